@@ -1,0 +1,34 @@
+import ArgumentParser
+import MitraOntology
+
+/// `--store FILE`: the store a command reads or writes.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "file"))
+    var store: String = Defaults.store
+}
+
+/// `--ontology DIR`: ontology folders layered over the shipped one.
+struct OntologyOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "An ontology folder or .ttl file to layer over the shipped ontology (repeatable).", valueName: "dir"))
+    var ontology: [String] = []
+
+    @Flag(name: .long, help: "Use only the --ontology folders, not the shipped ontology.")
+    var noDefaultOntology = false
+
+    func load() throws -> Ontology {
+        var folders: [String] = []
+        if !noDefaultOntology {
+            guard let shipped = OntologyLocator.defaultDirectory() else {
+                throw CLIError.missing("cannot find the shipped ontology; set MITRAGRAPH_ONTOLOGY or pass --ontology DIR")
+            }
+            folders.append(shipped)
+        }
+        folders += ontology
+        return try OntologyLoader().load(directories: folders)
+    }
+}
+
+enum Defaults {
+    static let store = "output/kratom.sqlite"
+}

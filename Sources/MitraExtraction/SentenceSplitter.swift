@@ -1,0 +1,78 @@
+import MitraModel
+
+/// Finds sentence boundaries: every line break, and `.`, `!` or `?` followed by space and a
+/// capital, digit or quote, unless the full stop ends an abbreviation or sits in a number.
+public struct SentenceSplitter: Sendable {
+    /// Lowercased abbreviations (without their final full stop) that do not end a sentence.
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "no", "fig", "approx", "u.s", "u.k",
+        "e.u", "inc", "ltd", "co", "jr", "sr", "al", "et al", "cf", "ca", "mg", "vol", "ed", "eds", "dept",
+        "govt", "ph.d", "m.d", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    public init() {}
+
+    /// The sentences of a text; each span covers the sentence without surrounding space.
+    public func sentences(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        func close(at end: Int) {
+            var s = start
+            var e = end
+            while s < e && scalars[s].properties.isWhitespace { s += 1 }
+            while e > s && scalars[e - 1].properties.isWhitespace { e -= 1 }
+            if s < e { ranges.append(s..<e) }
+            start = end
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\n" {
+                close(at: i)
+                i += 1
+                continue
+            }
+            if c == "." || c == "!" || c == "?" {
+                var j = i + 1
+                // Closing quotes and brackets belong to the sentence they end.
+                while j < scalars.count, "\"')]\u{201D}\u{2019}".unicodeScalars.contains(scalars[j]) { j += 1 }
+                if j >= scalars.count {
+                    i = j
+                    continue
+                }
+                guard scalars[j].properties.isWhitespace else {
+                    i += 1
+                    continue
+                }
+                var k = j
+                while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
+                if k < scalars.count, scalars[k] != "\n" {
+                    let next = scalars[k]
+                    let startsSentence = next.properties.isUppercase || Tokenizer.isDigit(next)
+                        || "\"'(\u{201C}\u{2018}[".unicodeScalars.contains(next)
+                    if !startsSentence || (c == "." && endsAbbreviation(scalars, at: i)) {
+                        i = j
+                        continue
+                    }
+                }
+                close(at: j)
+                i = j
+                continue
+            }
+            i += 1
+        }
+        close(at: scalars.count)
+        return ranges
+    }
+
+    private func endsAbbreviation(_ scalars: [Unicode.Scalar], at dot: Int) -> Bool {
+        var s = dot
+        while s > 0, !scalars[s - 1].properties.isWhitespace, scalars[s - 1] != "(" { s -= 1 }
+        let word = String(String.UnicodeScalarView(scalars[s..<dot])).lowercased()
+        if word.isEmpty { return false }
+        if Self.abbreviations.contains(word) { return true }
+        // A single capital letter ("J. Smith") is an initial.
+        if word.count == 1, let f = word.unicodeScalars.first, f.properties.isAlphabetic { return true }
+        return false
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import MitraModel
+
+/// Turns files, folders (recursively) and standard input into documents.
+///
+/// A file that cannot be used (unreadable, binary, not UTF-8, empty) does not stop the
+/// others: it becomes a warning, and the caller decides how loud to be about it.
+public struct DocumentReader: Sendable {
+    /// File extensions read, lowercased.
+    public static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "jsonl"]
+
+    public init() {}
+
+    /// The result of reading some inputs: the documents and what was skipped, and why.
+    public struct Batch: Sendable {
+        public var documents: [Document] = []
+        public var warnings: [IngestError] = []
+    }
+
+    /// Reads each input path; `-` is standard input. Document ids are paths relative to the
+    /// input root (the folder named, or a named file's own folder).
+    public func read(paths: [String]) throws -> Batch {
+        var batch = Batch()
+        for path in paths {
+            if path == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                add(data: data, id: "stdin", path: "<stdin>", format: .text, into: &batch)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw IngestError(kind: .notFound, path: path, message: "no such file or folder")
+            }
+            if isDirectory.boolValue {
+                for relative in try files(under: path) {
+                    readFile(at: (path as NSString).appendingPathComponent(relative), id: relative, into: &batch)
+                }
+            } else {
+                readFile(at: path, id: (path as NSString).lastPathComponent, into: &batch)
+            }
+        }
+        return batch
+    }
+
+    /// The files below a folder that have a readable extension, relative and sorted.
+    public func files(under root: String) throws -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: root) else {
+            throw IngestError(kind: .unreadable, path: root, message: "the folder cannot be read")
+        }
+        var found: [String] = []
+        for case let relative as String in walker {
+            let ext = (relative as NSString).pathExtension.lowercased()
+            let name = (relative as NSString).lastPathComponent
+            if Self.extensions.contains(ext), !name.hasPrefix("."), name.lowercased() != "readme.md" {
+                found.append(relative)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Reads one file, whatever its extension says it is.
+    public func readFile(at path: String, id: String, into batch: inout Batch) {
+        guard let format = InputFormat(path: path) else {
+            batch.warnings.append(IngestError(kind: .unsupportedFormat, path: path, message: "not a .txt, .md, .html or .jsonl file; skipped"))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            batch.warnings.append(IngestError(kind: .unreadable, path: path, message: "cannot be read; skipped"))
+            return
+        }
+        add(data: data, id: id, path: path, format: format, into: &batch)
+    }
+
+    func add(data: Data, id: String, path: String, format: InputFormat, into batch: inout Batch) {
+        if data.prefix(8192).contains(0) {
+            batch.warnings.append(IngestError(kind: .binary, path: path, message: "looks binary (it holds NUL bytes); skipped"))
+            return
+        }
+        guard let raw = String(validatingUTF8Data: data) else {
+            batch.warnings.append(IngestError(kind: .notUTF8, path: path, message: "is not valid UTF-8; skipped"))
+            return
+        }
+        switch format {
+        case .jsonLines:
+            let (documents, warnings) = JSONLinesReader().documents(in: raw, fileID: id, path: path)
+            batch.documents += documents
+            batch.warnings += warnings
+        case .text, .markdown, .html:
+            let text = format == .html ? HTMLTextExtractor().text(of: raw) : TextCleaner.clean(raw)
+            if text.allSatisfy(\.isWhitespace) {
+                batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
+                return
+            }
+            batch.documents.append(Document(id: id, text: text, format: format.rawValue))
+        }
+    }
+}
+
+/// What kind of input a file is, by extension.
+public enum InputFormat: String, Sendable {
+    case text
+    case markdown
+    case html
+    case jsonLines = "jsonl"
+
+    public init?(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "txt": self = .text
+        case "md", "markdown": self = .markdown
+        case "html", "htm": self = .html
+        case "jsonl": self = .jsonLines
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    /// The string the bytes spell in UTF-8, or nil when they are not valid UTF-8.
+    init?(validatingUTF8Data data: Data) {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = s
+    }
+}

@@ -1,0 +1,17 @@
+/// One article: its id (the path relative to the input root) and the text the store keeps.
+public struct Document: Hashable, Sendable {
+    public let id: String
+    /// The article's text after markup is removed; every span indexes this string.
+    public let text: String
+    /// A hash of `text`, so an unchanged document can be skipped on the next build.
+    public let contentHash: String
+    /// Where the text came from (`text`, `markdown`, `html`, `jsonl`, `stdin`).
+    public let format: String
+
+    public init(id: String, text: String, format: String) {
+        self.id = id
+        self.text = text
+        self.format = format
+        self.contentHash = ContentHash.hex(of: text)
+    }
+}

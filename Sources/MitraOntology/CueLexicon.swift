@@ -1,0 +1,44 @@
+/// The words the extractor reads claims by: per-predicate triggers, negation and hedge cues,
+/// and the phrases that stand for the document's plant. Data from the ontology, not code.
+public struct CueLexicon: Sendable, Equatable {
+    /// Predicate name → trigger phrases.
+    public var triggers: [String: [String]]
+    public var negations: [NegationCue]
+    public var hedges: [String]
+    /// Phrases that refer back to the document's plant ("it", "the herb").
+    public var plantAnaphors: [String]
+    /// Words that make the document's plant the implicit subject ("long-term use", "users").
+    public var implicitSubjects: [String]
+
+    public init(
+        triggers: [String: [String]] = [:], negations: [NegationCue] = [], hedges: [String] = [],
+        plantAnaphors: [String] = [], implicitSubjects: [String] = []
+    ) {
+        self.triggers = triggers
+        self.negations = negations
+        self.hedges = hedges
+        self.plantAnaphors = plantAnaphors
+        self.implicitSubjects = implicitSubjects
+    }
+}
+
+/// A phrase that denies what stands in its scope.
+public struct NegationCue: Sendable, Equatable, Hashable {
+    public var phrase: String
+    public var scope: NegationScope
+
+    public init(phrase: String, scope: NegationScope) {
+        self.phrase = phrase
+        self.scope = scope
+    }
+}
+
+/// Which mentions a negation cue denies, within its clause.
+public enum NegationScope: String, Sendable, CaseIterable {
+    /// Mentions after the cue.
+    case following
+    /// Mentions before the cue.
+    case preceding
+    /// Every mention of the clause.
+    case clause
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import MitraModel
+import MitraOntology
+
+extension GraphStore {
+    /// Replaces the ontology tables (classes, predicates, entities, labels) with `ontology`.
+    /// Call inside a write transaction.
+    static func writeOntology(_ ontology: Ontology, to db: Database) throws {
+        try db.execute(sql: "DELETE FROM labels; DELETE FROM entities; DELETE FROM predicates; DELETE FROM classes")
+        for info in ontology.classes.values.sorted(by: { $0.entityClass < $1.entityClass }) {
+            try db.execute(
+                sql: "INSERT INTO classes (name, iri, parent, biolink) VALUES (?, ?, ?, ?)",
+                arguments: [info.entityClass.name, info.iri, info.parent?.name, info.biolinkCategory])
+        }
+        for predicate in ontology.predicates.values.sorted(by: { $0.name < $1.name }) {
+            try db.execute(
+                sql: "INSERT INTO predicates (name, iri, biolink, subject_classes, object_classes) VALUES (?, ?, ?, ?, ?)",
+                arguments: [predicate.name, predicate.iri, predicate.biolink,
+                            predicate.subjectClasses.map(\.name).joined(separator: " "),
+                            predicate.objectClasses.map(\.name).joined(separator: " ")])
+        }
+        let insertEntity = try db.cachedStatement(
+            sql: "INSERT INTO entities (id, iri, label, class, exact_matches, close_matches) VALUES (?, ?, ?, ?, ?, ?)")
+        let insertLabel = try db.cachedStatement(
+            sql: "INSERT INTO labels (entity, label, kind, normalized) VALUES (?, ?, ?, ?)")
+        for entity in ontology.sortedEntities {
+            try insertEntity.execute(arguments: [
+                entity.id, entity.iri, entity.prefLabel, entity.entityClass.name,
+                entity.exactMatches.joined(separator: " "), entity.closeMatches.joined(separator: " "),
+            ])
+            let labelled = [(entity.prefLabel, "pref")] + entity.altLabels.map { ($0, "alt") } + entity.hiddenLabels.map { ($0, "hidden") }
+            for (label, kind) in labelled {
+                try insertLabel.execute(arguments: [entity.id, label, kind, LabelNormalizer.normalize(label)])
+            }
+        }
+    }
+
+    /// The ontology as the store holds it: classes, predicates and entities with their labels.
+    /// Cue lexicons are not kept; they matter only while extracting.
+    public func ontology() throws -> Ontology {
+        try read { db in
+            var ontology = Ontology()
+            for row in try Row.fetchAll(db, sql: "SELECT name, iri, parent, biolink FROM classes") {
+                let c = EntityClass(row["name"])
+                ontology.classes[c] = ClassInfo(
+                    entityClass: c, iri: row["iri"], parent: (row["parent"] as String?).map(EntityClass.init),
+                    biolinkCategory: row["biolink"])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM predicates") {
+                let name: String = row["name"]
+                ontology.predicates[name] = Relation(
+                    name: name, iri: row["iri"], biolink: row["biolink"],
+                    subjectClasses: (row["subject_classes"] as String).split(separator: " ").map { EntityClass(String($0)) },
+                    objectClasses: (row["object_classes"] as String).split(separator: " ").map { EntityClass(String($0)) })
+            }
+            var labels: [String: [(String, String)]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT entity, label, kind FROM labels ORDER BY rowid") {
+                labels[row["entity"], default: []].append((row["label"], row["kind"]))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM entities") {
+                let id: String = row["id"]
+                let own = labels[id] ?? []
+                ontology.entities[id] = Entity(
+                    id: id, iri: row["iri"], prefLabel: row["label"],
+                    altLabels: own.filter { $0.1 == "alt" }.map(\.0),
+                    hiddenLabels: own.filter { $0.1 == "hidden" }.map(\.0),
+                    entityClass: EntityClass(row["class"]),
+                    exactMatches: (row["exact_matches"] as String).split(separator: " ").map(String.init),
+                    closeMatches: (row["close_matches"] as String).split(separator: " ").map(String.init))
+            }
+            return ontology
+        }
+    }
+}

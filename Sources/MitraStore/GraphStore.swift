@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import MitraModel
+import MitraOntology
+
+/// The embedded store: one SQLite file in WAL mode holding documents, the ontology, mentions,
+/// claims and the edges derived from them.
+///
+/// Writers take one transaction per build, so a reader in another process sees the graph
+/// before or after a build, never half of one.
+public final class GraphStore: @unchecked Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens a store; with `create`, makes it (and its folder) when it does not exist.
+    public init(path: String, create: Bool = false) throws {
+        self.path = path
+        let fm = FileManager.default
+        let exists = fm.fileExists(atPath: path)
+        if !exists && !create {
+            throw StoreError(kind: .missing, path: path, message: "no store here; build one first with `mitragraph build --store \(path) CORPUS`")
+        }
+        if exists {
+            try Self.checkHeader(path)
+        } else {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(kind: .corrupt, path: path, message: "cannot be opened as a store: \(error)")
+        }
+        try prepareSchema(isNew: !exists)
+    }
+
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(kind: .notAStore, path: path, message: "cannot be read")
+        }
+        defer { try? handle.close() }
+        let header = handle.readData(ofLength: 100)
+        if header.isEmpty { return }
+        guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+            throw StoreError(kind: .notAStore, path: path, message: "is not a mitragraph store (not a SQLite file); nothing was changed")
+        }
+        let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
+        if appID != 0 && appID != Schema.applicationID {
+            throw StoreError(kind: .notAStore, path: path, message: "is a SQLite file of another application; nothing was changed")
+        }
+    }
+
+    private func prepareSchema(isNew: Bool) throws {
+        let migrator = Schema.migrator
+        do {
+            let (appID, superseded, tables) = try pool.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try migrator.hasBeenSuperseded(db),
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0)
+            }
+            if appID != Schema.applicationID && tables > 0 {
+                throw StoreError(kind: .notAStore, path: path, message: "is a SQLite file but not a mitragraph store; nothing was changed")
+            }
+            if superseded {
+                throw StoreError(kind: .newerSchema, path: path, message: "was written by a newer mitragraph; upgrade mitragraph to read it")
+            }
+            try migrator.migrate(pool)
+            if appID != Schema.applicationID {
+                try pool.barrierWriteWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw StoreError(kind: .corrupt, path: path, message: "is corrupt (\(error.message ?? "\(error)")); rebuild it into a new file")
+        } catch {
+            throw StoreError(kind: .corrupt, path: path, message: "cannot be read: \(error)")
+        }
+    }
+
+    /// Runs `body` in one write transaction.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write(body)
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+}

@@ -1,0 +1,23 @@
+/// A store that cannot be opened or written, with the file and what to do about it.
+public struct StoreError: Error, Equatable, CustomStringConvertible, Sendable {
+    public enum Kind: String, Sendable {
+        case missing
+        case notAStore
+        case newerSchema
+        case corrupt
+        case writeFailed
+        case unknownDocument
+    }
+
+    public var kind: Kind
+    public var path: String
+    public var message: String
+
+    public init(kind: Kind, path: String, message: String) {
+        self.kind = kind
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

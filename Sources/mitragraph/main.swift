@@ -1,0 +1,3 @@
+import MitraCLI
+
+MitragraphCommand.main()
