@@ -68,3 +68,17 @@ public struct GraphBuilder {
         return report
     }
 }
+
+extension GraphStore {
+    /// Writes extraction results directly, in one transaction: the ontology, then each
+    /// document (replacing any stored one of the same id), then the edges. Tests use it to
+    /// lay down a fixture graph without running the extractor.
+    public func write(ontology: Ontology, results: [ExtractionResult]) throws {
+        let time = ISO8601DateFormatter().string(from: Date())
+        try write { db in
+            try GraphStore.writeOntology(ontology, to: db)
+            for result in results { try GraphStore.replace(result, in: db, at: time) }
+            try GraphStore.deriveEdges(in: db)
+        }
+    }
+}
