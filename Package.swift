@@ -31,7 +31,10 @@ let package = Package(
             "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "MitraQuery", dependencies: ["MitraModel", "MitraOntology", "MitraStore"]),
+        .target(name: "MitraQuery", dependencies: [
+            "MitraModel", "MitraOntology", "MitraStore",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .target(name: "MitraExport", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "MitraQuery", "CLibXML2", "CGraphviz",
         ]),
@@ -50,7 +53,10 @@ let package = Package(
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: ["MitraStore", "MitraTestSupport"]),
-        .testTarget(name: "MitraQueryTests", dependencies: ["MitraQuery", "MitraTestSupport"]),
+        .testTarget(name: "MitraQueryTests", dependencies: [
+            "MitraQuery", "MitraStore", "MitraExtraction", "MitraTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "MitraExportTests", dependencies: ["MitraExport", "MitraTestSupport"]),
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
         .testTarget(name: "MitraCLITests", dependencies: ["MitraCLI", "MitraTestSupport"]),

@@ -1,0 +1,93 @@
+import GRDB
+import MitraModel
+
+/// Resolves the names a query writes (entities, predicates, classes) against the store, and
+/// suggests the nearest known name for one that is not there.
+///
+/// Classes and predicates are few and read once; entities are looked up one name at a time
+/// through the labels index, so a store of any size opens instantly.
+final class Catalog {
+    private var classParents: [String: String?]?
+    private var predicateNames: [String]?
+
+    /// Entity ids a name denotes: an id, `mge:id`, an external id (exact or close match), or
+    /// any label (case and dash insensitive). Several ids when a label is shared.
+    func entityIDs(_ name: NameRef, in db: Database) throws -> [String] {
+        let text = name.text
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE id = ?", arguments: [text]) == true { return [text] }
+        if text.lowercased().hasPrefix(Namespace.entityPrefix + ":") {
+            let local = String(text.dropFirst(Namespace.entityPrefix.count + 1))
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE id = ?", arguments: [local]) == true { return [local] }
+        }
+        if text.contains(":") {
+            let ids = try String.fetchAll(db, sql: """
+                SELECT id FROM entities
+                WHERE (' ' || upper(exact_matches) || ' ') LIKE ? OR (' ' || upper(close_matches) || ' ') LIKE ?
+                ORDER BY (' ' || upper(exact_matches) || ' ') LIKE ? DESC, id
+                """, arguments: StatementArguments(Array(repeating: "% " + text.uppercased() + " %", count: 3)))
+            if let first = ids.first { return [first] }
+        }
+        let ids = try String.fetchAll(
+            db, sql: "SELECT DISTINCT entity FROM labels WHERE normalized = ? ORDER BY entity",
+            arguments: [LabelNormalizer.normalize(text)])
+        if !ids.isEmpty { return ids }
+        // Edges imported from RDF may name nodes the ontology does not know.
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM edges WHERE subject = ? LIMIT 1", arguments: [text]) == true
+            || (try Bool.fetchOne(db, sql: "SELECT 1 FROM edges INDEXED BY edges_osp WHERE object = ? LIMIT 1", arguments: [text])) == true {
+            return [text]
+        }
+        let labels = try String.fetchAll(db, sql: "SELECT label FROM labels WHERE kind != 'hidden' ORDER BY label LIMIT 200000")
+        throw QueryError(kind: .unknownEntity, line: name.position.line, column: name.position.column,
+                         message: "unknown entity '\(text)'" + EditDistance.suggestion(for: text, in: labels))
+    }
+
+    /// The predicate a name denotes.
+    func predicate(_ name: NameRef, in db: Database) throws -> String {
+        let names = try predicates(db)
+        if names.contains(name.text) { return name.text }
+        if let folded = names.first(where: { $0.lowercased() == name.text.lowercased() }) { return folded }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM edges INDEXED BY edges_pos WHERE predicate = ? LIMIT 1",
+                             arguments: [name.text]) == true {
+            return name.text
+        }
+        throw QueryError(kind: .unknownPredicate, line: name.position.line, column: name.position.column,
+                         message: "unknown predicate '\(name.text)'" + EditDistance.suggestion(for: name.text, in: names))
+    }
+
+    /// The class a name denotes and every class below it.
+    func classAndSubclasses(_ name: NameRef, in db: Database) throws -> [String] {
+        let parents = try classes(db)
+        guard let root = parents.keys.first(where: { $0.lowercased() == name.text.lowercased() }) else {
+            throw QueryError(kind: .unknownClass, line: name.position.line, column: name.position.column,
+                             message: "unknown class '\(name.text)'" + EditDistance.suggestion(for: name.text, in: parents.keys.sorted()))
+        }
+        var result = [root]
+        var frontier = [root]
+        while let next = frontier.popLast() {
+            for (child, parent) in parents where parent == next && !result.contains(child) {
+                result.append(child)
+                frontier.append(child)
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Every predicate name the store knows, sorted.
+    func predicates(_ db: Database) throws -> [String] {
+        if let predicateNames { return predicateNames }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM predicates ORDER BY name")
+        predicateNames = names
+        return names
+    }
+
+    /// class → parent.
+    func classes(_ db: Database) throws -> [String: String?] {
+        if let classParents { return classParents }
+        var parents: [String: String?] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, parent FROM classes") {
+            parents[row["name"]] = row["parent"] as String?
+        }
+        classParents = parents
+        return parents
+    }
+}

@@ -1,0 +1,564 @@
+/// Reads tokens into a `Statement` by recursive descent, one function per grammar rule of
+/// docs/query-language.md.
+public struct Parser {
+    private var tokens: [Token]
+    private var index = 0
+
+    /// Words that end a clause, so they can never be taken for a predicate or an entity.
+    static let reserved: Set<String> = ["and", "or", "where", "order", "limit", "offset", "group", "by", "to", "max", "depth"]
+    /// Words that start a statement.
+    public static let commands = ["find", "count", "describe", "neighbors", "neighbours", "path", "evidence", "contested", "explain"]
+    /// Every keyword, for completion.
+    public static let keywords = commands + ["where", "and", "or", "not", "order", "by", "asc", "desc", "limit", "offset",
+        "group", "to", "max", "depth", "any", "source", "like"] + EdgeNumber.allCases.map(\.rawValue) + EdgeFlag.allCases.map(\.rawValue)
+
+    public init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// Parses a whole query.
+    public static func parse(_ text: String) throws -> Statement {
+        var parser = Parser(tokens: try Lexer.tokenize(text))
+        return try parser.query()
+    }
+
+    /// Whether `text` is a statement cut short (the parser wanted more at its end), so a
+    /// shell should read another line rather than report an error.
+    public static func needsMoreInput(_ text: String) -> Bool {
+        do {
+            _ = try parse(text)
+            return false
+        } catch let error as QueryError {
+            let tokens = (try? Lexer.tokenize(text)) ?? []
+            guard let end = tokens.last?.position else { return error.message.hasPrefix("unterminated string") }
+            return error.line == end.line && error.column == end.column
+        } catch {
+            return false
+        }
+    }
+
+    // MARK: query = statement [ ";" ] EOF
+
+    mutating func query() throws -> Statement {
+        let statement = try statement()
+        if current.kind == .punct(";") { advance() }
+        guard current.kind == .end else { throw expected("end of the query") }
+        return statement
+    }
+
+    // MARK: statement = explain | find | count | describe | neighbors | path | evidence | contested | bare
+
+    mutating func statement() throws -> Statement {
+        if current.isKeyword("explain") {
+            advance()
+            return .explain(try statement())
+        }
+        if current.isKeyword("find") { return .select(try find()) }
+        if current.isKeyword("count") { return .select(try count()) }
+        if current.isKeyword("describe") { return try describe() }
+        if current.isKeyword("neighbors") || current.isKeyword("neighbours") { return try neighbors() }
+        if current.isKeyword("path") { return try path() }
+        if current.isKeyword("evidence") { return try evidence() }
+        if current.isKeyword("contested") { return try contested() }
+        if startsTerm { return .select(try bare()) }
+        throw expected("a command (find, count, describe, neighbors, path, evidence, contested) or a triple pattern")
+    }
+
+    // MARK: find = "find" projection { "," projection } "where" clauses [ group ] tail
+
+    mutating func find() throws -> Select {
+        let start = current.position
+        advance()
+        var projection = [try projectionItem()]
+        while current.kind == .punct(",") {
+            advance()
+            projection.append(try projectionItem())
+        }
+        try expectKeyword("where")
+        var select = try clauses(start: start)
+        select.projection = projection
+        select.groupBy = try group()
+        select.tail = try tail()
+        return select
+    }
+
+    // MARK: projection = VARIABLE | "count" "(" ( VARIABLE | "*" ) ")" | EDGENUMBER
+
+    mutating func projectionItem() throws -> ProjectionItem {
+        if case .variable(let name) = current.kind {
+            defer { advance() }
+            return .variable(Variable(name, at: current.position))
+        }
+        if current.isKeyword("count") {
+            advance()
+            try expectPunct("(")
+            var counted: Variable?
+            if case .variable(let name) = current.kind {
+                counted = Variable(name, at: current.position)
+                advance()
+            } else if current.kind == .punct("*") {
+                advance()
+            } else {
+                throw expected("a variable or '*'")
+            }
+            try expectPunct(")")
+            return .count(counted)
+        }
+        if let number = edgeNumber {
+            defer { advance() }
+            return .edge(number, current.position)
+        }
+        throw expected("a variable, count(…) or an edge attribute (support, denials, claims, hedges)")
+    }
+
+    // MARK: count = "count" [ VARIABLE | "*" ] "where" clauses [ group ] tail
+
+    mutating func count() throws -> Select {
+        let start = current.position
+        advance()
+        var counted: Variable?
+        if case .variable(let name) = current.kind {
+            counted = Variable(name, at: current.position)
+            advance()
+        } else if current.kind == .punct("*") {
+            advance()
+        }
+        try expectKeyword("where")
+        var select = try clauses(start: start)
+        select.groupBy = try group()
+        select.projection = select.groupBy.map { .variable($0) } + [.count(counted)]
+        select.tail = try tail()
+        return select
+    }
+
+    // MARK: bare = pattern { ( "," | "and" ) pattern } [ "where" clauses ] tail
+
+    mutating func bare() throws -> Select {
+        let start = current.position
+        var patterns = [try pattern()]
+        while isSeparator {
+            advance()
+            patterns.append(try pattern())
+        }
+        var select = Select(projection: nil, patterns: patterns, conditions: [], position: start)
+        if current.isKeyword("where") {
+            advance()
+            let more = try clauses(start: start)
+            select.patterns += more.patterns
+            select.conditions = more.conditions
+        }
+        select.groupBy = try group()
+        select.tail = try tail()
+        return select
+    }
+
+    // MARK: clauses = clause { ( "," | "and" ) clause }
+
+    mutating func clauses(start: SourcePosition) throws -> Select {
+        var select = Select(projection: nil, patterns: [], conditions: [], position: start)
+        repeat {
+            if !select.patterns.isEmpty || !select.conditions.isEmpty { advance() }
+            switch try clause() {
+            case .pattern(let p): select.patterns.append(p)
+            case .condition(let c): select.conditions.append(c)
+            }
+        } while isSeparator
+        return select
+    }
+
+    enum Clause {
+        case pattern(Pattern)
+        case condition(Condition)
+    }
+
+    // MARK: clause = pattern | condition
+
+    mutating func clause() throws -> Clause {
+        if startsCondition { return .condition(try condition()) }
+        guard startsTerm else { throw expected("a triple pattern or a condition") }
+        let subject = try term()
+        if startsPredicate {
+            let predicate = try predicate()
+            return .pattern(Pattern(subject: subject, predicate: predicate, object: try term()))
+        }
+        if case .variable(let v, let cls?) = subject {
+            return .condition(try disjunction(continuing: .isA(v, cls)))
+        }
+        throw expected("a predicate")
+    }
+
+    // MARK: pattern = term predicate term
+
+    mutating func pattern() throws -> Pattern {
+        let subject = try term()
+        guard startsPredicate else { throw expected("a predicate") }
+        let predicate = try predicate()
+        return Pattern(subject: subject, predicate: predicate, object: try term())
+    }
+
+    // MARK: term = VARIABLE [ ":" NAME ] | name
+
+    mutating func term() throws -> PatternTerm {
+        if case .variable(let name) = current.kind {
+            let variable = Variable(name, at: current.position)
+            advance()
+            guard current.kind == .punct(":") else { return .variable(variable, nil) }
+            advance()
+            return .variable(variable, try self.name(what: "a class name"))
+        }
+        guard startsTerm else { throw expected("a variable or an entity name") }
+        return .entity(try name(what: "an entity name"))
+    }
+
+    // MARK: name = WORD | STRING
+
+    mutating func name(what: String) throws -> NameRef {
+        switch current.kind {
+        case .word(let w) where !Self.reserved.contains(w.lowercased()):
+            defer { advance() }
+            return NameRef(w, at: current.position)
+        case .string(let s):
+            defer { advance() }
+            return NameRef(s, at: current.position)
+        case .integer(let n):
+            defer { advance() }
+            return NameRef(String(n), at: current.position)
+        default:
+            throw expected(what)
+        }
+    }
+
+    // MARK: predicate = VARIABLE | steps [ repeat ]
+
+    mutating func predicate() throws -> PredicateExpr {
+        let start = current.position
+        if case .variable(let name) = current.kind {
+            advance()
+            return .variable(Variable(name, at: start))
+        }
+        let steps = try steps()
+        let (min, max) = try repeatBounds()
+        return .steps(steps, min: min, max: max, position: start)
+    }
+
+    // MARK: steps = step { "|" step } | "(" step { "|" step } ")"
+
+    mutating func steps() throws -> [PredicateStep] {
+        let parenthesized = current.kind == .punct("(")
+        if parenthesized { advance() }
+        var steps = [try step()]
+        while current.kind == .punct("|") {
+            advance()
+            steps.append(try step())
+        }
+        if parenthesized { try expectPunct(")") }
+        return steps
+    }
+
+    // MARK: step = [ "^" ] ( WORD | "any" )
+
+    mutating func step() throws -> PredicateStep {
+        var inverse = false
+        if current.kind == .punct("^") {
+            inverse = true
+            advance()
+        }
+        guard case .word(let w) = current.kind, !Self.reserved.contains(w.lowercased()) else {
+            throw expected("a predicate")
+        }
+        defer { advance() }
+        if w.lowercased() == "any" { return PredicateStep(name: nil, inverse: inverse) }
+        return PredicateStep(name: NameRef(w, at: current.position), inverse: inverse)
+    }
+
+    // MARK: repeat = "{" INTEGER [ "," INTEGER ] "}"
+
+    mutating func repeatBounds() throws -> (Int, Int) {
+        guard current.kind == .punct("{") else { return (1, 1) }
+        advance()
+        let min = try integer(what: "the least number of steps")
+        var max = min
+        if current.kind == .punct(",") {
+            advance()
+            max = try integer(what: "the most number of steps")
+        }
+        let close = current.position
+        try expectPunct("}")
+        guard min >= 1, max >= min, max <= 10 else {
+            throw QueryError(kind: .invalid, line: close.line, column: close.column,
+                             message: "a path's steps must satisfy 1 <= least <= most <= 10")
+        }
+        return (min, max)
+    }
+
+    // MARK: condition = disjunction
+
+    mutating func condition() throws -> Condition {
+        try disjunction(continuing: try negation())
+    }
+
+    // MARK: disjunction = negation { "or" negation }
+
+    mutating func disjunction(continuing first: Condition) throws -> Condition {
+        var result = first
+        while current.isKeyword("or") {
+            advance()
+            result = .or(result, try negation())
+        }
+        return result
+    }
+
+    // MARK: negation = "not" negation | "(" condition { "and" condition } ")" | atom
+
+    mutating func negation() throws -> Condition {
+        if current.isKeyword("not") {
+            advance()
+            return .not(try negation())
+        }
+        if current.kind == .punct("(") {
+            advance()
+            var result = try condition()
+            while current.isKeyword("and") {
+                advance()
+                result = .and(result, try condition())
+            }
+            try expectPunct(")")
+            return result
+        }
+        return try atom()
+    }
+
+    // MARK: atom = EDGENUMBER COMPARISON INTEGER | EDGEFLAG | "source" ( "=" | "!=" | "like" ) name
+    //            | VARIABLE COMPARISON term | VARIABLE ":" NAME
+
+    mutating func atom() throws -> Condition {
+        if let number = edgeNumber {
+            advance()
+            guard case .comparison(let op) = current.kind else { throw expected("a comparison (=, !=, <, <=, >, >=)") }
+            advance()
+            return .number(number, op, try integer(what: "a number"))
+        }
+        if case .word(let w) = current.kind, let flag = EdgeFlag(rawValue: w.lowercased()) {
+            advance()
+            return .flag(flag)
+        }
+        if current.isKeyword("source") {
+            advance()
+            var op: String
+            if case .comparison(let c) = current.kind, c == "=" || c == "!=" {
+                op = c
+            } else if current.isKeyword("like") {
+                op = "like"
+            } else {
+                throw expected("'=', '!=' or 'like'")
+            }
+            advance()
+            return .source(op, try name(what: "a document id").text)
+        }
+        if case .variable(let name) = current.kind {
+            let variable = Variable(name, at: current.position)
+            advance()
+            if current.kind == .punct(":") {
+                advance()
+                return .isA(variable, try self.name(what: "a class name"))
+            }
+            guard case .comparison(let op) = current.kind, op == "=" || op == "!=" else { throw expected("'=' or '!='") }
+            advance()
+            return .compare(variable, op, try term())
+        }
+        throw expected("a condition")
+    }
+
+    // MARK: group = "group" "by" VARIABLE { "," VARIABLE }
+
+    mutating func group() throws -> [Variable] {
+        guard current.isKeyword("group") else { return [] }
+        advance()
+        try expectKeyword("by")
+        var variables: [Variable] = []
+        repeat {
+            if !variables.isEmpty { advance() }
+            guard case .variable(let name) = current.kind else { throw expected("a variable") }
+            variables.append(Variable(name, at: current.position))
+            advance()
+        } while current.kind == .punct(",")
+        return variables
+    }
+
+    // MARK: tail = [ "order" "by" orderKey { "," orderKey } ] [ "limit" INTEGER ] [ "offset" INTEGER ]
+
+    mutating func tail() throws -> Tail {
+        var tail = Tail()
+        if current.isKeyword("order") {
+            advance()
+            try expectKeyword("by")
+            tail.order.append(try orderKey())
+            while current.kind == .punct(",") {
+                advance()
+                tail.order.append(try orderKey())
+            }
+        }
+        if current.isKeyword("limit") {
+            advance()
+            tail.limit = try integer(what: "a number of rows")
+        }
+        if current.isKeyword("offset") {
+            advance()
+            tail.offset = try integer(what: "a number of rows")
+        }
+        return tail
+    }
+
+    // MARK: orderKey = ( VARIABLE | "count" | EDGENUMBER ) [ "asc" | "desc" ]
+
+    mutating func orderKey() throws -> OrderKey {
+        let position = current.position
+        var target: OrderKey.Target
+        if case .variable(let name) = current.kind {
+            target = .variable(Variable(name, at: position))
+        } else if current.isKeyword("count") {
+            target = .count
+        } else if let number = edgeNumber {
+            target = .edge(number)
+        } else {
+            throw expected("a variable, count or an edge attribute (support, denials, claims, hedges)")
+        }
+        advance()
+        var descending = false
+        if current.isKeyword("desc") {
+            descending = true
+            advance()
+        } else if current.isKeyword("asc") {
+            advance()
+        }
+        return OrderKey(target: target, descending: descending, position: position)
+    }
+
+    // MARK: describe = "describe" name
+
+    mutating func describe() throws -> Statement {
+        advance()
+        return .describe(try name(what: "an entity name"))
+    }
+
+    // MARK: neighbors = ( "neighbors" | "neighbours" ) name [ "depth" INTEGER ] tail
+
+    mutating func neighbors() throws -> Statement {
+        advance()
+        let entity = try name(what: "an entity name")
+        var depth = 1
+        if current.isKeyword("depth") {
+            advance()
+            let position = current.position
+            depth = try integer(what: "a depth")
+            guard (1...6).contains(depth) else {
+                throw QueryError(kind: .invalid, line: position.line, column: position.column,
+                                 message: "depth must be between 1 and 6")
+            }
+        }
+        return .neighbors(entity, depth: depth, tail: try tail())
+    }
+
+    // MARK: path = "path" name "to" name [ "max" INTEGER ]
+
+    mutating func path() throws -> Statement {
+        advance()
+        let from = try name(what: "an entity name")
+        try expectKeyword("to")
+        let to = try name(what: "an entity name")
+        var maxLength = 4
+        if current.isKeyword("max") {
+            advance()
+            let position = current.position
+            maxLength = try integer(what: "the longest path length")
+            guard (1...10).contains(maxLength) else {
+                throw QueryError(kind: .invalid, line: position.line, column: position.column,
+                                 message: "max must be between 1 and 10")
+            }
+        }
+        return .path(from: from, to: to, maxLength: maxLength)
+    }
+
+    // MARK: evidence = "evidence" name WORD name
+
+    mutating func evidence() throws -> Statement {
+        advance()
+        let subject = try name(what: "an entity name")
+        guard case .word(let w) = current.kind, !Self.reserved.contains(w.lowercased()) else { throw expected("a predicate") }
+        let predicate = NameRef(w, at: current.position)
+        advance()
+        return .evidence(subject: subject, predicate: predicate, object: try name(what: "an entity name"))
+    }
+
+    // MARK: contested = "contested" tail
+
+    mutating func contested() throws -> Statement {
+        advance()
+        return .contested(try tail())
+    }
+
+    // MARK: helpers
+
+    private var current: Token { tokens[index] }
+
+    private mutating func advance() {
+        if index < tokens.count - 1 { index += 1 }
+    }
+
+    private var isSeparator: Bool { current.kind == .punct(",") || current.isKeyword("and") }
+
+    private var edgeNumber: EdgeNumber? {
+        if case .word(let w) = current.kind { return EdgeNumber(rawValue: w.lowercased()) }
+        return nil
+    }
+
+    private var startsTerm: Bool {
+        switch current.kind {
+        case .variable, .string, .integer: return true
+        case .word(let w): return !Self.reserved.contains(w.lowercased())
+        default: return false
+        }
+    }
+
+    private var startsPredicate: Bool {
+        switch current.kind {
+        case .variable, .punct("^"), .punct("("): return true
+        case .word(let w): return !Self.reserved.contains(w.lowercased())
+        default: return false
+        }
+    }
+
+    private var startsCondition: Bool {
+        switch current.kind {
+        case .punct("("): return true
+        case .word(let w):
+            let lower = w.lowercased()
+            return lower == "not" || lower == "source" || EdgeNumber(rawValue: lower) != nil || EdgeFlag(rawValue: lower) != nil
+        case .variable:
+            if case .comparison = tokens[min(index + 1, tokens.count - 1)].kind { return true }
+            return false
+        default: return false
+        }
+    }
+
+    private mutating func integer(what: String) throws -> Int {
+        guard case .integer(let n) = current.kind else { throw expected(what) }
+        advance()
+        return n
+    }
+
+    private mutating func expectKeyword(_ keyword: String) throws {
+        guard current.isKeyword(keyword) else { throw expected("'\(keyword)'") }
+        advance()
+    }
+
+    private mutating func expectPunct(_ c: Character) throws {
+        guard current.kind == .punct(c) else { throw expected("'\(c)'") }
+        advance()
+    }
+
+    private func expected(_ what: String) -> QueryError {
+        QueryError(kind: .syntax, line: current.position.line, column: current.position.column,
+                   message: "expected \(what), found \(current.quoted)")
+    }
+}

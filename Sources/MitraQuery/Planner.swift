@@ -1,0 +1,502 @@
+import GRDB
+
+/// Turns a pattern query into one SQL statement over the edges table: resolves names,
+/// orders the patterns by selectivity and joins them in that order.
+///
+/// Selectivity is measured, not guessed: each pattern's constant parts are counted through
+/// the index that serves them, capped so a broad pattern costs no more than a narrow one to
+/// measure. Patterns are then joined greedily (the one sharing a variable with those already
+/// joined and matching fewest edges next), and `CROSS JOIN` keeps SQLite to that order.
+struct Planner {
+    let catalog: Catalog
+    let db: Database
+
+    /// The cap on counting a pattern's edges while planning.
+    static let estimateCap = 10_000
+
+    // MARK: resolved pieces
+
+    /// A subject or object after name resolution.
+    enum Term {
+        case variable(Variable, classes: [String]?)
+        case constant([String], NameRef)
+    }
+
+    /// The predicates one direction of a pattern follows; an empty list means any.
+    struct Direction {
+        var names: [String]
+    }
+
+    /// A pattern after name resolution.
+    struct Resolved {
+        var index: Int
+        var source: Pattern
+        var subject: Term
+        var object: Term
+        var forward: Direction?
+        var inverse: Direction?
+        var predicateVariable: Variable?
+        var min = 1
+        var max = 1
+        var estimate = 0
+        var isPath: Bool { min != 1 || max != 1 }
+        var variables: [String] {
+            var names: [String] = []
+            if case .variable(let v, _) = subject { names.append(v.name) }
+            if let predicateVariable { names.append(predicateVariable.name) }
+            if case .variable(let v, _) = object { names.append(v.name) }
+            return names
+        }
+    }
+
+    /// How a joined edge is read: its attributes and the ends of the stored edge.
+    struct EdgeRef {
+        var alias: String
+        var subjectKey: String
+        var objectKey: String
+        var predicate: String
+    }
+
+    /// What a variable is bound to in the SQL.
+    struct Binding {
+        var expression: String
+        var isPredicate: Bool
+    }
+
+    // MARK: planning
+
+    func plan(_ select: Select, forSubgraph: Bool = false) throws -> Plan {
+        guard !select.patterns.isEmpty else {
+            throw invalid("a query needs at least one triple pattern", at: select.position)
+        }
+        var steps: [String] = []
+        let affirmedOnly = !select.conditions.contains { $0.mentionsPolarity }
+        var patterns = try select.patterns.enumerated().map { try resolve($1, index: $0 + 1) }
+        for i in patterns.indices { patterns[i].estimate = try estimate(patterns[i]) }
+        let ordered = order(patterns)
+        steps.append("join order (edges counted up to \(Self.estimateCap) per pattern):")
+        for (n, p) in ordered.enumerated() {
+            steps.append("  \(n + 1). pattern \(p.index): \(describe(p.source)) — \(p.isPath ? "path, " : "")~\(p.estimate) edges, \(access(p))")
+        }
+        if affirmedOnly { steps.append("only edges some document affirms (support > 0)") }
+
+        var ctes: [String] = []
+        var from: [String] = []
+        var wheres: [String] = []
+        var bindings: [String: Binding] = [:]
+        var edges: [EdgeRef] = []
+        let hopConditions = try select.conditions.filter { $0.mentionsEdge && !mentionsVariable($0) }
+            .map { try conditionSQL($0, edge: EdgeRef(alias: "h", subjectKey: "h.subject", objectKey: "h.object", predicate: "h.predicate"), bindings: [:]) }
+        let hopFilter = (affirmedOnly ? ["h.supporting_docs > 0"] : []) + hopConditions
+
+        for p in ordered {
+            var subjectColumn: String
+            var objectColumn: String
+            if p.isPath {
+                let seededForward: Bool
+                if case .constant = p.subject { seededForward = true } else if case .constant = p.object { seededForward = false } else { seededForward = true }
+                let name = "path\(p.index)"
+                ctes.append(pathCTE(name: name, pattern: p, forward: seededForward, hopFilter: hopFilter))
+                from.append("(SELECT DISTINCT start, node FROM \(name) WHERE depth >= \(p.min)) AS q\(p.index)")
+                subjectColumn = seededForward ? "q\(p.index).start" : "q\(p.index).node"
+                objectColumn = seededForward ? "q\(p.index).node" : "q\(p.index).start"
+            } else {
+                let alias = "e\(p.index)"
+                let edge: EdgeRef
+                switch (p.forward, p.inverse) {
+                case (let f?, let i?):
+                    from.append("(SELECT subject AS s, predicate, object AS o, 0 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count FROM edges\(whereClause(predicateFilter(f, "predicate"))) UNION ALL SELECT object AS s, predicate, subject AS o, 1 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count FROM edges\(whereClause(predicateFilter(i, "predicate")))) AS \(alias)")
+                    subjectColumn = "\(alias).s"
+                    objectColumn = "\(alias).o"
+                    edge = EdgeRef(alias: alias, subjectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).s ELSE \(alias).o END",
+                                   objectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).o ELSE \(alias).s END", predicate: "\(alias).predicate")
+                case (let f?, nil):
+                    from.append("edges AS \(alias)")
+                    wheres += predicateFilter(f, "\(alias).predicate")
+                    subjectColumn = "\(alias).subject"
+                    objectColumn = "\(alias).object"
+                    edge = EdgeRef(alias: alias, subjectKey: subjectColumn, objectKey: objectColumn, predicate: "\(alias).predicate")
+                case (nil, let i?):
+                    from.append("edges AS \(alias)")
+                    wheres += predicateFilter(i, "\(alias).predicate")
+                    subjectColumn = "\(alias).object"
+                    objectColumn = "\(alias).subject"
+                    edge = EdgeRef(alias: alias, subjectKey: objectColumn, objectKey: subjectColumn, predicate: "\(alias).predicate")
+                case (nil, nil):
+                    from.append("edges AS \(alias)")
+                    subjectColumn = "\(alias).subject"
+                    objectColumn = "\(alias).object"
+                    edge = EdgeRef(alias: alias, subjectKey: subjectColumn, objectKey: objectColumn, predicate: "\(alias).predicate")
+                }
+                edges.append(edge)
+                if affirmedOnly { wheres.append("\(alias).supporting_docs > 0") }
+                if let v = p.predicateVariable {
+                    try bind(v, to: edge.predicate, isPredicate: true, bindings: &bindings, wheres: &wheres)
+                }
+            }
+            try constrain(p.subject, column: subjectColumn, bindings: &bindings, wheres: &wheres)
+            try constrain(p.object, column: objectColumn, bindings: &bindings, wheres: &wheres)
+        }
+
+        for condition in select.conditions {
+            if condition.mentionsEdge {
+                if edges.isEmpty {
+                    if mentionsVariable(condition) {
+                        throw invalid("this condition needs a pattern of one edge to apply to", at: select.position)
+                    }
+                    continue
+                }
+                for edge in edges { wheres.append(try conditionSQL(condition, edge: edge, bindings: bindings)) }
+            } else {
+                wheres.append(try conditionSQL(condition, edge: nil, bindings: bindings))
+            }
+        }
+
+        // Projection.
+        var projection = select.projection ?? defaultProjection(select, patterns: patterns, hasEdges: !edges.isEmpty)
+        if forSubgraph {
+            projection = projection.filter { if case .variable = $0 { true } else { false } }
+        }
+        let hasAggregate = projection.contains { if case .count = $0 { true } else { false } }
+        for key in select.tail.order {
+            if case .edge(let number) = key.target, !projection.contains(where: { if case .edge(number, _) = $0 { true } else { false } }) {
+                if hasAggregate { throw invalid("order by \(number.rawValue) cannot be combined with count", at: key.position) }
+                if !forSubgraph { projection.append(.edge(number, key.position)) }
+            }
+        }
+        var selectList: [String] = []
+        var columns: [Plan.Column] = []
+        var groupBy: [String] = []
+        var sortAliases: [String: [String]] = [:]
+        func add(_ expression: String) -> Int {
+            selectList.append("\(expression) AS c\(selectList.count)")
+            return selectList.count - 1
+        }
+        for item in projection {
+            switch item {
+            case .variable(let v):
+                guard let binding = bindings[v.name] else { throw unbound(v) }
+                if binding.isPredicate {
+                    let i = add(binding.expression)
+                    columns.append(.text(name: v.name, index: i))
+                    sortAliases["?" + v.name] = ["c\(i)"]
+                } else {
+                    let id = add(binding.expression)
+                    let label = add("coalesce((SELECT label FROM entities WHERE id = \(binding.expression)), \(binding.expression))")
+                    columns.append(.entity(name: v.name, id: id, label: label))
+                    sortAliases["?" + v.name] = ["c\(label)", "c\(id)"]
+                }
+                groupBy.append(binding.expression)
+            case .count(let v):
+                var expression = "count(*)"
+                if let v {
+                    guard let binding = bindings[v.name] else { throw unbound(v) }
+                    expression = "count(DISTINCT \(binding.expression))"
+                }
+                let i = add(expression)
+                columns.append(.integer(name: "count", index: i))
+                sortAliases["count"] = ["c\(i)"]
+            case .edge(let number, let position):
+                guard !edges.isEmpty else { throw invalid("\(number.rawValue) needs a pattern of one edge", at: position) }
+                let attributes = edges.map { "\($0.alias).\(Self.column(number))" }
+                let i = add(attributes.count == 1 ? attributes[0] : "min(\(attributes.joined(separator: ", ")))")
+                columns.append(.integer(name: number.rawValue, index: i))
+                sortAliases[number.rawValue] = ["c\(i)"]
+            }
+        }
+        var plan = Plan(sql: "", arguments: [], columns: columns, steps: steps)
+        if forSubgraph {
+            for edge in edges {
+                let s = add(edge.subjectKey), p = add(edge.predicate), o = add(edge.objectKey)
+                plan.edgeKeys.append((s, p, o))
+            }
+            plan.entityColumns = columns.compactMap { if case .entity(_, let id, _) = $0 { id } else { nil } }
+        }
+        for v in select.groupBy where bindings[v.name] == nil { throw unbound(v) }
+
+        // Order: the keys asked for, then every column, so results are stable.
+        var orderBy: [String] = []
+        for key in select.tail.order {
+            let name: String
+            switch key.target {
+            case .variable(let v): name = "?" + v.name
+            case .count: name = "count"
+            case .edge(let number): name = number.rawValue
+            }
+            guard let aliases = sortAliases[name] else {
+                if forSubgraph { continue }
+                let what = name == "count" ? "count" : name
+                throw invalid("order by \(what) needs \(what) among the columns", at: key.position)
+            }
+            orderBy += aliases.map { $0 + (key.descending ? " DESC" : "") }
+        }
+        for column in columns {
+            switch column {
+            case .entity(_, let id, let label): orderBy += ["c\(label)", "c\(id)"]
+            case .text(_, let i), .integer(_, let i): orderBy.append("c\(i)")
+            }
+        }
+
+        var sql = ctes.isEmpty ? "" : "WITH RECURSIVE " + ctes.joined(separator: ",\n") + "\n"
+        sql += "SELECT \(hasAggregate ? "" : "DISTINCT ")\(selectList.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
+        if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+        if hasAggregate {
+            let keys = groupBy + select.groupBy.compactMap { bindings[$0.name]?.expression }.filter { !groupBy.contains($0) }
+            if !keys.isEmpty { sql += "\nGROUP BY " + keys.joined(separator: ", ") }
+        }
+        if !orderBy.isEmpty && !(forSubgraph && hasAggregate) { sql += "\nORDER BY " + orderBy.joined(separator: ", ") }
+        if let limit = select.tail.limit, !(forSubgraph && hasAggregate) {
+            sql += "\nLIMIT \(limit)"
+            if let offset = select.tail.offset { sql += " OFFSET \(offset)" }
+        } else if let offset = select.tail.offset, !forSubgraph {
+            sql += "\nLIMIT -1 OFFSET \(offset)"
+        }
+        plan.sql = sql
+        return plan
+    }
+
+    // MARK: resolution
+
+    func resolve(_ pattern: Pattern, index: Int) throws -> Resolved {
+        var resolved = Resolved(index: index, source: pattern, subject: try resolve(pattern.subject), object: try resolve(pattern.object))
+        switch pattern.predicate {
+        case .variable(let v):
+            resolved.predicateVariable = v
+            resolved.forward = Direction(names: [])
+        case .steps(let steps, let min, let max, _):
+            resolved.min = min
+            resolved.max = max
+            for step in steps {
+                var names: [String] = []
+                if let name = step.name { names.append(try catalog.predicate(name, in: db)) }
+                func merge(_ d: Direction?) -> Direction {
+                    guard let d else { return Direction(names: names) }
+                    return Direction(names: d.names.isEmpty || names.isEmpty ? [] : d.names + names)
+                }
+                if step.inverse { resolved.inverse = merge(resolved.inverse) } else { resolved.forward = merge(resolved.forward) }
+            }
+        }
+        return resolved
+    }
+
+    func resolve(_ term: PatternTerm) throws -> Term {
+        switch term {
+        case .variable(let v, let cls):
+            return .variable(v, classes: try cls.map { try catalog.classAndSubclasses($0, in: db) })
+        case .entity(let name):
+            return .constant(try catalog.entityIDs(name, in: db), name)
+        }
+    }
+
+    // MARK: selectivity
+
+    /// How many edges the pattern's constant parts match, counted through an index up to the cap.
+    func estimate(_ p: Resolved) throws -> Int {
+        if p.isPath {
+            switch (p.subject, p.object) {
+            case (.constant(let ids, _), _), (_, .constant(let ids, _)): return min(Self.estimateCap, ids.count * 100 * p.max)
+            default: return Int.max / 4
+            }
+        }
+        var total = 0
+        for (direction, inverse) in [(p.forward, false), (p.inverse, true)] {
+            guard let direction else { continue }
+            var parts = predicateFilter(direction, "predicate")
+            if case .constant(let ids, _) = p.subject { parts.append(inList(inverse ? "object" : "subject", ids)) }
+            if case .constant(let ids, _) = p.object { parts.append(inList(inverse ? "subject" : "object", ids)) }
+            total += try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM edges\(whereClause(parts)) LIMIT \(Self.estimateCap))") ?? 0
+        }
+        return total
+    }
+
+    /// Greedy join order: start from the narrowest pattern, then keep taking the narrowest
+    /// pattern that shares a variable with what is joined (so no step is a cross product).
+    func order(_ patterns: [Resolved]) -> [Resolved] {
+        var remaining = patterns
+        var result: [Resolved] = []
+        var bound: Set<String> = []
+        while !remaining.isEmpty {
+            let connected = remaining.indices.filter { !bound.isDisjoint(with: remaining[$0].variables) }
+            let candidates = connected.isEmpty ? Array(remaining.indices) : connected
+            let best = candidates.min { (remaining[$0].estimate, remaining[$0].index) < (remaining[$1].estimate, remaining[$1].index) }!
+            let next = remaining.remove(at: best)
+            bound.formUnion(next.variables)
+            result.append(next)
+        }
+        return result
+    }
+
+    // MARK: SQL pieces
+
+    func pathCTE(name: String, pattern p: Resolved, forward: Bool, hopFilter: [String]) -> String {
+        let seedIDs: [String]?
+        switch forward ? p.subject : p.object {
+        case .constant(let ids, _): seedIDs = ids
+        case .variable: seedIDs = nil
+        }
+        let seed = seedIDs.map { ids in "SELECT column1, column1, 0 FROM (VALUES \(ids.map { "(\(quote($0)))" }.joined(separator: ", ")))" }
+            ?? "SELECT subject, subject, 0 FROM edges UNION SELECT object, object, 0 FROM edges"
+        var arms = [seed]
+        // Walking forward, a forward step goes subject → object; walking back from the object
+        // end, every step is taken the other way round.
+        for (direction, reversed) in [(p.forward, !forward), (p.inverse, forward)] {
+            guard let direction else { continue }
+            let (from, to) = reversed ? ("object", "subject") : ("subject", "object")
+            let filter = ([("r.depth < \(p.max)")] + predicateFilter(direction, "h.predicate") + hopFilter).joined(separator: " AND ")
+            arms.append("SELECT r.start, h.\(to), r.depth + 1 FROM \(name) r JOIN edges h ON h.\(from) = r.node WHERE \(filter)")
+        }
+        return "\(name)(start, node, depth) AS (\n  " + arms.joined(separator: "\n  UNION\n  ") + ")"
+    }
+
+    func constrain(_ term: Term, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
+        switch term {
+        case .constant(let ids, _):
+            wheres.append(inList(column, ids))
+        case .variable(let v, let classes):
+            try bind(v, to: column, isPredicate: false, bindings: &bindings, wheres: &wheres)
+            if let classes { wheres.append("\(column) IN (SELECT id FROM entities WHERE \(inList("class", classes)))") }
+        }
+    }
+
+    func bind(_ v: Variable, to column: String, isPredicate: Bool, bindings: inout [String: Binding], wheres: inout [String]) throws {
+        if let existing = bindings[v.name] {
+            if existing.isPredicate != isPredicate {
+                throw invalid("?\(v.name) cannot stand both for a predicate and for an entity", at: v.position)
+            }
+            wheres.append("\(column) = \(existing.expression)")
+        } else {
+            bindings[v.name] = Binding(expression: column, isPredicate: isPredicate)
+        }
+    }
+
+    func conditionSQL(_ c: Condition, edge: EdgeRef?, bindings: [String: Binding]) throws -> String {
+        switch c {
+        case .and(let a, let b):
+            return "(\(try conditionSQL(a, edge: edge, bindings: bindings)) AND \(try conditionSQL(b, edge: edge, bindings: bindings)))"
+        case .or(let a, let b):
+            return "(\(try conditionSQL(a, edge: edge, bindings: bindings)) OR \(try conditionSQL(b, edge: edge, bindings: bindings)))"
+        case .not(let a):
+            return "NOT (\(try conditionSQL(a, edge: edge, bindings: bindings)))"
+        case .number(let number, let op, let value):
+            return "\(edge!.alias).\(Self.column(number)) \(op == "!=" ? "<>" : op) \(value)"
+        case .flag(.negated):
+            return "\(edge!.alias).denying_docs > 0"
+        case .flag(.hedged):
+            return "\(edge!.alias).hedged_claims > 0"
+        case .flag(.contested):
+            return "(\(edge!.alias).supporting_docs > 0 AND \(edge!.alias).denying_docs > 0)"
+        case .source(let op, let document):
+            let e = edge!
+            let test = op == "like" ? "c.doc LIKE \(quote(document))" : "c.doc = \(quote(document))"
+            let exists = "EXISTS (SELECT 1 FROM claims c WHERE c.subject = \(e.subjectKey) AND c.predicate = \(e.predicate) AND c.object = \(e.objectKey) AND \(test))"
+            return op == "!=" ? "NOT " + exists : exists
+        case .compare(let v, let op, let term):
+            guard let binding = bindings[v.name] else { throw unbound(v) }
+            let negate = op == "!="
+            switch term {
+            case .variable(let other, _):
+                guard let right = bindings[other.name] else { throw unbound(other) }
+                return "\(binding.expression) \(negate ? "<>" : "=") \(right.expression)"
+            case .entity(let name):
+                let ids = binding.isPredicate ? [try catalog.predicate(name, in: db)] : try catalog.entityIDs(name, in: db)
+                return (negate ? "NOT " : "") + inList(binding.expression, ids)
+            }
+        case .isA(let v, let cls):
+            guard let binding = bindings[v.name] else { throw unbound(v) }
+            let classes = try catalog.classAndSubclasses(cls, in: db)
+            return "\(binding.expression) IN (SELECT id FROM entities WHERE \(inList("class", classes)))"
+        }
+    }
+
+    func mentionsVariable(_ c: Condition) -> Bool {
+        switch c {
+        case .and(let a, let b), .or(let a, let b): mentionsVariable(a) || mentionsVariable(b)
+        case .not(let a): mentionsVariable(a)
+        case .compare, .isA: true
+        case .number, .flag, .source: false
+        }
+    }
+
+    func defaultProjection(_ select: Select, patterns: [Resolved], hasEdges: Bool) -> [ProjectionItem] {
+        var seen: Set<String> = []
+        var items: [ProjectionItem] = []
+        for p in select.patterns {
+            var variables: [Variable] = []
+            if case .variable(let v, _) = p.subject { variables.append(v) }
+            if case .variable(let v) = p.predicate { variables.append(v) }
+            if case .variable(let v, _) = p.object { variables.append(v) }
+            for v in variables where seen.insert(v.name).inserted { items.append(.variable(v)) }
+        }
+        if hasEdges { items.append(.edge(.support, select.position)) }
+        return items
+    }
+
+    static func column(_ number: EdgeNumber) -> String {
+        switch number {
+        case .support: "supporting_docs"
+        case .denials: "denying_docs"
+        case .claims: "claim_count"
+        case .hedges: "hedged_claims"
+        }
+    }
+
+    func predicateFilter(_ d: Direction, _ column: String) -> [String] {
+        d.names.isEmpty ? [] : [inList(column, d.names)]
+    }
+
+    func whereClause(_ parts: [String]) -> String {
+        parts.isEmpty ? "" : " WHERE " + parts.joined(separator: " AND ")
+    }
+
+    func inList(_ column: String, _ values: [String]) -> String {
+        values.count == 1 ? "\(column) = \(quote(values[0]))" : "\(column) IN (\(values.map(quote).joined(separator: ", ")))"
+    }
+
+    func describe(_ p: Pattern) -> String {
+        func term(_ t: PatternTerm) -> String {
+            switch t {
+            case .variable(let v, let c): "?" + v.name + (c.map { ":" + $0.text } ?? "")
+            case .entity(let n): n.text.contains(" ") ? "\"\(n.text)\"" : n.text
+            }
+        }
+        var predicate: String
+        switch p.predicate {
+        case .variable(let v): predicate = "?" + v.name
+        case .steps(let steps, let min, let max, _):
+            predicate = steps.map { ($0.inverse ? "^" : "") + ($0.name?.text ?? "any") }.joined(separator: "|")
+            if min != 1 || max != 1 { predicate += "{\(min),\(max)}" }
+        }
+        return "\(term(p.subject)) \(predicate) \(term(p.object))"
+    }
+
+    func access(_ p: Resolved) -> String {
+        if p.isPath { return "recursive walk from the \(isConstant(p.subject) || !isConstant(p.object) ? "subject" : "object") side" }
+        let s = isConstant(p.subject), o = isConstant(p.object)
+        let predicateBound = p.predicateVariable == nil && !(p.forward?.names.isEmpty ?? true && p.inverse?.names.isEmpty ?? true)
+        switch (s, predicateBound, o) {
+        case (true, _, _): return "index edges(subject, predicate, object)"
+        case (false, _, true): return "index edges_osp(object, subject, predicate)"
+        case (false, true, false): return "index edges_pos(predicate, object, subject)"
+        default: return "scan of edges"
+        }
+    }
+
+    func isConstant(_ t: Term) -> Bool {
+        if case .constant = t { return true }
+        return false
+    }
+
+    func unbound(_ v: Variable) -> QueryError {
+        invalid("?\(v.name) is not bound by any pattern", at: v.position)
+    }
+
+    func invalid(_ message: String, at position: SourcePosition) -> QueryError {
+        QueryError(kind: .invalid, line: position.line, column: position.column, message: message)
+    }
+}
+
+/// A string as an SQL literal. Plans are built as text with literals (no bound parameters)
+/// so `explain` prints exactly what runs.
+func quote(_ s: String) -> String {
+    "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+}

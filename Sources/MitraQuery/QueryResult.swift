@@ -1,0 +1,34 @@
+import MitraModel
+
+/// One cell of a result.
+public enum Value: Hashable, Sendable {
+    case null
+    case integer(Int)
+    case text(String)
+    /// An entity: its id and the label people read.
+    case entity(id: String, label: String)
+
+    /// The cell as a table, CSV or TSV shows it.
+    public var display: String {
+        switch self {
+        case .null: ""
+        case .integer(let n): String(n)
+        case .text(let s): s
+        case .entity(_, let label): label
+        }
+    }
+}
+
+/// What a query returns: named columns and rows of cells.
+public struct QueryResult: Equatable, Sendable {
+    public var columns: [String]
+    public var rows: [[Value]]
+
+    public init(columns: [String], rows: [[Value]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The rows as displayed strings, the form tests compare.
+    public var displayRows: [[String]] { rows.map { $0.map(\.display) } }
+}

@@ -1,0 +1,110 @@
+/// Writes a query result as an aligned table, JSON, CSV or TSV.
+public struct ResultFormatter: Sendable {
+    /// The output formats a result can be written in.
+    public enum Format: String, Sendable, CaseIterable {
+        case table, json, csv, tsv
+    }
+
+    public var format: Format
+
+    public init(format: Format) {
+        self.format = format
+    }
+
+    public func format(_ result: QueryResult) -> String {
+        switch format {
+        case .table: table(result)
+        case .json: json(result)
+        case .csv: delimited(result, separator: ",", escape: csvField)
+        case .tsv: delimited(result, separator: "\t", escape: tsvField)
+        }
+    }
+
+    /// Columns padded to their widest cell, numbers right-aligned, a rule under the header,
+    /// and the row count last. Line breaks inside a cell are shown as `⏎` so rows stay rows.
+    func table(_ result: QueryResult) -> String {
+        if result.columns.isEmpty { return "(no rows)\n" }
+        let cells = result.rows.map { row in row.map { $0.display.replacingOccurrences(of: "\n", with: "⏎") } }
+        var widths = result.columns.map(\.count)
+        for row in cells {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        let numeric = result.columns.indices.map { i in
+            !result.rows.isEmpty && result.rows.allSatisfy { if case .integer = $0[i] { true } else if case .null = $0[i] { true } else { false } }
+        }
+        func line(_ values: [String]) -> String {
+            var parts: [String] = []
+            for (i, value) in values.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - value.count)
+                parts.append(numeric[i] ? pad + value : (i == values.count - 1 ? value : value + pad))
+            }
+            return parts.joined(separator: "  ")
+        }
+        var out = line(result.columns) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in cells { out += line(row) + "\n" }
+        let n = result.rows.count
+        out += n == 0 ? "(no rows)\n" : "(\(n) row\(n == 1 ? "" : "s"))\n"
+        return out
+    }
+
+    /// An array of objects, one per row; an entity is `{"id": …, "label": …}`.
+    func json(_ result: QueryResult) -> String {
+        if result.rows.isEmpty { return "[]\n" }
+        var out = "[\n"
+        for (r, row) in result.rows.enumerated() {
+            let fields = zip(result.columns, row).map { column, value -> String in
+                let rendered: String
+                switch value {
+                case .null: rendered = "null"
+                case .integer(let n): rendered = String(n)
+                case .text(let s): rendered = Self.jsonString(s)
+                case .entity(let id, let label): rendered = "{\"id\": \(Self.jsonString(id)), \"label\": \(Self.jsonString(label))}"
+                }
+                return "\(Self.jsonString(column)): \(rendered)"
+            }
+            out += "  {" + fields.joined(separator: ", ") + "}" + (r == result.rows.count - 1 ? "\n" : ",\n")
+        }
+        return out + "]\n"
+    }
+
+    func delimited(_ result: QueryResult, separator: String, escape: (String) -> String) -> String {
+        var out = result.columns.map(escape).joined(separator: separator) + "\n"
+        for row in result.rows { out += row.map { escape($0.display) }.joined(separator: separator) + "\n" }
+        return out
+    }
+
+    /// RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes.
+    func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// TSV has no quoting, so tabs, line breaks and backslashes are escaped as `\t \n \\`.
+    func tsvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" }) else { return s }
+        return s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

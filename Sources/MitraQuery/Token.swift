@@ -1,0 +1,58 @@
+/// A place in the query text, 1-based, counted in characters.
+public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// One lexical unit of a query.
+public struct Token: Equatable, Sendable {
+    /// What the lexer saw.
+    public enum Kind: Equatable, Sendable {
+        /// A bare word: a keyword, predicate, class or entity name (`kratom`, `7-OH`, `CHEBI:6956`).
+        case word(String)
+        /// `?name`.
+        case variable(String)
+        /// A quoted string, unescaped.
+        case string(String)
+        case integer(Int)
+        /// One of `, ( ) { } | ^ : ; *`.
+        case punct(Character)
+        /// One of `= != < <= > >=`.
+        case comparison(String)
+        case end
+    }
+
+    public var kind: Kind
+    public var position: SourcePosition
+
+    public init(_ kind: Kind, at position: SourcePosition) {
+        self.kind = kind
+        self.position = position
+    }
+
+    /// The token as an error message quotes it.
+    public var quoted: String {
+        switch kind {
+        case .word(let w): "'\(w)'"
+        case .variable(let v): "'?\(v)'"
+        case .string(let s): "\"\(s)\""
+        case .integer(let n): "'\(n)'"
+        case .punct(let c): "'\(c)'"
+        case .comparison(let op): "'\(op)'"
+        case .end: "end of input"
+        }
+    }
+
+    /// Whether this is the bare word `keyword`, ignoring case.
+    public func isKeyword(_ keyword: String) -> Bool {
+        if case .word(let w) = kind { return w.lowercased() == keyword }
+        return false
+    }
+}

@@ -1,0 +1,221 @@
+import MitraModel
+import MitraQuery
+import Testing
+
+/// Every construct of the language against the fixture graph, with exact rows.
+@Suite struct QueryEngineTests {
+    func rows(_ query: String) throws -> [[String]] { try FixtureGraph.rows(query) }
+
+    // MARK: patterns, names, classes
+
+    @Test func onePatternWithAConstantSubject() throws {
+        #expect(try rows("kratom contains ?a") == [["7-hydroxymitragynine", "1"], ["mitragynine", "1"]])
+    }
+
+    @Test func classConstraintsOnBothEnds() throws {
+        #expect(try rows("find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor") == [
+            ["7-hydroxymitragynine", "mu-opioid receptor"],
+            ["mitragynine", "kappa-opioid receptor"],
+            ["mitragynine", "mu-opioid receptor"],
+        ])
+    }
+
+    @Test func classConstraintIncludesSubclasses() throws {
+        #expect(try rows("find ?c where kratom ?p ?c:Condition") == [["anxiety"], ["chronic pain"], ["dependence"], ["nausea"], ["pain"]])
+        #expect(try rows("find ?c where kratom ?p ?c:AdverseEffect") == [["dependence"], ["nausea"]])
+    }
+
+    @Test func classTestAsAClause() throws {
+        #expect(try rows("find ?x where kratom any ?x and ?x:Drug") == [["morphine"]])
+    }
+
+    @Test func entityNamesInAnyCaseQuotedOrByAlternativeLabel() throws {
+        let expected = [["7-hydroxymitragynine"], ["mitragynine"]]
+        #expect(try rows("find ?a where ?a interacts_with \"MU-Opioid Receptor\"") == expected)
+        #expect(try rows("find ?a where ?a interacts_with \"μ-opioid receptor\"") == expected)
+        #expect(try rows("find ?a where ?a interacts_with MOR") == expected)
+        #expect(try rows("find ?a where ?a interacts_with mu-opioid-receptor") == expected)
+        #expect(try rows("find ?r where 7-OH interacts_with ?r") == [["mu-opioid receptor"]])
+        #expect(try rows("find ?a where 'Mitragyna speciosa' contains ?a limit 1") == [["7-hydroxymitragynine"]])
+    }
+
+    @Test func externalIdentifiers() throws {
+        #expect(try rows("find ?r where CHEBI:6956 interacts_with ?r") == [["kappa-opioid receptor"], ["mu-opioid receptor"]])
+        #expect(try rows("count ?a where NCBITaxon:170351 contains ?a") == [["2"]])
+        #expect(try rows("find ?r where mge:mitragynine interacts_with ?r limit 1") == [["kappa-opioid receptor"]])
+    }
+
+    @Test func joinOnASharedVariable() throws {
+        #expect(try rows("find ?a, ?r where kratom contains ?a, ?a interacts_with ?r:Receptor") == [
+            ["7-hydroxymitragynine", "mu-opioid receptor"],
+            ["mitragynine", "kappa-opioid receptor"],
+            ["mitragynine", "mu-opioid receptor"],
+        ])
+    }
+
+    @Test func starJoinAndVariableComparison() throws {
+        #expect(try rows("find ?a, ?b where ?a interacts_with ?r and ?b interacts_with ?r and ?a != ?b") == [
+            ["7-hydroxymitragynine", "mitragynine"], ["mitragynine", "7-hydroxymitragynine"],
+        ])
+        #expect(try rows("find ?x where ?x treats pain, ?x treats ?c and ?c = anxiety") == [["kratom"]])
+    }
+
+    // MARK: predicates
+
+    @Test func predicateAlternatives() throws {
+        #expect(try rows("find ?x where kratom treats|has_adverse_effect ?x") == [
+            ["anxiety"], ["chronic pain"], ["dependence"], ["nausea"], ["pain"],
+        ])
+    }
+
+    @Test func inversePredicate() throws {
+        #expect(try rows("find ?a where \"mu-opioid receptor\" ^interacts_with ?a") == [["7-hydroxymitragynine"], ["mitragynine"]])
+        #expect(try rows("find ?x where pain (treats|^alternative_to) ?x") == [])
+        #expect(try rows("find ?x where morphine (treats|^alternative_to) ?x") == [["kratom"], ["pain"]])
+    }
+
+    @Test func anyPredicateAndPredicateVariable() throws {
+        #expect(try rows("find ?x where mitragynine any ?x") == [["kappa-opioid receptor"], ["mu-opioid receptor"]])
+        #expect(try rows("find ?p, ?x where ?x:Drug ?p pain") == [["treats", "morphine"]])
+        #expect(try rows("kratom ?p morphine") == [["alternative_to", "1"]])
+    }
+
+    @Test func boundedPaths() throws {
+        #expect(try rows("find ?r where kratom (contains|interacts_with){2} ?r") == [["kappa-opioid receptor"], ["mu-opioid receptor"]])
+        #expect(try rows("find ?x where kratom any{1,2} ?x:Receptor") == [["kappa-opioid receptor"], ["mu-opioid receptor"]])
+        #expect(try rows("find ?a where ?a interacts_with{1,2} \"kappa-opioid receptor\"") == [["mitragynine"]])
+        #expect(try rows("find ?p where ?p any{1,3} \"kappa-opioid receptor\" and ?p:Plant") == [["kratom"]])
+    }
+
+    // MARK: filters
+
+    @Test func supportFilterOrderAndLimit() throws {
+        #expect(try rows("kratom treats ?c where support >= 2 order by support desc limit 5") == [["chronic pain", "3"]])
+        #expect(try rows("kratom treats ?c order by support desc") == [["chronic pain", "3"], ["anxiety", "1"], ["pain", "1"]])
+        #expect(try rows("kratom treats ?c order by ?c desc limit 1 offset 1") == [["chronic pain", "3"]])
+    }
+
+    @Test func negatedHedgedContested() throws {
+        #expect(try rows("kratom ?p ?x where negated") == [
+            ["has_adverse_effect", "dependence", "1"], ["has_adverse_effect", "seizure", "0"], ["treats", "anxiety", "1"],
+        ])
+        #expect(try rows("kratom ?p ?x where hedged") == [["has_adverse_effect", "dependence", "1"]])
+        #expect(try rows("find ?x where kratom treats ?x and not contested") == [["chronic pain"], ["pain"]])
+        #expect(try rows("find ?x, denials where kratom ?p ?x and (denials >= 1 or support >= 3)") == [
+            ["anxiety", "1"], ["chronic pain", "0"], ["dependence", "1"], ["seizure", "1"],
+        ])
+    }
+
+    @Test func onlyDeniedEdgesNeedAskingFor() throws {
+        #expect(try rows("count where ?s ?p ?o") == [["12"]])
+        #expect(try rows("count where ?s ?p ?o and support >= 0") == [["13"]])
+        #expect(try rows("kratom has_adverse_effect ?x where support = 0") == [["seizure", "0"]])
+    }
+
+    @Test func sourceDocument() throws {
+        #expect(try rows("find ?c where kratom treats ?c and source = \"c.txt\"") == [["anxiety"], ["chronic pain"], ["pain"]])
+        #expect(try rows("find ?c where kratom treats ?c and source != \"c.txt\"") == [])
+        #expect(try rows("find ?r where ?a interacts_with ?r and source like \"b%\"") == [["kappa-opioid receptor"], ["mu-opioid receptor"]])
+    }
+
+    // MARK: projection and aggregation
+
+    @Test func countWithAndWithoutGrouping() throws {
+        #expect(try rows("count ?effect where kratom has_adverse_effect ?effect") == [["2"]])
+        #expect(try rows("count ?c where ?x treats ?c group by ?x") == [["kratom", "3"], ["morphine", "1"]])
+        #expect(try rows("find ?x, count(?c) where ?x treats ?c order by count desc") == [["kratom", "3"], ["morphine", "1"]])
+        #expect(try rows("find ?p, count(*) where ?s ?p ?o order by count desc, ?p limit 2") == [["treats", "4"], ["interacts_with", "3"]])
+    }
+
+    @Test func columnsAreNamedAfterVariables() throws {
+        let result = try QueryEngine(store: FixtureGraph.shared).run("kratom treats ?condition limit 1")
+        #expect(result.columns == ["condition", "support"])
+        #expect(result.rows == [[.entity(id: "anxiety", label: "anxiety"), .integer(1)]])
+    }
+
+    // MARK: commands
+
+    @Test func describeAnEntity() throws {
+        #expect(try rows("describe \"7-OH\"") == [
+            ["id", "7-hydroxymitragynine", "", ""],
+            ["label", "7-hydroxymitragynine", "", ""],
+            ["class", "Alkaloid", "", ""],
+            ["iri", "https://w3id.org/mitragraph/entity/7-hydroxymitragynine", "", ""],
+            ["also known as", "7-OH", "", ""],
+            ["interacts_with", "mu-opioid receptor", "1", "0"],
+            ["^contains", "kratom", "1", "0"],
+        ])
+    }
+
+    @Test func neighborsToADepth() throws {
+        #expect(try rows("neighbors mitragynine") == [
+            ["kappa-opioid receptor", "Receptor", "1"], ["kratom", "Plant", "1"], ["mu-opioid receptor", "Receptor", "1"],
+        ])
+        #expect(try rows("neighbours \"kappa-opioid receptor\" depth 2") == [
+            ["mitragynine", "Alkaloid", "1"], ["kratom", "Plant", "2"], ["mu-opioid receptor", "Receptor", "2"],
+        ])
+    }
+
+    @Test func shortestPath() throws {
+        #expect(try rows("path kratom to \"kappa-opioid receptor\" max 3") == [
+            ["1", "kratom", "contains", "mitragynine", "1"],
+            ["2", "mitragynine", "interacts_with", "kappa-opioid receptor", "1"],
+        ])
+        #expect(try rows("path morphine to mitragynine") == [
+            ["1", "kratom", "alternative_to", "morphine", "1"],
+            ["2", "kratom", "contains", "mitragynine", "1"],
+        ])
+        #expect(try rows("path morphine to \"kappa-opioid receptor\" max 2") == [])
+        #expect(try rows("path pain to mitraphylline") == [])
+    }
+
+    @Test func evidenceWithDocumentAndPolarity() throws {
+        #expect(try rows("evidence kratom has_adverse_effect dependence") == [
+            ["a.txt", "3", "affirmed", "hedged", "Kratom may cause dependence."],
+            ["b.txt", "2", "denied", "firm", "Kratom does not cause dependence."],
+        ])
+    }
+
+    @Test func contestedEdges() throws {
+        #expect(try rows("contested") == [["kratom", "has_adverse_effect", "dependence", "1", "1"], ["kratom", "treats", "anxiety", "1", "1"]])
+        #expect(try rows("contested order by denials desc limit 1") == [["kratom", "has_adverse_effect", "dependence", "1", "1"]])
+    }
+
+    @Test func explainShowsTheJoinOrder() throws {
+        let plan = try rows("explain find ?a, ?r where ?a interacts_with ?r, kratom contains ?a").map { $0[0] }
+        #expect(plan.first == "join order (edges counted up to 10000 per pattern):")
+        #expect(plan[1] == "  1. pattern 2: kratom contains ?a — ~2 edges, index edges(subject, predicate, object)")
+        #expect(plan[2] == "  2. pattern 1: ?a interacts_with ?r — ~3 edges, index edges_pos(predicate, object, subject)")
+        #expect(plan.contains("SQLite plan:"))
+        #expect(plan.contains { $0.contains("SEARCH e1 USING") })
+    }
+
+    // MARK: subgraphs
+
+    @Test func subgraphOfAPatternQuery() throws {
+        let subgraph = try QueryEngine(store: FixtureGraph.shared).subgraph("find ?a where kratom contains ?a, ?a interacts_with \"kappa-opioid receptor\"")
+        #expect(subgraph.edges == [
+            EdgeKey(subject: "kratom", predicate: "contains", object: "mitragynine"),
+            EdgeKey(subject: "mitragynine", predicate: "interacts_with", object: "kappa-opioid-receptor"),
+        ])
+        #expect(subgraph.entityIDs == ["kratom", "mitragynine", "kappa-opioid-receptor"])
+    }
+
+    @Test func subgraphOfAnInversePatternKeepsStoredDirection() throws {
+        let subgraph = try QueryEngine(store: FixtureGraph.shared).subgraph("morphine (treats|^alternative_to) ?x")
+        #expect(subgraph.edges == [
+            EdgeKey(subject: "kratom", predicate: "alternative_to", object: "morphine"),
+            EdgeKey(subject: "morphine", predicate: "treats", object: "pain"),
+        ])
+    }
+
+    @Test func subgraphOfCommands() throws {
+        let engine = QueryEngine(store: FixtureGraph.shared)
+        #expect(try engine.subgraph("contested").edges.count == 2)
+        #expect(try engine.subgraph("path kratom to \"kappa-opioid receptor\"").entityIDs == ["kratom", "mitragynine", "kappa-opioid-receptor"])
+        #expect(try engine.subgraph("neighbors 7-OH").edges == [
+            EdgeKey(subject: "kratom", predicate: "contains", object: "7-hydroxymitragynine"),
+            EdgeKey(subject: "7-hydroxymitragynine", predicate: "interacts_with", object: "mu-opioid-receptor"),
+        ])
+    }
+}
