@@ -17,6 +17,9 @@ public final class QueryCanceller: @unchecked Sendable {
     private var deadline: UInt64?
     private var timeout: Double = 0
 
+    /// Polled with each check: a signal handler's flag, for one.
+    public var isInterrupted: (@Sendable () -> Bool)?
+
     public init() {}
 
     /// Stops the query at its next check. Safe to call from any thread.
@@ -40,6 +43,10 @@ public final class QueryCanceller: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if reason != nil { return true }
+        if let isInterrupted, isInterrupted() {
+            reason = .interrupted
+            return true
+        }
         if let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
             reason = .timeout
             return true

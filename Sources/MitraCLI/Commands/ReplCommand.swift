@@ -1,0 +1,36 @@
+import ArgumentParser
+import MitraQuery
+import MitraREPL
+
+/// `mitragraph repl`: the interactive query shell.
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Query the graph interactively.",
+        discussion: """
+            Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), Tab completion
+            of keywords, predicates and entity names, and statements over several lines. An
+            error never ends the session; Ctrl-C stops a running statement; .quit or Ctrl-D
+            leaves. Dot-commands: .format, .timer, .timeout, .schema, .help, .quit.
+
+            Examples:
+              mitragraph repl
+              mitragraph repl --store kg.sqlite --format json
+              echo 'contested' | mitragraph repl --store kg.sqlite
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "The output format to start with.")
+    var format: QueryCommand.Format = .table
+
+    @Option(name: .long, help: ArgumentHelp("Stop each statement after this many seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    func run() throws {
+        try reportingErrors {
+            let settings = REPL.Settings(format: ResultFormatter.Format(rawValue: format.rawValue)!, timeout: timeout)
+            try REPL(storePath: storeOptions.store, settings: settings).run()
+        }
+    }
+}
