@@ -70,8 +70,9 @@ public final class REPL {
         }
     }
 
-    /// Reads statements until end of input: a statement the parser finds unfinished takes
-    /// the next line too; an empty line runs what has been typed so far.
+    /// Reads statements until end of input: a statement the parser finds unfinished, or a
+    /// line ending in a backslash, takes the next line too; an empty line runs what has been
+    /// typed so far.
     func loop(read: (String) -> String?, remember: (String) -> Void) {
         var pending: [String] = []
         while let line = read(pending.isEmpty ? "mitragraph> " : "      ...> ") {
@@ -84,9 +85,14 @@ public final class REPL {
                     continue
                 }
             }
-            if !trimmed.isEmpty { pending.append(line) }
+            let continued = trimmed.hasSuffix("\\")
+            if continued {
+                pending.append(String(line[..<line.lastIndex(of: "\\")!]))
+            } else if !trimmed.isEmpty {
+                pending.append(line)
+            }
             let text = pending.joined(separator: "\n")
-            if !trimmed.isEmpty && Parser.needsMoreInput(text) { continue }
+            if continued || (!trimmed.isEmpty && Parser.needsMoreInput(text)) { continue }
             pending = []
             remember(text.split(separator: "\n").joined(separator: " "))
             execute(text)

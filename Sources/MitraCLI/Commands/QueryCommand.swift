@@ -9,14 +9,14 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Run a query against the graph (language: docs/query-language.md).",
         discussion: """
-            The query comes from the argument, from --file, or from standard input (argument -
-            or none). Results print as an aligned table on a terminal and as TSV otherwise,
-            unless --format says which. A malformed query exits 65 with line:column, the line
-            and a caret on standard error.
+            The query comes from the argument, from --file, or from standard input
+            (argument - or none). Results print as an aligned table on a terminal and
+            as TSV otherwise, unless --format says which. A malformed query exits 65
+            with line:column, the line and a caret on standard error.
 
             Examples:
               mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
-              mitragraph query 'kratom treats ?c where support >= 2 order by support desc limit 5'
+              mitragraph query 'kratom treats ?c where support >= 2 order by support desc'
               mitragraph query --format json 'path kratom to "mu-opioid receptor" max 3'
               mitragraph query --file questions.mgq --timeout 10
               echo 'contested' | mitragraph query --format csv

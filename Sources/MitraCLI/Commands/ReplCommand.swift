@@ -8,10 +8,12 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Query the graph interactively.",
         discussion: """
-            Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), Tab completion
-            of keywords, predicates and entity names, and statements over several lines. An
-            error never ends the session; Ctrl-C stops a running statement; .quit or Ctrl-D
-            leaves. Dot-commands: .format, .timer, .timeout, .schema, .help, .quit.
+            Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), Tab
+            completion of keywords, predicates and entity names. A statement the
+            parser finds unfinished, or a line ending in a backslash, continues on the
+            next line. An error never ends the session; Ctrl-C stops a running
+            statement; .quit or Ctrl-D leaves. Dot-commands: .format, .timer,
+            .timeout, .schema, .help, .quit.
 
             Examples:
               mitragraph repl

@@ -1,0 +1,180 @@
+import Foundation
+import MitraTestSupport
+import Testing
+
+/// The shell end to end in a real terminal (tmux): completion, history, an error and
+/// recovery, `.format json`, Ctrl-C on a running statement, history kept between sessions.
+struct REPLTestError: Error {
+    var message: String
+}
+
+@Suite(.serialized) struct REPLSessionTests {
+    static let binary = Fixtures.repositoryRoot + "/.build/debug/mitragraph"
+    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// A tmux server of its own, so tests never touch the user's sessions.
+    final class Terminal {
+        let socket = "mitragraph-test-" + UUID().uuidString.prefix(8)
+        let tmux: String
+
+        init(tmux: String, command: String) throws {
+            self.tmux = tmux
+            try run(["new-session", "-d", "-x", "160", "-y", "50", command])
+        }
+
+        deinit { _ = try? run(["kill-server"]) }
+
+        /// Runs a tmux command through the shell and returns what it printed. (Foundation's
+        /// Process waits for ever on `new-session`, whose server keeps its descriptors.)
+        @discardableResult
+        func run(_ arguments: [String]) throws -> String {
+            let words = [tmux, "-L", socket] + arguments
+            let command = words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            guard let pipe = popen(command + " </dev/null 2>/dev/null", "r") else {
+                throw REPLTestError(message: "cannot run tmux")
+            }
+            var output = Data()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = fread(&buffer, 1, buffer.count, pipe)
+                if n <= 0 { break }
+                output.append(contentsOf: buffer[0..<n])
+            }
+            pclose(pipe)
+            return String(decoding: output, as: UTF8.self)
+        }
+
+        func send(_ keys: String...) throws { try run(["send-keys", "-t", "0"] + keys) }
+        func type(_ text: String) throws { try run(["send-keys", "-t", "0", "-l", text]) }
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", "0", "-S", "-200"]) }
+
+        /// Waits until the screen satisfies `condition`, or fails after a few seconds.
+        func wait(_ what: String, _ condition: (String) -> Bool) throws -> String {
+            var last = ""
+            for _ in 0..<100 {
+                last = try screen()
+                if condition(last) { return last }
+                usleep(50_000)
+            }
+            Issue.record("timed out waiting for \(what); screen:\n\(last)")
+            return last
+        }
+
+        /// The last non-empty line on screen.
+        func lastLine() throws -> String {
+            try screen().split(separator: "\n").last.map(String.init) ?? ""
+        }
+    }
+
+    /// A store built from two sentences with the shipped ontology.
+    static func makeStore() throws -> String {
+        let dir = Fixtures.temporaryDirectory("mitragraph-repl")
+        Fixtures.write("Kratom contains mitragynine and paynantheine.\n", to: "corpus/a.txt", in: dir)
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: binary)
+        build.arguments = ["build", "--quiet", "--store", dir + "/kg.sqlite", dir + "/corpus"]
+        try build.run()
+        build.waitUntilExit()
+        #expect(build.terminationStatus == 0)
+        return dir
+    }
+
+    @Test func completionHistoryErrorRecoveryAndJSON() throws {
+        guard let tmux = Self.tmux, FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            print("skipped: needs tmux and \(Self.binary) (run swift build first)")
+            return
+        }
+        let dir = try Self.makeStore()
+        let command = "env XDG_DATA_HOME=\(dir)/data TERM=xterm \(Self.binary) repl --store \(dir)/kg.sqlite"
+        var terminal: Terminal? = try Terminal(tmux: tmux, command: command)
+        let t = terminal!
+        _ = try t.wait("the prompt") { $0.contains("mitragraph>") }
+
+        // Completion: a prefix and Tab, for an entity name and for a predicate.
+        try t.type("payn")
+        try t.send("Tab")
+        _ = try t.wait("completion of paynantheine") { $0.contains("mitragraph> paynantheine") }
+        try t.send("C-u")
+        try t.type("kratom contai")
+        try t.send("Tab")
+        _ = try t.wait("completion of contains") { $0.contains("mitragraph> kratom contains") }
+        try t.type("?a")
+        try t.send("Enter")
+        var screen = try t.wait("the first result") { $0.contains("(2 rows)") }
+        #expect(screen.contains("mitragynine"))
+        #expect(screen.contains("paynantheine"))
+
+        // An error, then the session goes on.
+        try t.type("kratom contain ?a")
+        try t.send("Enter")
+        screen = try t.wait("the error") { $0.contains("did you mean 'contains'?") }
+        #expect(screen.contains("1:8: error: unknown predicate 'contain'; did you mean 'contains'?\nkratom contain ?a\n       ^"))
+
+        // History: Up twice recalls the good query.
+        try t.send("Up")
+        _ = try t.wait("the last entry") { _ in (try? t.lastLine()) == "mitragraph> kratom contain ?a" }
+        try t.send("Up")
+        _ = try t.wait("the entry before") { _ in (try? t.lastLine()) == "mitragraph> kratom contains ?a" }
+        try t.send("Enter")
+        _ = try t.wait("the recalled query's result") { $0.components(separatedBy: "(2 rows)").count == 3 }
+
+        // .format json.
+        try t.type(".format json")
+        try t.send("Enter")
+        try t.type("kratom contains ?a limit 1")
+        try t.send("Enter")
+        screen = try t.wait("JSON") { $0.contains("\"a\": {\"id\": \"mitragynine\", \"label\": \"mitragynine\"}") }
+
+        // Ctrl-C stops a long statement and the prompt comes back.
+        try t.type(".format table")
+        try t.send("Enter")
+        // Thirty unrelated patterns over two edges: a cross product of 2^30 rows.
+        let long = "count where " + (1...30).map { "?s\($0) any ?o\($0)" }.joined(separator: ", ")
+        try t.type(long)
+        try t.send("Enter")
+        usleep(300_000)
+        try t.send("C-c")
+        _ = try t.wait("the interruption") { $0.contains("1:1: error: the query was interrupted") }
+        try t.type(".quit")
+        try t.send("Enter")
+        usleep(300_000)
+        terminal = nil
+
+        // The history outlives the session.
+        let history = try String(contentsOfFile: dir + "/data/mitragraph/history", encoding: .utf8)
+            .replacingOccurrences(of: "\\040", with: " ")
+        #expect(history.contains("kratom contains ?a limit 1"))
+        let again = try Terminal(tmux: tmux, command: command)
+        _ = try again.wait("the prompt") { $0.contains("mitragraph>") }
+        try again.send("Up")
+        try again.send("Up")
+        _ = try again.wait("history from the last session") { _ in
+            (try? again.screen())?.contains("mitragraph> count where ?s1 any ?o1, ?s2 any ?o2") == true
+        }
+    }
+
+    @Test func pipedInputNeedsNoTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let dir = try Self.makeStore()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["repl", "--store", dir + "/kg.sqlite", "--format", "csv"]
+        process.environment = ["XDG_DATA_HOME": dir + "/data"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data("find ?a where\n  kratom contains ?a\nkratom @\n.bogus\nkratom contains ?a \\\n limit 1\n".utf8))
+        try input.fileHandleForWriting.close()
+        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(out == "a\nmitragynine\npaynantheine\na,support\nmitragynine,1\n")
+        #expect(err == "1:8: error: unexpected character '@'\nkratom @\n       ^\nerror: unknown command .bogus; try .help\n")
+    }
+}
