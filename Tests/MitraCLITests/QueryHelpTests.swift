@@ -1,0 +1,131 @@
+@testable import MitraCLI
+import Foundation
+import MitraTestSupport
+import Testing
+
+/// The exact help of `query` and `repl`, so a change to their wording is a reviewed change.
+@Suite struct QueryHelpTests {
+    @Test func queryHelp() {
+        #expect(MitragraphCommand.helpMessage(for: QueryCommand.self, columns: 80).trimmingCharacters(in: .newlines) == """
+        OVERVIEW: Run a query against the graph (language: docs/query-language.md).
+
+        The query comes from the argument, from --file, or from standard input
+        (argument - or none). Results print as an aligned table on a terminal and
+        as TSV otherwise, unless --format says which. A malformed query exits 65
+        with line:column, the line and a caret on standard error.
+
+        Examples:
+          mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
+          mitragraph query 'kratom treats ?c where support >= 2 order by support desc'
+          mitragraph query --format json 'path kratom to "mu-opioid receptor" max 3'
+          mitragraph query --file questions.mgq --timeout 10
+          echo 'contested' | mitragraph query --format csv
+
+        USAGE: mitragraph query [--store <file>] [--format <format>] [--file <file>] [--timeout <seconds>] [<query>]
+
+        ARGUMENTS:
+          <query>                 The query; - or nothing reads standard input.
+
+        OPTIONS:
+          --store <file>          The store file. (default: output/kratom.sqlite)
+          --format <format>       The output format (default: table on a terminal, tsv
+                                  otherwise). (values: table, json, csv, tsv)
+          --file <file>           Read the query from this file.
+          --timeout <seconds>     Stop the query after this many seconds.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """)
+    }
+
+    @Test func replHelp() {
+        #expect(MitragraphCommand.helpMessage(for: ReplCommand.self, columns: 80).trimmingCharacters(in: .newlines) == """
+        OVERVIEW: Query the graph interactively.
+
+        Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), Tab
+        completion of keywords, predicates and entity names. A statement the
+        parser finds unfinished, or a line ending in a backslash, continues on the
+        next line. An error never ends the session; Ctrl-C stops a running
+        statement; .quit or Ctrl-D leaves. Dot-commands: .format, .timer,
+        .timeout, .schema, .help, .quit.
+
+        Examples:
+          mitragraph repl
+          mitragraph repl --store kg.sqlite --format json
+          echo 'contested' | mitragraph repl --store kg.sqlite
+
+        USAGE: mitragraph repl [--store <file>] [--format <format>] [--timeout <seconds>]
+
+        OPTIONS:
+          --store <file>          The store file. (default: output/kratom.sqlite)
+          --format <format>       The output format to start with. (values: table,
+                                  json, csv, tsv; default: table)
+          --timeout <seconds>     Stop each statement after this many seconds.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """)
+    }
+
+    @Test func rootListsQueryAndRepl() {
+        let help = MitragraphCommand.helpMessage(columns: 80)
+        #expect(help.contains("  query                   Run a query against the graph (language:"))
+        #expect(help.contains("  repl                    Query the graph interactively."))
+    }
+}
+
+/// `mitragraph query` as a process: formats, input from a file and standard input, exit status.
+@Suite struct QueryCommandTests {
+    static let binary = Fixtures.repositoryRoot + "/.build/debug/mitragraph"
+
+    static func run(_ arguments: [String], input: String? = nil) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, out, err)
+    }
+
+    static let store: String? = {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
+        let dir = Fixtures.temporaryDirectory("mitragraph-query-cli")
+        Fixtures.write("Kratom contains mitragynine and paynantheine.\n", to: "corpus/a.txt", in: dir)
+        _ = try? run(["build", "--quiet", "--store", dir + "/kg.sqlite", dir + "/corpus"])
+        return dir + "/kg.sqlite"
+    }()
+
+    @Test func formatsAndInputs() throws {
+        guard let store = Self.store else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        #expect(try Self.run(["query", "--store", store, "kratom contains ?a"]).1 == "a\tsupport\nmitragynine\t1\npaynantheine\t1\n")
+        #expect(try Self.run(["query", "--store", store, "--format", "csv", "-"], input: "count where kratom contains ?a").1 == "count\n2\n")
+        let file = Fixtures.write("# a comment\nfind ?a where\n  kratom contains ?a\n  limit 1\n", to: "q.mgq", in: Fixtures.temporaryDirectory())
+        #expect(try Self.run(["query", "--store", store, "--format", "json", "--file", file]).1
+            == "[\n  {\"a\": {\"id\": \"mitragynine\", \"label\": \"mitragynine\"}}\n]\n")
+    }
+
+    @Test func aBadQueryExits65WithACaret() throws {
+        guard let store = Self.store else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let (status, out, err) = try Self.run(["query", "--store", store, "kratom contain ?a"])
+        #expect(status == 65)
+        #expect(out == "")
+        #expect(err == "mitragraph: 1:8: error: unknown predicate 'contain'; did you mean 'contains'?\nkratom contain ?a\n       ^\n")
+    }
+
+    @Test func aMissingStoreExits66() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
+        #expect(try Self.run(["query", "--store", "/nonexistent/kg.sqlite", "contested"]).0 == 66)
+    }
+}
