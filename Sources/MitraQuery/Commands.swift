@@ -231,7 +231,7 @@ struct Commands {
                    coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs
             FROM edges e LEFT JOIN entities s ON s.id = e.subject LEFT JOIN entities o ON o.id = e.object
             WHERE e.supporting_docs > 0 AND e.denying_docs > 0
-            ORDER BY \((order + ["subject_label", "e.predicate", "object_label"]).joined(separator: ", "))
+            ORDER BY \((order + (tail.limit != nil && order.isEmpty ? ["e.subject", "e.predicate", "e.object"] : ["subject_label", "e.predicate", "object_label"])).joined(separator: ", "))
             """
         if let limit = tail.limit { sql += " LIMIT \(limit)" } else if tail.offset != nil { sql += " LIMIT -1" }
         if let offset = tail.offset { sql += " OFFSET \(offset)" }

@@ -89,7 +89,7 @@ struct Planner {
             .map { try conditionSQL($0, edge: EdgeRef(alias: "h", subjectKey: "h.subject", objectKey: "h.object", predicate: "h.predicate"), bindings: [:]) }
         let hopFilter = (affirmedOnly ? ["h.supporting_docs > 0"] : []) + hopConditions
 
-        for p in ordered {
+        for (position, p) in ordered.enumerated() {
             var subjectColumn: String
             var objectColumn: String
             if p.isPath {
@@ -111,7 +111,9 @@ struct Planner {
                     edge = EdgeRef(alias: alias, subjectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).s ELSE \(alias).o END",
                                    objectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).o ELSE \(alias).s END", predicate: "\(alias).predicate")
                 case (let f?, nil):
-                    from.append("edges AS \(alias)")
+                    // A first pattern with nothing fixed reads every edge: a straight scan of
+                    // the table beats walking an index and looking each row up.
+                    from.append("edges AS \(alias)" + (position == 0 && f.names.isEmpty && !isConstant(p.subject) && !isConstant(p.object) ? " NOT INDEXED" : ""))
                     wheres += predicateFilter(f, "\(alias).predicate")
                     subjectColumn = "\(alias).subject"
                     objectColumn = "\(alias).object"
@@ -230,10 +232,14 @@ struct Planner {
             }
             orderBy += aliases.map { $0 + (key.descending ? " DESC" : "") }
         }
-        for column in columns {
-            switch column {
-            case .entity(_, let id, let label): orderBy += ["c\(label)", "c\(id)"]
-            case .text(_, let i), .integer(_, let i): orderBy.append("c\(i)")
+        // Sorting a large result only to keep its first rows costs more than the query: with
+        // a limit and no order asked for, rows come in the order the indexes give them.
+        if select.tail.limit == nil || !select.tail.order.isEmpty {
+            for column in columns {
+                switch column {
+                case .entity(_, let id, let label): orderBy += ["c\(label)", "c\(id)"]
+                case .text(_, let i), .integer(_, let i): orderBy.append("c\(i)")
+                }
             }
         }
 

@@ -32,7 +32,8 @@ public struct QueryEngine {
             let canceller = QueryCanceller()
             canceller.reset(timeout: timeout)
             return try store.read { db in
-                try canceller.watching(db) {
+                try Self.tune(db)
+                return try canceller.watching(db) {
                     try Commands(catalog: catalog, db: db, canceller: canceller).subgraph(statement)
                 }
             }
@@ -41,10 +42,18 @@ public struct QueryEngine {
 
     func execute(_ statement: Statement, canceller: QueryCanceller) throws -> QueryResult {
         try store.read { db in
-            try canceller.watching(db) {
+            try Self.tune(db)
+            return try canceller.watching(db) {
                 try Commands(catalog: catalog, db: db, canceller: canceller).run(statement)
             }
         }
+    }
+
+    /// A bigger page cache and memory-mapped reads for the connection: joins over a large
+    /// graph look rows up by key all over the file, which the default 2 MB cache turns into
+    /// reads from disk.
+    static func tune(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
     }
 
     /// Attaches the offending line to a query error, and wraps a store failure as one.

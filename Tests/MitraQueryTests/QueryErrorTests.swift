@@ -109,12 +109,25 @@ import Testing
     @Test func cancellingFromAnotherThreadInterrupts() throws {
         let canceller = QueryCanceller()
         let engine = QueryEngine(store: FixtureGraph.shared)
-        // run() resets the canceller, so cancel while the query runs: a cross product of
-        // five path patterns takes minutes on the fixture.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { canceller.cancel() }
+        // run() resets the canceller as it starts, so keep cancelling until it returns; the
+        // query (a cross product of path patterns) would take minutes on the fixture.
+        final class Done: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value = false
+            var isSet: Bool { lock.withLock { value } }
+            func set() { lock.withLock { value = true } }
+        }
+        let done = Done()
+        defer { done.set() }
+        Thread.detachNewThread {
+            while !done.isSet {
+                canceller.cancel()
+                usleep(10_000)
+            }
+        }
         let started = Date()
         do {
-            _ = try engine.run("count where ?a any{1,9} ?b, ?c any{1,9} ?d, ?e any{1,9} ?f, ?g any{1,9} ?h, ?i any ?j",
+            _ = try engine.run("count where ?a any{1,9} ?b, ?c any{1,9} ?d, ?e any{1,9} ?f, ?g any{1,9} ?h, ?i any ?j, ?k any ?l",
                                canceller: canceller)
             Issue.record("an interrupted query must stop")
         } catch let error as QueryError {
