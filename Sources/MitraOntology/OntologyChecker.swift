@@ -49,8 +49,10 @@ public struct OntologyChecker {
             for label in entity.allLabels {
                 let key = LabelNormalizer.normalize(label)
                 if key.isEmpty {
+                    // A missing prefLabel is the loader's finding already.
+                    if label == entity.prefLabel { continue }
                     let file = ontology.sources[entity.id]?.file(of: label) ?? ontology.files.first ?? "ontology"
-                    let place = SourceLocator().locate(["\"\(label)\""], in: file, atLineStart: false)
+                    let place = SourceLocator().locate("\"\(label)\"", in: file, under: subjects(entity))
                     found.append(OntologyFinding(
                         .error, .invalidValue, file: file, line: place?.line ?? 0, column: place?.column ?? 0,
                         message: "entity '\(entity.id)' has an empty label"))
@@ -65,15 +67,15 @@ public struct OntologyChecker {
         for key in order {
             guard let list = owners[key], list.count > 1 else { continue }
             let placed = list.map { ($0.entity, $0.label, ontology.sources[$0.entity.id]?.file(of: $0.label) ?? "") }
-                .sorted { fileRank(ontology, $0.2) < fileRank(ontology, $1.2) }
+                .sorted { (fileRank(ontology, $0.2), $0.0.id) < (fileRank(ontology, $1.2), $1.0.id) }
             let first = placed[0]
             for other in placed.dropFirst() {
-                let place = locator.locate(["\"\(other.1)\""], in: other.2, atLineStart: false)
-                let same = first.1 == other.1 ? "label \"\(other.1)\"" : "label \"\(other.1)\" (as \"\(first.1)\")"
+                let place = locator.locate("\"\(other.1)\"", in: other.2, under: subjects(other.0))
+                let spelled = first.1 == other.1 ? "" : " as \"\(first.1)\""
                 found.append(OntologyFinding(
                     .error, .duplicateLabel, file: other.2, line: place?.line ?? 0, column: place?.column ?? 0,
-                    message: "\(same) is shared by '\(first.0.id)' (\(first.0.entityClass), \(first.2)) and "
-                        + "'\(other.0.id)' (\(other.0.entityClass), \(other.2)); a label belongs to one entity"))
+                    message: "label \"\(other.1)\" of '\(other.0.id)' (\(other.0.entityClass), \(other.2)) is also a label of "
+                        + "'\(first.0.id)' (\(first.0.entityClass), \(first.2))\(spelled); a label belongs to one entity"))
             }
         }
         return found
@@ -93,10 +95,10 @@ public struct OntologyChecker {
         var found: [OntologyFinding] = []
         for id in order {
             guard let list = owners[id], list.count > 1 else { continue }
-            let placed = list.map { ($0, ontology.sources[$0.id]?.file ?? "") }.sorted { fileRank(ontology, $0.1) < fileRank(ontology, $1.1) }
+            let placed = list.map { ($0, ontology.sources[$0.id]?.file ?? "") }.sorted { (fileRank(ontology, $0.1), $0.0.id) < (fileRank(ontology, $1.1), $1.0.id) }
             let curie = placed[0].0.exactMatches.first { $0.uppercased() == id } ?? id
             for other in placed.dropFirst() {
-                let place = locator.locate([curie], in: other.1, atLineStart: false)
+                let place = locator.locate(curie, in: other.1, under: subjects(other.0))
                 found.append(OntologyFinding(
                     .error, .duplicateIdentifier, file: other.1, line: place?.line ?? 0, column: place?.column ?? 0,
                     message: "identifier \(curie) is the skos:exactMatch of '\(placed[0].0.id)' (\(placed[0].1)) and "
@@ -119,7 +121,7 @@ public struct OntologyChecker {
                 let key = LabelNormalizer.normalize(label)
                 guard ontology.commonWords.contains(key), reported.insert(key).inserted else { continue }
                 let file = ontology.sources[entity.id]?.file(of: label) ?? ""
-                let place = locator.locate(["\"\(label)\""], in: file, atLineStart: false)
+                let place = locator.locate("\"\(label)\"", in: file, under: subjects(entity))
                 if acknowledged.contains(key) {
                     found.append(OntologyFinding(
                         .note, .commonWord, file: file, line: place?.line ?? 0, column: place?.column ?? 0,
@@ -133,7 +135,7 @@ public struct OntologyChecker {
             }
             for label in ontology.ambiguousLabels[entity.id] ?? [] where !keys.contains(LabelNormalizer.normalize(label)) {
                 let file = ontology.sources[entity.id]?.file ?? ""
-                let place = locator.locate(["\"\(label)\""], in: file, atLineStart: false)
+                let place = locator.locate("\"\(label)\"", in: file, under: subjects(entity))
                 found.append(OntologyFinding(
                     .warning, .invalidValue, file: file, line: place?.line ?? 0, column: place?.column ?? 0,
                     message: "'\(entity.id)' acknowledges mg:ambiguousLabel \"\(label)\" but has no such label"))
@@ -141,6 +143,9 @@ public struct OntologyChecker {
         }
         return found
     }
+
+    /// How a file may write the entity's subject: as a CURIE or a full IRI.
+    private func subjects(_ entity: Entity) -> [String] { [entity.curie, "<\(entity.iri)>"] }
 
     private func fileRank(_ ontology: Ontology, _ file: String) -> Int {
         ontology.files.firstIndex(of: file) ?? Int.max

@@ -47,7 +47,8 @@ public struct OntologyError: Error, Equatable, CustomStringConvertible, Sendable
     }
 
     init(_ rdf: RDFError) {
-        self.init(kind: .syntax, file: rdf.source, line: rdf.line, column: rdf.column, message: rdf.message)
+        // serd says column 0 at the end of a file; editors count from 1.
+        self.init(kind: .syntax, file: rdf.source, line: rdf.line, column: rdf.line > 0 ? max(1, rdf.column) : 0, message: rdf.message)
     }
 
     init(_ finding: OntologyFinding) {

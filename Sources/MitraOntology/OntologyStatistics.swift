@@ -96,7 +96,7 @@ public struct OntologyStatistics: Sendable, Equatable, Codable {
             }.joined(separator: "  ")
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
-            + "\(distinctLabels) distinct labels after normalization; \(identifiedEntities) entities with an exactMatch\n"
+            + "\(distinctLabels) distinct labels after normalization; exactMatch on \(identifiedEntities) of \(total.entities) entities\n"
             + "\(predicates) predicates, \(triggers) trigger phrases, \(negationPhrases) negation, \(hedgePhrases) hedge, "
             + "\(plantAnaphors) plant-anaphor and \(implicitSubjectPhrases) implicit-subject phrases; "
             + "\(commonWords) common words; \(files) files\n"

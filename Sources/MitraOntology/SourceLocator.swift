@@ -10,14 +10,16 @@ final class SourceLocator {
 
     /// The first place in `file` where one of `needles` starts a term: at the start of a line
     /// (after indentation) for a subject, anywhere for a quoted label.
-    func locate(_ needles: [String], in file: String, atLineStart: Bool) -> (line: Int, column: Int)? {
+    func locate(
+        _ needles: [String], in file: String, atLineStart: Bool, fromLine first: Int = 1
+    ) -> (line: Int, column: Int)? {
         let text = lines[file] ?? {
             let content = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
             let split = content.split(separator: "\n", omittingEmptySubsequences: false)
             lines[file] = split
             return split
         }()
-        for (number, line) in text.enumerated() {
+        for (number, line) in text.enumerated() where number + 1 >= first {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.hasPrefix("#") { continue }
             for needle in needles where !needle.isEmpty {
@@ -33,5 +35,13 @@ final class SourceLocator {
             }
         }
         return nil
+    }
+
+    /// The first place of `needle` at or after the line where one of `subjects` is described,
+    /// so a label that two entities of one file share is found on the right entity.
+    func locate(_ needle: String, in file: String, under subjects: [String]) -> (line: Int, column: Int)? {
+        let start = locate(subjects, in: file, atLineStart: true)?.line ?? 1
+        return locate([needle], in: file, atLineStart: false, fromLine: start)
+            ?? locate([needle], in: file, atLineStart: false)
     }
 }
