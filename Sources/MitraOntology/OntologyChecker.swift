@@ -28,6 +28,7 @@ public struct OntologyChecker {
         findings += sharedLabels(ontology)
         findings += sharedIdentifiers(ontology)
         findings += commonWordLabels(ontology)
+        findings += labelsThatAreCues(ontology)
         let rank = Dictionary(ontology.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let sorted = findings.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
@@ -139,6 +140,33 @@ public struct OntologyChecker {
                 found.append(OntologyFinding(
                     .warning, .invalidValue, file: file, line: place?.line ?? 0, column: place?.column ?? 0,
                     message: "'\(entity.id)' acknowledges mg:ambiguousLabel \"\(label)\" but has no such label"))
+            }
+        }
+        return found
+    }
+
+    /// A warning for each label that is also a cue phrase: the extractor would read the same
+    /// words as a mention and as a trigger, negation, hedge or anaphor.
+    func labelsThatAreCues(_ ontology: Ontology) -> [OntologyFinding] {
+        var cues: [String: String] = [:]
+        func add(_ phrases: [String], _ kind: String) {
+            for phrase in phrases { cues[LabelNormalizer.normalize(phrase)] = cues[LabelNormalizer.normalize(phrase)] ?? kind }
+        }
+        for name in ontology.cues.triggers.keys.sorted() { add(ontology.cues.triggers[name]!, "a trigger of '\(name)'") }
+        add(ontology.cues.negations.map(\.phrase), "a negation cue")
+        add(ontology.cues.hedges, "a hedge cue")
+        add(ontology.cues.plantAnaphors, "a plant anaphor")
+        add(ontology.cues.implicitSubjects, "an implicit-subject cue")
+        let locator = SourceLocator()
+        var found: [OntologyFinding] = []
+        for entity in ontology.sortedEntities {
+            for label in entity.allLabels {
+                guard let kind = cues[LabelNormalizer.normalize(label)] else { continue }
+                let file = ontology.sources[entity.id]?.file(of: label) ?? ""
+                let place = locator.locate("\"\(label)\"", in: file, under: subjects(entity))
+                found.append(OntologyFinding(
+                    .warning, .labelIsCue, file: file, line: place?.line ?? 0, column: place?.column ?? 0,
+                    message: "label \"\(label)\" of '\(entity.id)' is also \(kind); the same words would be read two ways"))
             }
         }
         return found

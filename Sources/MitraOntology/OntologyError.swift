@@ -30,6 +30,8 @@ public struct OntologyError: Error, Equatable, CustomStringConvertible, Sendable
         case unknownPredicate
         /// A cue or word-list node without phrases.
         case emptyCue
+        /// A label that is also a cue phrase, so one stretch of text would be read two ways.
+        case labelIsCue
     }
 
     public var kind: Kind

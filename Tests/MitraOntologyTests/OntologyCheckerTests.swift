@@ -68,6 +68,17 @@ import Testing
         #expect(report.text.hasSuffix("2 errors, 2 warnings, 1 note\n"))
     }
 
+    @Test func aLabelThatIsAlsoACuePhraseIsAWarning() throws {
+        let (report, dir) = try check(["schema.ttl": F.schema, "z.ttl": F.header + """
+            mge:relief a skos:Concept, mg:Condition ; skos:prefLabel "pain relief" ; skos:altLabel "Relief-From" .
+            """])
+        #expect(report.findings.map(\.description) == [
+            "\(dir)/z.ttl:9:88: warning: label \"Relief-From\" of 'relief' is also a trigger of 'treats'; "
+                + "the same words would be read two ways",
+        ])
+        #expect(report.passed)
+    }
+
     @Test func loaderErrorsAreFindingsAndDoNotStopTheCheck() throws {
         let (report, dir) = try check(["schema.ttl": F.schema, "z.ttl": F.header + """
             mge:x a skos:Concept, mg:Fungus ; skos:prefLabel "x" .
