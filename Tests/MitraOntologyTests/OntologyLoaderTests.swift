@@ -121,13 +121,14 @@ import Testing
         let base = F.folder(["schema.ttl": F.schema])
         let mine = F.folder(["mine.ttl": F.header + """
             mge:kratom skos:altLabel "biak" ; skos:hiddenLabel "kratum" ; skos:closeMatch MESH:D032065 ;
-                rdfs:comment "mine" .
+                skos:exactMatch CHEBI:1 ; rdfs:comment "mine" .
             """])
         let o = try OntologyLoader().load(directories: [base, mine])
         let kratom = try #require(o.entities["kratom"])
         #expect(kratom.altLabels == ["biak"])
         #expect(kratom.hiddenLabels == ["kratum"])
         #expect(kratom.closeMatches == ["MESH:D032065"])
+        #expect(kratom.exactMatches == ["CHEBI:1"])
         #expect(kratom.comment == "mine")
         #expect(o.sources["kratom"]?.files.map { $0.hasSuffix("mine.ttl") } == [false, true])
         #expect(o.resolve("biak")?.id == "kratom")
