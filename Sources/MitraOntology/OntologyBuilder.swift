@@ -48,7 +48,7 @@ struct OntologyBuilder {
             handled.insert(subject)
         }
         buildCues(typed, into: &ontology, &findings)
-        for (subject, node) in typed where isEntity(node, ontology) {
+        for (subject, node) in typed where isEntity(subject, node, ontology) {
             addEntity(subject: subject, node: node, to: &ontology, &findings)
             handled.insert(subject)
         }
@@ -199,11 +199,15 @@ struct OntologyBuilder {
 
     // MARK: entities
 
-    private func isEntity(_ node: Node, _ ontology: Ontology) -> Bool {
+    /// A SKOS concept, a node typed with an entity class, or an `mge:` node with a type of
+    /// the domain (so `mge:x a mg:Fungus` is reported as an unknown class, not ignored).
+    private func isEntity(_ subject: Term, _ node: Node, _ ontology: Ontology) -> Bool {
         let nodeTypes = types(node)
         if nodeTypes.contains(Namespace.owl + "Class") || nodeTypes.contains(Namespace.owl + "ObjectProperty") { return false }
         return nodeTypes.contains(Namespace.skos + "Concept")
             || nodeTypes.contains { local($0, in: Self.mg).map { ontology.classes[EntityClass($0)] != nil } ?? false }
+            || (subject.value.hasPrefix(Namespace.entity)
+                && nodeTypes.contains { iri in !Self.structuralNamespaces.contains(where: iri.hasPrefix) })
     }
 
     private func addEntity(subject: Term, node: Node, to ontology: inout Ontology, _ findings: inout [OntologyFinding]) {

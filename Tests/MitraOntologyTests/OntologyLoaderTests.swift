@@ -64,6 +64,12 @@ import Testing
             + "known classes: AdverseEffect, Condition, Plant")
     }
 
+    @Test func anEntityTypedOnlyWithAnUnknownClassIsReportedAsSuch() throws {
+        let dir = F.folder(["schema.ttl": F.schema, "e.ttl": F.header + "mge:x a mg:Fungus ; skos:prefLabel \"x\" .\n"])
+        #expect(F.loadError([dir])?.message
+            == "entity 'x' has the unknown class 'mg:Fungus'; known classes: AdverseEffect, Condition, Plant")
+    }
+
     @Test func aCueClassIsNotAnEntityClass() throws {
         let dir = F.folder(["schema.ttl": F.schema])
         let path = Fixtures.write(F.header + "mge:x a skos:Concept, mg:HedgeCue ; skos:prefLabel \"x\" .\n", to: "e.ttl", in: dir)
