@@ -8,6 +8,8 @@ import MitraModel
 /// values (the extractor's, the store's) never resolve a name. A new index is made whenever
 /// the ontology's entities change, so it is never stale.
 final class NameIndex: @unchecked Sendable {
+    /// The two lookup tables; CURIEs and labels are kept apart so a label with a colon is
+    /// never mistaken for an identifier.
     struct Tables {
         /// Uppercased CURIE (`MGE:KRATOM`, `MESH:D005356`) → entity id.
         var curies: [String: String] = [:]

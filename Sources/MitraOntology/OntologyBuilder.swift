@@ -9,7 +9,9 @@ struct OntologyBuilder {
         var file: String
     }
 
+    /// Everything said about one subject, across files.
     private struct Node {
+        /// The first file that mentions the subject.
         var file: String
         var values: [String: [Value]] = [:]
     }
