@@ -30,6 +30,7 @@ import Testing
                                       claims, seconds, MB/s).
               --version               Show the version.
               -h, --help              Show help information.
+
             """)
     }
 }
