@@ -85,6 +85,7 @@ struct Planner {
         var wheres: [String] = []
         var bindings: [String: Binding] = [:]
         var edges: [EdgeRef] = []
+        var scansEverything = false
         let hopConditions = try select.conditions.filter { $0.mentionsEdge && !mentionsVariable($0) }
             .map { try conditionSQL($0, edge: EdgeRef(alias: "h", subjectKey: "h.subject", objectKey: "h.object", predicate: "h.predicate"), bindings: [:]) }
         let hopFilter = (affirmedOnly ? ["h.supporting_docs > 0"] : []) + hopConditions
@@ -113,7 +114,10 @@ struct Planner {
                 case (let f?, nil):
                     // A first pattern with nothing fixed reads every edge: a straight scan of
                     // the table beats walking an index and looking each row up.
-                    from.append("edges AS \(alias)" + (position == 0 && f.names.isEmpty && !isConstant(p.subject) && !isConstant(p.object) ? " NOT INDEXED" : ""))
+                    if position == 0 && f.names.isEmpty && !isConstant(p.subject) && !isConstant(p.object) {
+                        scansEverything = true
+                    }
+                    from.append("edges AS \(alias)" + (scansEverything && position == 0 ? " NOT INDEXED" : ""))
                     wheres += predicateFilter(f, "\(alias).predicate")
                     subjectColumn = "\(alias).subject"
                     objectColumn = "\(alias).object"
@@ -248,7 +252,11 @@ struct Planner {
         if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
         if hasAggregate {
             let keys = groupBy + select.groupBy.compactMap { bindings[$0.name]?.expression }.filter { !groupBy.contains($0) }
-            if !keys.isEmpty { sql += "\nGROUP BY " + keys.joined(separator: ", ") }
+            // When every edge is read anyway, unary + keeps SQLite from walking an index just
+            // to meet rows in group order, which costs a table lookup per edge; a scan and a
+            // sort of the groups is cheaper.
+            let prefix = scansEverything ? "+" : ""
+            if !keys.isEmpty { sql += "\nGROUP BY " + keys.map { prefix + $0 }.joined(separator: ", ") }
         }
         if !orderBy.isEmpty && !(forSubgraph && hasAggregate) { sql += "\nORDER BY " + orderBy.joined(separator: ", ") }
         if let limit = select.tail.limit, !(forSubgraph && hasAggregate) {
