@@ -29,7 +29,7 @@ public struct Completer: Sendable {
     public func complete(_ line: String) -> Outcome {
         let chars = Array(line)
         var start = chars.count
-        while start > 0, !" \t\n(),|^{}".contains(chars[start - 1]) { start -= 1 }
+        while start > 0, !" \t\n(),|^{}:".contains(chars[start - 1]) { start -= 1 }
         var word = String(chars[start...])
         // A quoted name may hold spaces: look back for an open quote.
         if let quote = chars[..<chars.count].lastIndex(of: "\""), chars[..<quote].filter({ $0 == "\"" }).count % 2 == 0 {
