@@ -124,6 +124,18 @@ import Testing
         #expect(err == "mitragraph: 1:8: error: unknown predicate 'contain'; did you mean 'contains'?\nkratom contain ?a\n       ^\n")
     }
 
+    @Test func aTimeoutStopsARunawayQuery() throws {
+        guard let store = Self.store else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        // Thirty unrelated patterns over two edges: a cross product of 2^30 rows.
+        let query = "count where " + (1...30).map { "?s\($0) any ?o\($0)" }.joined(separator: ", ")
+        let (status, _, err) = try Self.run(["query", "--store", store, "--timeout", "0.2", query])
+        #expect(status == 65)
+        #expect(err == "mitragraph: 1:1: error: the query ran longer than 0.2 s and was stopped\n")
+    }
+
     @Test func aMissingStoreExits66() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
         #expect(try Self.run(["query", "--store", "/nonexistent/kg.sqlite", "contested"]).0 == 66)
