@@ -1,87 +1,185 @@
 import MitraModel
 import MitraOntology
 
-/// Finds the mentions and claims of a document, driven entirely by the ontology's labels and
-/// cue lexicons. Deterministic, and built once per ontology.
+/// Finds the mentions and claims of a document, driven by the ontology's labels and cue
+/// lexicons. Deterministic, built once per ontology, and a `Sendable` value that several
+/// threads may use at once (all per-document state lives in `extract`).
 public struct Extractor: Sendable {
     public let ontology: Ontology
-    private let trie: LabelTrie
-    private let triggers: [(predicate: String, phrases: PhraseSet)]
-    private let negations: PhraseSet
-    private let hedges: PhraseSet
-    private let tokenizer = Tokenizer()
-    private let splitter = SentenceSplitter()
+    let vocabulary: Vocabulary
+    let trie: LabelTrie
+    let words: RuleWords
+    let triggers: PhraseSet<TriggerCue>
+    let negations: PhraseSet<NegationScope>
+    let hedges: PhraseSet<Bool>
+    /// Plant anaphors; the payload says whether the phrase is a pronoun ("it", "its").
+    let anaphors: PhraseSet<Bool>
+    let implicitSubjects: PhraseSet<Bool>
+    /// Phrases that hold a negation word but deny nothing ("not only", "not just").
+    let pseudoNegations: PhraseSet<Bool>
+    let tokenizer = Tokenizer()
+    let splitter = SentenceSplitter()
+
+    /// Predicates in a fixed order; bit `i` of the role masks is `predicates[i]`.
+    let predicates: [Relation]
+    /// Per trie entity index: which predicates it may be the subject / object of.
+    let subjectMask: [UInt32]
+    let objectMask: [UInt32]
+    /// Per trie entity index: a plant; a substance (plant, alkaloid or drug); an adverse effect.
+    let isPlant: [Bool]
+    let isSubstance: [Bool]
+    let isAdverseEffect: [Bool]
+    let containsIndex: Int?
+    let adverseIndex: Int?
+    let treatsIndex: Int?
+
+    static let pseudoNegationPhrases = ["not only", "not just", "not limited to", "no doubt", "not to mention"]
+
+    /// A trigger phrase: the predicates it signals, and whether it names a cause outright
+    /// ("causes", "side effects") rather than a weaker association ("experience", "risk of").
+    struct TriggerCue: Sendable {
+        var predicates: [Int]
+        var strong: Bool
+    }
 
     public init(ontology: Ontology) {
         self.ontology = ontology
-        self.trie = LabelTrie(ontology: ontology)
-        self.triggers = ontology.cues.triggers.keys.sorted().map { ($0, PhraseSet(ontology.cues.triggers[$0]!)) }
-        self.negations = PhraseSet(ontology.cues.negations.map(\.phrase))
-        self.hedges = PhraseSet(ontology.cues.hedges)
+        var vocabulary = Vocabulary()
+        var words = RuleWords(vocabulary: &vocabulary)
+        var trie = LabelTrie(ontology: ontology, vocabulary: &vocabulary)
+        let predicates = ontology.predicates.values.sorted { $0.name < $1.name }
+        self.predicates = predicates
+        var triggerPhrases: [(String, TriggerCue)] = []
+        for (i, p) in predicates.enumerated() {
+            for phrase in ontology.cues.triggers[p.name] ?? [] {
+                let lower = phrase.lowercased()
+                let strong = ["caus", "induc", "lead", "result", "side effect", "adverse", "worsen", "trigger"]
+                    .contains { lower.contains($0) }
+                triggerPhrases.append((phrase, TriggerCue(predicates: [i], strong: strong)))
+            }
+        }
+        var triggers = PhraseSet(triggerPhrases, vocabulary: &vocabulary) { a, b in
+            TriggerCue(predicates: a.predicates + b.predicates.filter { !a.predicates.contains($0) }, strong: a.strong || b.strong)
+        }
+        var negations = PhraseSet(ontology.cues.negations.map { ($0.phrase, $0.scope) }, vocabulary: &vocabulary)
+        var hedges = PhraseSet(ontology.cues.hedges.map { ($0, true) }, vocabulary: &vocabulary)
+        var anaphors = PhraseSet(ontology.cues.plantAnaphors.map { phrase in
+            let first = phrase.lowercased().split(separator: " ").first.map(String.init) ?? ""
+            return (phrase, ["it", "its", "itself"].contains(first) && !phrase.contains(" "))
+        }, vocabulary: &vocabulary)
+        var implicitSubjects = PhraseSet(ontology.cues.implicitSubjects.map { ($0, true) }, vocabulary: &vocabulary)
+        var pseudoNegations = PhraseSet(Self.pseudoNegationPhrases.map { ($0, true) }, vocabulary: &vocabulary)
+        let size = vocabulary.count
+        words.seal(vocabularySize: size)
+        trie.seal(vocabularySize: size)
+        triggers.seal(vocabularySize: size)
+        negations.seal(vocabularySize: size)
+        hedges.seal(vocabularySize: size)
+        anaphors.seal(vocabularySize: size)
+        implicitSubjects.seal(vocabularySize: size)
+        pseudoNegations.seal(vocabularySize: size)
+        self.vocabulary = vocabulary
+        self.trie = trie
+        self.words = words
+        self.triggers = triggers
+        self.negations = negations
+        self.hedges = hedges
+        self.anaphors = anaphors
+        self.implicitSubjects = implicitSubjects
+        self.pseudoNegations = pseudoNegations
+
+        var subjectMask: [UInt32] = []
+        var objectMask: [UInt32] = []
+        var isPlant: [Bool] = []
+        var isSubstance: [Bool] = []
+        var isAdverseEffect: [Bool] = []
+        for id in trie.entityIDs {
+            let c = ontology.entities[id]?.entityClass ?? EntityClass("")
+            var s: UInt32 = 0
+            var o: UInt32 = 0
+            for (i, p) in predicates.enumerated() {
+                if p.subjectClasses.contains(where: { ontology.isSubclass(c, of: $0) }) { s |= 1 << UInt32(i) }
+                if p.objectClasses.contains(where: { ontology.isSubclass(c, of: $0) }) { o |= 1 << UInt32(i) }
+            }
+            subjectMask.append(s)
+            objectMask.append(o)
+            isPlant.append(ontology.isSubclass(c, of: .plant))
+            isSubstance.append([.plant, .alkaloid, .drug].contains { ontology.isSubclass(c, of: $0) })
+            isAdverseEffect.append(ontology.isSubclass(c, of: .adverseEffect))
+        }
+        self.subjectMask = subjectMask
+        self.objectMask = objectMask
+        self.isPlant = isPlant
+        self.isSubstance = isSubstance
+        self.isAdverseEffect = isAdverseEffect
+        self.containsIndex = predicates.firstIndex { $0.name == "contains" }
+        self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
+        self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
+    }
+
+    /// A mention located in a sentence's tokens.
+    struct Located {
+        var entity: Int32
+        var start: Int
+        var end: Int
     }
 
     public func extract(_ document: Document) -> ExtractionResult {
         let scalars = Array(document.text.unicodeScalars)
         var sentences: [Sentence] = []
         var mentions: [Mention] = []
-        var claims: [Claim] = []
+        var analyses: [SentenceAnalysis] = []
+        var buffer: [UInt32] = []
+        buffer.reserveCapacity(64)
+        var plantCounts: [Int32: Int] = [:]
         for range in splitter.sentences(in: scalars) {
             let index = sentences.count
-            let text = String(String.UnicodeScalarView(scalars[range]))
-            let sentence = Sentence(index: index, span: Span(start: range.lowerBound, end: range.upperBound), text: text)
-            sentences.append(sentence)
-            let tokens = tokenizer.tokens(in: scalars, range: range)
-            let found = findMentions(tokens, scalars: scalars, sentence: index)
-            mentions += found.map(\.mention)
-            claims += findClaims(found, tokens: tokens, sentence: sentence, document: document)
+            sentences.append(Sentence(
+                index: index, span: Span(start: range.lowerBound, end: range.upperBound),
+                text: String(String.UnicodeScalarView(scalars[range]))))
+            var analysis = SentenceAnalysis(index: index)
+            tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, buffer: &buffer, into: &analysis.tokens)
+            findMentions(&analysis)
+            for m in analysis.mentions {
+                let first = analysis.tokens[m.start].start
+                let last = analysis.tokens[m.end - 1].end
+                mentions.append(Mention(
+                    entityID: trie.entityIDs[Int(m.entity)], span: Span(start: first, end: last),
+                    text: String(String.UnicodeScalarView(scalars[first..<last])), sentenceIndex: index))
+                if isPlant[Int(m.entity)] { plantCounts[m.entity, default: 0] += 1 }
+            }
+            analyses.append(analysis)
+        }
+        // The document's plant: the one it names most (ties go to the first in the ontology).
+        let plant = plantCounts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
+        var claims: [Claim] = []
+        var context = DocumentContext(plant: plant, lastSubstanceIsPlant: false)
+        for i in analyses.indices {
+            claims += findClaims(&analyses[i], sentence: sentences[i], document: document, context: &context)
         }
         return ExtractionResult(document: document, sentences: sentences, mentions: mentions, claims: claims)
     }
 
-    struct Located {
-        var mention: Mention
-        var tokens: Range<Int>
-    }
-
-    func findMentions(_ tokens: [Token], scalars: [Unicode.Scalar], sentence: Int) -> [Located] {
-        var found: [Located] = []
+    /// Longest match of all labels, left to right, without overlaps.
+    func findMentions(_ analysis: inout SentenceAnalysis) {
+        let tokens = analysis.tokens
         var i = 0
         while i < tokens.count {
-            if let (entityID, length) = trie.longestMatch(in: tokens, from: i) {
-                let span = Span(start: tokens[i].span.start, end: tokens[i + length - 1].span.end)
-                let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
-                found.append(Located(mention: Mention(entityID: entityID, span: span, text: text, sentenceIndex: sentence), tokens: i..<(i + length)))
+            if let (entity, length) = trie.longestMatch(in: tokens, from: i, limit: tokens.count) {
+                analysis.mentions.append(Located(entity: entity, start: i, end: i + length))
                 i += length
             } else {
                 i += 1
             }
         }
-        return found
     }
+}
 
-    /// A trigger of a predicate between two mentions whose classes fit it makes a claim; a
-    /// negation cue between them denies it; a hedge anywhere in the sentence hedges it.
-    func findClaims(_ mentions: [Located], tokens: [Token], sentence: Sentence, document: Document) -> [Claim] {
-        var claims: [Claim] = []
-        let hedged = hedges.contains(in: tokens, range: 0..<tokens.count)
-        for (a, subject) in mentions.enumerated() {
-            for object in mentions[(a + 1)...] {
-                guard subject.mention.entityID != object.mention.entityID,
-                    let s = ontology.entities[subject.mention.entityID], let o = ontology.entities[object.mention.entityID]
-                else { continue }
-                let between = subject.tokens.upperBound..<object.tokens.lowerBound
-                for (predicate, phrases) in triggers
-                where ontology.fits(predicate: predicate, subject: s.entityClass, object: o.entityClass)
-                    && phrases.contains(in: tokens, range: between)
-                {
-                    claims.append(Claim(
-                        subject: s.id, predicate: predicate, object: o.id, documentID: document.id,
-                        sentenceIndex: sentence.index, sentence: sentence.text, subjectSpan: subject.mention.span,
-                        objectSpan: object.mention.span, negated: negations.contains(in: tokens, range: between),
-                        hedged: hedged, rule: "trigger-between", confidence: 0.6))
-                }
-            }
-        }
-        return claims
-    }
+/// What claims need to know about the document beyond the current sentence.
+struct DocumentContext {
+    /// The plant anaphors and implicit subjects stand for, if the document names one.
+    var plant: Int32?
+    /// Whether the last substance named before the current sentence was a plant, so that
+    /// "it" at the start of this sentence can stand for it.
+    var lastSubstanceIsPlant: Bool
 }
