@@ -233,6 +233,25 @@ extension Extractor {
         return true
     }
 
+    /// Whether a mention sits in an opening prepositional phrase set off by a comma before
+    /// `position` ("With the ongoing opioid crisis, finding alternatives for pain …"): not a
+    /// subject there.
+    func inFrontedPhrase(_ scene: Scene, _ m: Int, before position: Int) -> Bool {
+        let mention = scene.mentions[m]
+        guard (mention.end..<position).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }) else { return false }
+        var k = mention.start - 1
+        while k >= 0 && k >= mention.start - 3 {
+            let t = scene.tokens[k]
+            if words.has(t, RuleWords.preposition) || words.has(t, RuleWords.boundary) {
+                // Only a phrase that opens the sentence or a clause: "of kratom, which …" is not one.
+                return k == 0 || scene.tokens[k - 1].isPunctuation
+            }
+            if t.isPunctuation { return false }
+            k -= 1
+        }
+        return false
+    }
+
     /// The nearest mention (or plant anaphor) left of `position` that can take part in `p`.
     /// An object passed over only blocks when it is attached to the trigger.
     func leftSide(
@@ -248,7 +267,7 @@ extension Extractor {
             let mention = scene.mentions[m]
             if scene.hard(mention.end, position) { break }
             if anaphor >= 0 && scene.anaphors[anaphor].start >= mention.end { return .anaphor(anaphor) }
-            if fitsSubject(mention, p) {
+            if fitsSubject(mention, p) && !inFrontedPhrase(scene, m, before: position) {
                 return .subjects(group(scene, seed: m) { fitsSubject($0, p) })
             }
             if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly) && objectsBlock
@@ -265,9 +284,13 @@ extension Extractor {
     func rightSide(
         _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int
     ) -> RightSide {
-        for (m, mention) in scene.mentions.enumerated() where mention.start > trigger.lowerBound && mention.end >= trigger.upperBound {
+        for (m, mention) in scene.mentions.enumerated() where mention.start >= trigger.lowerBound && mention.end > trigger.upperBound
+            || mention.start > trigger.lowerBound && mention.end == trigger.upperBound
+        {
             if mention.start - trigger.upperBound > maxGap || scene.hard(trigger.upperBound, mention.start) { break }
-            if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly) {
+            if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly)
+                && (p != adverseIndex || isAdverseEffect[Int(mention.entity)] || mention.start - trigger.upperBound <= 3)
+            {
                 return .objects(group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
                     .filter { $0 >= m })
             }
@@ -334,7 +357,7 @@ extension Extractor {
         case (.anaphor(let a), .objects(let o)):
             emit(anaphorEnd(a), o.map { endPoint(scene.mentions[$0]) }, passive: false,
                 rule: shape ? "anaphor-subject" : rule + "+anaphor", confidence: shape ? 0.65 : 0.55)
-        case (.objects(let o), .subjects(let s)):
+        case (.objects(let o), .subjects(let s)) where scene.mentions[s[0]].start - trigger.upperBound <= 3:
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: true,
                 rule: shape ? "trigger-passive" : rule + "+passive", confidence: 0.65)
         case (.objects(let o), _):
@@ -343,8 +366,11 @@ extension Extractor {
             let before = leftSide(scene, position: scene.mentions[o[0]].start, predicate: p, strong: strong,
                 adverseOnly: adverseOnly, objectsBlock: false)
             switch before {
-            case .subjects(let s):
+            case .subjects(let s) where scene.mentions[o[0]].start - scene.mentions[s.last!].end <= 6
+                && !(scene.mentions[s.last!].end..<scene.mentions[o[0]].start).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }):
                 emit(s.map { endPoint(scene.mentions[$0]) }, objects, passive: false, rule: shape ? "object-trigger" : rule, confidence: 0.6)
+            case .subjects:
+                break
             case .anaphor(let a):
                 emit(anaphorEnd(a), objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+anaphor", confidence: 0.55)
             default:

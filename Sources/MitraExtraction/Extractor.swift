@@ -33,6 +33,10 @@ public struct Extractor: Sendable {
     let adverseIndex: Int?
     let treatsIndex: Int?
 
+    /// Phrases that contain a trigger but do not signal it ("the root causes of pain"): they
+    /// take the trigger's place in the leftmost-longest match and relate nothing.
+    static let nonTriggerPhrases = ["cause of", "causes of", "root cause", "root causes", "the cause"]
+
     static let pseudoNegationPhrases = ["not only", "not just", "not limited to", "no doubt", "not to mention"]
 
     /// A trigger phrase: the predicates it signals, and whether it names a cause outright
@@ -58,8 +62,10 @@ public struct Extractor: Sendable {
                 triggerPhrases.append((phrase, TriggerCue(predicates: [i], strong: strong)))
             }
         }
+        triggerPhrases += Self.nonTriggerPhrases.map { ($0, TriggerCue(predicates: [], strong: false)) }
         var triggers = PhraseSet(triggerPhrases, vocabulary: &vocabulary) { a, b in
-            TriggerCue(predicates: a.predicates + b.predicates.filter { !a.predicates.contains($0) }, strong: a.strong || b.strong)
+            if a.predicates.isEmpty || b.predicates.isEmpty { return TriggerCue(predicates: [], strong: false) }
+            return TriggerCue(predicates: a.predicates + b.predicates.filter { !a.predicates.contains($0) }, strong: a.strong || b.strong)
         }
         var negations = PhraseSet(ontology.cues.negations.map { ($0.phrase, $0.scope) }, vocabulary: &vocabulary)
         var hedges = PhraseSet(ontology.cues.hedges.map { ($0, true) }, vocabulary: &vocabulary)
