@@ -18,7 +18,7 @@ struct SentenceAnalysis {
 /// extend an end to a group. A missing subject comes from a plant anaphor, a fronted phrase
 /// ("By binding to X, mitragynine …") or an implicit subject ("Long-term use can lead to …").
 extension Extractor {
-    enum Link { case none, coordinated, example }
+    enum Link { case none, comma, coordinated, example }
 
     /// Where one end of a claim is: an entity and the token range that names it.
     struct EndPoint {
@@ -89,7 +89,7 @@ extension Extractor {
         _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext
     ) -> [Claim] {
         defer {
-            if let last = analysis.mentions.last(where: { isSubstance[Int($0.entity)] }) {
+            if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
@@ -110,11 +110,12 @@ extension Extractor {
                     rule: "copula-adjective", into: &candidates)
             }
             for (n, cue) in scene.negations.enumerated() where cue.payload == .following && scene.activeNegation[n] {
-                guard scene.mentions.contains(where: {
-                    $0.start >= cue.end && $0.start <= cue.end + 3 && isAdverseEffect[Int($0.entity)]
+                guard scene.mentions.contains(where: { m in
+                    m.start >= cue.end && m.start <= cue.end + 2 && isAdverseEffect[Int(m.entity)]
+                        && !(cue.end..<m.start).contains { words.has(scene.tokens[$0], RuleWords.preposition) }
                 }) else { continue }
                 relate(scene, trigger: cue.start..<cue.end, predicate: adverse, strong: false, adverseOnly: true,
-                    maxGap: 3, rule: "negation-adverse-effect", into: &candidates)
+                    maxGap: 2, rule: "negation-adverse-effect", into: &candidates)
             }
         }
         if let treats = treatsIndex { subjectForCondition(scene, predicate: treats, into: &candidates) }
@@ -147,7 +148,7 @@ extension Extractor {
             anaphors.occurrences(in: tokens, range: all, into: &found)
             for a in found {
                 if a.payload {
-                    let last = analysis.mentions.last { $0.end <= a.start && isSubstance[Int($0.entity)] }
+                    let last = analysis.mentions.last { $0.end <= a.start && canBeSubject[Int($0.entity)] }
                     let plantBefore = last.map { isPlant[Int($0.entity)] } ?? context.lastSubstanceIsPlant
                     if !plantBefore { continue }
                 }
@@ -179,11 +180,13 @@ extension Extractor {
     func link(_ scene: Scene, _ a: Located, _ b: Located) -> Link {
         let gap = a.end..<b.start
         guard !gap.isEmpty, gap.count <= 6 else { return .none }
-        var coordinated = false, example = false, others = 0
+        var coordinated = false, comma = false, example = false, others = 0
         for k in gap {
             let t = scene.tokens[k]
             if words.has(t, RuleWords.example) {
                 example = true
+            } else if words.has(t, RuleWords.comma) {
+                comma = true
             } else if words.has(t, RuleWords.coordinator) {
                 coordinated = true
             } else if words.has(t, RuleWords.neutral) {
@@ -195,7 +198,7 @@ extension Extractor {
                 if others > 2 { return .none }
             }
         }
-        return example ? .example : coordinated ? .coordinated : .none
+        return example ? .example : coordinated ? .coordinated : comma ? .comma : .none
     }
 
     // MARK: - Finding the ends
@@ -211,12 +214,28 @@ extension Extractor {
         return true
     }
 
-    /// The group of mentions around `seed` joined to it by links, all fitting `fits`.
+    /// The group of mentions around `seed` joined to it by links, all fitting `fits`. A bare
+    /// comma only joins mentions of one class ("arthritis, fibromyalgia"), not "opioids, kratom".
     func group(_ scene: Scene, seed: Int, fits: (Located) -> Bool) -> [Int] {
+        let seedClass = entityClass[Int(scene.mentions[seed].entity)]
+        func joins(_ link: Link, _ m: Located) -> Bool {
+            switch link {
+            case .none: false
+            case .comma: entityClass[Int(m.entity)] == seedClass && fits(m)
+            case .coordinated, .example: fits(m)
+            }
+        }
         var lo = seed, hi = seed
-        while lo > 0, scene.links[lo - 1] != .none, fits(scene.mentions[lo - 1]) { lo -= 1 }
-        while hi + 1 < scene.mentions.count, scene.links[hi] != .none, fits(scene.mentions[hi + 1]) { hi += 1 }
+        while lo > 0, joins(scene.links[lo - 1], scene.mentions[lo - 1]) { lo -= 1 }
+        while hi + 1 < scene.mentions.count, joins(scene.links[hi], scene.mentions[hi + 1]) { hi += 1 }
         return Array(lo...hi)
+    }
+
+    /// The first token of the coordinated run of mentions that the mention at `start` is in.
+    func chainStart(_ scene: Scene, at start: Int) -> Int {
+        guard var m = scene.mentions.firstIndex(where: { $0.start == start }) else { return start }
+        while m > 0, scene.links[m - 1] != .none { m -= 1 }
+        return scene.mentions[m].start
     }
 
     /// Whether an object that ends at `end` is attached to a trigger at `trigger` ("pain
@@ -252,6 +271,35 @@ extension Extractor {
         return false
     }
 
+    /// Whether a mention only modifies the mention right after it ("kratom withdrawal").
+    func isModifier(_ scene: Scene, _ m: Int) -> Bool {
+        m + 1 < scene.mentions.count && scene.mentions[m + 1].start == scene.mentions[m].end
+    }
+
+    /// For a subject candidate inside an appositive ("Mitragynine, the main alkaloid in kratom,
+    /// binds …"), the mention the appositive describes.
+    func appositiveHead(_ scene: Scene, _ m: Int, before position: Int, predicate p: Int) -> Int? {
+        let mention = scene.mentions[m]
+        guard (mention.end..<position).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }) else { return nil }
+        var k = mention.start - 1
+        while k > 0, !scene.tokens[k].isPunctuation { k -= 1 }
+        guard k > 0, words.has(scene.tokens[k], RuleWords.comma), words.has(scene.tokens[k + 1], RuleWords.determiner),
+            let head = scene.mentions.lastIndex(where: { $0.end == k }), fitsSubject(scene.mentions[head], p)
+        else { return nil }
+        return head
+    }
+
+    /// "Kratom combined with opioids …", "Combining kratom with alcohol …": the first
+    /// substance of a combination is a subject too.
+    func combinationPartner(_ scene: Scene, _ first: Int, predicate p: Int) -> Int? {
+        let start = scene.mentions[first].start
+        guard start >= 2, words.has(scene.tokens[start - 1], RuleWords.withWord),
+            let partner = scene.mentions.lastIndex(where: { $0.end <= start - 1 && $0.end >= start - 3 }),
+            partner != first, fitsSubject(scene.mentions[partner], p)
+        else { return nil }
+        return partner
+    }
+
     /// The nearest mention (or plant anaphor) left of `position` that can take part in `p`.
     /// An object passed over only blocks when it is attached to the trigger.
     func leftSide(
@@ -267,8 +315,11 @@ extension Extractor {
             let mention = scene.mentions[m]
             if scene.hard(mention.end, position) { break }
             if anaphor >= 0 && scene.anaphors[anaphor].start >= mention.end { return .anaphor(anaphor) }
-            if fitsSubject(mention, p) && !inFrontedPhrase(scene, m, before: position) {
-                return .subjects(group(scene, seed: m) { fitsSubject($0, p) })
+            if fitsSubject(mention, p) && !inFrontedPhrase(scene, m, before: position) && !isModifier(scene, m) {
+                let head = appositiveHead(scene, m, before: position, predicate: p) ?? m
+                var subjects = group(scene, seed: head) { fitsSubject($0, p) }
+                if let partner = combinationPartner(scene, subjects[0], predicate: p) { subjects.insert(partner, at: 0) }
+                return .subjects(subjects)
             }
             if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly) && objectsBlock
                 && attached(scene, end: mention.end, trigger: position)
@@ -390,6 +441,10 @@ extension Extractor {
             let after = scene.mentions[last].end
             if let m = scene.mentions.firstIndex(where: { $0.start >= after }),
                 scene.mentions[m].start - after <= 10, !scene.hard(after, scene.mentions[m].start),
+                (after..<scene.mentions[m].start).contains(where: {
+                    words.has(scene.tokens[$0], RuleWords.example) || words.has(scene.tokens[$0], RuleWords.copula)
+                        || scene.tokens[$0].isPunctuation && words.has(scene.tokens[$0], RuleWords.boundary)
+                }),
                 fitsObject(scene.mentions[m], p, strong: strong, adverseOnly: adverseOnly)
             {
                 let o = group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }.filter { $0 >= m }
@@ -425,18 +480,25 @@ extension Extractor {
     /// trigger rule already said so (or denied it).
     func cooccurrence(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
         let subject: EndPoint
-        if let plantMention = scene.mentions.first(where: { fitsSubject($0, p) }) {
-            subject = endPoint(plantMention)
+        var plantIndex = -1
+        if let i = scene.mentions.indices.first(where: { fitsSubject(scene.mentions[$0], p) && !isModifier(scene, $0) }) {
+            plantIndex = i
+            subject = endPoint(scene.mentions[i])
         } else if let a = scene.anaphors.first, let plant = scene.plant, subjectMask[Int(plant)] & (1 << UInt32(p)) != 0 {
             subject = EndPoint(entity: plant, start: a.start, end: a.end)
         } else {
             return
         }
-        for mention in scene.mentions where fitsObject(mention, p, strong: true, adverseOnly: false) {
+        for (i, mention) in scene.mentions.enumerated() where fitsObject(mention, p, strong: true, adverseOnly: false) {
             if out.contains(where: { $0.predicate == p && $0.object.entity == mention.entity }) { continue }
-            out.append(Candidate(
+            // "kratom, mitragynine and 7-OH" is a list, not containment.
+            if plantIndex >= 0 && (min(i, plantIndex)..<max(i, plantIndex)).allSatisfy({ scene.links[$0] != .none }) { continue }
+            let candidate = Candidate(
                 subject: subject, object: endPoint(mention), predicate: p, trigger: mention.start..<mention.start,
-                passive: false, rule: "cooccurrence-contains", confidence: 0.45))
+                passive: false, rule: "cooccurrence-contains", confidence: 0.45)
+            // Without a trigger a denial has nothing to deny; say nothing.
+            if negated(scene, candidate) { continue }
+            out.append(candidate)
         }
     }
 
@@ -447,12 +509,22 @@ extension Extractor {
     /// claim, only a cue between the object and its subject counts.
     func negated(_ scene: Scene, _ c: Candidate) -> Bool {
         let o = c.object
+        // A cue reaches a coordinated run through its first member: "not cause nausea, vomiting".
+        let head = chainStart(scene, at: o.start)
         for (n, cue) in scene.negations.enumerated() where scene.activeNegation[n] {
+            // A cue inside a trigger ("has not approved") is part of what the trigger means,
+            // unless the cue is the trigger itself ("without sedation").
+            if cue.start < c.trigger.upperBound && c.trigger.lowerBound < cue.end {
+                if cue.start == c.trigger.lowerBound && cue.end == c.trigger.upperBound { return true }
+                continue
+            }
             switch cue.payload {
             case .following:
                 if c.passive {
                     if cue.start >= o.end && cue.end <= c.subject.start && !scene.boundary(o.end, cue.start) { return true }
-                } else if cue.end <= o.start && o.start - cue.end <= 12 && !scene.boundary(cue.end, o.start) {
+                } else if cue.end <= head && head - cue.end <= 12 && !scene.boundary(cue.end, head)
+                    && !(cue.end..<head).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) })
+                {
                     return true
                 } else if cue.start < o.end && o.start < cue.end {
                     return true

@@ -29,6 +29,10 @@ public struct Extractor: Sendable {
     let isPlant: [Bool]
     let isSubstance: [Bool]
     let isAdverseEffect: [Bool]
+    /// Per trie entity index: its class, and whether it can be the subject of some predicate
+    /// (what a pronoun may stand for).
+    let entityClass: [EntityClass]
+    let canBeSubject: [Bool]
     let containsIndex: Int?
     let adverseIndex: Int?
     let treatsIndex: Int?
@@ -37,7 +41,7 @@ public struct Extractor: Sendable {
     /// take the trigger's place in the leftmost-longest match and relate nothing.
     static let nonTriggerPhrases = ["cause of", "causes of", "root cause", "root causes", "the cause"]
 
-    static let pseudoNegationPhrases = ["not only", "not just", "not limited to", "no doubt", "not to mention"]
+    static let pseudoNegationPhrases = ["not only", "not just", "not limited to", "no doubt", "not to mention", "not to"]
 
     /// A trigger phrase: the predicates it signals, and whether it names a cause outright
     /// ("causes", "side effects") rather than a weaker association ("experience", "risk of").
@@ -57,7 +61,7 @@ public struct Extractor: Sendable {
         for (i, p) in predicates.enumerated() {
             for phrase in ontology.cues.triggers[p.name] ?? [] {
                 let lower = phrase.lowercased()
-                let strong = ["caus", "induc", "lead", "result", "side effect", "adverse", "worsen", "trigger"]
+                let strong = ["caus", "induc", "lead", "result", "side effect", "adverse", "worsen", "trigger", "symptom"]
                     .contains { lower.contains($0) }
                 triggerPhrases.append((phrase, TriggerCue(predicates: [i], strong: strong)))
             }
@@ -118,6 +122,8 @@ public struct Extractor: Sendable {
         self.isPlant = isPlant
         self.isSubstance = isSubstance
         self.isAdverseEffect = isAdverseEffect
+        self.entityClass = trie.entityIDs.map { ontology.entities[$0]?.entityClass ?? EntityClass("") }
+        self.canBeSubject = subjectMask.map { $0 != 0 }
         self.containsIndex = predicates.firstIndex { $0.name == "contains" }
         self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
         self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
@@ -185,7 +191,7 @@ public struct Extractor: Sendable {
 struct DocumentContext {
     /// The plant anaphors and implicit subjects stand for, if the document names one.
     var plant: Int32?
-    /// Whether the last substance named before the current sentence was a plant, so that
-    /// "it" at the start of this sentence can stand for it.
+    /// Whether the last thing named before the current sentence that could be a subject
+    /// (a substance, a therapy, an agency) was a plant, so that "it" can stand for it.
     var lastSubstanceIsPlant: Bool
 }

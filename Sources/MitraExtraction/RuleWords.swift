@@ -13,6 +13,7 @@ struct RuleWords: Sendable {
     static let preposition: UInt16 = 1 << 8
     static let neutral: UInt16 = 1 << 9
     static let determiner: UInt16 = 1 << 10
+    static let withWord: UInt16 = 1 << 11
 
     static let words: [(String, UInt16)] = [
         (",", comma | coordinator), ("and", coordinator), ("or", coordinator), ("nor", coordinator),
@@ -29,7 +30,7 @@ struct RuleWords: Sendable {
         ("feels", copula), ("felt", copula), ("get", copula), ("gets", copula), ("got", copula), ("seem", copula),
         ("seems", copula), ("remain", copula), ("remains", copula), ("it's", copula),
         ("it", pronoun), ("its", pronoun), ("itself", pronoun),
-        ("for", forWord | preposition), ("in", preposition), ("of", preposition), ("with", preposition),
+        ("for", forWord | preposition), ("in", preposition), ("of", preposition), ("with", preposition | withWord),
         ("from", preposition), ("to", preposition), ("on", preposition), ("by", preposition), ("at", preposition),
         ("the", determiner), ("a", determiner), ("an", determiner), ("any", determiner), ("some", determiner),
         ("these", determiner), ("this", determiner), ("their", determiner),
