@@ -104,8 +104,15 @@ extension Extractor {
         }
         if let adverse = adverseIndex {
             for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.copula) {
-                guard scene.mentions.contains(where: { $0.start > k && $0.start <= k + 3 && isAdverseEffect[Int($0.entity)] })
-                else { continue }
+                // "is (not) (highly) addictive": only determiners, negations and adverbs between.
+                guard scene.mentions.contains(where: { m in
+                    m.start > k && m.start <= k + 3 && isAdverseEffect[Int(m.entity)]
+                        && (k + 1..<m.start).allSatisfy { j in
+                            let t = scene.tokens[j]
+                            return words.has(t, RuleWords.determiner) || words.has(t, RuleWords.adverb) || t.isAdverbLike
+                                || scene.negations.contains { $0.start <= j && j < $0.end }
+                        }
+                }) else { continue }
                 relate(scene, trigger: k..<(k + 1), predicate: adverse, strong: false, adverseOnly: true, maxGap: 2,
                     rule: "copula-adjective", into: &candidates)
             }

@@ -14,6 +14,7 @@ struct RuleWords: Sendable {
     static let neutral: UInt16 = 1 << 9
     static let determiner: UInt16 = 1 << 10
     static let withWord: UInt16 = 1 << 11
+    static let adverb: UInt16 = 1 << 12
 
     static let words: [(String, UInt16)] = [
         (",", comma | coordinator), ("and", coordinator), ("or", coordinator), ("nor", coordinator),
@@ -21,18 +22,20 @@ struct RuleWords: Sendable {
         ("such", example), ("like", example), ("including", example), ("include", example), ("includes", example),
         ("especially", example), ("particularly", example), ("namely", example), ("e.g", example),
         ("e", example), ("g", example), ("instance", example), ("(", example), ("notably", example),
-        (")", neutral), (".", neutral), ("\"", neutral), ("'", neutral), ("as", neutral),
+        (")", neutral), ("*", neutral), ("_", neutral), (".", neutral), ("\"", neutral), ("'", neutral), ("as", neutral),
         (";", boundary | hard), (":", boundary), ("but", boundary), ("however", boundary), ("although", boundary),
         ("though", boundary), ("whereas", boundary), ("while", boundary), ("yet", boundary), ("unlike", boundary),
         ("which", boundary), ("whose", boundary), ("instead", boundary), ("except", boundary), ("despite", boundary),
         ("is", copula), ("are", copula), ("was", copula), ("were", copula), ("be", copula), ("been", copula),
         ("being", copula), ("become", copula), ("becomes", copula), ("became", copula), ("feel", copula),
         ("feels", copula), ("felt", copula), ("get", copula), ("gets", copula), ("got", copula), ("seem", copula),
-        ("seems", copula), ("remain", copula), ("remains", copula), ("it's", copula),
+        ("seems", copula), ("remain", copula), ("remains", copula),
         ("it", pronoun), ("its", pronoun), ("itself", pronoun),
         ("for", forWord | preposition), ("in", preposition), ("of", preposition), ("with", preposition | withWord),
         ("from", preposition), ("to", preposition), ("on", preposition), ("by", preposition), ("at", preposition),
         ("the", determiner), ("a", determiner), ("an", determiner), ("any", determiner), ("some", determiner),
+        ("very", adverb), ("so", adverb), ("too", adverb), ("quite", adverb), ("more", adverb), ("most", adverb),
+        ("less", adverb), ("non", adverb), ("still", adverb), ("often", adverb), ("also", adverb), ("potentially", adverb),
         ("these", determiner), ("this", determiner), ("their", determiner),
     ]
 

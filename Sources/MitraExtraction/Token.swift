@@ -28,6 +28,8 @@ struct WordToken: Sendable {
     var singular2: Int32
     var allCapitals: Bool
     var isPunctuation: Bool
+    /// A word of more than three letters ending in "ly" ("highly", "rarely"): likely an adverb.
+    var isAdverbLike: Bool
 
     /// Whether the token is the form `id` or one of its plurals.
     @inline(__always)
@@ -63,7 +65,8 @@ extension Tokenizer {
             }
             tokens.append(WordToken(
                 start: t.start, end: t.end, id: id, singular: singular, singular2: singular2,
-                allCapitals: t.allCapitals, isPunctuation: t.kind == .punctuation))
+                allCapitals: t.allCapitals, isPunctuation: t.kind == .punctuation,
+                isAdverbLike: n > 3 && folded[n - 1] == 0x79 && folded[n - 2] == 0x6C))
         }
     }
 }

@@ -70,6 +70,13 @@ public struct Tokenizer: Sendable {
                 let kind: Token.Kind = allDigits ? .number : .word
                 body(Scanned(kind: kind, start: i, end: tokenEnd, allCapitals: letters == 0 || capitals == letters), buffer)
                 lastEnd = tokenEnd
+                if resume == tokenEnd + 2 && Self.contractsIs(buffer) {
+                    // "it's", "that's": the 's is "is", not a possessive.
+                    buffer.removeAll(keepingCapacity: true)
+                    buffer.append(0x69)
+                    buffer.append(0x73)
+                    body(Scanned(kind: .word, start: tokenEnd, end: resume, allCapitals: false), buffer)
+                }
                 i = resume
             } else if Self.isApostrophe(s), lastEnd == i, i + 1 >= end || !Self.isWordScalar(scalars[i + 1]) {
                 // A plural possessive ("users'") adds nothing to the word before it.
@@ -142,6 +149,16 @@ public struct Tokenizer: Sendable {
         if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D { return true }
         if v < 0x80 { return false }
         return s.properties.isWhitespace
+    }
+
+    /// Pronouns whose "'s" stands for "is" rather than a possessive.
+    static func contractsIs(_ folded: [UInt32]) -> Bool {
+        switch folded {
+        case [0x69, 0x74], [0x74, 0x68, 0x61, 0x74], [0x74, 0x68, 0x65, 0x72, 0x65], [0x77, 0x68, 0x61, 0x74],
+            [0x68, 0x65], [0x73, 0x68, 0x65], [0x68, 0x65, 0x72, 0x65]:
+            true
+        default: false
+        }
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
