@@ -289,7 +289,7 @@ extension Extractor {
         let mention = scene.mentions[m]
         guard (mention.end..<position).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }) else { return nil }
         var k = mention.start - 1
-        while k > 0, !scene.tokens[k].isPunctuation { k -= 1 }
+        while k > 0, !scene.tokens[k].isPunctuation || words.has(scene.tokens[k], RuleWords.neutral) { k -= 1 }
         guard k > 0, words.has(scene.tokens[k], RuleWords.comma), words.has(scene.tokens[k + 1], RuleWords.determiner),
             let head = scene.mentions.lastIndex(where: { $0.end == k }), fitsSubject(scene.mentions[head], p)
         else { return nil }
