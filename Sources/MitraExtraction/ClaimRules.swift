@@ -93,7 +93,7 @@ extension Extractor {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
-        guard !analysis.mentions.isEmpty else { return [] }
+        guard !analysis.mentions.isEmpty, mayHoldClaims(analysis) else { return [] }
         let scene = makeScene(analysis, context: context)
         var candidates: [Candidate] = []
         for t in scene.triggers {
@@ -131,6 +131,22 @@ extension Extractor {
     }
 
     // MARK: - The scene
+
+    /// A cheap first look: without a trigger, a negation, a copula, "for" or an alkaloid,
+    /// no rule can fire, and most sentences are like that.
+    func mayHoldClaims(_ analysis: SentenceAnalysis) -> Bool {
+        if let contains = containsIndex,
+            analysis.mentions.contains(where: { objectMask[Int($0.entity)] & (1 << UInt32(contains)) != 0 })
+        {
+            return true
+        }
+        for token in analysis.tokens {
+            if words.has(token, RuleWords.copula | RuleWords.forWord) || triggers.starts(token) || negations.starts(token) {
+                return true
+            }
+        }
+        return false
+    }
 
     func makeScene(_ analysis: SentenceAnalysis, context: DocumentContext) -> Scene {
         let tokens = analysis.tokens

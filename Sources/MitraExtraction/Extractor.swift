@@ -137,7 +137,8 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ document: Document) -> ExtractionResult {
-        let scalars = Array(document.text.unicodeScalars)
+        let text = ScalarText(document.text)
+        let scalars = text.scalars
         var sentences: [Sentence] = []
         var mentions: [Mention] = []
         var analyses: [SentenceAnalysis] = []
@@ -148,7 +149,7 @@ public struct Extractor: Sendable {
             let index = sentences.count
             sentences.append(Sentence(
                 index: index, span: Span(start: range.lowerBound, end: range.upperBound),
-                text: String(String.UnicodeScalarView(scalars[range]))))
+                text: text.text(range)))
             var analysis = SentenceAnalysis(index: index)
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, buffer: &buffer, into: &analysis.tokens)
             findMentions(&analysis)
@@ -157,7 +158,7 @@ public struct Extractor: Sendable {
                 let last = analysis.tokens[m.end - 1].end
                 mentions.append(Mention(
                     entityID: trie.entityIDs[Int(m.entity)], span: Span(start: first, end: last),
-                    text: String(String.UnicodeScalarView(scalars[first..<last])), sentenceIndex: index))
+                    text: text.text(first..<last), sentenceIndex: index))
                 if isPlant[Int(m.entity)] { plantCounts[m.entity, default: 0] += 1 }
             }
             analyses.append(analysis)

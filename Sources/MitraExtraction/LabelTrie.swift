@@ -7,14 +7,10 @@ import MitraOntology
 /// A short label written all in capitals ("WHO", "MOR", "RA": at most five letters) only
 /// matches text written in capitals, so the pronoun "who" is not the World Health Organization.
 struct LabelTrie: Sendable {
-    private struct Node: Sendable {
-        var children: [Int32: Int32] = [:]
-        /// Index into `entityIDs`, or -1.
-        var entity: Int32 = -1
-        var capitalsOnly = false
-    }
-
-    private var nodes: [Node] = [Node()]
+    /// Per node: index into `entityIDs` (or -1), and whether only capitals match it.
+    private var nodeEntity: [Int32] = [-1]
+    private var nodeCapitalsOnly: [Bool] = [false]
+    private var edges = EdgeTable()
     /// Children of the root, indexed by vocabulary id (the hot lookup, one per token).
     private var rootChildren: [Int32] = []
     private(set) var entityIDs: [String] = []
@@ -43,32 +39,36 @@ struct LabelTrie: Sendable {
     /// Call once the vocabulary is complete, so the root lookup table covers every id.
     mutating func seal(vocabularySize: Int) {
         rootChildren = Array(repeating: -1, count: vocabularySize)
-        for (key, child) in nodes[0].children { rootChildren[Int(key)] = child }
+        for id in 0..<vocabularySize { rootChildren[id] = edges.child(0, Int32(id)) }
     }
 
     /// Adds a label; a label already taken keeps its first entity.
     private mutating func insert(_ ids: [Int32], entityID: String, capitalsOnly: Bool) {
         guard !ids.isEmpty else { return }
-        var node = 0
+        var node: Int32 = 0
         for id in ids {
-            if let next = nodes[node].children[id] {
-                node = Int(next)
+            let next = edges.child(node, id)
+            if next >= 0 {
+                node = next
             } else {
-                nodes.append(Node())
-                nodes[node].children[id] = Int32(nodes.count - 1)
-                node = nodes.count - 1
+                nodeEntity.append(-1)
+                nodeCapitalsOnly.append(false)
+                let created = Int32(nodeEntity.count - 1)
+                edges.insert(node, id, child: created)
+                node = created
             }
         }
-        if nodes[node].entity < 0 {
+        let n = Int(node)
+        if nodeEntity[n] < 0 {
             if entityIndex[entityID] == nil {
                 entityIndex[entityID] = Int32(entityIDs.count)
                 entityIDs.append(entityID)
             }
-            nodes[node].entity = entityIndex[entityID]!
-            nodes[node].capitalsOnly = capitalsOnly
-        } else if entityIDs[Int(nodes[node].entity)] == entityID && !capitalsOnly {
+            nodeEntity[n] = entityIndex[entityID]!
+            nodeCapitalsOnly[n] = capitalsOnly
+        } else if entityIDs[Int(nodeEntity[n])] == entityID && !capitalsOnly {
             // The same entity also has a label in small letters with this key.
-            nodes[node].capitalsOnly = false
+            nodeCapitalsOnly[n] = false
         }
     }
 
@@ -82,11 +82,12 @@ struct LabelTrie: Sendable {
         var i = start + 1
         var capitals = first.allCapitals
         while true {
-            let n = nodes[Int(node)]
-            if n.entity >= 0 && (!n.capitalsOnly || capitals) { best = (n.entity, i - start) }
-            guard i < limit, !n.children.isEmpty else { break }
+            let entity = nodeEntity[Int(node)]
+            if entity >= 0 && (!nodeCapitalsOnly[Int(node)] || capitals) { best = (entity, i - start) }
+            guard i < limit else { break }
             let t = tokens[i]
-            guard let next = child(n, t) else { break }
+            let next = child(node, t)
+            guard next >= 0 else { break }
             capitals = capitals && t.allCapitals
             node = next
             i += 1
@@ -103,10 +104,10 @@ struct LabelTrie: Sendable {
     }
 
     @inline(__always)
-    private func child(_ n: Node, _ t: WordToken) -> Int32? {
-        if t.id >= 0, let c = n.children[t.id] { return c }
-        if t.singular >= 0, let c = n.children[t.singular] { return c }
-        if t.singular2 >= 0, let c = n.children[t.singular2] { return c }
-        return nil
+    private func child(_ node: Int32, _ t: WordToken) -> Int32 {
+        var c = edges.child(node, t.id)
+        if c < 0 { c = edges.child(node, t.singular) }
+        if c < 0 { c = edges.child(node, t.singular2) }
+        return c
     }
 }

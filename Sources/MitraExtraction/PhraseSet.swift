@@ -4,12 +4,9 @@ import MitraModel
 /// in a sentence's tokens a cue occurs. Cues match their exact forms (no plural folding:
 /// the lexicon lists the forms it means).
 struct PhraseSet<Payload: Sendable>: Sendable {
-    private struct Node: Sendable {
-        var children: [Int32: Int32] = [:]
-        var payload: Payload?
-    }
-
-    private var nodes: [Node] = [Node()]
+    /// Per node: the payload of the phrase that ends there, if any.
+    private var payloads: [Payload?] = [nil]
+    private var edges = EdgeTable()
     private var rootChildren: [Int32] = []
 
     /// An occurrence: the token range it covers and its payload.
@@ -30,25 +27,31 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 ids.append(vocabulary.intern(folded))
             }
             guard !ids.isEmpty else { continue }
-            var node = 0
+            var node: Int32 = 0
             for id in ids {
-                if let next = nodes[node].children[id] {
-                    node = Int(next)
+                let next = edges.child(node, id)
+                if next >= 0 {
+                    node = next
                 } else {
-                    nodes.append(Node())
-                    nodes[node].children[id] = Int32(nodes.count - 1)
-                    node = nodes.count - 1
+                    payloads.append(nil)
+                    let created = Int32(payloads.count - 1)
+                    edges.insert(node, id, child: created)
+                    node = created
                 }
             }
-            nodes[node].payload = nodes[node].payload.map { merge($0, payload) } ?? payload
+            payloads[Int(node)] = payloads[Int(node)].map { merge($0, payload) } ?? payload
         }
     }
 
     /// Call after the vocabulary is complete, so the root lookup table covers every id.
     mutating func seal(vocabularySize: Int) {
         rootChildren = Array(repeating: -1, count: vocabularySize)
-        for (key, child) in nodes[0].children { rootChildren[Int(key)] = child }
+        for id in 0..<vocabularySize { rootChildren[id] = edges.child(0, Int32(id)) }
     }
+
+    /// Whether some phrase starts with this token.
+    @inline(__always)
+    func starts(_ token: WordToken) -> Bool { token.id >= 0 && rootChildren[Int(token.id)] >= 0 }
 
     /// Leftmost-longest, non-overlapping occurrences in `tokens[range]`, appended to `out`.
     func occurrences(in tokens: [WordToken], range: Range<Int>, into out: inout [Occurrence]) {
@@ -63,9 +66,10 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             var best: (Int, Payload)?
             var j = i + 1
             while true {
-                let n = nodes[Int(node)]
-                if let p = n.payload { best = (j, p) }
-                guard j < range.upperBound, tokens[j].id >= 0, let next = n.children[tokens[j].id] else { break }
+                if let p = payloads[Int(node)] { best = (j, p) }
+                guard j < range.upperBound else { break }
+                let next = edges.child(node, tokens[j].id)
+                guard next >= 0 else { break }
                 node = next
                 j += 1
             }

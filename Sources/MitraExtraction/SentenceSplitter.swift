@@ -20,8 +20,8 @@ public struct SentenceSplitter: Sendable {
         func close(at end: Int) {
             var s = start
             var e = end
-            while s < e && scalars[s].properties.isWhitespace { s += 1 }
-            while e > s && scalars[e - 1].properties.isWhitespace { e -= 1 }
+            while s < e && Tokenizer.isSpace(scalars[s]) { s += 1 }
+            while e > s && Tokenizer.isSpace(scalars[e - 1]) { e -= 1 }
             if s < e { ranges.append(s..<e) }
             start = end
         }
@@ -40,7 +40,7 @@ public struct SentenceSplitter: Sendable {
                     i = j
                     continue
                 }
-                guard scalars[j].properties.isWhitespace else {
+                guard Tokenizer.isSpace(scalars[j]) else {
                     i += 1
                     continue
                 }
@@ -48,7 +48,7 @@ public struct SentenceSplitter: Sendable {
                 while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
                 if k < scalars.count, scalars[k] != "\n" {
                     let next = scalars[k]
-                    let startsSentence = next.properties.isUppercase || Tokenizer.isDigit(next)
+                    let startsSentence = Tokenizer.isCapital(next) || Tokenizer.isDigit(next)
                         || "\"'(\u{201C}\u{2018}[".unicodeScalars.contains(next)
                     if !startsSentence || (c == "." && endsAbbreviation(scalars, at: i)) {
                         i = j
@@ -67,7 +67,7 @@ public struct SentenceSplitter: Sendable {
 
     private func endsAbbreviation(_ scalars: [Unicode.Scalar], at dot: Int) -> Bool {
         var s = dot
-        while s > 0, !scalars[s - 1].properties.isWhitespace, scalars[s - 1] != "(" { s -= 1 }
+        while s > 0, !Tokenizer.isSpace(scalars[s - 1]), scalars[s - 1] != "(" { s -= 1 }
         let word = String(String.UnicodeScalarView(scalars[s..<dot])).lowercased()
         if word.isEmpty { return false }
         if Self.abbreviations.contains(word) { return true }
