@@ -1,0 +1,28 @@
+import Testing
+
+@Suite struct ImplicitSubjectTests {
+    @Test func useWithoutAPlantSaysNothing() {
+        #expect(ExtractionFixture.plain("Long-term use can lead to tolerance.").isEmpty)
+    }
+
+    @Test func useInAPlantDocumentIsThePlantsUse() {
+        let result = ExtractionFixture.result("Kratom is sold online. Long-term use can lead to tolerance, dependence, and withdrawal.")
+        #expect(Set(result.claims.map(ExtractionFixture.describe)) == [
+            "kratom has_adverse_effect tolerance", "kratom has_adverse_effect dependence",
+            "kratom has_adverse_effect withdrawal",
+        ])
+        #expect(result.claims.allSatisfy { $0.rule == "implicit-subject" })
+    }
+
+    @Test func usersReportForThePlant() {
+        #expect(ExtractionFixture.plain("Kratom is sold online. Some users report nausea and constipation after high doses.")
+            .isSuperset(of: []))
+        #expect(ExtractionFixture.plain("Kratom is sold online. Some users experience nausea and constipation.")
+            == ["kratom has_adverse_effect nausea", "kratom has_adverse_effect constipation"])
+    }
+
+    @Test func anotherSubstanceTakesThePlace() {
+        #expect(ExtractionFixture.plain("Kratom is sold online. Long-term use of opioids can lead to tolerance.")
+            == ["opioid has_adverse_effect tolerance"])
+    }
+}
