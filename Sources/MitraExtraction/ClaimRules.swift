@@ -268,7 +268,7 @@ extension Extractor {
         for k in end..<trigger {
             let t = scene.tokens[k]
             if t.isPunctuation && !words.has(t, RuleWords.neutral) { return false }
-            if words.has(t, RuleWords.coordinator) || words.has(t, RuleWords.preposition) || scene.cueCovered[k] {
+            if words.has(t, RuleWords.coordinator | RuleWords.preposition | RuleWords.boundary) || scene.cueCovered[k] {
                 return false
             }
         }
@@ -362,6 +362,12 @@ extension Extractor {
             || mention.start > trigger.lowerBound && mention.end == trigger.upperBound
         {
             if mention.start - trigger.upperBound > maxGap || scene.hard(trigger.upperBound, mention.start) { break }
+            // An object belongs to the nearest trigger that competes for it: "soothing … without
+            // causing drowsiness" (but "warned that it can cause addiction" is still a warning).
+            if scene.triggers.contains(where: { t in
+                t.start >= trigger.upperBound && t.end <= mention.start && !t.payload.predicates.contains(p)
+                    && t.payload.predicates.contains { competes[p][$0] }
+            }) { break }
             if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly)
                 && (p != adverseIndex || isAdverseEffect[Int(mention.entity)] || mention.start - trigger.upperBound <= 3)
             {

@@ -33,6 +33,8 @@ public struct Extractor: Sendable {
     /// (what a pronoun may stand for).
     let entityClass: [EntityClass]
     let canBeSubject: [Bool]
+    /// `competes[p][q]`: predicates `p` and `q` can relate the same kinds of subject and object.
+    let competes: [[Bool]]
     let containsIndex: Int?
     let adverseIndex: Int?
     let treatsIndex: Int?
@@ -124,6 +126,12 @@ public struct Extractor: Sendable {
         self.isAdverseEffect = isAdverseEffect
         self.entityClass = trie.entityIDs.map { ontology.entities[$0]?.entityClass ?? EntityClass("") }
         self.canBeSubject = subjectMask.map { $0 != 0 }
+        func overlap(_ a: [EntityClass], _ b: [EntityClass]) -> Bool {
+            a.contains { x in b.contains { y in ontology.isSubclass(x, of: y) || ontology.isSubclass(y, of: x) } }
+        }
+        self.competes = predicates.map { p in
+            predicates.map { q in overlap(p.subjectClasses, q.subjectClasses) && overlap(p.objectClasses, q.objectClasses) }
+        }
         self.containsIndex = predicates.firstIndex { $0.name == "contains" }
         self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
         self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
