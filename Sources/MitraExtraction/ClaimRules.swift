@@ -5,7 +5,7 @@ import MitraOntology
 struct SentenceAnalysis {
     var index: Int
     var tokens: [WordToken] = []
-    var mentions: [Extractor.Located] = []
+    var mentions: [ExtractionEngine.Located] = []
 }
 
 /// The rules that turn a sentence's mentions and cues into claims.
@@ -17,7 +17,7 @@ struct SentenceAnalysis {
 /// ("arthritis, fibromyalgia, and lower back pain") and examples ("conditions such as …")
 /// extend an end to a group. A missing subject comes from a plant anaphor, a fronted phrase
 /// ("By binding to X, mitragynine …") or an implicit subject ("Long-term use can lead to …").
-extension Extractor {
+extension ExtractionEngine {
     enum Link { case none, comma, coordinated, example }
 
     /// Where one end of a claim is: an entity and the token range that names it.
