@@ -150,8 +150,6 @@ final class ExtractionEngine: Sendable {
         var sentences: [Sentence] = []
         var mentions: [Mention] = []
         var analyses: [SentenceAnalysis] = []
-        var buffer: [UInt32] = []
-        buffer.reserveCapacity(64)
         var plantCounts: [Int32: Int] = [:]
         for range in splitter.sentences(in: scalars) {
             let index = sentences.count
@@ -159,7 +157,7 @@ final class ExtractionEngine: Sendable {
                 index: index, span: Span(start: range.lowerBound, end: range.upperBound),
                 text: text.text(range)))
             var analysis = SentenceAnalysis(index: index)
-            tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, buffer: &buffer, into: &analysis.tokens)
+            tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
             findMentions(&analysis)
             for m in analysis.mentions {
                 let first = analysis.tokens[m.start].start

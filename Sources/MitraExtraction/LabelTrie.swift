@@ -19,14 +19,13 @@ struct LabelTrie: Sendable {
     /// Adds every label of every entity; the vocabulary grows to hold their words.
     init(ontology: Ontology, vocabulary: inout Vocabulary) {
         let tokenizer = Tokenizer()
-        var buffer: [UInt32] = []
         for entity in ontology.sortedEntities {
             for label in entity.allLabels {
                 var ids: [Int32] = []
                 var letters = 0
                 var allCapitals = true
-                tokenizer.scan(Array(label.unicodeScalars), range: 0..<label.unicodeScalars.count, buffer: &buffer) { t, folded in
-                    ids.append(vocabulary.intern(folded))
+                tokenizer.scan(Array(label.unicodeScalars), range: 0..<label.unicodeScalars.count) { t, folded in
+                    ids.append(vocabulary.intern(Array(folded)))
                     if t.kind == .word { letters += t.end - t.start }
                     allCapitals = allCapitals && t.allCapitals
                 }

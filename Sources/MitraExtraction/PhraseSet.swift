@@ -19,12 +19,11 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     /// Builds the set; `merge` combines the payloads of one phrase listed twice.
     init(_ phrases: [(String, Payload)], vocabulary: inout Vocabulary, merge: (Payload, Payload) -> Payload = { a, _ in a }) {
         let tokenizer = Tokenizer()
-        var buffer: [UInt32] = []
         for (phrase, payload) in phrases {
             var ids: [Int32] = []
             let scalars = Array(phrase.unicodeScalars)
-            tokenizer.scan(scalars, range: 0..<scalars.count, buffer: &buffer) { _, folded in
-                ids.append(vocabulary.intern(folded))
+            tokenizer.scan(scalars, range: 0..<scalars.count) { _, folded in
+                ids.append(vocabulary.intern(Array(folded)))
             }
             guard !ids.isEmpty else { continue }
             var node: Int32 = 0

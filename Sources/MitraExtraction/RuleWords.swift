@@ -45,9 +45,8 @@ struct RuleWords: Sendable {
     init(vocabulary: inout Vocabulary) {
         for (word, flag) in Self.words {
             let scalars = Array(word.unicodeScalars)
-            var buffer: [UInt32] = []
-            Tokenizer().scan(scalars, range: 0..<scalars.count, buffer: &buffer) { _, folded in
-                pending.append((vocabulary.intern(folded), flag))
+                Tokenizer().scan(scalars, range: 0..<scalars.count) { _, folded in
+                pending.append((vocabulary.intern(Array(folded)), flag))
             }
         }
     }

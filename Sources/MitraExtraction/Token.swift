@@ -41,24 +41,23 @@ struct WordToken: Sendable {
 extension Tokenizer {
     /// Scans `scalars[range]` into word tokens with vocabulary ids, appending to `tokens`.
     func wordTokens(
-        _ scalars: [Unicode.Scalar], range: Range<Int>, vocabulary: Vocabulary, buffer: inout [UInt32],
-        into tokens: inout [WordToken]
+        _ scalars: [Unicode.Scalar], range: Range<Int>, vocabulary: Vocabulary, into tokens: inout [WordToken]
     ) {
-        scan(scalars, range: range, buffer: &buffer) { t, folded in
+        scan(scalars, range: range) { t, folded in
             let n = folded.count
-            let id = vocabulary.id(of: folded, range: 0..<n)
+            let id = vocabulary.id(of: folded)
             var singular = Vocabulary.unknown
             var singular2 = Vocabulary.unknown
             // Regular plurals: "-ies" → "-y", "-es" → "", "-s" → "" (not "-ss").
             if t.kind == .word, n > 3, folded[n - 1] == 0x73, folded[n - 2] != 0x73 {
-                singular = vocabulary.id(of: folded, range: 0..<(n - 1))
+                singular = vocabulary.id(of: UnsafeBufferPointer(rebasing: folded[0..<(n - 1)]))
                 if folded[n - 2] == 0x65 {
-                    let es = vocabulary.id(of: folded, range: 0..<(n - 2))
+                    let es = vocabulary.id(of: UnsafeBufferPointer(rebasing: folded[0..<(n - 2)]))
                     if singular == Vocabulary.unknown { singular = es } else { singular2 = es }
                     if folded[n - 3] == 0x69, singular2 == Vocabulary.unknown {
                         var y = Array(folded[0..<(n - 3)])
                         y.append(0x79)
-                        let ies = vocabulary.id(of: y, range: 0..<y.count)
+                        let ies = y.withUnsafeBufferPointer { vocabulary.id(of: $0) }
                         if singular == Vocabulary.unknown { singular = ies } else { singular2 = ies }
                     }
                 }

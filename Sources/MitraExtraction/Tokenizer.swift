@@ -18,12 +18,26 @@ public struct Tokenizer: Sendable {
         public var allCapitals: Bool
     }
 
-    /// Calls `body` for each token of `scalars[range]` with the token and its folded form in
-    /// `buffer[0..<buffer.count]`; the buffer is reused between calls.
+    /// The longest folded form kept; longer words (no label is that long) are cut, so they
+    /// match nothing.
+    static let maximumFoldedLength = 96
+
+    /// Calls `body` for each token of `scalars[range]` with the token and its folded form
+    /// (valid only during the call).
     @inline(__always)
     public func scan(
-        _ scalars: [Unicode.Scalar], range: Range<Int>, buffer: inout [UInt32],
-        _ body: (Scanned, [UInt32]) -> Void
+        _ scalars: [Unicode.Scalar], range: Range<Int>, _ body: (Scanned, UnsafeBufferPointer<UInt32>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.maximumFoldedLength + 8) { storage in
+            var buffer = FoldBuffer(storage: storage.baseAddress!)
+            scan(scalars, range: range, buffer: &buffer, body)
+        }
+    }
+
+    @inline(__always)
+    private func scan(
+        _ scalars: [Unicode.Scalar], range: Range<Int>, buffer: inout FoldBuffer,
+        _ body: (Scanned, UnsafeBufferPointer<UInt32>) -> Void
     ) {
         var i = range.lowerBound
         let end = range.upperBound
@@ -31,7 +45,7 @@ public struct Tokenizer: Sendable {
         while i < end {
             let s = scalars[i]
             if Self.isWordScalar(s) {
-                buffer.removeAll(keepingCapacity: true)
+                buffer.count = 0
                 var j = i
                 var allDigits = true
                 var letters = 0
@@ -68,14 +82,14 @@ public struct Tokenizer: Sendable {
                     resume = j
                 }
                 let kind: Token.Kind = allDigits ? .number : .word
-                body(Scanned(kind: kind, start: i, end: tokenEnd, allCapitals: letters == 0 || capitals == letters), buffer)
+                body(Scanned(kind: kind, start: i, end: tokenEnd, allCapitals: letters == 0 || capitals == letters), buffer.folded)
                 lastEnd = tokenEnd
-                if resume == tokenEnd + 2 && Self.contractsIs(buffer) {
+                if resume == tokenEnd + 2 && Self.contractsIs(buffer.folded) {
                     // "it's", "that's": the 's is "is", not a possessive.
-                    buffer.removeAll(keepingCapacity: true)
+                    buffer.count = 0
                     buffer.append(0x69)
                     buffer.append(0x73)
-                    body(Scanned(kind: .word, start: tokenEnd, end: resume, allCapitals: false), buffer)
+                    body(Scanned(kind: .word, start: tokenEnd, end: resume, allCapitals: false), buffer.folded)
                 }
                 i = resume
             } else if Self.isApostrophe(s), lastEnd == i, i + 1 >= end || !Self.isWordScalar(scalars[i + 1]) {
@@ -84,9 +98,9 @@ public struct Tokenizer: Sendable {
             } else if Self.isSpace(s) || Self.isHyphen(s) {
                 i += 1
             } else {
-                buffer.removeAll(keepingCapacity: true)
+                buffer.count = 0
                 Self.fold(s, into: &buffer)
-                body(Scanned(kind: .punctuation, start: i, end: i + 1, allCapitals: true), buffer)
+                body(Scanned(kind: .punctuation, start: i, end: i + 1, allCapitals: true), buffer.folded)
                 i += 1
             }
         }
@@ -96,8 +110,7 @@ public struct Tokenizer: Sendable {
     /// the extractor itself uses `scan`).
     public func tokens(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [Token] {
         var tokens: [Token] = []
-        var buffer: [UInt32] = []
-        scan(scalars, range: range ?? 0..<scalars.count, buffer: &buffer) { t, folded in
+        scan(scalars, range: range ?? 0..<scalars.count) { t, folded in
             var view = String.UnicodeScalarView()
             for v in folded { view.append(Unicode.Scalar(v) ?? "?") }
             tokens.append(Token(kind: t.kind, span: Span(start: t.start, end: t.end), normalized: String(view)))
@@ -108,7 +121,7 @@ public struct Tokenizer: Sendable {
     /// Appends the matching form of one scalar: lowercase, `mu` for the micro and mu signs,
     /// straight quotes (the same folding as `LabelNormalizer.fold`).
     @inline(__always)
-    static func fold(_ s: Unicode.Scalar, into buffer: inout [UInt32]) {
+    static func fold(_ s: Unicode.Scalar, into buffer: inout FoldBuffer) {
         let v = s.value
         if v < 0x80 {
             buffer.append(v >= 0x41 && v <= 0x5A ? v + 32 : v)
@@ -152,8 +165,9 @@ public struct Tokenizer: Sendable {
     }
 
     /// Pronouns whose "'s" stands for "is" rather than a possessive.
-    static func contractsIs(_ folded: [UInt32]) -> Bool {
-        switch folded {
+    static func contractsIs(_ folded: UnsafeBufferPointer<UInt32>) -> Bool {
+        guard folded.count <= 5 else { return false }
+        return switch Array(folded) {
         case [0x69, 0x74], [0x74, 0x68, 0x61, 0x74], [0x74, 0x68, 0x65, 0x72, 0x65], [0x77, 0x68, 0x61, 0x74],
             [0x68, 0x65], [0x73, 0x68, 0x65], [0x68, 0x65, 0x72, 0x65]:
             true
@@ -169,6 +183,37 @@ public struct Tokenizer: Sendable {
         switch s.value {
         case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: true
         default: false
+        }
+    }
+}
+
+/// A token's folded scalars on the stack; past `Tokenizer.maximumFoldedLength` it stops
+/// growing, so an absurdly long word costs nothing and matches nothing.
+struct FoldBuffer {
+    let storage: UnsafeMutablePointer<UInt32>
+    var count = 0
+    private var overflowed = false
+
+    init(storage: UnsafeMutablePointer<UInt32>) { self.storage = storage }
+
+    @inline(__always)
+    mutating func append(_ v: UInt32) {
+        if count < Tokenizer.maximumFoldedLength {
+            storage[count] = v
+            count += 1
+        } else {
+            overflowed = true
+        }
+    }
+
+    /// The folded form; a word that overflowed gets an extra NUL so it equals no label.
+    var folded: UnsafeBufferPointer<UInt32> {
+        mutating get {
+            if overflowed && count == Tokenizer.maximumFoldedLength {
+                storage[count] = 0
+                return UnsafeBufferPointer(start: storage, count: count + 1)
+            }
+            return UnsafeBufferPointer(start: storage, count: count)
         }
     }
 }

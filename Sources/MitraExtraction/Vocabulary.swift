@@ -23,7 +23,7 @@ public struct Vocabulary: Sendable {
     /// The id of a form, adding it when new.
     @discardableResult
     public mutating func intern(_ form: [UInt32]) -> Int32 {
-        let existing = id(of: form, range: 0..<form.count)
+        let existing = form.withUnsafeBufferPointer { id(of: $0) }
         if existing != Self.unknown { return existing }
         if (count + 1) * 2 > slots.count { grow() }
         let newID = Int32(count)
@@ -34,9 +34,10 @@ public struct Vocabulary: Sendable {
         return newID
     }
 
-    /// The id of the folded form `buffer[range]`, or `unknown`.
+    /// The id of a folded form, or `unknown`.
     @inline(__always)
-    public func id(of buffer: [UInt32], range: Range<Int>) -> Int32 {
+    public func id(of buffer: UnsafeBufferPointer<UInt32>) -> Int32 {
+        let range = 0..<buffer.count
         var slot = Self.hash(buffer, range) & mask
         while true {
             let candidate = slots[slot]
@@ -68,7 +69,8 @@ public struct Vocabulary: Sendable {
     }
 
     @inline(__always)
-    private static func hash(_ buffer: [UInt32], _ range: Range<Int>) -> Int {
+    private static func hash<C: RandomAccessCollection>(_ buffer: C, _ range: Range<Int>) -> Int
+    where C.Element == UInt32, C.Index == Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for i in range {
             h ^= UInt64(buffer[i])
