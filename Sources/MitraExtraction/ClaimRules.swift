@@ -99,7 +99,7 @@ extension ExtractionEngine {
         for t in scene.triggers {
             for p in t.payload.predicates {
                 relate(scene, trigger: t.start..<t.end, predicate: p, strong: t.payload.strong, adverseOnly: false,
-                    maxGap: 8, rule: "trigger", into: &candidates)
+                    maxGap: 8, rule: "trigger", topical: t.payload.nominal, into: &candidates)
             }
         }
         if let adverse = adverseIndex {
@@ -126,6 +126,7 @@ extension ExtractionEngine {
             }
         }
         if let treats = treatsIndex { subjectForCondition(scene, predicate: treats, into: &candidates) }
+        if let adverse = adverseIndex { effectOfSubstance(scene, predicate: adverse, into: &candidates) }
         if let contains = containsIndex { cooccurrence(scene, predicate: contains, into: &candidates) }
         return claims(from: candidates, scene: scene, sentence: sentence, document: document)
     }
@@ -383,7 +384,9 @@ extension ExtractionEngine {
     /// after a fronted phrase ("By binding to X, mitragynine …"), or the document's plant when
     /// the sentence is about its use ("Long-term use can lead to …") and names no other substance
     /// before the trigger.
-    func fallbackSubject(_ scene: Scene, trigger: Range<Int>, objects: [Int], predicate p: Int) -> Fallback? {
+    func fallbackSubject(
+        _ scene: Scene, trigger: Range<Int>, objects: [Int], predicate p: Int, topical: Bool = false
+    ) -> Fallback? {
         if let lastObject = objects.last {
             let after = scene.mentions[lastObject].end
             var k = after
@@ -403,6 +406,12 @@ extension ExtractionEngine {
         {
             return Fallback(ends: [EndPoint(entity: plant, start: cue.start, end: cue.end)], rule: "implicit-subject", confidence: 0.55)
         }
+        // "Commonly reported side effects include nausea …" in a document about the plant.
+        if topical, !scene.mentions.contains(where: { isSubstance[Int($0.entity)] }) {
+            return Fallback(
+                ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
+                confidence: 0.45)
+        }
         return nil
     }
 
@@ -413,7 +422,7 @@ extension ExtractionEngine {
     /// Relates the two sides of one trigger of predicate `p`.
     func relate(
         _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int,
-        rule: String, into out: inout [Candidate]
+        rule: String, topical: Bool = false, into out: inout [Candidate]
     ) {
         let left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
         let right = rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap)
@@ -460,7 +469,7 @@ extension ExtractionEngine {
                 }
             }
         case (.none, .objects(let o)):
-            if let f = fallbackSubject(scene, trigger: trigger, objects: o, predicate: p) {
+            if let f = fallbackSubject(scene, trigger: trigger, objects: o, predicate: p, topical: topical) {
                 emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                     rule: shape ? f.rule : rule + "+" + f.rule, confidence: shape ? f.confidence : min(0.5, f.confidence))
             }
@@ -505,6 +514,25 @@ extension ExtractionEngine {
         }
     }
 
+    /// "the sedating effects of opioids", "the addictive potential of kratom": an adverse
+    /// effect, at most one noun, "of", and a substance.
+    func effectOfSubstance(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+        for (i, effect) in scene.mentions.enumerated() where isAdverseEffect[Int(effect.entity)] {
+            var k = effect.end
+            if k < scene.tokens.count, !scene.tokens[k].isPunctuation, !words.has(scene.tokens[k], RuleWords.preposition) { k += 1 }
+            guard k < scene.tokens.count, scene.tokens[k].id >= 0, vocabulary.form(of: scene.tokens[k].id) == "of" else { continue }
+            var j = k + 1
+            while j < scene.tokens.count, words.has(scene.tokens[j], RuleWords.determiner) { j += 1 }
+            guard let s = scene.mentions[(i + 1)...].firstIndex(where: { $0.start == j }), fitsSubject(scene.mentions[s], p)
+            else { continue }
+            for subject in group(scene, seed: s, fits: { fitsSubject($0, p) }).filter({ $0 >= s }) {
+                out.append(Candidate(
+                    subject: endPoint(scene.mentions[subject]), object: endPoint(effect), predicate: p, trigger: k..<(k + 1),
+                    passive: true, rule: "effect-of-substance", confidence: 0.55))
+            }
+        }
+    }
+
     /// A plant and one of its alkaloids named in one sentence: the plant contains it, unless a
     /// trigger rule already said so (or denied it).
     func cooccurrence(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
@@ -543,7 +571,7 @@ extension ExtractionEngine {
         for (n, cue) in scene.negations.enumerated() where scene.activeNegation[n] {
             // A cue inside a trigger ("has not approved") is part of what the trigger means,
             // unless the cue is the trigger itself ("without sedation").
-            if cue.start < c.trigger.upperBound && c.trigger.lowerBound < cue.end {
+            if cue.start >= c.trigger.lowerBound && cue.end <= c.trigger.upperBound {
                 if cue.start == c.trigger.lowerBound && cue.end == c.trigger.upperBound { return true }
                 continue
             }

@@ -50,6 +50,9 @@ final class ExtractionEngine: Sendable {
     struct TriggerCue: Sendable {
         var predicates: [Int]
         var strong: Bool
+        /// A noun for adverse effects ("side effects", "withdrawal symptoms such as"): in a
+        /// document about a plant that names no substance, the plant's.
+        var nominal = false
     }
 
     init(ontology: Ontology) {
@@ -65,13 +68,16 @@ final class ExtractionEngine: Sendable {
                 let lower = phrase.lowercased()
                 let strong = ["caus", "induc", "lead", "result", "side effect", "adverse", "worsen", "trigger", "symptom"]
                     .contains { lower.contains($0) }
-                triggerPhrases.append((phrase, TriggerCue(predicates: [i], strong: strong)))
+                let nominal = ["side effect", "adverse", "symptom"].contains { lower.contains($0) }
+                triggerPhrases.append((phrase, TriggerCue(predicates: [i], strong: strong, nominal: nominal)))
             }
         }
         triggerPhrases += Self.nonTriggerPhrases.map { ($0, TriggerCue(predicates: [], strong: false)) }
         var triggers = PhraseSet(triggerPhrases, vocabulary: &vocabulary) { a, b in
             if a.predicates.isEmpty || b.predicates.isEmpty { return TriggerCue(predicates: [], strong: false) }
-            return TriggerCue(predicates: a.predicates + b.predicates.filter { !a.predicates.contains($0) }, strong: a.strong || b.strong)
+            return TriggerCue(
+                predicates: a.predicates + b.predicates.filter { !a.predicates.contains($0) }, strong: a.strong || b.strong,
+                nominal: a.nominal || b.nominal)
         }
         var negations = PhraseSet(ontology.cues.negations.map { ($0.phrase, $0.scope) }, vocabulary: &vocabulary)
         var hedges = PhraseSet(ontology.cues.hedges.map { ($0, true) }, vocabulary: &vocabulary)

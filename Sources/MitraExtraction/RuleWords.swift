@@ -29,7 +29,7 @@ struct RuleWords: Sendable {
         ("is", copula), ("are", copula), ("was", copula), ("were", copula), ("be", copula), ("been", copula),
         ("being", copula), ("become", copula), ("becomes", copula), ("became", copula), ("feel", copula),
         ("feels", copula), ("felt", copula), ("get", copula), ("gets", copula), ("got", copula), ("seem", copula),
-        ("seems", copula), ("remain", copula), ("remains", copula),
+        ("seems", copula), ("remain", copula), ("remains", copula), ("do", copula), ("does", copula), ("did", copula),
         ("it", pronoun), ("its", pronoun), ("itself", pronoun),
         ("for", forWord | preposition), ("in", preposition), ("of", preposition), ("with", preposition | withWord),
         ("from", preposition), ("to", preposition), ("on", preposition), ("by", preposition), ("at", preposition),

@@ -35,6 +35,18 @@ import Testing
         #expect(ExtractionFixture.plain("Constipation is often caused by opioids.") == ["opioid has_adverse_effect constipation"])
     }
 
+    @Test func anEffectOfASubstance() {
+        #expect(ExtractionFixture.plain("Kratom can add to the sedating effects of opioids and alcohol.")
+            == ["opioid has_adverse_effect sedation", "alcohol has_adverse_effect sedation"])
+    }
+
+    @Test func anAuxiliaryBeforeAVerbLabel() {
+        #expect(ExtractionFixture.plain("High doses of 7-OH do depress breathing.")
+            == ["7-hydroxymitragynine has_adverse_effect respiratory-depression"])
+        #expect(ExtractionFixture.plain("Kratom does not depress respiration.")
+            == ["kratom has_adverse_effect respiratory-depression (denied)"])
+    }
+
     @Test func aSubjectForACondition() {
         #expect(ExtractionFixture.plain("Many adults use kratom for fibromyalgia.") == ["kratom treats fibromyalgia"])
     }

@@ -25,4 +25,12 @@ import Testing
         #expect(ExtractionFixture.plain("Kratom is sold online. Long-term use of opioids can lead to tolerance.")
             == ["opioid has_adverse_effect tolerance"])
     }
+
+    @Test func sideEffectsWithNoSubstanceAreThePlants() {
+        #expect(ExtractionFixture.plain("Commonly reported side effects include nausea and dizziness.").isEmpty)
+        #expect(ExtractionFixture.plain("Kratom grows in Asia. Commonly reported side effects include nausea and dizziness.")
+            == ["kratom has_adverse_effect nausea", "kratom has_adverse_effect dizziness"])
+        #expect(ExtractionFixture.plain("Kratom grows in Asia. Side effects of morphine include nausea.")
+            == ["morphine has_adverse_effect nausea"])
+    }
 }
