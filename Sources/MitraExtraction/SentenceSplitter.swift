@@ -10,6 +10,9 @@ public struct SentenceSplitter: Sendable {
         "govt", "ph.d", "m.d", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
 
+    /// The longest sentence kept whole, in scalars; longer runs are cut at spaces.
+    public static let maximumLength = 2_000
+
     public init() {}
 
     /// The sentences of a text; each span covers the sentence without surrounding space.
@@ -22,6 +25,16 @@ public struct SentenceSplitter: Sendable {
             var e = end
             while s < e && Tokenizer.isSpace(scalars[s]) { s += 1 }
             while e > s && Tokenizer.isSpace(scalars[e - 1]) { e -= 1 }
+            // A run-on "sentence" (a page with no full stops, an enormous line) is cut at
+            // spaces into pieces of at most `maximumLength`, so per-sentence work stays bounded.
+            while e - s > Self.maximumLength {
+                var cut = s + Self.maximumLength
+                while cut > s + Self.maximumLength / 2 && !Tokenizer.isSpace(scalars[cut]) { cut -= 1 }
+                if !Tokenizer.isSpace(scalars[cut]) { cut = s + Self.maximumLength }
+                ranges.append(s..<cut)
+                s = cut
+                while s < e && Tokenizer.isSpace(scalars[s]) { s += 1 }
+            }
             if s < e { ranges.append(s..<e) }
             start = end
         }

@@ -67,10 +67,19 @@ import Testing
         #expect(expected[0].count == 3)
     }
 
-    @Test func anEnormousLineIsOneSentence() {
+    @Test func anEnormousLineIsCutIntoBoundedPieces() {
         let line = String(repeating: "kratom pain nausea ", count: 20_000)
         let result = ExtractionFixture.result(line)
-        #expect(result.sentences.count == 1)
+        #expect(result.sentences.allSatisfy { $0.span.length <= SentenceSplitter.maximumLength })
+        #expect(result.sentences.count >= line.count / SentenceSplitter.maximumLength)
         #expect(result.mentions.count == 60_000)
+    }
+
+    @Test func anEnormousLineFullOfClaimsStaysFast() {
+        let line = String(repeating: "Kratom relieves pain and it is addictive, without causing nausea, and mitragynine binds to opioid receptors ", count: 2_000)
+        let started = ContinuousClock.now
+        let result = ExtractionFixture.result(line)
+        #expect(!result.claims.isEmpty)
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 }
