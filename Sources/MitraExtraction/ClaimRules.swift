@@ -406,8 +406,11 @@ extension ExtractionEngine {
         {
             return Fallback(ends: [EndPoint(entity: plant, start: cue.start, end: cue.end)], rule: "implicit-subject", confidence: 0.55)
         }
-        // "Commonly reported side effects include nausea …" in a document about the plant.
-        if topical, !scene.mentions.contains(where: { isSubstance[Int($0.entity)] }) {
+        // "Commonly reported side effects include nausea …" in a document about the plant, and
+        // fragments with no subject at all (a product page's "Supports relief from back pain").
+        let fragment = scene.tokens.count <= 12 && !scene.mentions.contains { canBeSubject[Int($0.entity)] }
+            && !scene.tokens.contains { words.has($0, RuleWords.pronoun) }
+        if topical || fragment, !scene.mentions.contains(where: { isSubstance[Int($0.entity)] }) {
             return Fallback(
                 ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
                 confidence: 0.45)

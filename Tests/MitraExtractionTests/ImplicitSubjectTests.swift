@@ -33,4 +33,14 @@ import Testing
         #expect(ExtractionFixture.plain("Kratom grows in Asia. Side effects of morphine include nausea.")
             == ["morphine has_adverse_effect nausea"])
     }
+
+    @Test func aFragmentWithoutSubjectIsAboutThePlant() {
+        #expect(ExtractionFixture.plain("Supports relief from back pain").isEmpty)
+        #expect(ExtractionFixture.plain("Kratom capsules\nSupports relief from back pain\nNo nausea or jitters")
+            == ["kratom treats back-pain", "kratom has_adverse_effect nausea (denied)", "kratom has_adverse_effect restlessness (denied)"])
+        // A longer sentence with no subject says nothing about the plant.
+        #expect(ExtractionFixture.plain("""
+            Kratom capsules. In the clinic we often see that careful, slow and well supervised programmes bring relief from back pain.
+            """).isEmpty)
+    }
 }
