@@ -31,7 +31,7 @@ demo: release
 test: bootstrap
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	@scripts/eval-seeds
+	@scripts/eval-seeds --floors
 
 eval: build
 	scripts/eval-seeds --verbose
