@@ -3,6 +3,10 @@
 public struct Parser {
     private var tokens: [Token]
     private var index = 0
+    /// How deep `not`, parentheses and `explain` nest, bounded so that no input can
+    /// exhaust the stack.
+    private var depth = 0
+    static let maximumDepth = 64
 
     /// Words that end a clause, so they can never be taken for a predicate or an entity.
     static let reserved: Set<String> = ["and", "or", "where", "order", "limit", "offset", "group", "by", "to", "max", "depth"]
@@ -50,6 +54,8 @@ public struct Parser {
 
     mutating func statement() throws -> Statement {
         if current.isKeyword("explain") {
+            try enter()
+            defer { depth -= 1 }
             advance()
             return .explain(try statement())
         }
@@ -311,6 +317,8 @@ public struct Parser {
     // MARK: negation = "not" negation | "(" condition { "and" condition } ")" | atom
 
     mutating func negation() throws -> Condition {
+        try enter()
+        defer { depth -= 1 }
         if current.isKeyword("not") {
             advance()
             return .not(try negation())
@@ -498,6 +506,14 @@ public struct Parser {
     }
 
     // MARK: helpers
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw QueryError(kind: .invalid, line: current.position.line, column: current.position.column,
+                             message: "the query nests more than \(Self.maximumDepth) levels deep")
+        }
+    }
 
     private var current: Token { tokens[index] }
 

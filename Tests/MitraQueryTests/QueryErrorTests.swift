@@ -96,6 +96,15 @@ import Testing
         #expect(e.description == "1:25: error: max must be between 1 and 10\npath kratom to pain max 11\n                        ^")
     }
 
+    @Test func deepNestingIsAnErrorNotACrash() throws {
+        let e = try #require(error("kratom treats ?c where " + String(repeating: "not ", count: 100_000) + "hedged"))
+        #expect(e.headline == "1:280: error: the query nests more than 64 levels deep")
+        let parens = try #require(error("kratom treats ?c where " + String(repeating: "(", count: 100_000) + "hedged"))
+        #expect(parens.headline == "1:88: error: the query nests more than 64 levels deep")
+        let explains = try #require(error(String(repeating: "explain ", count: 10_000) + "contested"))
+        #expect(explains.headline == "1:513: error: the query nests more than 64 levels deep")
+    }
+
     @Test func timeoutStopsALongQuery() throws {
         do {
             _ = try QueryEngine(store: FixtureGraph.shared).run("count where ?a any{1,10} ?b", timeout: 0)
