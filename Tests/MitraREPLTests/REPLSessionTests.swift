@@ -153,6 +153,43 @@ struct REPLTestError: Error {
         }
     }
 
+    /// Runs the shell on `input` through pipes and returns (status, output, errors).
+    static func piped(_ input: String, store: String, arguments: [String] = []) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["repl", "--store", store] + arguments
+        process.environment = ["XDG_DATA_HOME": (store as NSString).deletingLastPathComponent + "/data"]
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, out, err)
+    }
+
+    @Test func dotCommandsSchemaTimerAndBadArguments() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let dir = try Self.makeStore()
+        let (status, out, err) = try Self.piped(".format tsv\n.schema\n.format xml\n.timer maybe\n.timer on\ncontested\n.quit\nkratom contains ?a\n",
+                                                store: dir + "/kg.sqlite")
+        #expect(status == 0)
+        #expect(out.hasPrefix("kind\tname\tdetail\tcount\n"))
+        #expect(out.contains("\npredicate\tcontains\tPlant → Alkaloid\t2\n"))
+        #expect(out.contains("\nclass\tAdverseEffect\t⊂ Condition\t"))
+        // .quit ends the session: the last query never runs.
+        #expect(out.contains("subject\tpredicate\tobject\tsupport\tdenials\nRun Time: "))
+        #expect(!out.contains("mitragynine"))
+        #expect(err == "error: .format takes one of table, json, csv, tsv\nerror: .timer takes on or off\n")
+    }
+
     @Test func pipedInputNeedsNoTerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             print("skipped: needs \(Self.binary) (run swift build first)")
