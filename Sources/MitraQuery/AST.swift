@@ -156,6 +156,7 @@ public enum ProjectionItem: Equatable, Sendable {
 
 /// A key of `order by`.
 public struct OrderKey: Equatable, Sendable {
+    /// What the rows are ordered by.
     public enum Target: Equatable, Sendable {
         case variable(Variable)
         case count

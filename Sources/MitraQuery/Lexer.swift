@@ -1,6 +1,6 @@
 /// Splits query text into tokens, keeping each token's line and column.
 ///
-/// Words run over letters, digits and `_ - . ' +` so that names such as `7-hydroxymitragynine`,
+/// Words run over letters, digits, `_ - . +` and Unicode hyphens, so that names such as `7-hydroxymitragynine`,
 /// `7-OH` and `mu-opioid` need no quotes; a colon between word characters joins a CURIE
 /// (`CHEBI:6956`). `#` starts a comment that runs to the end of the line.
 public struct Lexer {

@@ -172,6 +172,7 @@ public struct Parser {
         return select
     }
 
+    /// A clause of a `where`: a pattern to match or a condition to test.
     enum Clause {
         case pattern(Pattern)
         case condition(Condition)

@@ -22,6 +22,7 @@ struct QueryCommand: ParsableCommand {
               echo 'contested' | mitragraph query --format csv
             """)
 
+    /// The result formats `--format` accepts.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, csv, tsv
     }
