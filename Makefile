@@ -4,7 +4,7 @@ RELEASE := .build/release/mitragraph
 OUT := output
 STORE := $(OUT)/kratom.sqlite
 
-.PHONY: all bootstrap build release demo test eval bench clean common-words ontology-check
+.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check
 
 all: build
 
@@ -48,3 +48,16 @@ common-words:
 
 clean:
 	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx
+
+## bench-query: query latencies at 1M edges: a store of random edges, then each query of
+## Tests/MitraQueryTests/Benchmark/queries.mgq timed inside one shell session.
+BENCH_QUERY = Tests/MitraQueryTests/Benchmark
+bench-query: release
+	rm -rf output/bench-query && mkdir -p output/bench-query/corpus
+	echo "Kratom contains mitragynine." > output/bench-query/corpus/a.txt
+	.build/release/mitragraph build --quiet --store output/bench-query/kg.sqlite output/bench-query/corpus
+	python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read())" \
+	  output/bench-query/kg.sqlite $(BENCH_QUERY)/generate-1m.sql
+	(echo .format tsv; echo .timer on; cat $(BENCH_QUERY)/queries.mgq) \
+	  | .build/release/mitragraph repl --store output/bench-query/kg.sqlite | grep '^Run Time' \
+	  | sed 's/^Run Time: //' | paste - $(BENCH_QUERY)/queries.mgq

@@ -53,10 +53,13 @@ let package = Package(
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: ["MitraStore", "MitraTestSupport"]),
-        .testTarget(name: "MitraQueryTests", dependencies: [
-            "MitraQuery", "MitraStore", "MitraExtraction", "MitraTestSupport",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .testTarget(
+            name: "MitraQueryTests",
+            dependencies: [
+                "MitraQuery", "MitraStore", "MitraExtraction", "MitraTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Benchmark"]),
         .testTarget(name: "MitraExportTests", dependencies: ["MitraExport", "MitraTestSupport"]),
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
         .testTarget(name: "MitraCLITests", dependencies: ["MitraCLI", "MitraTestSupport"]),

@@ -368,7 +368,7 @@ struct Planner {
             wheres.append(inList(column, ids))
         case .variable(let v, let classes):
             try bind(v, to: column, isPredicate: false, bindings: &bindings, wheres: &wheres)
-            if let classes { wheres.append("\(column) IN (SELECT id FROM entities WHERE \(inList("class", classes)))") }
+            if let classes { wheres.append(classTest(column, classes)) }
         }
     }
 
@@ -418,8 +418,15 @@ struct Planner {
         case .isA(let v, let cls):
             guard let binding = bindings[v.name] else { throw unbound(v) }
             let classes = try catalog.classAndSubclasses(cls, in: db)
-            return "\(binding.expression) IN (SELECT id FROM entities WHERE \(inList("class", classes)))"
+            return classTest(binding.expression, classes)
         }
+    }
+
+    /// Whether the entity in `column` is of one of `classes`, looked up by the entity's key
+    /// for each row. (Written as `column IN (ids of the class)`, SQLite may instead drive the
+    /// join from every pair of such ids, which at a million edges never ends.)
+    func classTest(_ column: String, _ classes: [String]) -> String {
+        inList("(SELECT class FROM entities WHERE id = \(column))", classes)
     }
 
     func mentionsVariable(_ c: Condition) -> Bool {
