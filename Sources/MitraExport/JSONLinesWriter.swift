@@ -1,27 +1,31 @@
 import Foundation
 
-/// Writes one JSON object a line, keys in a fixed order so output is stable and diffable.
-struct JSONLinesWriter {
-    private var buffer = ""
+/// Writes one JSON object a line to a file, keys in a fixed order so output is stable and
+/// diffable.
+final class JSONLinesWriter {
+    private let file: OutputFile
+    private var line = ""
 
-    /// Appends one object; values are String, Int, Double, Bool, [String] or nil (→ null).
-    mutating func append(_ fields: KeyValuePairs<String, Any?>) {
-        buffer += "{"
-        var first = true
-        for (key, value) in fields {
-            if !first { buffer += ", " }
-            first = false
-            buffer += JSONText.string(key) + ": " + JSONText.value(value)
-        }
-        buffer += "}\n"
+    init(path: String) throws {
+        file = try OutputFile(path: path)
     }
 
-    func write(to path: String) throws {
-        do {
-            try buffer.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written: \(error.localizedDescription)")
+    /// Appends one object; values are String, Int, Double, Bool, [String], [Int] or nil (→ null).
+    func append(_ fields: KeyValuePairs<String, Any?>) throws {
+        line.removeAll(keepingCapacity: true)
+        line += "{"
+        var first = true
+        for (key, value) in fields {
+            if !first { line += ", " }
+            first = false
+            line += JSONText.string(key) + ": " + JSONText.value(value)
         }
+        line += "}\n"
+        try file.write(line)
+    }
+
+    func close() throws {
+        try file.close()
     }
 }
 
