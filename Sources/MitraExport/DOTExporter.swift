@@ -18,6 +18,9 @@ public struct DOTExporter {
     public var mergeParallelEdges: Bool
     public var title: String?
 
+    /// Out-edges from which an entity counts as a hub whose neighbours are staggered.
+    static let hubDegree = 10
+
     public init(layout: GraphLayout = .dot, includeIsolated: Bool = false, mergeParallelEdges: Bool = true,
                 title: String? = nil) {
         self.layout = layout
@@ -55,8 +58,20 @@ public struct DOTExporter {
             ])
         }
 
-        for group in groups(edges.filter { drawn.contains($0.edge.key.subject) && drawn.contains($0.edge.key.object) }) {
+        let grouped = groups(edges.filter { drawn.contains($0.edge.key.subject) && drawn.contains($0.edge.key.object) })
+        var outDegree: [String: Int] = [:]
+        for group in grouped { outDegree[group[0].edge.key.subject, default: 0] += 1 }
+        var staggered: [String: Int] = [:]
+        for group in grouped {
             let first = group[0].edge
+            // A hub's many neighbours would stand in one rank, a column as tall as the drawing;
+            // spreading them over three ranks (as Graphviz's unflatten does) keeps it near square.
+            var minlen: String?
+            if layout == .dot, outDegree[first.key.subject, default: 0] >= Self.hubDegree {
+                let n = staggered[first.key.subject, default: 0]
+                staggered[first.key.subject] = n + 1
+                minlen = String(1 + n % 3)
+            }
             let label = group.map { edgeLabel($0.edge) }.joined(separator: "\n")
             let looks = group.map { DOTStyle.edgeAttributes($0.edge) }
             let contested = group.contains { $0.edge.contested }
@@ -67,6 +82,7 @@ public struct DOTExporter {
             w.edge(first.key.subject, first.key.object, [
                 "label": label, "color": color, "fontcolor": color, "style": style, "arrowhead": arrowhead,
                 "penwidth": width, "tooltip": group.map { edgeTooltip($0, ontology) }.joined(separator: "\n\n"),
+                "minlen": minlen,
             ])
         }
         legend(&w, classes: Set(nodes.map(\.entity.entityClass)).sorted())
@@ -134,20 +150,19 @@ public struct DOTExporter {
         return lines.joined(separator: "\n")
     }
 
-    /// The legend: a cluster with one node per class drawn and one sample edge per style used.
+    /// The legend: a cluster with one node per class drawn, three to a row, and one sample
+    /// edge per style. Invisible edges hold each row together; in a left-to-right drawing a
+    /// row is three ranks wide, so the legend stays a compact block beside the graph.
     private func legend(_ w: inout DOTWriter, classes: [EntityClass]) {
         w.open("subgraph cluster_legend")
         w.line("label=\"Legend\"; fontsize=\"13\"; style=\"rounded\"; color=\"#999999\"; margin=\"10\";")
-        var previous: String?
-        var column: [String] = []
-        for c in classes {
+        let perRow = 3
+        for (n, c) in classes.enumerated() {
             let look = DOTStyle.look(c)
             let id = "legend class " + c.name
             w.node(id, ["label": c.name, "shape": look.shape, "style": look.style, "fillcolor": look.fill,
                         "tooltip": "class " + c.name])
-            if let previous { w.edge(previous, id, ["style": "invis"]) }
-            previous = id
-            column.append(id)
+            if n % perRow != 0 { w.edge("legend class " + classes[n - 1].name, id, ["style": "invis"]) }
         }
         let samples: [(String, String, String, String, String)] = [
             ("supported (wider: more documents)", DOTStyle.supportedColor, "solid", "normal", "2.5"),
@@ -159,14 +174,8 @@ public struct DOTExporter {
             let from = "legend edge \(n) from", to = "legend edge \(n) to"
             w.node(from, ["label": "", "shape": "point", "width": "0.06"])
             w.node(to, ["label": sample.0, "shape": "plaintext", "fontsize": "10", "fontcolor": sample.1])
-            w.edge(from, to, ["color": sample.1, "style": sample.2, "arrowhead": sample.3, "penwidth": sample.4])
-            if let previous { w.edge(previous, from, ["style": "invis"]) }
-            previous = from
-            column.append(from)
-        }
-        if layout == .dot {
-            // One rank, so in a left-to-right drawing the legend is a column, not a row.
-            w.line("{ rank=same; " + column.map { DOTWriter.quoted($0) + ";" }.joined(separator: " ") + " }")
+            w.edge(from, to, ["color": sample.1, "style": sample.2, "arrowhead": sample.3, "penwidth": sample.4,
+                              "minlen": "2"])
         }
         w.close()
     }

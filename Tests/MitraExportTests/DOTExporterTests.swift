@@ -84,3 +84,30 @@ import Testing
         }
     }
 }
+
+@Suite struct DOTHubTests {
+    func hub(_ layout: GraphLayout) -> String {
+        let targets = (0..<12).map { "t\($0)" }
+        let edges = targets.map {
+            EdgeRecord(edge: Edge(key: EdgeKey(subject: "hub", predicate: "treats", object: $0), supportingDocuments: 1,
+                                  denyingDocuments: 0, hedgedClaims: 0, claimCount: 1), documents: ["d"])
+        }
+        let nodes = (["hub"] + targets).map {
+            NodeRecord(entity: Entity(id: $0, iri: "x:" + $0, prefLabel: $0, entityClass: .condition), category: "c",
+                       mentions: 1, documents: 1, degree: 1)
+        }
+        return DOTExporter(layout: layout).render(nodes: nodes, edges: edges, ontology: ExportFixture.ontology)
+    }
+
+    @Test func staggersAHubsNeighboursOverThreeRanksInDot() {
+        let dot = hub(.dot)
+        let lengths = dot.split(separator: "\n").filter { $0.contains("\"hub\" -> ") }.map { line in
+            line.range(of: "minlen=\"").map { String(line[$0.upperBound...].prefix(1)) }
+        }
+        #expect(lengths == ["1", "2", "3", "1", "2", "3", "1", "2", "3", "1", "2", "3"])
+    }
+
+    @Test func leavesOtherLayoutsAlone() {
+        #expect(!hub(.neato).split(separator: "\n").contains { $0.contains("\"hub\" -> ") && $0.contains("minlen") })
+    }
+}
