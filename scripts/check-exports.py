@@ -67,14 +67,7 @@ def check_graphml(path, reference):
         for key2 in ("support", "denied", "hedged", "claims", "contested", "only_denied"):
             expect(f"networkx edge {key} {key2}", data.get(key2), e[key2])
         expect(f"networkx edge {key} documents", json.loads(data.get("documents")), e["documents"])
-    # Every declared key keeps its GraphML type in networkx's view of the file.
-    import xml.etree.ElementTree as ET
-    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    keys = ET.parse(path).getroot().findall("g:key", ns)
-    allowed = {"boolean", "int", "long", "float", "double", "string"}
-    for k in keys:
-        if k.get("attr.type") not in allowed:
-            problems.append(f"key {k.get('id')} has type {k.get('attr.type')}")
+    check_graphml_structure(path)
 
     import igraph
     ig = igraph.Graph.Read_GraphML(path)
@@ -97,6 +90,44 @@ def check_graphml(path, reference):
         expect(f"igraph edge {key} support", int(edge["support"]), e["support"])
         expect(f"igraph edge {key} contested", bool(edge["contested"]), e["contested"])
         expect(f"igraph edge {key} documents", json.loads(edge["documents"]), e["documents"])
+
+
+def check_graphml_structure(path):
+    """What the GraphML schema asks that networkx does not check: keys first, typed, and
+    referred to only from their domain; ids unique NMTOKENs; edges between declared nodes."""
+    import re
+    import xml.etree.ElementTree as ET
+    g = "{http://graphml.graphdrawing.org/xmlns}"
+    root = ET.parse(path).getroot()
+    expect("root element", root.tag, g + "graphml")
+    children = [c.tag for c in root]
+    expect("keys come before the graph", children, [g + "key"] * (len(children) - 1) + [g + "graph"])
+    keys = {}
+    for k in root.findall(g + "key"):
+        if k.get("attr.type") not in {"boolean", "int", "long", "float", "double", "string"}:
+            problems.append(f"key {k.get('id')} has type {k.get('attr.type')}")
+        if k.get("for") not in {"node", "edge", "graph", "all"} or not k.get("attr.name"):
+            problems.append(f"key {k.get('id')} lacks for or attr.name")
+        keys[k.get("id")] = k.get("for")
+    graph = root.find(g + "graph")
+    expect("edgedefault", graph.get("edgedefault"), "directed")
+    nmtoken = re.compile(r"^[A-Za-z0-9._:\-\u00B7\u00C0-\uFFFF]+$")
+    node_ids = [n.get("id") for n in graph.findall(g + "node")]
+    edge_ids = [e.get("id") for e in graph.findall(g + "edge")]
+    expect("unique node ids", len(set(node_ids)), len(node_ids))
+    expect("unique edge ids", len(set(edge_ids)), len(edge_ids))
+    for i in node_ids + edge_ids:
+        if not i or not nmtoken.match(i):
+            problems.append(f"id {i!r} is not an NMTOKEN")
+    declared = set(node_ids)
+    for e in graph.findall(g + "edge"):
+        if e.get("source") not in declared or e.get("target") not in declared:
+            problems.append(f"edge {e.get('id')} joins undeclared nodes")
+    for element in list(graph.findall(g + "node")) + list(graph.findall(g + "edge")):
+        domain = element.tag[len(g):]
+        for d in element.findall(g + "data"):
+            if keys.get(d.get("key")) not in (domain, "all"):
+                problems.append(f"{domain} {element.get('id')} uses key {d.get('key')} not declared for it")
 
 
 def check_rdf(path, triples):

@@ -39,7 +39,7 @@ public struct DOTExporter {
         let source = try GraphSource(store: store, subgraph: subgraph)
         var edges: [EdgeRecord] = []
         try source.forEachEdge { edges.append($0) }
-        let nodes = try source.nodes().filter { includeIsolated || $0.degree > 0 || subgraph != nil }
+        let nodes = try source.nodes(withDegree: true).filter { includeIsolated || $0.degree > 0 || subgraph != nil }
         return render(nodes: nodes, edges: edges, ontology: source.ontology)
     }
 

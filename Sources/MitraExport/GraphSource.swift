@@ -52,8 +52,9 @@ struct GraphSource {
     }
 
     /// The entities to export: those of the subgraph, or else every entity some document
-    /// mentions or some claim names; sorted by id.
-    func nodes() throws -> [NodeRecord] {
+    /// mentions or some claim names; sorted by id. Degrees cost a pass over the edges, so
+    /// they are counted only when asked for (and are 0 otherwise).
+    func nodes(withDegree: Bool = false) throws -> [NodeRecord] {
         try store.read { db in
             var counts: [String: (mentions: Int, documents: Int)] = [:]
             let mentionRows = try Row.fetchCursor(db, sql: """
@@ -61,12 +62,14 @@ struct GraphSource {
                 """)
             while let row = try mentionRows.next() { counts[row[0]] = (row[1], row[2]) }
             var degree: [String: Int] = [:]
-            let degreeRows = try Row.fetchCursor(db, sql: """
-                SELECT id, count(*) FROM (SELECT subject AS id FROM edges UNION ALL SELECT object FROM edges) GROUP BY id
-                """)
-            while let row = try degreeRows.next() { degree[row[0]] = row[1] }
+            if withDegree && subgraph == nil {
+                let degreeRows = try Row.fetchCursor(db, sql: """
+                    SELECT id, count(*) FROM (SELECT subject AS id FROM edges UNION ALL SELECT object FROM edges)
+                    GROUP BY id
+                    """)
+                while let row = try degreeRows.next() { degree[row[0]] = row[1] }
+            }
             if let subgraph {
-                degree = [:]
                 for key in subgraph.edges {
                     degree[key.subject, default: 0] += 1
                     degree[key.object, default: 0] += 1

@@ -33,7 +33,7 @@ public struct TableExporter {
             }
             let nodes = try OutputFile(path: path + "/nodes.csv")
             try nodes.write(Self.nodeColumns.joined(separator: ",") + "\r\n")
-            for node in try source.nodes() {
+            for node in try source.nodes(withDegree: true) {
                 try nodes.write(Self.nodeCells(node).map(Self.csvCell).joined(separator: ",") + "\r\n")
             }
             try nodes.close()
@@ -47,7 +47,7 @@ public struct TableExporter {
             let file = try OutputFile(path: path)
             try file.write("{\"nodes\": [")
             var first = true
-            for node in try source.nodes() {
+            for node in try source.nodes(withDegree: true) {
                 try file.write((first ? "\n" : ",\n") + Self.jsonObject(Self.nodeColumns, Self.nodeCells(node)))
                 first = false
             }

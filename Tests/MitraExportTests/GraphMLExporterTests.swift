@@ -1,6 +1,7 @@
 import Foundation
 @testable import MitraExport
 import MitraModel
+import MitraStore
 import MitraTestSupport
 import Testing
 
@@ -48,6 +49,25 @@ import Testing
         #expect(NMToken.escape("a b") == "a_20b")
         #expect(NMToken.escape("a_20b") == "a_5F20b")
         #expect(NMToken.escape("") == "_")
+    }
+
+    @Test func listsEachEdgesDocumentsOnceInOrder() throws {
+        let dir = Fixtures.temporaryDirectory("mitragraph-graphml")
+        let store = try GraphStore(path: dir + "/s.sqlite", create: true)
+        let text = "Kratom treats chronic pain."
+        let claims = { (doc: String) in
+            (0..<2).map { _ in ExportFixture.claim("kratom", "treats", "chronic-pain", doc: doc, sentence: 0, text: text) }
+        }
+        try store.write(ontology: ExportFixture.ontology, results: [
+            ExportFixture.result("z\"q\n.txt", [text], mentions: [], claims: claims("z\"q\n.txt")),
+            ExportFixture.result("b.txt", [text], mentions: [], claims: claims("b.txt")
+                + [ExportFixture.claim("kratom", "contains", "mitragynine", doc: "b.txt", sentence: 0, text: text)]),
+        ])
+        try GraphMLExporter().export(store: store, to: dir + "/g.graphml")
+        let xml = try XMLCheck(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/g.graphml"))), collecting: ["data"])
+        let data = xml.texts["data"] ?? []
+        #expect(data.contains(#"["b.txt","z\"q\n.txt"]"#))
+        #expect(data.contains(#"["b.txt"]"#))
     }
 
     @Test func restrictsToASubgraph() throws {
