@@ -18,6 +18,31 @@ import Testing
         #expect(!all.contains("\"unused\""), "never mentioned at all, so not in the graph")
     }
 
+    @Test func parsesInDotWhichDrawsEveryLabelAsWritten() throws {
+        let (store, dir) = try ExportFixture.store()
+        try DOTExporter().export(store: store, to: dir + "/f.dot")
+        let (status, output) = try ExportFixture.run("/usr/bin/dot", ["-Tjson", dir + "/f.dot"])
+        #expect(status == 0, "\(output)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let objects = try #require(json["objects"] as? [[String: Any]])
+        var drawn: [String: [String]] = [:]
+        for object in objects {
+            guard let name = object["name"] as? String else { continue }
+            drawn[name] = (object["_ldraw_"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        }
+        #expect(drawn["kratom"] == ["Kratom \"the leaf\" \\ <b>&</b>"])
+        #expect(drawn["mitragynine"] == ["mitragynine", "line two"])
+        #expect(drawn["nausea"] == ["nausea & vomiting <severe>"])
+        #expect(drawn["odd id/ü_x"] == ["odd\\\"id", "x"])
+        #expect(drawn["chronic-pain"] == ["慢性疼痛 chronic pain 'q'"])
+        let edges = try #require(json["edges"] as? [[String: Any]])
+        // Only the graph's edges carry labels (the legend's samples and spacers have none).
+        let labelled = edges.compactMap { ($0["_ldraw_"] as? [[String: Any]])?.compactMap { $0["text"] as? String } }
+        #expect(labelled.sorted { $0.joined() < $1.joined() } == [
+            ["contains"], ["interacts with"], ["not has adverse effect"], ["treats"], ["treats (+2 −1)"],
+        ])
+    }
+
     @Test func stylesEdgesByTheirEvidence() throws {
         let (store, _) = try ExportFixture.store()
         let dot = try DOTExporter().dot(store: store)
