@@ -150,10 +150,54 @@ public struct DOTExporter {
         return lines.joined(separator: "\n")
     }
 
+    /// The legend as an HTML-like table: a row per class in its colour, then the edge styles.
+    static func legendTable(_ classes: [EntityClass]) -> String {
+        var rows = ["<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"]
+        for c in classes {
+            rows.append("<TR><TD BGCOLOR=\"\(DOTStyle.look(c).fill)\" WIDTH=\"24\"></TD><TD ALIGN=\"LEFT\">"
+                + htmlEscaped(c.name) + "</TD></TR>")
+        }
+        let styles = [
+            (DOTStyle.supportedColor, "━━▶", "supported (thicker: more documents)"),
+            (DOTStyle.supportedColor, "╍╍▶", "hedged (may, suggests)"),
+            (DOTStyle.contestedColor, "━━▶", "contested (affirmed and denied)"),
+            (DOTStyle.deniedColor, "┄┄┤", "only denied"),
+        ]
+        for (color, mark, text) in styles {
+            rows.append("<TR><TD><FONT COLOR=\"\(color)\">\(mark)</FONT></TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\">"
+                + text + "</FONT></TD></TR>")
+        }
+        return "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" COLOR=\"#999999\">" + rows.joined() + "</TABLE>"
+    }
+
+    /// Text for an HTML-like label, where `&`, `<`, `>` and `"` are markup.
+    static func htmlEscaped(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n", "\r", "\r\n": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
     /// The legend: a cluster with one node per class drawn, three to a row, and one sample
     /// edge per style. Invisible edges hold each row together; in a left-to-right drawing a
     /// row is three ranks wide, so the legend stays a compact block beside the graph.
     private func legend(_ w: inout DOTWriter, classes: [EntityClass]) {
+        guard layout == .dot || layout == .fdp else {
+            // neato, sfdp and circo ignore clusters and would scatter a legend made of nodes,
+            // so there it is one node whose label is a table.
+            w.open("subgraph cluster_legend")
+            w.line("legend [shape=\"plaintext\", margin=\"0\", label=<" + Self.legendTable(classes) + ">];")
+            w.close()
+            return
+        }
         w.open("subgraph cluster_legend")
         w.line("label=\"Legend\"; fontsize=\"13\"; style=\"rounded\"; color=\"#999999\"; margin=\"10\";")
         let perRow = 3

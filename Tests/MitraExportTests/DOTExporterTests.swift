@@ -100,6 +100,17 @@ import Testing
         #expect(dot.contains("2 entities, 1 edges"))
     }
 
+    @Test func drawsTheLegendAsOneTableWhereClustersAreIgnored() throws {
+        let (store, _) = try ExportFixture.store()
+        for layout in [GraphLayout.neato, .sfdp, .circo] {
+            let dot = try DOTExporter(layout: layout).dot(store: store)
+            #expect(dot.contains("legend [shape=\"plaintext\", margin=\"0\", label=<<TABLE"))
+            #expect(!dot.contains("legend class"))
+        }
+        #expect(try DOTExporter(layout: .fdp).dot(store: store).contains("\"legend class Plant\""))
+        #expect(DOTExporter.legendTable([EntityClass("A<&>\"B")]).contains(">A&lt;&amp;&gt;&quot;B</TD>"))
+    }
+
     @Test func tunesGraphAttributesToTheLayout() throws {
         let (store, _) = try ExportFixture.store()
         for layout in GraphLayout.allCases {
