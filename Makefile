@@ -4,7 +4,7 @@ RELEASE := .build/release/mitragraph
 OUT := output
 STORE := $(OUT)/kratom.sqlite
 
-.PHONY: all bootstrap build release demo test eval bench clean
+.PHONY: all bootstrap build release demo test eval bench clean common-words ontology-check
 
 all: build
 
@@ -50,6 +50,16 @@ test: bootstrap $(VENV_TEST)/.stamp
 
 eval: build
 	scripts/eval-seeds --verbose
+
+## ontology-check: check the shipped ontology (unknown classes, shared labels, common words).
+ontology-check: build
+	$(SWIFT) run mitragraph ontology check
+
+## common-words: regenerate ontology/common-words.ttl from wordfreq, in a virtual environment.
+common-words:
+	python3 -m venv .venv-wordfreq
+	.venv-wordfreq/bin/pip install -q wordfreq==3.1.1
+	.venv-wordfreq/bin/python scripts/common-words 5000 ontology/common-words.ttl
 
 clean:
 	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(VENV_TEST)

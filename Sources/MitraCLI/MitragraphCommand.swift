@@ -19,6 +19,7 @@ public struct MitragraphCommand: ParsableCommand {
             BuildCommand.self,
             ExtractCommand.self,
             ExportCommand.self,
+            OntologyCommand.self,
             RenderCommand.self,
         ]
     )
