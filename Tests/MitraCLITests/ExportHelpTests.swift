@@ -1,4 +1,6 @@
+import Foundation
 @testable import MitraCLI
+import MitraTestSupport
 import Testing
 
 @Suite struct ExportHelpTests {
@@ -66,5 +68,43 @@ import Testing
 
     @Test func rootHelpListsRender() {
         #expect(MitragraphCommand.helpMessage(columns: 100).contains("  render                  Draw the graph as SVG, PNG or PDF."))
+    }
+}
+
+/// The export and render commands end to end on a store built from the sample corpus.
+@Suite struct ExportCommandTests {
+    static func store() throws -> (String, String) {
+        let dir = Fixtures.temporaryDirectory("mitragraph-cli-export")
+        let store = dir + "/kg.sqlite"
+        try BuildCommand.parse(["--quiet", "--store", store, Fixtures.corpusDirectory]).run()
+        return (store, dir)
+    }
+
+    @Test func writesEveryFormatWhereOutputSays() throws {
+        let (store, dir) = try Self.store()
+        let outputs: [(String, String)] = [
+            ("dot", "g.dot"), ("graphml", "g.graphml"), ("ntriples", "g.nt"), ("turtle", "g.ttl"), ("kgx", "kgx"),
+            ("csv", "csv"), ("json", "g.json"),
+        ]
+        for (format, name) in outputs {
+            try ExportCommand.parse(["--store", store, "--format", format, "--output", dir + "/" + name]).run()
+        }
+        let fm = FileManager.default
+        for file in ["g.dot", "g.graphml", "g.nt", "g.ttl", "kgx/nodes.jsonl", "kgx/edges.jsonl", "kgx/mentions.jsonl",
+                     "csv/nodes.csv", "csv/edges.csv", "g.json"] {
+            let size = (try? fm.attributesOfItem(atPath: dir + "/" + file)[.size] as? Int) ?? 0
+            #expect(size > 100, "\(file) is missing or empty")
+        }
+        #expect(try String(contentsOfFile: dir + "/g.dot", encoding: .utf8).hasPrefix("digraph mitragraph {"))
+    }
+
+    @Test func rendersEachImageFormat() throws {
+        let (store, dir) = try Self.store()
+        try RenderCommand.parse(["--store", store, "--output", dir + "/g.svg"]).run()
+        try RenderCommand.parse(["--store", store, "--format", "png", "--layout", "sfdp", "--output", dir + "/g.png"]).run()
+        try RenderCommand.parse(["--store", store, "--format", "pdf", "--output", dir + "/g.pdf"]).run()
+        #expect(try String(contentsOfFile: dir + "/g.svg", encoding: .utf8).contains("<svg"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/g.png")).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/g.pdf")).starts(with: Array("%PDF-".utf8)))
     }
 }
