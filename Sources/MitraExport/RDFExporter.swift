@@ -30,12 +30,29 @@ public struct RDFExporter {
         "MONDO": "http://purl.obolibrary.org/obo/MONDO_", "DRUGBANK": "https://go.drugbank.com/drugs/",
     ]
 
-    static let prefixes: KeyValuePairs<String, String> = [
-        "rdf": Namespace.rdf, "rdfs": Namespace.rdfs, "owl": Namespace.owl, "skos": Namespace.skos,
-        "xsd": Namespace.xsd, "prov": Namespace.prov, "biolink": Namespace.biolink,
-        Namespace.ontologyPrefix: Namespace.ontology, Namespace.entityPrefix: Namespace.entity,
-        "mgc": Namespace.claim, "mgd": Namespace.document,
+    static let prefixes: [(name: String, namespace: String)] = [
+        ("rdf", Namespace.rdf), ("rdfs", Namespace.rdfs), ("owl", Namespace.owl), ("skos", Namespace.skos),
+        ("xsd", Namespace.xsd), ("prov", Namespace.prov), ("biolink", Namespace.biolink),
+        (Namespace.ontologyPrefix, Namespace.ontology), (Namespace.entityPrefix, Namespace.entity),
+        ("mgc", Namespace.claim), ("mgd", Namespace.document),
     ]
+
+    /// Our prefixes and those of the external identifiers the ontology uses, so Turtle
+    /// writes `CHEBI:6956` rather than the full IRI.
+    static func prefixes(for ontology: Ontology) -> [(name: String, namespace: String)] {
+        let known = knownPrefixes.merging(ontology.prefixes) { _, declared in declared }
+        var used: Set<String> = []
+        for entity in ontology.entities.values {
+            for curie in entity.exactMatches + entity.closeMatches {
+                if let colon = curie.firstIndex(of: ":") { used.insert(String(curie[..<colon])) }
+            }
+        }
+        let ours = Set(prefixes.map(\.name))
+        return prefixes + used.sorted().compactMap { name in
+            guard !ours.contains(name), let namespace = known[name] else { return nil }
+            return (name, namespace)
+        }
+    }
 
     /// Writes to `path`; returns the number of statements written.
     @discardableResult
@@ -44,8 +61,9 @@ public struct RDFExporter {
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let temporary = path + ".part"
         do {
-            let writer = try RDFWriter(syntax: syntax, path: temporary, prefixes: Self.prefixes)
-            try write(store: store, subgraph: subgraph, to: writer)
+            let source = try GraphSource(store: store, subgraph: subgraph)
+            let writer = try RDFWriter(syntax: syntax, path: temporary, prefixes: Self.prefixes(for: source.ontology))
+            try write(source, to: writer)
             try writer.finish()
             guard rename(temporary, path) == 0 else {
                 throw ExportError(kind: .cannotWrite, path: path, message: "cannot be put in place: \(String(cString: strerror(errno)))")
@@ -62,7 +80,11 @@ public struct RDFExporter {
 
     /// Writes the statements into `writer` (which the caller finishes).
     public func write(store: GraphStore, subgraph: Subgraph? = nil, to writer: RDFWriter) throws {
-        let source = try GraphSource(store: store, subgraph: subgraph)
+        try write(try GraphSource(store: store, subgraph: subgraph), to: writer)
+    }
+
+    private func write(_ source: GraphSource, to writer: RDFWriter) throws {
+        let subgraph = source.subgraph
         let out = Statements(writer: writer, ontology: source.ontology)
         try out.ontology(entities: subgraph.map { $0.entityIDs })
         try source.forEachEdge { record in

@@ -21,7 +21,7 @@ public final class RDFWriter {
     private var finished = false
 
     /// A writer into a file, created or truncated.
-    public init(syntax: RDFSyntax, path: String, prefixes: KeyValuePairs<String, String> = [:]) throws {
+    public init(syntax: RDFSyntax, path: String, prefixes: [(name: String, namespace: String)] = []) throws {
         self.syntax = syntax
         self.destination = path
         self.env = serd_env_new(nil)
@@ -35,7 +35,7 @@ public final class RDFWriter {
     }
 
     /// A writer into memory; read the result from `text` or `bytes` after `finish()`.
-    public init(syntax: RDFSyntax, prefixes: KeyValuePairs<String, String> = [:]) throws {
+    public init(syntax: RDFSyntax, prefixes: [(name: String, namespace: String)] = []) throws {
         self.syntax = syntax
         self.destination = "<memory>"
         self.env = serd_env_new(nil)
@@ -77,7 +77,7 @@ public final class RDFWriter {
         return SERD_SUCCESS
     }
 
-    private func declare(_ prefixes: KeyValuePairs<String, String>) throws {
+    private func declare(_ prefixes: [(name: String, namespace: String)]) throws {
         guard let writer else {
             throw RDFError(kind: .writeFailed, source: destination, message: "serd could not create a writer")
         }

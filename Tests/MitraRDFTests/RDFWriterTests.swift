@@ -14,7 +14,7 @@ import Testing
     static let p = Term.iri("https://example.org/p")
 
     func roundTrip(_ syntax: RDFSyntax, _ quads: [Quad]) throws -> [Quad] {
-        let writer = try RDFWriter(syntax: syntax, prefixes: ["ex": "https://example.org/", "xsd": Namespace.xsd])
+        let writer = try RDFWriter(syntax: syntax, prefixes: [("ex", "https://example.org/"), ("xsd", Namespace.xsd)])
         for q in quads { try writer.write(q.subject, q.predicate, q.object) }
         try writer.finish()
         #expect(writer.statementCount == quads.count)
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func turtleDeclaresPrefixesAndAbbreviates() throws {
-        let writer = try RDFWriter(syntax: .turtle, prefixes: ["ex": "https://example.org/"])
+        let writer = try RDFWriter(syntax: .turtle, prefixes: [("ex", "https://example.org/")])
         try writer.write(Self.s, Self.p, .literal("a"))
         try writer.write(Self.s, Self.p, .literal("b"))
         try writer.finish()
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func nTriplesWritesOneLinePerStatement() throws {
-        let writer = try RDFWriter(syntax: .ntriples, prefixes: ["ex": "https://example.org/"])
+        let writer = try RDFWriter(syntax: .ntriples, prefixes: [("ex", "https://example.org/")])
         for text in Self.nasty { try writer.write(Self.s, Self.p, .literal(text)) }
         try writer.finish()
         #expect(writer.text.split(separator: "\n").count == Self.nasty.count)
