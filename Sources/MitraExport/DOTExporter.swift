@@ -11,8 +11,8 @@ import MitraStore
 /// denied. Tooltips (shown by SVG viewers) give the external ids and evidence counts.
 public struct DOTExporter {
     public var layout: GraphLayout
-    /// Draw entities that have no edge too (only mentioned). Off by default: a drawing of the
-    /// sample corpus is readable only without its ~100 unconnected entities.
+    /// Draw entities that have no edge too (only mentioned). Off by default: the sample
+    /// corpus mentions some fifty entities it makes no claim about, and they crowd the drawing.
     public var includeIsolated: Bool
     /// Merge edges with the same ends (different predicates) into one, labelled with each.
     public var mergeParallelEdges: Bool

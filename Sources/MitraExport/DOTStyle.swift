@@ -54,7 +54,7 @@ struct DOTStyle {
     static func edgeAttributes(_ edge: Edge) -> (color: String, style: String, arrowhead: String, penwidth: String) {
         let style = edge.onlyHedged ? "dashed" : (edge.onlyDenied ? "dotted" : "solid")
         if edge.onlyDenied {
-            return (deniedColor, edge.onlyHedged ? "dashed" : "dotted", "tee", penWidth(support: edge.denyingDocuments))
+            return (deniedColor, style, "tee", penWidth(support: edge.denyingDocuments))
         }
         return (edge.contested ? contestedColor : supportedColor, style, "normal", penWidth(support: edge.supportingDocuments))
     }
