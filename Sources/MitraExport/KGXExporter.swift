@@ -32,32 +32,45 @@ public struct KGXExporter {
         try nodes.close()
 
         let edges = try JSONLinesWriter(path: directory + "/edges.jsonl")
+        var line = JSONObjectLine()
         try source.forEachClaim { stored in
             let c = stored.claim
             let predicate = ontology.predicates[c.predicate]
-            try edges.append([
-                "id": "mgc:\(stored.id)",
-                "subject": source.curie(c.subject), "predicate": predicate?.biolink ?? "biolink:related_to",
-                "original_predicate": predicate?.curie ?? Namespace.ontologyPrefix + ":" + c.predicate,
-                "object": source.curie(c.object), "negated": c.negated, "hedged": c.hedged,
-                "publications": [c.documentID], "supporting_text": [c.sentence],
-                "subject_location_in_text": [c.subjectSpan.start, c.subjectSpan.end],
-                "object_location_in_text": [c.objectSpan.start, c.objectSpan.end],
-                "sentence_index": c.sentenceIndex,
-                "knowledge_level": "knowledge_assertion", "agent_type": "text_mining_agent",
-                "extraction_rule": c.rule, "extraction_confidence": c.confidence,
-                "primary_knowledge_source": "infores:mitragraph",
-            ])
+            line.begin()
+            line.field("id", "mgc:" + String(stored.id))
+            line.field("subject", source.curie(c.subject))
+            line.field("predicate", predicate?.biolink ?? "biolink:related_to")
+            line.field("original_predicate", predicate?.curie ?? Namespace.ontologyPrefix + ":" + c.predicate)
+            line.field("object", source.curie(c.object))
+            line.field("negated", c.negated)
+            line.field("hedged", c.hedged)
+            line.field("publications", strings: c.documentID)
+            line.field("supporting_text", strings: c.sentence)
+            line.field("subject_location_in_text", ints: c.subjectSpan.start, c.subjectSpan.end)
+            line.field("object_location_in_text", ints: c.objectSpan.start, c.objectSpan.end)
+            line.field("sentence_index", c.sentenceIndex)
+            line.field("knowledge_level", "knowledge_assertion")
+            line.field("agent_type", "text_mining_agent")
+            line.field("extraction_rule", c.rule)
+            line.field("extraction_confidence", c.confidence)
+            line.field("primary_knowledge_source", "infores:mitragraph")
+            line.end()
+            try edges.append(line)
         }
         try edges.close()
 
         let mentions = try JSONLinesWriter(path: directory + "/mentions.jsonl")
         try source.forEachMention { stored in
             let m = stored.mention
-            try mentions.append([
-                "doc": stored.documentID, "entity": source.curie(m.entityID), "start": m.span.start,
-                "end": m.span.end, "text": m.text, "sentence": m.sentenceIndex,
-            ])
+            line.begin()
+            line.field("doc", stored.documentID)
+            line.field("entity", source.curie(m.entityID))
+            line.field("start", m.span.start)
+            line.field("end", m.span.end)
+            line.field("text", m.text)
+            line.field("sentence", m.sentenceIndex)
+            line.end()
+            try mentions.append(line)
         }
         try mentions.close()
     }
