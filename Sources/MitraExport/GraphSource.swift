@@ -95,13 +95,34 @@ struct GraphSource {
     }
 
     /// Calls `body` for each edge (of the subgraph), ordered by subject, predicate, object.
+    ///
+    /// Each edge's documents come from a second cursor over the claims in the same order, read
+    /// beside the first: one sequential pass instead of a lookup per edge.
     func forEachEdge(_ body: (EdgeRecord) throws -> Void) throws {
         try store.read { db in
-            let rows = try Row.fetchCursor(db, sql: Self.edgeSQL)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count
+                FROM edges ORDER BY subject, predicate, object
+                """)
+            let claims = try Row.fetchCursor(db, sql: """
+                SELECT subject, predicate, object, doc FROM claims ORDER BY subject, predicate, object, doc
+                """)
+            func nextClaim() throws -> (EdgeKey, String)? {
+                try claims.next().map { (EdgeKey(subject: $0[0], predicate: $0[1], object: $0[2]), $0[3]) }
+            }
+            var pending = try nextClaim()
             while let row = try rows.next() {
                 let key = EdgeKey(subject: row[0], predicate: row[1], object: row[2])
+                var documents: [String] = []
+                while let (claimKey, document) = pending {
+                    let order = Self.byteOrder(claimKey, key)
+                    if order > 0 { break }
+                    if order == 0 && documents.last.map({ !$0.utf8.elementsEqual(document.utf8) }) ?? true {
+                        documents.append(document)
+                    }
+                    pending = try nextClaim()
+                }
                 if let subgraph, !subgraph.edges.contains(key) { continue }
-                let documents = (row[7] as String?).map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
                 try body(EdgeRecord(
                     edge: Edge(key: key, supportingDocuments: row[3], denyingDocuments: row[4], hedgedClaims: row[5],
                                claimCount: row[6]),
@@ -110,14 +131,17 @@ struct GraphSource {
         }
     }
 
-    /// The edges' columns and their documents joined by U+001F, which no document id holds.
-    static let edgeSQL = """
-        SELECT e.subject, e.predicate, e.object, e.supporting_docs, e.denying_docs, e.hedged_claims, e.claim_count,
-               (SELECT group_concat(doc, char(31)) FROM (
-                   SELECT DISTINCT c.doc FROM claims c
-                   WHERE c.subject = e.subject AND c.predicate = e.predicate AND c.object = e.object ORDER BY c.doc))
-        FROM edges e ORDER BY e.subject, e.predicate, e.object
-        """
+    /// Compares two keys as SQLite's BINARY collation does: by the bytes of their UTF-8.
+    static func byteOrder(_ a: EdgeKey, _ b: EdgeKey) -> Int {
+        func order(_ x: String, _ y: String) -> Int {
+            if x.utf8.elementsEqual(y.utf8) { return 0 }
+            return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+        }
+        let bySubject = order(a.subject, b.subject)
+        if bySubject != 0 { return bySubject }
+        let byPredicate = order(a.predicate, b.predicate)
+        return byPredicate != 0 ? byPredicate : order(a.object, b.object)
+    }
 
     /// Calls `body` for each claim (of the subgraph's edges), in document and sentence order.
     func forEachClaim(_ body: (ClaimRecord) throws -> Void) throws {
