@@ -46,7 +46,7 @@ $(VENV_TEST)/.stamp:
 test: bootstrap $(VENV_TEST)/.stamp
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	@scripts/eval-seeds
+	@scripts/eval-seeds --floors
 
 eval: build
 	scripts/eval-seeds --verbose

@@ -18,6 +18,7 @@ public struct MitragraphCommand: ParsableCommand {
         subcommands: [
             BuildCommand.self,
             ExtractCommand.self,
+            EvidenceCommand.self,
             ExportCommand.self,
             OntologyCommand.self,
             RenderCommand.self,
