@@ -17,18 +17,33 @@ build: bootstrap
 release: bootstrap
 	$(SWIFT) build -c release
 
-## demo: build the graph from the bundled corpus into output/ and show what is in it.
+## demo: build the graph from the bundled corpus into output/, draw and export it, and show what is in it.
 demo: release
 	@mkdir -p $(OUT)
-	$(RELEASE) build --store $(STORE) corpus
-	$(RELEASE) export --store $(STORE) --format kgx --output $(OUT)/kgx
+	@$(RELEASE) build --store $(STORE) corpus
+	@$(RELEASE) export --store $(STORE) --format dot --output $(OUT)/kratom.dot
+	@$(RELEASE) render --store $(STORE) --format svg --output $(OUT)/kratom.svg
+	@$(RELEASE) export --store $(STORE) --format graphml --output $(OUT)/kratom.graphml
+	@$(RELEASE) export --store $(STORE) --format kgx --output $(OUT)/kgx
+	@echo "wrote $(STORE), $(OUT)/kratom.dot, $(OUT)/kratom.svg, $(OUT)/kratom.graphml and $(OUT)/kgx/"
 	@echo
 	@echo "Next, try:"
-	@echo "  $(RELEASE) export --store $(STORE) --format kgx --output $(OUT)/kgx"
+	@echo "  open $(OUT)/kratom.svg                       # hover a node or edge for ids and evidence"
+	@echo "  $(RELEASE) render --format png --layout sfdp --output $(OUT)/kratom-sfdp.png"
+	@echo "  $(RELEASE) export --format turtle --output $(OUT)/kratom.ttl"
+	@echo "  $(RELEASE) export --format csv --output $(OUT)/tables"
 	@echo "  ../shared/eval/run ../shared/seeds ../shared/gold/seeds.jsonl --verbose"
 
+# The Python readers the export round-trip tests check against (networkx, igraph, pyoxigraph),
+# in a virtual environment made once; the Swift tests find it at .venv-test/bin/python.
+VENV_TEST := .venv-test
+$(VENV_TEST)/.stamp:
+	python3 -m venv $(VENV_TEST)
+	$(VENV_TEST)/bin/pip install -q networkx igraph pyoxigraph
+	@touch $@
+
 ## test: the whole suite (unit and integration tests, then the extraction check on the seeds).
-test: bootstrap
+test: bootstrap $(VENV_TEST)/.stamp
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@scripts/eval-seeds --floors
@@ -47,6 +62,7 @@ common-words:
 	.venv-wordfreq/bin/python scripts/common-words 5000 ontology/common-words.ttl
 
 clean:
+<<<<<<< HEAD
 	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx
 
 ## bench-query: query latencies at 1M edges: a store of random edges, then each query of
@@ -61,3 +77,6 @@ bench-query: release
 	(echo .format tsv; echo .timer on; cat $(BENCH_QUERY)/queries.mgq) \
 	  | .build/release/mitragraph repl --store output/bench-query/kg.sqlite | grep '^Run Time' \
 	  | sed 's/^Run Time: //' | paste - $(BENCH_QUERY)/queries.mgq
+=======
+	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(VENV_TEST)
+>>>>>>> main

@@ -37,6 +37,7 @@ let package = Package(
         ]),
         .target(name: "MitraExport", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "MitraQuery", "CLibXML2", "CGraphviz",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: ["MitraStore", "MitraTestSupport"]),
+<<<<<<< HEAD
         .testTarget(
             name: "MitraQueryTests",
             dependencies: [
@@ -61,6 +63,12 @@ let package = Package(
             ],
             exclude: ["Benchmark"]),
         .testTarget(name: "MitraExportTests", dependencies: ["MitraExport", "MitraTestSupport"]),
+=======
+        .testTarget(name: "MitraQueryTests", dependencies: ["MitraQuery", "MitraTestSupport"]),
+        .testTarget(name: "MitraExportTests", dependencies: [
+            "MitraExport", "MitraExtraction", "MitraRDF", "MitraTestSupport", "CGraphviz", "CLibXML2",
+        ], exclude: ["Golden"]),
+>>>>>>> main
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
         .testTarget(name: "MitraCLITests", dependencies: ["MitraCLI", "MitraTestSupport"]),
     ]
