@@ -62,8 +62,7 @@ common-words:
 	.venv-wordfreq/bin/python scripts/common-words 5000 ontology/common-words.ttl
 
 clean:
-<<<<<<< HEAD
-	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx
+	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(VENV_TEST)
 
 ## bench-query: query latencies at 1M edges: a store of random edges, then each query of
 ## Tests/MitraQueryTests/Benchmark/queries.mgq timed inside one shell session.
@@ -77,6 +76,3 @@ bench-query: release
 	(echo .format tsv; echo .timer on; cat $(BENCH_QUERY)/queries.mgq) \
 	  | .build/release/mitragraph repl --store output/bench-query/kg.sqlite | grep '^Run Time' \
 	  | sed 's/^Run Time: //' | paste - $(BENCH_QUERY)/queries.mgq
-=======
-	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(VENV_TEST)
->>>>>>> main

@@ -54,7 +54,6 @@ let package = Package(
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: ["MitraStore", "MitraTestSupport"]),
-<<<<<<< HEAD
         .testTarget(
             name: "MitraQueryTests",
             dependencies: [
@@ -62,13 +61,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Benchmark"]),
-        .testTarget(name: "MitraExportTests", dependencies: ["MitraExport", "MitraTestSupport"]),
-=======
-        .testTarget(name: "MitraQueryTests", dependencies: ["MitraQuery", "MitraTestSupport"]),
         .testTarget(name: "MitraExportTests", dependencies: [
             "MitraExport", "MitraExtraction", "MitraRDF", "MitraTestSupport", "CGraphviz", "CLibXML2",
         ], exclude: ["Golden"]),
->>>>>>> main
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
         .testTarget(name: "MitraCLITests", dependencies: ["MitraCLI", "MitraTestSupport"]),
     ]

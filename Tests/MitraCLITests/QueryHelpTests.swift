@@ -11,17 +11,19 @@ import Testing
 
         The query comes from the argument, from --file, or from standard input
         (argument - or none). Results print as an aligned table on a terminal and
-        as TSV otherwise, unless --format says which. A malformed query exits 65
-        with line:column, the line and a caret on standard error.
+        as TSV otherwise, unless --format says which; dot and graphml write the
+        part of the graph the result covers. A malformed query exits 65 with
+        line:column, the line and a caret on standard error.
 
         Examples:
           mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
           mitragraph query 'kratom treats ?c where support >= 2 order by support desc'
           mitragraph query --format json 'path kratom to "mu-opioid receptor" max 3'
+          mitragraph query --format graphml -o kratom.graphml 'neighbors kratom'
           mitragraph query --file questions.mgq --timeout 10
           echo 'contested' | mitragraph query --format csv
 
-        USAGE: mitragraph query [--store <file>] [--format <format>] [--file <file>] [--timeout <seconds>] [<query>]
+        USAGE: mitragraph query [--store <file>] [--format <format>] [--file <file>] [--timeout <seconds>] [--output <file>] [<query>]
 
         ARGUMENTS:
           <query>                 The query; - or nothing reads standard input.
@@ -29,9 +31,11 @@ import Testing
         OPTIONS:
           --store <file>          The store file. (default: output/kratom.sqlite)
           --format <format>       The output format (default: table on a terminal, tsv
-                                  otherwise). (values: table, json, csv, tsv)
+                                  otherwise). (values: table, json, csv, tsv, dot,
+                                  graphml)
           --file <file>           Read the query from this file.
           --timeout <seconds>     Stop the query after this many seconds.
+          -o, --output <file>     Write to this file instead of standard output.
           --version               Show the version.
           -h, --help              Show help information.
         """)
@@ -111,6 +115,31 @@ import Testing
         let file = Fixtures.write("# a comment\nfind ?a where\n  kratom contains ?a\n  limit 1\n", to: "q.mgq", in: Fixtures.temporaryDirectory())
         #expect(try Self.run(["query", "--store", store, "--format", "json", "--file", file]).1
             == "[\n  {\"a\": {\"id\": \"mitragynine\", \"label\": \"mitragynine\"}}\n]\n")
+    }
+
+    @Test func dotAndGraphMLWriteTheResultsSubgraph() throws {
+        guard let store = Self.store else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let dot = try Self.run(["query", "--store", store, "--format", "dot", "kratom contains ?a where ?a = paynantheine"]).1
+        #expect(dot.hasPrefix("digraph mitragraph {"))
+        #expect(dot.contains("\"kratom\" -> \"paynantheine\""))
+        #expect(!dot.contains("\"kratom\" -> \"mitragynine\""))
+        let graphml = try Self.run(["query", "--store", store, "--format", "graphml", "kratom contains ?a"]).1
+        #expect(graphml.contains("<graphml"))
+        #expect(graphml.components(separatedBy: "<edge ").count - 1 == 2)
+        let file = Fixtures.temporaryDirectory() + "/q.graphml"
+        #expect(try Self.run(["query", "--store", store, "--format", "graphml", "-o", file, "kratom contains mitragynine"]).0 == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "<edge ").count - 1 == 1)
+    }
+
+    @Test func anUnwritableOutputExits73() throws {
+        guard let store = Self.store else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        #expect(try Self.run(["query", "--store", store, "-o", "/nonexistent/folder/out.tsv", "contested"]).0 == 73)
     }
 
     @Test func aBadQueryExits65WithACaret() throws {

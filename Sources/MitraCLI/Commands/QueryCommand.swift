@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraExport
 import MitraQuery
 import MitraStore
 
@@ -11,20 +12,22 @@ struct QueryCommand: ParsableCommand {
         discussion: """
             The query comes from the argument, from --file, or from standard input
             (argument - or none). Results print as an aligned table on a terminal and
-            as TSV otherwise, unless --format says which. A malformed query exits 65
-            with line:column, the line and a caret on standard error.
+            as TSV otherwise, unless --format says which; dot and graphml write the
+            part of the graph the result covers. A malformed query exits 65 with
+            line:column, the line and a caret on standard error.
 
             Examples:
               mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
               mitragraph query 'kratom treats ?c where support >= 2 order by support desc'
               mitragraph query --format json 'path kratom to "mu-opioid receptor" max 3'
+              mitragraph query --format graphml -o kratom.graphml 'neighbors kratom'
               mitragraph query --file questions.mgq --timeout 10
               echo 'contested' | mitragraph query --format csv
             """)
 
     /// The result formats `--format` accepts.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, tsv
+        case table, json, csv, tsv, dot, graphml
     }
 
     @OptionGroup var storeOptions: StoreOptions
@@ -37,6 +40,9 @@ struct QueryCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Stop the query after this many seconds.", valueName: "seconds"))
     var timeout: Double?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
 
     @Argument(help: ArgumentHelp("The query; - or nothing reads standard input.", valueName: "query"))
     var query: String?
@@ -52,10 +58,40 @@ struct QueryCommand: ParsableCommand {
         try reportingErrors {
             let text = try readQuery()
             let store = try GraphStore(path: storeOptions.store)
-            let result = try QueryEngine(store: store).run(text, timeout: timeout)
-            let chosen = format.map { ResultFormatter.Format(rawValue: $0.rawValue)! }
-                ?? (isatty(STDOUT_FILENO) != 0 ? .table : .tsv)
-            FileHandle.standardOutput.write(Data(ResultFormatter(format: chosen).format(result).utf8))
+            let engine = QueryEngine(store: store)
+            let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .table : .tsv)
+            switch chosen {
+            case .dot:
+                let subgraph = try engine.subgraph(text, timeout: timeout)
+                try emit(try DOTExporter().dot(store: store, subgraph: subgraph))
+            case .graphml:
+                let subgraph = try engine.subgraph(text, timeout: timeout)
+                if let output {
+                    try GraphMLExporter().export(store: store, to: output, subgraph: subgraph)
+                } else {
+                    // The GraphML writer streams to a file; pass that file on.
+                    let temporary = NSTemporaryDirectory() + "mitragraph-query-\(UUID().uuidString).graphml"
+                    defer { try? FileManager.default.removeItem(atPath: temporary) }
+                    try GraphMLExporter().export(store: store, to: temporary, subgraph: subgraph)
+                    FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: temporary)))
+                }
+            case .table, .json, .csv, .tsv:
+                let result = try engine.run(text, timeout: timeout)
+                try emit(ResultFormatter(format: ResultFormatter.Format(rawValue: chosen.rawValue)!).format(result))
+            }
+        }
+    }
+
+    /// Writes `text` to --output, or to standard output.
+    private func emit(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw ExportError(kind: .cannotWrite, path: output, message: "cannot be written (\(error.localizedDescription))")
         }
     }
 

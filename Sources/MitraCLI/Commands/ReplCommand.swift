@@ -23,8 +23,13 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    /// The result formats the shell prints.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv, tsv
+    }
+
     @Option(name: .long, help: "The output format to start with.")
-    var format: QueryCommand.Format = .table
+    var format: Format = .table
 
     @Option(name: .long, help: ArgumentHelp("Stop each statement after this many seconds.", valueName: "seconds"))
     var timeout: Double?
