@@ -45,7 +45,7 @@ $(VENV_TEST)/.stamp:
 ## test: the whole suite (unit and integration tests, then the extraction check on the seeds).
 test: bootstrap $(VENV_TEST)/.stamp
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/run-tests
 	@scripts/eval-seeds --floors
 
 eval: build

@@ -1,5 +1,8 @@
 import ArgumentParser
+import MitraModel
 import MitraOntology
+import MitraQuery
+import MitraStore
 
 /// `--store FILE`: the store a command reads or writes.
 struct StoreOptions: ParsableArguments {
@@ -35,4 +38,20 @@ struct OntologyOptions: ParsableArguments {
 
 enum Defaults {
     static let store = "output/kratom.sqlite"
+}
+
+/// `--query Q`: restricts an export or a drawing to what a query's result covers.
+struct QueryRestriction: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Restrict the output to the entities and edges of this query's result.", valueName: "query"))
+    var query: String?
+
+    @Option(name: .long, help: ArgumentHelp("Stop the --query after this many seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    /// The query's subgraph, or nil (everything) when no query was given.
+    func subgraph(of store: GraphStore) throws -> Subgraph? {
+        guard let query else { return nil }
+        return try QueryEngine(store: store).subgraph(query, timeout: timeout)
+    }
 }

@@ -22,11 +22,14 @@ import Testing
               mitragraph export --format turtle --output output/kratom.ttl
               mitragraph export --store kg.sqlite --format kgx --output kgx/
               mitragraph export --format csv --output output/tables
+              mitragraph export --format graphml --query 'kratom has_adverse_effect ?e' --output effects.graphml
 
-            USAGE: export [--store <file>] --format <format> --output <path> [--layout <layout>] [--all-entities]
+            USAGE: export [--store <file>] [--query <query>] [--timeout <seconds>] --format <format> --output <path> [--layout <layout>] [--all-entities]
 
             OPTIONS:
               --store <file>          The store file. (default: output/kratom.sqlite)
+              --query <query>         Restrict the output to the entities and edges of this query's result.
+              --timeout <seconds>     Stop the --query after this many seconds.
               --format <format>       The output format. (values: dot, graphml, ntriples, turtle, kgx, csv,
                                       json)
               -o, --output <path>     The output file or folder.
@@ -51,11 +54,14 @@ import Testing
               mitragraph render
               mitragraph render --format png --output output/kratom.png
               mitragraph render --store kg.sqlite --layout sfdp --format pdf --output kg.pdf
+              mitragraph render --query 'neighbors kratom depth 1' --output kratom-1.svg
 
-            USAGE: render [--store <file>] [--format <format>] [--layout <layout>] [--output <path>] [--all-entities]
+            USAGE: render [--store <file>] [--query <query>] [--timeout <seconds>] [--format <format>] [--layout <layout>] [--output <path>] [--all-entities]
 
             OPTIONS:
               --store <file>          The store file. (default: output/kratom.sqlite)
+              --query <query>         Restrict the output to the entities and edges of this query's result.
+              --timeout <seconds>     Stop the --query after this many seconds.
               --format <format>       The image format. (values: svg, png, pdf; default: svg)
               --layout <layout>       The Graphviz layout engine. (values: dot, neato, fdp, sfdp, circo;
                                       default: dot)

@@ -23,6 +23,7 @@ struct ExportCommand: ParsableCommand {
               mitragraph export --format turtle --output output/kratom.ttl
               mitragraph export --store kg.sqlite --format kgx --output kgx/
               mitragraph export --format csv --output output/tables
+              mitragraph export --format graphml --query 'kratom has_adverse_effect ?e' --output effects.graphml
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -30,6 +31,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var restriction: QueryRestriction
 
     @Option(name: .long, help: "The output format.")
     var format: Format
@@ -46,21 +48,23 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try GraphStore(path: storeOptions.store)
+            let subgraph = try restriction.subgraph(of: store)
             switch format {
             case .dot:
-                try DOTExporter(layout: layout, includeIsolated: allEntities).export(store: store, to: output)
+                try DOTExporter(layout: layout, includeIsolated: allEntities)
+                    .export(store: store, to: output, subgraph: subgraph)
             case .graphml:
-                try GraphMLExporter().export(store: store, to: output)
+                _ = try GraphMLExporter().export(store: store, to: output, subgraph: subgraph)
             case .ntriples:
-                try RDFExporter(syntax: .ntriples).export(store: store, to: output)
+                try RDFExporter(syntax: .ntriples).export(store: store, to: output, subgraph: subgraph)
             case .turtle:
-                try RDFExporter(syntax: .turtle).export(store: store, to: output)
+                try RDFExporter(syntax: .turtle).export(store: store, to: output, subgraph: subgraph)
             case .kgx:
-                try KGXExporter().export(store: store, to: output)
+                try KGXExporter().export(store: store, to: output, subgraph: subgraph)
             case .csv:
-                try TableExporter(format: .csv).export(store: store, to: output)
+                try TableExporter(format: .csv).export(store: store, to: output, subgraph: subgraph)
             case .json:
-                try TableExporter(format: .json).export(store: store, to: output)
+                try TableExporter(format: .json).export(store: store, to: output, subgraph: subgraph)
             }
         }
     }

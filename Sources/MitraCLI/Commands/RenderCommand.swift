@@ -17,9 +17,11 @@ struct RenderCommand: ParsableCommand {
               mitragraph render
               mitragraph render --format png --output output/kratom.png
               mitragraph render --store kg.sqlite --layout sfdp --format pdf --output kg.pdf
+              mitragraph render --query 'neighbors kratom depth 1' --output kratom-1.svg
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var restriction: QueryRestriction
 
     @Option(name: .long, help: "The image format.")
     var format: ImageFormat = .svg
@@ -36,7 +38,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try GraphStore(path: storeOptions.store)
-            let dot = try DOTExporter(layout: layout, includeIsolated: allEntities).dot(store: store)
+            let dot = try DOTExporter(layout: layout, includeIsolated: allEntities)
+                .dot(store: store, subgraph: try restriction.subgraph(of: store))
             try GraphvizRenderer().render(dot: dot, format: format, layout: layout,
                                           to: output ?? "output/kratom.\(format.rawValue)")
         }
