@@ -23,7 +23,7 @@ import Testing
           mitragraph query --file questions.mgq --timeout 10
           echo 'contested' | mitragraph query --format csv
 
-        USAGE: mitragraph query [--store <file>] [--format <format>] [--file <file>] [--timeout <seconds>] [--output <file>] [<query>]
+        USAGE: mitragraph query [--store <file>] [--format <format>] [--file <file>] [--timeout <seconds>] [--output <file>] [--repeat <n>] [--timing] [<query>]
 
         ARGUMENTS:
           <query>                 The query; - or nothing reads standard input.
@@ -36,6 +36,10 @@ import Testing
           --file <file>           Read the query from this file.
           --timeout <seconds>     Stop the query after this many seconds.
           -o, --output <file>     Write to this file instead of standard output.
+          --repeat <n>            Run the query this many times (with --timing, to
+                                  measure it in one process). (default: 1)
+          --timing                Print the run times as JSON on standard error
+                                  (median_ms, min_ms, runs).
           --version               Show the version.
           -h, --help              Show help information.
         """)

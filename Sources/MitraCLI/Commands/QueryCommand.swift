@@ -44,6 +44,13 @@ struct QueryCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(
+        "Run the query this many times (with --timing, to measure it in one process).", valueName: "n"))
+    var repeatCount: Int = 1
+
+    @Flag(name: .long, help: "Print the run times as JSON on standard error (median_ms, min_ms, runs).")
+    var timing = false
+
     @Argument(help: ArgumentHelp("The query; - or nothing reads standard input.", valueName: "query"))
     var query: String?
 
@@ -52,6 +59,7 @@ struct QueryCommand: ParsableCommand {
             throw ValidationError("give the query either as an argument or with --file, not both")
         }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+        if repeatCount < 1 { throw ValidationError("--repeat must be at least 1") }
     }
 
     func run() throws {
@@ -76,10 +84,27 @@ struct QueryCommand: ParsableCommand {
                     FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: temporary)))
                 }
             case .table, .json, .csv, .tsv:
-                let result = try engine.run(text, timeout: timeout)
+                var times: [Double] = []
+                var result: QueryResult?
+                for _ in 0..<repeatCount {
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    result = try engine.run(text, timeout: timeout)
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+                }
+                // The first run also warms SQLite's page cache; with repeats, time the rest.
+                if times.count > 1 { times.removeFirst() }
+                guard let result else { return }
                 try emit(ResultFormatter(format: ResultFormatter.Format(rawValue: chosen.rawValue)!).format(result))
+                if timing { reportTiming(times) }
             }
         }
+    }
+
+    /// Prints the timed runs as JSON.
+    private func reportTiming(_ times: [Double]) {
+        let sorted = times.sorted()
+        let median = sorted.isEmpty ? 0 : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
+        note(String(format: "{\"median_ms\": %.3f, \"min_ms\": %.3f, \"runs\": %d}", median, sorted.first ?? 0, sorted.count))
     }
 
     /// Writes `text` to --output, or to standard output.
