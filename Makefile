@@ -36,5 +36,10 @@ test: bootstrap
 eval: build
 	scripts/eval-seeds --verbose
 
+## bench: ours vs the peers (spaCy, pyahocorasick, pyoxigraph, rdflib, networkx), one run.
+## Not part of `make test`. BENCH_CORPUS_MB, BENCH_BIG_MB and BENCH_TRIPLES scale the inputs.
+bench: bootstrap
+	scripts/bench/run
+
 clean:
-	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx
+	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench
