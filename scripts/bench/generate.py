@@ -58,11 +58,20 @@ def ontology_labels(ontology_dir):
             for o in props.get(SKOS + p, []):
                 m = re.match(r'"(.*)"(@\w+)?$', o)
                 if m:
-                    labels.append(m.group(1).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
-                                  if "\\u" in m.group(1) else m.group(1))
+                    labels.append(unescape(m.group(1)))
         if cls and labels:
             by_class[cls[0]].append(labels)
     return by_class
+
+
+_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "'": "'", "\\": "\\", "b": "\b", "f": "\f"}
+
+
+def unescape(literal):
+    """The text of an N-Triples string literal's body."""
+    return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)",
+                  lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "uU" and len(m.group(1)) > 1
+                  else _ESCAPES.get(m.group(1), m.group(1)), literal)
 
 
 def all_labels(by_class):
