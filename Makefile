@@ -62,7 +62,7 @@ common-words:
 	.venv-wordfreq/bin/python scripts/common-words 5000 ontology/common-words.ttl
 
 clean:
-	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(VENV_TEST)
+	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(VENV_TEST)
 
 ## bench-query: query latencies at 1M edges: a store of random edges, then each query of
 ## Tests/MitraQueryTests/Benchmark/queries.mgq timed inside one shell session.
@@ -76,3 +76,8 @@ bench-query: release
 	(echo .format tsv; echo .timer on; cat $(BENCH_QUERY)/queries.mgq) \
 	  | .build/release/mitragraph repl --store output/bench-query/kg.sqlite | grep '^Run Time' \
 	  | sed 's/^Run Time: //' | paste - $(BENCH_QUERY)/queries.mgq
+
+## bench: ours vs the peers (spaCy, pyahocorasick, pyoxigraph, rdflib, networkx), one run.
+## Not part of `make test`. BENCH_CORPUS_MB, BENCH_BIG_MB and BENCH_TRIPLES scale the inputs.
+bench: bootstrap
+	scripts/bench/run
