@@ -15,7 +15,7 @@ public struct MitragraphCommand: ParsableCommand {
             store that cannot be used), 66 a missing input or store, 70 an internal failure.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ExportCommand.self]
+        subcommands: [BuildCommand.self, ExportCommand.self, DocsCommand.self, ImportCommand.self, StatsCommand.self]
     )
 
     public init() {}
