@@ -18,15 +18,17 @@ enum EdgeDeriver {
         try refreshAffected(in: db)
     }
 
-    /// Re-derives the edges of the keys an imported graph states (and `extra` ones).
-    static func refresh(graph: String, extra: Set<EdgeKey>, in db: Database) throws {
-        try prepareAffected(in: db)
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.affected_edges VALUES (?, ?, ?)")
-        for key in extra { try insert.execute(arguments: [key.subject, key.predicate, key.object]) }
+    /// Adds a newly imported graph's support: one supporting "document" and one statement
+    /// for each key the graph (by term id) states. Exact when the graph held nothing before
+    /// (an import first takes the graph's old support away and re-derives those keys).
+    static func addSupport(ofGraph graph: Int64, in db: Database) throws {
         try db.execute(sql: """
-            INSERT OR IGNORE INTO temp.affected_edges SELECT subject, predicate, object FROM graph_edges WHERE graph = ?
+            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count)
+            SELECT subject, predicate, object, 1, 0, 0, 1 FROM graph_edges WHERE graph = ?
+            ORDER BY subject, predicate, object
+            ON CONFLICT (subject, predicate, object) DO UPDATE
+            SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1
             """, arguments: [graph])
-        try refreshAffected(in: db)
     }
 
     /// Recomputes every edge from scratch; for repairs and tests of the incremental path.

@@ -67,61 +67,58 @@ public struct GraphImporter {
         // Replace the graph's earlier contents and its contributions to edges and entities.
         var oldKeys: Set<EdgeKey> = []
         for row in try Row.fetchAll(db, sql: "SELECT subject, predicate, object FROM graph_edges WHERE graph = ?",
-                                    arguments: [graphIRI]) {
+                                    arguments: [g]) {
             oldKeys.insert(EdgeKey(subject: row[0], predicate: row[1], object: row[2]))
         }
         report.replaced = try Int.fetchOne(db, sql: "SELECT count(*) FROM graphs WHERE iri = ?", arguments: [graphIRI]) ?? 0 > 0
         try db.execute(sql: """
             DELETE FROM quads WHERE g = ?; DELETE FROM graph_edges WHERE graph = ?;
             DELETE FROM entities WHERE source = ?; DELETE FROM graphs WHERE iri = ?;
-            """, arguments: [g, graphIRI, graphIRI, graphIRI])
+            """, arguments: [g, g, graphIRI, graphIRI])
+        try EdgeDeriver.refresh(oldKeys, in: db)
 
         // A load larger than what the store holds is faster with the secondary indexes built
         // afterwards, by sorting, than kept up row by row. Still one transaction.
-        let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM quads LIMIT ?)",
-                                        arguments: [max(estimatedStatements, 1)]) ?? 0
-        let bulk = estimatedStatements > 10_000 && existing < estimatedStatements
+        let probe = max(estimatedStatements, 1)
+        let existingQuads = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM quads LIMIT ?)", arguments: [probe]) ?? 0
+        let existingEdges = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM edges LIMIT ?)", arguments: [probe]) ?? 0
+        let bulk = estimatedStatements > 10_000 && existingQuads < estimatedStatements
+        let bulkEdges = bulk && existingEdges < estimatedStatements / 2
         if bulk {
             for name in Schema.quadIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
-        try db.execute(sql: "PRAGMA cache_size = -262144")
-        defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+        try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA threads = 2")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 0") }
 
-        Trace.mark("prepare")
         let vocabulary = try Vocabulary(db)
         var concepts: [String: ConceptDraft] = [:]
-        let edgeInsert = try db.makeStatement(
-            sql: "INSERT OR IGNORE INTO graph_edges (subject, predicate, object, graph) VALUES (?, ?, ?, ?)")
         let blankPrefix = "g\(g)-"
         var lastSubject: (bytes: [UInt8], id: Int64) = ([], 0)
 
+        let loader = SortedQuadLoader(quads, graph: g)
         try RDFReader(syntax: syntax).readNodes(file: file) { s, p, o, _ in
             report.statements += 1
             let sid: Int64
-            if s.value.elementsEqual(lastSubject.bytes), s.kind == .iri {
+            if s.kind == .iri, s.value.elementsEqual(lastSubject.bytes) {
                 sid = lastSubject.id
             } else {
                 sid = try terms.id(of: s, blankPrefix: blankPrefix)
                 if s.kind == .iri { lastSubject = (Array(s.value), sid) }
             }
-            let pid = try terms.id(of: p, blankPrefix: blankPrefix)
-            let oid = try terms.id(of: o, blankPrefix: blankPrefix)
-            try quads.add(g, sid, pid, oid)
-            guard s.kind == .iri, let subject = Vocabulary.local(s.value, after: Vocabulary.entityBytes) else { return }
-            if let predicate = Vocabulary.local(p.value, after: Vocabulary.ontologyBytes),
-               vocabulary.predicates.contains(predicate), o.kind == .iri,
-               let object = Vocabulary.local(o.value, after: Vocabulary.entityBytes)
-            {
-                try edgeInsert.execute(arguments: [subject, predicate, object, graphIRI])
-                report.edges += db.changesCount
-            } else if p.value.elementsEqual(Vocabulary.typeBytes), o.kind == .iri {
+            try loader.add(sid, try terms.id(of: p, blankPrefix: blankPrefix), try terms.id(of: o, blankPrefix: blankPrefix))
+            // Only typing and labelling statements about our entity IRIs say anything about
+            // entities; edges are found afterwards, in SQL, from the stored quads.
+            guard s.kind == .iri, p.value.count >= Vocabulary.shortestInterestingPredicate else { return }
+            if p.value.elementsEqual(Vocabulary.typeBytes), o.kind == .iri {
+                guard let subject = Vocabulary.local(s.value, after: Vocabulary.entityBytes) else { return }
                 if o.value.elementsEqual(Vocabulary.conceptBytes) {
                     concepts[subject, default: ConceptDraft()].isConcept = true
                 } else if let name = Vocabulary.local(o.value, after: Vocabulary.ontologyBytes),
                           vocabulary.classes.contains(name) {
                     concepts[subject, default: ConceptDraft()].entityClass = name
                 }
-            } else if o.kind == .literal, let kind = Vocabulary.labelKind(p.value) {
+            } else if o.kind == .literal, let kind = Vocabulary.labelKind(p.value),
+                      let subject = Vocabulary.local(s.value, after: Vocabulary.entityBytes) {
                 let label = String(decoding: o.value, as: UTF8.self)
                 if kind == "pref" {
                     if concepts[subject]?.prefLabel == nil { concepts[subject, default: ConceptDraft()].prefLabel = label }
@@ -130,21 +127,50 @@ public struct GraphImporter {
                 }
             }
         }
+        try loader.flush()
         report.quads = quads.inserted
-        Trace.mark("stream")
 
         if bulk {
             for sql in Schema.quadIndexes { try db.execute(sql: sql) }
         }
-        Trace.mark("indexes")
+        report.edges = try findEdges(graph: g, in: db)
         report.entities = try insertEntities(concepts, graph: graphIRI, in: db)
-        Trace.mark("entities")
-        try EdgeDeriver.refresh(graph: graphIRI, extra: oldKeys, in: db)
-        Trace.mark("edges")
+        if bulkEdges {
+            for name in Schema.edgeIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+        }
+        try EdgeDeriver.addSupport(ofGraph: g, in: db)
+        if bulkEdges {
+            for sql in Schema.edgeIndexes { try db.execute(sql: sql) }
+        }
         try db.execute(
             sql: "INSERT INTO graphs (iri, kind, source, triples, added_at) VALUES (?, 'import', ?, ?, ?)",
             arguments: [graphIRI, file, report.quads, ISO8601DateFormatter().string(from: Date())])
         return report
+    }
+
+    /// Records, for the edges, every quad of graph `g` that links two of our entity IRIs by a
+    /// predicate of the ontology; returns how many distinct ones there are. Inserted in key
+    /// order, so the table grows at its end.
+    private static func findEdges(graph g: Int64, in db: Database) throws -> Int {
+        let entityPrefix = Namespace.entity
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS import_predicates (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+            DELETE FROM temp.import_predicates;
+            INSERT OR IGNORE INTO temp.import_predicates
+                SELECT t.id, p.name FROM predicates p
+                JOIN terms t ON t.value = ? || p.name AND t.kind = 1 AND t.datatype = '' AND t.lang = '';
+            """, arguments: [Namespace.ontology])
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO graph_edges (subject, predicate, object, graph)
+                SELECT substr(ts.value, ?1), ip.name, substr(tob.value, ?1), ?2
+                FROM temp.import_predicates ip
+                JOIN quads q ON q.p = ip.id AND q.g = ?2
+                JOIN terms ts ON ts.id = q.s JOIN terms tob ON tob.id = q.o
+                WHERE ts.kind = 1 AND tob.kind = 1 AND length(ts.value) >= ?1 AND length(tob.value) >= ?1
+                  AND substr(ts.value, 1, ?1 - 1) = ?3 AND substr(tob.value, 1, ?1 - 1) = ?3
+                ORDER BY 1, 2, 3
+            """, arguments: [entityPrefix.count + 1, g, entityPrefix])
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM graph_edges WHERE graph = ?", arguments: [g]) ?? 0
     }
 
     /// What the file says about one of our entity IRIs, gathered while streaming.
@@ -194,6 +220,8 @@ struct Vocabulary {
     static let altLabelBytes = Array((Namespace.skos + "altLabel").utf8)
     static let hiddenLabelBytes = Array((Namespace.skos + "hiddenLabel").utf8)
     static let rdfsLabelBytes = Array((Namespace.rdfs + "label").utf8)
+    /// No predicate shorter than this can be one `labelKind` or the type test accepts.
+    static let shortestInterestingPredicate = min(typeBytes.count, rdfsLabelBytes.count, prefLabelBytes.count)
 
     /// The rest of `bytes` after `prefix`, when it starts with it and the rest is not empty.
     static func local(_ bytes: UnsafeBufferPointer<UInt8>, after prefix: [UInt8]) -> String? {
@@ -207,15 +235,5 @@ struct Vocabulary {
         if predicate.elementsEqual(altLabelBytes) || predicate.elementsEqual(rdfsLabelBytes) { return "alt" }
         if predicate.elementsEqual(hiddenLabelBytes) { return "hidden" }
         return nil
-    }
-}
-
-enum Trace {
-    nonisolated(unsafe) static var last = Date()
-    static func mark(_ what: String) {
-        if ProcessInfo.processInfo.environment["MITRAGRAPH_TRACE"] != nil {
-            FileHandle.standardError.write("\(what): \(Date().timeIntervalSince(last))\n".data(using: .utf8)!)
-        }
-        last = Date()
     }
 }

@@ -130,7 +130,7 @@ enum Schema {
             subject TEXT NOT NULL,
             predicate TEXT NOT NULL,
             object TEXT NOT NULL,
-            graph TEXT NOT NULL,
+            graph INTEGER NOT NULL,
             PRIMARY KEY (subject, predicate, object, graph)
         ) WITHOUT ROWID;
         CREATE INDEX graph_edges_graph ON graph_edges(graph);
@@ -150,5 +150,11 @@ enum Schema {
         "CREATE INDEX quads_osp ON quads(o, s, p, g)",
     ]
     static let quadIndexNames = ["quads_spo", "quads_pos", "quads_osp"]
+    /// The edge table's secondary indexes (v1), re-created the same way after a bulk import.
+    static let edgeIndexes = [
+        "CREATE INDEX edges_pos ON edges(predicate, object, subject)",
+        "CREATE INDEX edges_osp ON edges(object, subject, predicate)",
+    ]
+    static let edgeIndexNames = ["edges_pos", "edges_osp"]
     static let termIndex = "CREATE UNIQUE INDEX terms_value ON terms(value, kind, datatype, lang)"
 }

@@ -11,7 +11,7 @@ struct DocsCommand: ParsableCommand {
             Examples:
               mitragraph docs list
               mitragraph docs list --store kg.sqlite --json
-              mitragraph docs remove forum-threads.jsonl#3 vendor-kratom-capsules.html
+              mitragraph docs remove vendor-kratom-capsules.html
             """,
         subcommands: [List.self, Remove.self])
 
