@@ -43,7 +43,7 @@ public struct GraphBuilder {
     }
 
     /// One input file (or standard input) and the document id it gets.
-    struct Input {
+    struct Input: Sendable {
         var path: String
         var id: String
     }
@@ -62,28 +62,27 @@ public struct GraphBuilder {
             var report = BuildReport()
             let writer = try GraphWriter(db, time: time)
             let hadOntology = try GraphWriter.meta("ontology_hash", in: db) != nil
-            report.ontologyChanged = try writer.writeOntology(extractor.ontology) && hadOntology
             var known: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, hash FROM documents") { known[row[0]] = row[1] }
+            // Documents stored before the store kept an ontology fingerprint (or quads) are
+            // extracted again too, as if the ontology had changed.
+            report.ontologyChanged = try writer.writeOntology(extractor.ontology) && (hadOntology || !known.isEmpty)
             var seen: Set<String> = []
             var done = 0
-            let reader = DocumentReader()
 
-            var start = 0
-            while start < inputs.count {
-                let slice = Array(inputs[start..<min(start + batchSize, inputs.count)])
-                start += slice.count
-                let read: [DocumentReader.Batch] = Parallel.map(slice) { input in
-                    // Reading no paths is how a caller outside MitraIngest gets an empty batch.
-                    var batch = try! reader.read(paths: [])
-                    if input.path == "-" { return (try? reader.read(paths: ["-"])) ?? batch }
-                    reader.readFile(at: input.path, id: input.id, into: &batch)
-                    return batch
-                }
-                var pending: [(Document, Int)] = []
-                for (n, batch) in read.enumerated() {
+            // While one batch is written, the next is read and extracted on the other cores.
+            let prepare = Preparation(reader: DocumentReader(), extractor: extractor, known: known,
+                                      reextractAll: report.ontologyChanged)
+            let batches = stride(from: 0, to: inputs.count, by: batchSize).map {
+                Array(inputs[$0..<min($0 + batchSize, inputs.count)])
+            }
+            var upcoming = batches.first.map { prepare.start($0) }
+            for (number, _) in batches.enumerated() {
+                let prepared = upcoming!.wait()
+                upcoming = number + 1 < batches.count ? prepare.start(batches[number + 1]) : nil
+                for (fileIndex, batch) in prepared.enumerated() {
                     report.warnings += batch.warnings
-                    for doc in batch.documents {
+                    for (doc, extracted) in batch.documents {
                         let firstTime = seen.insert(doc.id).inserted
                         switch known[doc.id] {
                         case nil where firstTime: report.added += 1
@@ -93,13 +92,15 @@ public struct GraphBuilder {
                         case doc.contentHash? where firstTime: report.reextracted += 1
                         default: report.changed += 1
                         }
-                        pending.append((doc, done + n + 1))
+                        // A repeated id whose text matches the store was not extracted ahead.
+                        let result = extracted ?? extractor.extract(doc)
+                        try writer.replace(result)
+                        report.mentions += result.mentions.count
+                        report.claims += result.claims.count
+                        progress(done + fileIndex + 1, inputs.count, doc.id)
                     }
                 }
-                try extractAndWrite(pending, with: writer, into: &report) { fileNumber, id in
-                    progress(fileNumber, inputs.count, id)
-                }
-                done += slice.count
+                done += prepared.count
                 writer.terms.trimCache(above: 1_000_000)
             }
 
@@ -184,6 +185,63 @@ extension GraphStore {
             try writer.writeOntology(ontology)
             for result in results { try writer.replace(result) }
             try writer.finish()
+        }
+    }
+}
+
+/// Reads and extracts a batch of input files in the background, on all cores, skipping the
+/// extraction of documents the store already holds unchanged.
+struct Preparation: Sendable {
+    let reader: DocumentReader
+    let extractor: Extractor
+    let known: [String: String]
+    let reextractAll: Bool
+
+    /// One file's documents, each with its extraction unless it is stored unchanged.
+    struct File: Sendable {
+        var documents: [(Document, ExtractionResult?)]
+        var warnings: [IngestError]
+    }
+
+    /// A batch being prepared; `wait` blocks until it is ready.
+    final class Pending: @unchecked Sendable {
+        private let ready = DispatchSemaphore(value: 0)
+        fileprivate var files: [File] = []
+
+        func wait() -> [File] {
+            ready.wait()
+            return files
+        }
+
+        fileprivate func finish(_ files: [File]) {
+            self.files = files
+            ready.signal()
+        }
+    }
+
+    func start(_ inputs: [GraphBuilder.Input]) -> Pending {
+        let pending = Pending()
+        DispatchQueue.global().async { pending.finish(prepare(inputs)) }
+        return pending
+    }
+
+    func prepare(_ inputs: [GraphBuilder.Input]) -> [File] {
+        let batches: [DocumentReader.Batch] = Parallel.map(inputs) { input in
+            // Reading no paths is how a caller outside MitraIngest gets an empty batch.
+            var batch = try! reader.read(paths: [])
+            if input.path == "-" { return (try? reader.read(paths: ["-"])) ?? batch }
+            reader.readFile(at: input.path, id: input.id, into: &batch)
+            return batch
+        }
+        let documents = batches.flatMap(\.documents)
+        let results: [ExtractionResult?] = Parallel.map(documents) { doc in
+            !reextractAll && known[doc.id] == doc.contentHash ? nil : extractor.extract(doc)
+        }
+        var next = 0
+        return batches.map { batch in
+            let own = batch.documents.indices.map { i in (batch.documents[i], results[next + i]) }
+            next += batch.documents.count
+            return File(documents: own, warnings: batch.warnings)
         }
     }
 }
