@@ -101,7 +101,7 @@ public struct GraphBuilder {
                     }
                 }
                 done += prepared.count
-                writer.terms.trimCache(above: 1_000_000)
+                writer.terms.trimCache(above: 200_000)
             }
 
             let missing = known.keys.filter { !seen.contains($0) }.sorted()

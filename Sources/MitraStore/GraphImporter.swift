@@ -98,6 +98,8 @@ public struct GraphImporter {
         let loader = SortedQuadLoader(quads, graph: g)
         try RDFReader(syntax: syntax).readNodes(file: file) { s, p, o, _ in
             report.statements += 1
+            // Bounds memory on files far larger than the benchmark's.
+            if report.statements % 1_000_000 == 0 { terms.trimCache(above: 4_000_000) }
             let sid: Int64
             if s.kind == .iri, s.value.elementsEqual(lastSubject.bytes) {
                 sid = lastSubject.id

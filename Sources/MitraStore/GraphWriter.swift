@@ -79,11 +79,11 @@ final class GraphWriter {
     /// plain triple for each affirmed claim.
     private func writeQuads(of result: ExtractionResult) throws {
         let docIRI = StoreGraphs.document(result.document.id)
-        let g = try terms.id(iri: docIRI)
+        let g = try terms.uncachedID(iri: docIRI)
         try quads.add(g, g, iri.type, iri.document)
         let xsd = Namespace.xsd
         for (n, c) in result.claims.enumerated() {
-            let node = try terms.id(iri: StoreGraphs.claim(document: result.document.id, index: n))
+            let node = try terms.uncachedID(iri: StoreGraphs.claim(document: result.document.id, index: n))
             let s = try terms.id(iri: Namespace.entity + c.subject)
             let p = try terms.id(iri: Namespace.ontology + c.predicate)
             let o = try terms.id(iri: Namespace.entity + c.object)

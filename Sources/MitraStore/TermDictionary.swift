@@ -83,6 +83,27 @@ final class TermDictionary {
         return id
     }
 
+    /// The id of a term that is seldom seen twice (a claim's node), found or added without
+    /// filling the cache with it.
+    func uncachedID(iri: String) throws -> Int64 {
+        let key = Key(kind: Kind.iri.rawValue, value: iri, datatype: "", lang: "")
+        if let id = cache[key] { return id }
+        if mayExist, let id = try lookup(key) { return id }
+        let id = nextID
+        nextID += 1
+        let stmt = insert.sqliteStatement
+        sqlite3_reset(stmt)
+        sqlite3_bind_int64(stmt, 1, id)
+        sqlite3_bind_int(stmt, 2, Int32(key.kind))
+        Self.bind(key.value, to: stmt, at: 3)
+        Self.bind("", to: stmt, at: 4)
+        Self.bind("", to: stmt, at: 5)
+        try Self.step(stmt, db: insert)
+        // Later misses may now hit this term, so they must look it up.
+        mayExist = true
+        return id
+    }
+
     /// The id of a term already stored, without adding it.
     func lookup(_ key: Key) throws -> Int64? {
         let stmt = select.sqliteStatement
