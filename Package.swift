@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "MitraQuery", dependencies: ["MitraModel", "MitraOntology", "MitraStore"]),
         .target(name: "MitraExport", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "MitraQuery", "CLibXML2", "CGraphviz",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [
@@ -51,7 +52,9 @@ let package = Package(
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: ["MitraStore", "MitraTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MitraQueryTests", dependencies: ["MitraQuery", "MitraTestSupport"]),
-        .testTarget(name: "MitraExportTests", dependencies: ["MitraExport", "MitraTestSupport"]),
+        .testTarget(name: "MitraExportTests", dependencies: [
+            "MitraExport", "MitraExtraction", "MitraRDF", "MitraTestSupport", "CGraphviz", "CLibXML2",
+        ], exclude: ["Golden"]),
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
         .testTarget(name: "MitraCLITests", dependencies: ["MitraCLI", "MitraTestSupport"]),
     ]

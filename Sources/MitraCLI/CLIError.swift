@@ -23,6 +23,7 @@ enum CLIError: Error, CustomStringConvertible {
 enum Exit {
     static let badInput = ExitCode(65)
     static let missing = ExitCode(66)
+    static let cannotWrite = ExitCode(73)
     static let internalFailure = ExitCode(70)
 }
 
@@ -46,7 +47,11 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as QueryError {
         fail(error.description, Exit.badInput)
     } catch let error as ExportError {
-        fail(error.description, error.kind == .unsupportedFormat ? Exit.badInput : Exit.internalFailure)
+        switch error.kind {
+        case .unsupportedFormat: fail(error.description, Exit.badInput)
+        case .cannotWrite: fail(error.description, Exit.cannotWrite)
+        case .renderFailed: fail(error.description, Exit.internalFailure)
+        }
     } catch {
         fail("internal error: \(error)", Exit.internalFailure)
     }

@@ -17,6 +17,11 @@ struct OntologyOptions: ParsableArguments {
     var noDefaultOntology = false
 
     func load() throws -> Ontology {
+        try OntologyLoader().load(directories: directories())
+    }
+
+    /// The shipped folder (unless --no-default-ontology), then the --ontology folders in order.
+    func directories() throws -> [String] {
         var folders: [String] = []
         if !noDefaultOntology {
             guard let shipped = OntologyLocator.defaultDirectory() else {
@@ -24,8 +29,7 @@ struct OntologyOptions: ParsableArguments {
             }
             folders.append(shipped)
         }
-        folders += ontology
-        return try OntologyLoader().load(directories: folders)
+        return folders + ontology
     }
 }
 

@@ -12,10 +12,21 @@ public struct MitragraphCommand: ParsableCommand {
               mitragraph export --store kg.sqlite --format kgx --output kgx/
 
             Exit status: 0 success, 64 bad usage, 65 bad input (a file, query, ontology or
-            store that cannot be used), 66 a missing input or store, 70 an internal failure.
+            store that cannot be used), 66 a missing input or store, 70 an internal failure,
+            73 an output that cannot be written.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ExportCommand.self, DocsCommand.self, ImportCommand.self, StatsCommand.self]
+        subcommands: [
+            BuildCommand.self,
+            ExtractCommand.self,
+            EvidenceCommand.self,
+            ExportCommand.self,
+            OntologyCommand.self,
+            RenderCommand.self,
+            DocsCommand.self,
+            ImportCommand.self,
+            StatsCommand.self,
+        ]
     )
 
     public init() {}

@@ -4,62 +4,74 @@ import MitraOntology
 import MitraStore
 
 /// Writes the graph as KGX JSON-lines: `nodes.jsonl`, `edges.jsonl` (one edge per claim, with
-/// Biolink categories and predicates) and `mentions.jsonl`.
+/// Biolink categories and predicates) and `mentions.jsonl`, the files `eval/score.py` reads.
 public struct KGXExporter {
     public init() {}
 
-    public func export(store: GraphStore, to directory: String) throws {
+    /// Writes the three files into `directory`, made if needed; with `subgraph`, only its
+    /// entities, the claims behind its edges and the mentions of its entities.
+    public func export(store: GraphStore, to directory: String, subgraph: Subgraph? = nil) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw ExportError(kind: .cannotWrite, path: directory, message: "cannot create the folder: \(error.localizedDescription)")
         }
-        let ontology = try store.ontology()
-        let used = try store.usedEntityIDs()
+        let source = try GraphSource(store: store, subgraph: subgraph)
+        let ontology = source.ontology
 
-        var nodes = JSONLinesWriter()
-        for entity in ontology.sortedEntities where used.contains(entity.id) {
-            nodes.append([
+        let nodes = try JSONLinesWriter(path: directory + "/nodes.jsonl")
+        for node in try source.nodes() {
+            let entity = node.entity
+            try nodes.append([
                 "id": entity.curie, "name": entity.prefLabel, "class": entity.entityClass.name,
-                "category": [ontology.biolinkCategory(of: entity.entityClass)],
+                "category": [node.category],
                 "synonym": entity.altLabels + entity.hiddenLabels, "xref": entity.exactMatches, "iri": entity.iri,
                 "provided_by": ["mitragraph"],
             ])
         }
-        try nodes.write(to: directory + "/nodes.jsonl")
+        try nodes.close()
 
-        var edges = JSONLinesWriter()
-        for stored in try store.claims() {
+        let edges = try JSONLinesWriter(path: directory + "/edges.jsonl")
+        var line = JSONObjectLine()
+        try source.forEachClaim { stored in
             let c = stored.claim
             let predicate = ontology.predicates[c.predicate]
-            edges.append([
-                "id": "mgc:\(stored.id)",
-                "subject": curie(c.subject, ontology), "predicate": predicate?.biolink ?? "biolink:related_to",
-                "original_predicate": predicate?.curie ?? "mg:" + c.predicate,
-                "object": curie(c.object, ontology), "negated": c.negated, "hedged": c.hedged,
-                "publications": [c.documentID], "supporting_text": [c.sentence],
-                "subject_location_in_text": [c.subjectSpan.start, c.subjectSpan.end],
-                "object_location_in_text": [c.objectSpan.start, c.objectSpan.end],
-                "sentence_index": c.sentenceIndex,
-                "knowledge_level": "knowledge_assertion", "agent_type": "text_mining_agent",
-                "extraction_rule": c.rule, "extraction_confidence": c.confidence,
-                "primary_knowledge_source": "infores:mitragraph",
-            ])
+            line.begin()
+            line.field("id", "mgc:" + String(stored.id))
+            line.field("subject", source.curie(c.subject))
+            line.field("predicate", predicate?.biolink ?? "biolink:related_to")
+            line.field("original_predicate", predicate?.curie ?? Namespace.ontologyPrefix + ":" + c.predicate)
+            line.field("object", source.curie(c.object))
+            line.field("negated", c.negated)
+            line.field("hedged", c.hedged)
+            line.field("publications", strings: c.documentID)
+            line.field("supporting_text", strings: c.sentence)
+            line.field("subject_location_in_text", ints: c.subjectSpan.start, c.subjectSpan.end)
+            line.field("object_location_in_text", ints: c.objectSpan.start, c.objectSpan.end)
+            line.field("sentence_index", c.sentenceIndex)
+            line.field("knowledge_level", "knowledge_assertion")
+            line.field("agent_type", "text_mining_agent")
+            line.field("extraction_rule", c.rule)
+            line.field("extraction_confidence", c.confidence)
+            line.field("primary_knowledge_source", "infores:mitragraph")
+            line.end()
+            try edges.append(line)
         }
-        try edges.write(to: directory + "/edges.jsonl")
+        try edges.close()
 
-        var mentions = JSONLinesWriter()
-        for stored in try store.mentions() {
+        let mentions = try JSONLinesWriter(path: directory + "/mentions.jsonl")
+        try source.forEachMention { stored in
             let m = stored.mention
-            mentions.append([
-                "doc": stored.documentID, "entity": curie(m.entityID, ontology), "start": m.span.start,
-                "end": m.span.end, "text": m.text, "sentence": m.sentenceIndex,
-            ])
+            line.begin()
+            line.field("doc", stored.documentID)
+            line.field("entity", source.curie(m.entityID))
+            line.field("start", m.span.start)
+            line.field("end", m.span.end)
+            line.field("text", m.text)
+            line.field("sentence", m.sentenceIndex)
+            line.end()
+            try mentions.append(line)
         }
-        try mentions.write(to: directory + "/mentions.jsonl")
-    }
-
-    private func curie(_ id: String, _ ontology: Ontology) -> String {
-        ontology.entities[id]?.curie ?? Namespace.entityPrefix + ":" + id
+        try mentions.close()
     }
 }

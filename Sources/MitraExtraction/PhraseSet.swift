@@ -1,38 +1,83 @@
 import MitraModel
 
-/// Cue phrases as token sequences, to find where in a token run a cue occurs.
-struct PhraseSet: Sendable {
-    private(set) var phrases: [[String]] = []
+/// Cue phrases as sequences of vocabulary ids in a trie, each with a payload, to find where
+/// in a sentence's tokens a cue occurs. Cues match their exact forms (no plural folding:
+/// the lexicon lists the forms it means).
+struct PhraseSet<Payload: Sendable>: Sendable {
+    /// Per node: the payload of the phrase that ends there, if any.
+    private var payloads: [Payload?] = [nil]
+    private var edges = EdgeTable()
+    private var rootChildren: [Int32] = []
 
-    init(_ phrases: [String]) {
-        let tokenizer = Tokenizer()
-        self.phrases = phrases.map { tokenizer.tokens(in: Array($0.unicodeScalars)).map(\.normalized) }
-            .filter { !$0.isEmpty }
-            .sorted { $0.count > $1.count }
+    /// An occurrence: the token range it covers and its payload.
+    struct Occurrence: Sendable {
+        var start: Int
+        var end: Int
+        var payload: Payload
     }
 
-    /// Token indexes in `range` where some phrase starts, with the phrase's length.
-    func occurrences(in tokens: [Token], range: Range<Int>) -> [(start: Int, length: Int)] {
-        var found: [(Int, Int)] = []
+    /// Builds the set; `merge` combines the payloads of one phrase listed twice.
+    init(_ phrases: [(String, Payload)], vocabulary: inout Vocabulary, merge: (Payload, Payload) -> Payload = { a, _ in a }) {
+        let tokenizer = Tokenizer()
+        for (phrase, payload) in phrases {
+            var ids: [Int32] = []
+            let scalars = Array(phrase.unicodeScalars)
+            tokenizer.scan(scalars, range: 0..<scalars.count) { _, folded in
+                ids.append(vocabulary.intern(Array(folded)))
+            }
+            guard !ids.isEmpty else { continue }
+            var node: Int32 = 0
+            for id in ids {
+                let next = edges.child(node, id)
+                if next >= 0 {
+                    node = next
+                } else {
+                    payloads.append(nil)
+                    let created = Int32(payloads.count - 1)
+                    edges.insert(node, id, child: created)
+                    node = created
+                }
+            }
+            payloads[Int(node)] = payloads[Int(node)].map { merge($0, payload) } ?? payload
+        }
+    }
+
+    /// Call after the vocabulary is complete, so the root lookup table covers every id.
+    mutating func seal(vocabularySize: Int) {
+        rootChildren = Array(repeating: -1, count: vocabularySize)
+        for id in 0..<vocabularySize { rootChildren[id] = edges.child(0, Int32(id)) }
+    }
+
+    /// Whether some phrase starts with this token.
+    @inline(__always)
+    func starts(_ token: WordToken) -> Bool { token.id >= 0 && rootChildren[Int(token.id)] >= 0 }
+
+    /// Leftmost-longest, non-overlapping occurrences in `tokens[range]`, appended to `out`.
+    func occurrences(in tokens: [WordToken], range: Range<Int>, into out: inout [Occurrence]) {
         var i = range.lowerBound
         while i < range.upperBound {
-            if let phrase = phrases.first(where: { matches($0, tokens, at: i, limit: range.upperBound) }) {
-                found.append((i, phrase.count))
-                i += phrase.count
+            let id = tokens[i].id
+            var node = id >= 0 ? rootChildren[Int(id)] : -1
+            if node < 0 {
+                i += 1
+                continue
+            }
+            var best: (Int, Payload)?
+            var j = i + 1
+            while true {
+                if let p = payloads[Int(node)] { best = (j, p) }
+                guard j < range.upperBound else { break }
+                let next = edges.child(node, tokens[j].id)
+                guard next >= 0 else { break }
+                node = next
+                j += 1
+            }
+            if let (end, payload) = best {
+                out.append(Occurrence(start: i, end: end, payload: payload))
+                i = end
             } else {
                 i += 1
             }
         }
-        return found
-    }
-
-    func contains(in tokens: [Token], range: Range<Int>) -> Bool {
-        !occurrences(in: tokens, range: range).isEmpty
-    }
-
-    private func matches(_ phrase: [String], _ tokens: [Token], at start: Int, limit: Int) -> Bool {
-        guard start + phrase.count <= limit else { return false }
-        for (offset, word) in phrase.enumerated() where tokens[start + offset].normalized != word { return false }
-        return true
     }
 }

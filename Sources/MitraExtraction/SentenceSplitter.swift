@@ -10,6 +10,9 @@ public struct SentenceSplitter: Sendable {
         "govt", "ph.d", "m.d", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
 
+    /// The longest sentence kept whole, in scalars; longer runs are cut at spaces.
+    public static let maximumLength = 2_000
+
     public init() {}
 
     /// The sentences of a text; each span covers the sentence without surrounding space.
@@ -20,8 +23,18 @@ public struct SentenceSplitter: Sendable {
         func close(at end: Int) {
             var s = start
             var e = end
-            while s < e && scalars[s].properties.isWhitespace { s += 1 }
-            while e > s && scalars[e - 1].properties.isWhitespace { e -= 1 }
+            while s < e && Tokenizer.isSpace(scalars[s]) { s += 1 }
+            while e > s && Tokenizer.isSpace(scalars[e - 1]) { e -= 1 }
+            // A run-on "sentence" (a page with no full stops, an enormous line) is cut at
+            // spaces into pieces of at most `maximumLength`, so per-sentence work stays bounded.
+            while e - s > Self.maximumLength {
+                var cut = s + Self.maximumLength
+                while cut > s + Self.maximumLength / 2 && !Tokenizer.isSpace(scalars[cut]) { cut -= 1 }
+                if !Tokenizer.isSpace(scalars[cut]) { cut = s + Self.maximumLength }
+                ranges.append(s..<cut)
+                s = cut
+                while s < e && Tokenizer.isSpace(scalars[s]) { s += 1 }
+            }
             if s < e { ranges.append(s..<e) }
             start = end
         }
@@ -40,7 +53,7 @@ public struct SentenceSplitter: Sendable {
                     i = j
                     continue
                 }
-                guard scalars[j].properties.isWhitespace else {
+                guard Tokenizer.isSpace(scalars[j]) else {
                     i += 1
                     continue
                 }
@@ -48,7 +61,7 @@ public struct SentenceSplitter: Sendable {
                 while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
                 if k < scalars.count, scalars[k] != "\n" {
                     let next = scalars[k]
-                    let startsSentence = next.properties.isUppercase || Tokenizer.isDigit(next)
+                    let startsSentence = Tokenizer.isCapital(next) || Tokenizer.isDigit(next)
                         || "\"'(\u{201C}\u{2018}[".unicodeScalars.contains(next)
                     if !startsSentence || (c == "." && endsAbbreviation(scalars, at: i)) {
                         i = j
@@ -67,7 +80,7 @@ public struct SentenceSplitter: Sendable {
 
     private func endsAbbreviation(_ scalars: [Unicode.Scalar], at dot: Int) -> Bool {
         var s = dot
-        while s > 0, !scalars[s - 1].properties.isWhitespace, scalars[s - 1] != "(" { s -= 1 }
+        while s > 0, !Tokenizer.isSpace(scalars[s - 1]), scalars[s - 1] != "(" { s -= 1 }
         let word = String(String.UnicodeScalarView(scalars[s..<dot])).lowercased()
         if word.isEmpty { return false }
         if Self.abbreviations.contains(word) { return true }

@@ -15,3 +15,57 @@ public struct Token: Hashable, Sendable {
         self.normalized = normalized
     }
 }
+
+/// A token as the extractor sees it: offsets, and its folded form as a vocabulary id, with
+/// the ids of its regular singulars ("receptors" → "receptor", "remedies" → "remedy").
+struct WordToken: Sendable {
+    var start: Int
+    var end: Int
+    /// The vocabulary id of the folded form, or `Vocabulary.unknown`.
+    var id: Int32
+    /// Ids of singular forms that are in the vocabulary, or `Vocabulary.unknown`.
+    var singular: Int32
+    var singular2: Int32
+    var allCapitals: Bool
+    var isPunctuation: Bool
+    /// A word of more than three letters ending in "ly" ("highly", "rarely"): likely an adverb.
+    var isAdverbLike: Bool
+
+    /// Whether the token is the form `id` or one of its plurals.
+    @inline(__always)
+    func matches(_ other: Int32) -> Bool {
+        other >= 0 && (id == other || singular == other || singular2 == other)
+    }
+}
+
+extension Tokenizer {
+    /// Scans `scalars[range]` into word tokens with vocabulary ids, appending to `tokens`.
+    func wordTokens(
+        _ scalars: [Unicode.Scalar], range: Range<Int>, vocabulary: Vocabulary, into tokens: inout [WordToken]
+    ) {
+        scan(scalars, range: range) { t, folded in
+            let n = folded.count
+            let id = vocabulary.id(of: folded)
+            var singular = Vocabulary.unknown
+            var singular2 = Vocabulary.unknown
+            // Regular plurals: "-ies" → "-y", "-es" → "", "-s" → "" (not "-ss").
+            if t.kind == .word, n > 3, folded[n - 1] == 0x73, folded[n - 2] != 0x73 {
+                singular = vocabulary.id(of: UnsafeBufferPointer(rebasing: folded[0..<(n - 1)]))
+                if folded[n - 2] == 0x65 {
+                    let es = vocabulary.id(of: UnsafeBufferPointer(rebasing: folded[0..<(n - 2)]))
+                    if singular == Vocabulary.unknown { singular = es } else { singular2 = es }
+                    if folded[n - 3] == 0x69, singular2 == Vocabulary.unknown {
+                        var y = Array(folded[0..<(n - 3)])
+                        y.append(0x79)
+                        let ies = y.withUnsafeBufferPointer { vocabulary.id(of: $0) }
+                        if singular == Vocabulary.unknown { singular = ies } else { singular2 = ies }
+                    }
+                }
+            }
+            tokens.append(WordToken(
+                start: t.start, end: t.end, id: id, singular: singular, singular2: singular2,
+                allCapitals: t.allCapitals, isPunctuation: t.kind == .punctuation,
+                isAdverbLike: n > 3 && folded[n - 1] == 0x79 && folded[n - 2] == 0x6C))
+        }
+    }
+}

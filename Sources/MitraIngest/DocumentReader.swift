@@ -72,7 +72,8 @@ public struct DocumentReader: Sendable {
     }
 
     func add(data: Data, id: String, path: String, format: InputFormat, into batch: inout Batch) {
-        if data.prefix(8192).contains(0) {
+        let hasNUL = data.prefix(8192).withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+        if hasNUL {
             batch.warnings.append(IngestError(kind: .binary, path: path, message: "looks binary (it holds NUL bytes); skipped"))
             return
         }

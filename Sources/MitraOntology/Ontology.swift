@@ -1,20 +1,37 @@
+import Foundation
 import MitraModel
 
 /// The whole domain: classes, predicates, entities with all their labels, and cue lexicons.
 public struct Ontology: Sendable {
+    /// The entity classes: those with a Biolink category, and their subclasses.
     public var classes: [EntityClass: ClassInfo]
+    /// Classes the ontology declares for its own bookkeeping (cue kinds, word lists), by local
+    /// name. No entity may have one of them.
+    public var vocabularyClasses: Set<String>
     public var predicates: [String: Relation]
-    public var entities: [String: Entity]
+    public var entities: [String: Entity] {
+        didSet { names = NameIndex() }
+    }
     public var cues: CueLexicon
+    /// Frequent English words (normalized), from `mg:CommonWordList` nodes; a label that is one
+    /// of them is likely to match ordinary prose.
+    public var commonWords: Set<String>
+    /// Entity id → the labels that are common words on purpose (`mg:ambiguousLabel`).
+    public var ambiguousLabels: [String: [String]]
+    /// Entity id → the files its statements came from.
+    public var sources: [String: EntitySource]
     /// The Turtle files it was read from, in load order.
     public var files: [String]
     /// CURIE prefix → namespace, as the files declared them.
     public var prefixes: [String: String]
 
+    private var names = NameIndex()
+
     public init(
         classes: [EntityClass: ClassInfo] = [:], predicates: [String: Relation] = [:],
         entities: [String: Entity] = [:], cues: CueLexicon = CueLexicon(), files: [String] = [],
-        prefixes: [String: String] = [:]
+        prefixes: [String: String] = [:], vocabularyClasses: Set<String> = [], commonWords: Set<String> = [],
+        ambiguousLabels: [String: [String]] = [:], sources: [String: EntitySource] = [:]
     ) {
         self.classes = classes
         self.predicates = predicates
@@ -22,6 +39,10 @@ public struct Ontology: Sendable {
         self.cues = cues
         self.files = files
         self.prefixes = prefixes
+        self.vocabularyClasses = vocabularyClasses
+        self.commonWords = commonWords
+        self.ambiguousLabels = ambiguousLabels
+        self.sources = sources
     }
 
     /// Entities sorted by id, for stable output.
@@ -68,18 +89,21 @@ public struct Ontology: Sendable {
         return index
     }
 
-    /// The entity a name denotes: an id, a CURIE (`mge:kratom`, `MESH:D005356`) or any label.
+    /// The entity a name denotes: an id, a CURIE (`mge:kratom`, `MESH:D005356`, a
+    /// `skos:closeMatch` such as `CHEBI:6956` when no entity has it as an exact match) or any
+    /// label, ignoring case, dashes and µ/μ.
     public func resolve(_ name: String) -> Entity? {
         if let e = entities[name] { return e }
-        let trimmed = name.hasPrefix(Namespace.entityPrefix + ":") ? String(name.dropFirst(4)) : nil
-        if let t = trimmed, let e = entities[t] { return e }
+        let tables = names.tables(for: entities)
         if name.contains(":") {
-            let upper = name.uppercased()
-            if let e = sortedEntities.first(where: { e in e.exactMatches.contains { $0.uppercased() == upper } }) {
-                return e
-            }
+            let curie = name.trimmingCharacters(in: .whitespaces).uppercased()
+            if let id = tables.curies[curie] { return entities[id] }
         }
-        let key = LabelNormalizer.normalize(name)
-        return sortedEntities.first { e in e.allLabels.contains { LabelNormalizer.normalize($0) == key } }
+        return tables.labels[LabelNormalizer.normalize(name)].flatMap { entities[$0] }
     }
+}
+
+extension Ontology {
+    /// Whether `name` is a class entities may have (an entity class, not a vocabulary class).
+    public func isEntityClass(_ name: String) -> Bool { classes[EntityClass(name)] != nil }
 }

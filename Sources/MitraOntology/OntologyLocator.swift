@@ -10,8 +10,8 @@ public enum OntologyLocator {
     ) -> String? {
         if let configured = environment["MITRAGRAPH_ONTOLOGY"], !configured.isEmpty { return configured }
         let fm = FileManager.default
-        let here = fm.currentDirectoryPath + "/ontology"
-        if fm.fileExists(atPath: here + "/schema.ttl") { return here }
+        // Relative, so that messages name `ontology/entities/drugs.ttl`, not a long absolute path.
+        if fm.fileExists(atPath: "ontology/schema.ttl") { return "ontology" }
         var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = url.appendingPathComponent("ontology")

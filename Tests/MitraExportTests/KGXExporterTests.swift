@@ -1,5 +1,6 @@
 import Foundation
 import MitraExport
+import MitraModel
 import MitraStore
 import MitraTestSupport
 import Testing
@@ -36,5 +37,59 @@ import Testing
         #expect(contains["negated"] as? Bool == false)
         #expect(contains["publications"] as? [String] == ["a.txt"])
         #expect(contains["supporting_text"] as? [String] == ["Kratom contains mitragynine."])
+    }
+}
+
+@Suite struct KGXExporterFixtureTests {
+    func lines(_ path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+    }
+
+    @Test func keepsNastyLabelsExactInEveryFile() throws {
+        let (store, dir) = try ExportFixture.store()
+        try KGXExporter().export(store: store, to: dir + "/kgx")
+        let nodes = try lines(dir + "/kgx/nodes.jsonl")
+        #expect(nodes.count == 6)
+        #expect(nodes.contains { $0["name"] as? String == "odd\\\"id\r\nx" && $0["id"] as? String == "mge:odd id/ü_x" })
+        let edges = try lines(dir + "/kgx/edges.jsonl")
+        #expect(edges.count == 7, "one edge per claim")
+        #expect(edges.contains { ($0["publications"] as? [String]) == ["docs/b \"q\" & <x>.txt"] })
+        #expect(edges.contains { ($0["supporting_text"] as? [String]) == [ExportFixture.c1] })
+        let mentions = try lines(dir + "/kgx/mentions.jsonl")
+        #expect(mentions.count == 10)
+        #expect(mentions.contains { $0["text"] as? String == "μ-opioid receptor" })
+    }
+
+    @Test func restrictsToASubgraph() throws {
+        let (store, dir) = try ExportFixture.store()
+        let sub = Subgraph(edges: [EdgeKey(subject: "kratom", predicate: "treats", object: "chronic-pain")])
+        try KGXExporter().export(store: store, to: dir + "/kgx", subgraph: sub)
+        #expect(try lines(dir + "/kgx/nodes.jsonl").count == 2)
+        let edges = try lines(dir + "/kgx/edges.jsonl")
+        #expect(edges.count == 3)
+        #expect(edges.allSatisfy { $0["original_predicate"] as? String == "mg:treats" })
+        let mentions = try lines(dir + "/kgx/mentions.jsonl")
+        #expect(Set(mentions.compactMap { $0["entity"] as? String }) == ["mge:kratom", "mge:chronic-pain"])
+    }
+
+    @Test(.enabled(if: Fixtures.sharedDirectory != nil, "../shared (seeds and eval/score.py) is absent"))
+    func passesTheEvaluationScorerOnTheSeeds() throws {
+        let shared = Fixtures.sharedDirectory!
+        let dir = Fixtures.temporaryDirectory("mitragraph-kgx-seeds")
+        let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
+        _ = try GraphBuilder(store: store, ontology: Fixtures.ontology).build(paths: [shared + "/seeds"])
+        try KGXExporter().export(store: store, to: dir + "/kgx")
+        let (status, output) = try ExportFixture.run("/usr/bin/env", [
+            "python3", shared + "/eval/score.py", "--gold", shared + "/gold/seeds.jsonl", "--export", dir + "/kgx", "--json",
+        ])
+        #expect(status == 0, "\(output)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let documents = report["documents"] as? Int ?? 0
+        #expect(documents > 0)
+        #expect(report["documents_with_output"] as? Int == documents)
+        let entity = try #require(report["entity"] as? [String: Any])
+        #expect((entity["f1"] as? Double ?? 0) > 0.5)
     }
 }

@@ -75,10 +75,6 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-func jsonString(_ s: String) -> String {
-    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-}
-
 /// The sample corpus shipped in the repository's `corpus/` folder.
 enum SampleCorpus {
     static func locate() throws -> String {

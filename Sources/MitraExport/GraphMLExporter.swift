@@ -1,0 +1,378 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import MitraModel
+import MitraStore
+
+/// Writes the graph as GraphML (networkx, igraph, Gephi, Cytoscape, yEd) through libxml2.
+///
+/// Every node and edge attribute is declared by a typed `<key>`. Node ids are the entity ids,
+/// made valid NMTOKENs by writing any other byte as `_XX`; edge ids are `e0`, `e1`, …
+/// Edges stream from one SQLite cursor straight into libxml2, their text never becoming a
+/// Swift string, so a million edges take seconds.
+public struct GraphMLExporter {
+    public init() {}
+
+    /// A `<key>`: its id, the attribute's name and GraphML type.
+    struct Key {
+        let id: String, name: String, type: String
+    }
+
+    static let nodeKeys = [
+        Key(id: "n_label", name: "label", type: "string"), Key(id: "n_class", name: "class", type: "string"),
+        Key(id: "n_category", name: "category", type: "string"), Key(id: "n_iri", name: "iri", type: "string"),
+        Key(id: "n_curie", name: "curie", type: "string"), Key(id: "n_xref", name: "xref", type: "string"),
+        Key(id: "n_synonyms", name: "synonyms", type: "string"), Key(id: "n_mentions", name: "mentions", type: "int"),
+        Key(id: "n_mention_documents", name: "mention_documents", type: "int"),
+    ]
+
+    static let edgeKeys = [
+        Key(id: "e_label", name: "label", type: "string"), Key(id: "e_predicate", name: "predicate", type: "string"),
+        Key(id: "e_biolink", name: "biolink_predicate", type: "string"),
+        Key(id: "e_support", name: "support", type: "int"), Key(id: "e_denied", name: "denied", type: "int"),
+        Key(id: "e_hedged", name: "hedged", type: "int"), Key(id: "e_claims", name: "claims", type: "int"),
+        Key(id: "e_contested", name: "contested", type: "boolean"),
+        Key(id: "e_only_denied", name: "only_denied", type: "boolean"),
+        Key(id: "e_documents", name: "documents", type: "string"),
+    ]
+
+    /// Writes the graph, or `subgraph`, to `path`; returns the number of edges written.
+    @discardableResult
+    public func export(store: GraphStore, to path: String, subgraph: Subgraph? = nil) throws -> Int {
+        let source = try GraphSource(store: store, subgraph: subgraph)
+        let temporary = path + ".part"
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        var edges = 0
+        do {
+            let xml = try XMLStreamWriter(path: temporary)
+            try xml.start("graphml")
+            try xml.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
+            try xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+            try xml.attribute("xsi:schemaLocation",
+                              "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+            for (domain, keys) in [("node", Self.nodeKeys), ("edge", Self.edgeKeys)] {
+                for key in keys {
+                    try xml.raw("\n  ")
+                    try xml.start("key")
+                    try xml.attribute("id", key.id)
+                    try xml.attribute("for", domain)
+                    try xml.attribute("attr.name", key.name)
+                    try xml.attribute("attr.type", key.type)
+                    try xml.end()
+                }
+            }
+            try xml.raw("\n  ")
+            try xml.start("graph")
+            try xml.attribute("id", "mitragraph")
+            try xml.attribute("edgedefault", "directed")
+            try writeNodes(xml, source)
+            edges = try writeEdges(xml, store: store, subgraph: subgraph)
+            try xml.raw("\n  ")
+            try xml.end()
+            try xml.raw("\n")
+            try xml.end()
+            try xml.finish()
+        } catch {
+            unlink(temporary)
+            if var error = error as? ExportError {
+                error.path = path
+                throw error
+            }
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be put in place: \(reason)")
+        }
+        return edges
+    }
+
+    private func writeNodes(_ xml: XMLStreamWriter, _ source: GraphSource) throws {
+        for node in try source.nodes() {
+            let e = node.entity
+            try xml.raw("\n    ")
+            try xml.start("node")
+            try xml.attribute("id", NMToken.escape(e.id))
+            let values: [(String, String)] = [
+                ("n_label", e.prefLabel), ("n_class", e.entityClass.name), ("n_category", node.category),
+                ("n_iri", e.iri), ("n_curie", e.curie), ("n_xref", e.exactMatches.joined(separator: " ")),
+                ("n_synonyms", JSONText.value(e.altLabels)), ("n_mentions", String(node.mentions)),
+                ("n_mention_documents", String(node.documents)),
+            ]
+            for (key, value) in values {
+                try xml.start("data")
+                try xml.attribute("key", key)
+                try xml.text(value)
+                try xml.end()
+            }
+            try xml.end()
+        }
+    }
+
+    private static let edgeSQL = """
+        SELECT e.subject, e.predicate, e.object, e.supporting_docs, e.denying_docs, e.hedged_claims, e.claim_count,
+               coalesce(p.biolink, 'biolink:related_to')
+        FROM edges e LEFT JOIN predicates p ON p.name = e.predicate
+        ORDER BY e.subject, e.predicate, e.object
+        """
+
+    /// The claims' documents in the edges' order (SQLite's BINARY order, which `strcmp` keeps),
+    /// read beside the edges: one sequential scan instead of an index lookup per edge.
+    private static let documentSQL = """
+        SELECT subject, predicate, object, doc FROM claims ORDER BY subject, predicate, object, doc
+        """
+
+    private func writeEdges(_ xml: XMLStreamWriter, store: GraphStore, subgraph: Subgraph?) throws -> Int {
+        try store.read { db in
+            let statement = try db.makeStatement(sql: Self.edgeSQL)
+            let stmt = statement.sqliteStatement
+            defer { sqlite3_reset(stmt) }
+            let documentStatement = try db.makeStatement(sql: Self.documentSQL)
+            defer { sqlite3_reset(documentStatement.sqliteStatement) }
+            var documents = try ClaimDocuments(documentStatement.sqliteStatement, db: db, path: xml.path)
+            var documentList = RawMarkup()
+            var scratch = NMToken.Scratch()
+            var markup = RawMarkup()
+            var count = 0
+            while true {
+                let status = sqlite3_step(stmt)
+                if status == SQLITE_DONE { break }
+                guard status == SQLITE_ROW else {
+                    throw ExportError(kind: .cannotWrite, path: xml.path,
+                                      message: "cannot read the edges: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+                }
+                let s = sqlite3_column_text(stmt, 0)!, p = sqlite3_column_text(stmt, 1)!, o = sqlite3_column_text(stmt, 2)!
+                documentList.clear()
+                try documents.collect(s, p, o, into: &documentList)
+                if let subgraph {
+                    let key = EdgeKey(subject: String(cString: s), predicate: String(cString: p), object: String(cString: o))
+                    if !subgraph.edges.contains(key) { continue }
+                }
+                let support = sqlite3_column_int64(stmt, 3), denied = sqlite3_column_int64(stmt, 4)
+                // libxml2 escapes every value that comes from the store (ids, predicate,
+                // documents); only our own markup and digits go out raw, one call per run of them.
+                try xml.raw("\n    ")
+                try xml.start("edge")
+                markup.clear()
+                markup.append("e")
+                markup.append(Int64(count))
+                try markup.terminated { try xml.attribute("id", bytes: $0) }
+                try scratch.escaped(s) { try xml.attribute("source", bytes: $0) }
+                try scratch.escaped(o) { try xml.attribute("target", bytes: $0) }
+                try xml.raw("<data key=\"e_label\">")
+                try xml.text(bytes: p)
+                try xml.raw("</data><data key=\"e_predicate\">")
+                try xml.text(bytes: p)
+                try xml.raw("</data><data key=\"e_biolink\">")
+                try xml.text(bytes: sqlite3_column_text(stmt, 7)!)
+                markup.clear()
+                markup.append("</data><data key=\"e_support\">")
+                markup.append(support)
+                markup.append("</data><data key=\"e_denied\">")
+                markup.append(denied)
+                markup.append("</data><data key=\"e_hedged\">")
+                markup.append(sqlite3_column_int64(stmt, 5))
+                markup.append("</data><data key=\"e_claims\">")
+                markup.append(sqlite3_column_int64(stmt, 6))
+                markup.append(support > 0 && denied > 0 ? "</data><data key=\"e_contested\">true" : "</data><data key=\"e_contested\">false")
+                markup.append(support == 0 && denied > 0 ? "</data><data key=\"e_only_denied\">true" : "</data><data key=\"e_only_denied\">false")
+                markup.append("</data><data key=\"e_documents\">")
+                try markup.bytes { try xml.raw(bytes: $0, count: $1) }
+                try documentList.terminated { try xml.text(bytes: $0) }
+                try xml.raw("</data>")
+                try xml.end()
+                count += 1
+            }
+            return count
+        }
+    }
+}
+
+/// The distinct documents of each edge's claims, from a cursor over the claims ordered like
+/// the edges, as a JSON array.
+struct ClaimDocuments {
+    private let statement: OpaquePointer
+    private let db: Database
+    private let path: String
+    private var hasRow = false
+    private var previous: [UInt8] = []
+
+    init(_ statement: OpaquePointer, db: Database, path: String) throws {
+        self.statement = statement
+        self.db = db
+        self.path = path
+        try step()
+    }
+
+    private mutating func step() throws {
+        let status = sqlite3_step(statement)
+        guard status == SQLITE_ROW || status == SQLITE_DONE else {
+            throw ExportError(kind: .cannotWrite, path: path,
+                              message: "cannot read the claims: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+        }
+        hasRow = status == SQLITE_ROW
+    }
+
+    /// Appends `["doc", …]` for the edge (s, p, o), passing over the claims of earlier edges.
+    mutating func collect(_ s: UnsafePointer<UInt8>, _ p: UnsafePointer<UInt8>, _ o: UnsafePointer<UInt8>,
+                          into json: inout RawMarkup) throws {
+        json.append("[")
+        var first = true
+        while hasRow {
+            let order = Self.compare(statement, s, p, o)
+            if order > 0 { break }
+            if order == 0 {
+                let doc = sqlite3_column_text(statement, 3)!
+                let length = Int(sqlite3_column_bytes(statement, 3))
+                let bytes = UnsafeBufferPointer(start: doc, count: length)
+                if first || !previous.elementsEqual(bytes) {
+                    if !first { json.append(",") }
+                    json.appendJSONString(bytes)
+                    previous.removeAll(keepingCapacity: true)
+                    previous.append(contentsOf: bytes)
+                    first = false
+                }
+            }
+            try step()
+        }
+        json.append("]")
+    }
+
+    /// The order of the current claim's key against (s, p, o).
+    private static func compare(_ statement: OpaquePointer, _ s: UnsafePointer<UInt8>, _ p: UnsafePointer<UInt8>,
+                                _ o: UnsafePointer<UInt8>) -> Int32 {
+        func order(_ column: Int32, _ value: UnsafePointer<UInt8>) -> Int32 {
+            strcmp(UnsafeRawPointer(sqlite3_column_text(statement, column)!).assumingMemoryBound(to: CChar.self),
+                   UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+        }
+        let bySubject = order(0, s)
+        if bySubject != 0 { return bySubject }
+        let byPredicate = order(1, p)
+        return byPredicate != 0 ? byPredicate : order(2, o)
+    }
+}
+
+/// A reusable byte buffer for runs of our own markup and digits, written to libxml2 in one
+/// raw call instead of many.
+struct RawMarkup {
+    private var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(512) }
+
+    mutating func clear() { buffer.removeAll(keepingCapacity: true) }
+
+    mutating func append(_ text: StaticString) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func append(_ value: Int64) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        let start = buffer.count
+        repeat {
+            buffer.append(UInt8(ascii: "0") + UInt8(v % 10))
+            v /= 10
+        } while v > 0
+        buffer[start...].reverse()
+    }
+
+    /// A JSON string for UTF-8 bytes, escaping as RFC 8259 asks.
+    mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                buffer.append(UInt8(ascii: "\\"))
+                buffer.append(byte)
+            case UInt8(ascii: "\n"):
+                buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"):
+                buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"):
+                buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                buffer.append(contentsOf: Array("\\u00".utf8))
+                buffer.append(NMToken.hex[Int(byte >> 4)])
+                buffer.append(NMToken.hex[Int(byte & 15)])
+            default:
+                buffer.append(byte)
+            }
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    func bytes<T>(_ body: (UnsafePointer<UInt8>, Int) throws -> T) rethrows -> T {
+        try buffer.withUnsafeBufferPointer { try body($0.baseAddress!, $0.count) }
+    }
+
+    /// The bytes with a NUL after them, for an API that reads a C string.
+    mutating func terminated<T>(_ body: (UnsafePointer<UInt8>) throws -> T) rethrows -> T {
+        buffer.append(0)
+        defer { buffer.removeLast() }
+        return try buffer.withUnsafeBufferPointer { try body($0.baseAddress!) }
+    }
+}
+
+/// Entity ids as XML NMTOKENs (GraphML's type for ids): letters, digits, `.`, `-` and `:`
+/// stay; every other byte, `_` included, is written `_XX` in hex, so the mapping is
+/// one-to-one and the common id (`mu-opioid-receptor`) is unchanged.
+enum NMToken {
+    static func isKept(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    static let hex = Array("0123456789ABCDEF".utf8)
+
+    static func escape(_ id: String) -> String {
+        if !id.isEmpty && id.utf8.allSatisfy(isKept) { return id }
+        var out: [UInt8] = []
+        for byte in id.utf8 {
+            if isKept(byte) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "_"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        if out.isEmpty { out = Array("_".utf8) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A reusable buffer for escaping ids that need it, so clean ids cost no copy.
+    struct Scratch {
+        var buffer: [UInt8] = []
+
+        mutating func escaped<T>(_ id: UnsafePointer<UInt8>, _ body: (UnsafePointer<UInt8>) throws -> T) rethrows -> T {
+            var i = 0
+            var clean = true
+            while id[i] != 0 {
+                if !NMToken.isKept(id[i]) { clean = false; break }
+                i += 1
+            }
+            if clean && i > 0 { return try body(id) }
+            buffer.removeAll(keepingCapacity: true)
+            i = 0
+            while id[i] != 0 {
+                let byte = id[i]
+                if NMToken.isKept(byte) {
+                    buffer.append(byte)
+                } else {
+                    buffer.append(UInt8(ascii: "_"))
+                    buffer.append(NMToken.hex[Int(byte >> 4)])
+                    buffer.append(NMToken.hex[Int(byte & 15)])
+                }
+                i += 1
+            }
+            if buffer.isEmpty { buffer.append(UInt8(ascii: "_")) }
+            buffer.append(0)
+            return try buffer.withUnsafeBufferPointer { try body($0.baseAddress!) }
+        }
+    }
+}

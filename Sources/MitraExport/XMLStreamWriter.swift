@@ -1,0 +1,81 @@
+import CLibXML2
+import Foundation
+
+/// A streaming XML writer over libxml2's `xmlTextWriter`, which escapes every attribute and
+/// text value it is given.
+///
+/// Owns the writer (freed in `deinit`); every libxml2 failure becomes an `ExportError` naming
+/// the file. Static markup goes out through `raw` so a hot loop does not pay for building
+/// element names, and values can be passed as NUL-terminated byte pointers (straight from a
+/// SQLite row) without becoming Swift strings.
+final class XMLStreamWriter {
+    let path: String
+    private var writer: xmlTextWriterPtr?
+
+    init(path: String) throws {
+        self.path = path
+        guard let writer = xmlNewTextWriterFilename(path, 0) else {
+            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be created by libxml2")
+        }
+        self.writer = writer
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "cannot start the document")
+    }
+
+    deinit {
+        if let writer { xmlFreeTextWriter(writer) }
+    }
+
+    func start(_ element: String) throws {
+        try check(xmlTextWriterStartElement(writer, element), "cannot open <\(element)>")
+    }
+
+    func end() throws {
+        try check(xmlTextWriterEndElement(writer), "cannot close an element")
+    }
+
+    func attribute(_ name: String, _ value: String) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name, value), "cannot write the attribute \(name)")
+    }
+
+    /// An attribute whose value is NUL-terminated UTF-8.
+    func attribute(_ name: StaticString, bytes: UnsafePointer<UInt8>) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name.utf8Start, bytes), "cannot write an attribute")
+    }
+
+    /// Escaped text content.
+    func text(_ value: String) throws {
+        try check(xmlTextWriterWriteString(writer, value), "cannot write text")
+    }
+
+    /// Escaped text content from NUL-terminated UTF-8.
+    func text(bytes: UnsafePointer<UInt8>) throws {
+        try check(xmlTextWriterWriteString(writer, bytes), "cannot write text")
+    }
+
+    /// Markup written as is; only for constant, well-formed pieces.
+    func raw(_ markup: StaticString) throws {
+        try check(xmlTextWriterWriteRawLen(writer, markup.utf8Start, Int32(markup.utf8CodeUnitCount)), "cannot write markup")
+    }
+
+    /// Markup written as is from a byte buffer we formatted (digits, ids we checked).
+    func raw(bytes: UnsafePointer<UInt8>, count: Int) throws {
+        try check(xmlTextWriterWriteRawLen(writer, bytes, Int32(count)), "cannot write markup")
+    }
+
+    /// Ends open elements and the document, flushes and closes the file.
+    func finish() throws {
+        guard let writer else { return }
+        try check(xmlTextWriterEndDocument(writer), "cannot finish the document")
+        xmlFreeTextWriter(writer)
+        self.writer = nil
+    }
+
+    private func check(_ result: Int32, _ what: String) throws {
+        if result < 0 {
+            let reason = xmlGetLastError().flatMap { $0.pointee.message }.map {
+                String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines)
+            } ?? "libxml2 reported an error"
+            throw ExportError(kind: .cannotWrite, path: path, message: "\(what): \(reason)")
+        }
+    }
+}

@@ -1,0 +1,630 @@
+import MitraModel
+import MitraOntology
+
+/// One sentence as the claim rules see it: tokens, mentions, and where each cue occurs.
+struct SentenceAnalysis {
+    var index: Int
+    var tokens: [WordToken] = []
+    var mentions: [ExtractionEngine.Located] = []
+}
+
+/// The rules that turn a sentence's mentions and cues into claims.
+///
+/// Every rule starts from a trigger of a predicate (or a pseudo-trigger: a copula before an
+/// adverse-effect adjective, "without" before an adverse effect, "X for Y") and looks for the
+/// nearest mentions that fit the predicate's domain and range on each side. The classes decide
+/// the direction, since no predicate's domain overlaps its range. Coordinated mentions
+/// ("arthritis, fibromyalgia, and lower back pain") and examples ("conditions such as …")
+/// extend an end to a group. A missing subject comes from a plant anaphor, a fronted phrase
+/// ("By binding to X, mitragynine …") or an implicit subject ("Long-term use can lead to …").
+extension ExtractionEngine {
+    enum Link { case none, comma, coordinated, example }
+
+    /// Where one end of a claim is: an entity and the token range that names it.
+    struct EndPoint {
+        var entity: Int32
+        var start: Int
+        var end: Int
+    }
+
+    /// A subject found some other way than a mention to the left.
+    struct Fallback {
+        var ends: [EndPoint]
+        var rule: String
+        var confidence: Double
+    }
+
+    struct Candidate {
+        var subject: EndPoint
+        var object: EndPoint
+        var predicate: Int
+        var trigger: Range<Int>
+        var passive: Bool
+        var rule: String
+        var confidence: Double
+    }
+
+    enum LeftSide {
+        case none
+        case subjects([Int])
+        case objects([Int])
+        case anaphor(Int)
+    }
+
+    enum RightSide {
+        case none
+        case subjects([Int])
+        case objects([Int])
+    }
+
+    /// All the per-sentence facts the rules consult, computed once per sentence.
+    struct Scene {
+        var tokens: [WordToken]
+        var mentions: [Located]
+        var triggers: [PhraseSet<TriggerCue>.Occurrence] = []
+        var negations: [PhraseSet<NegationScope>.Occurrence] = []
+        var hedges: [PhraseSet<Bool>.Occurrence] = []
+        /// Plant anaphors that stand for the document's plant here.
+        var anaphors: [PhraseSet<Bool>.Occurrence] = []
+        var implicit: [PhraseSet<Bool>.Occurrence] = []
+        var activeNegation: [Bool] = []
+        var boundaryPrefix: [Int32] = []
+        var hardPrefix: [Int32] = []
+        var cueCovered: [Bool] = []
+        var links: [Link] = []
+        var plant: Int32?
+
+        func boundary(_ a: Int, _ b: Int) -> Bool {
+            let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
+            return lo < hi && boundaryPrefix[hi] - boundaryPrefix[lo] > 0
+        }
+
+        func hard(_ a: Int, _ b: Int) -> Bool {
+            let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
+            return lo < hi && hardPrefix[hi] - hardPrefix[lo] > 0
+        }
+    }
+
+    func findClaims(
+        _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext
+    ) -> [Claim] {
+        defer {
+            if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
+                context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
+            }
+        }
+        guard !analysis.mentions.isEmpty, mayHoldClaims(analysis) else { return [] }
+        let scene = makeScene(analysis, context: context)
+        var candidates: [Candidate] = []
+        for t in scene.triggers {
+            for p in t.payload.predicates {
+                relate(scene, trigger: t.start..<t.end, predicate: p, strong: t.payload.strong, adverseOnly: false,
+                    maxGap: 8, rule: "trigger", topical: t.payload.nominal, into: &candidates)
+            }
+        }
+        if let adverse = adverseIndex {
+            for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.copula) {
+                // "is (not) (highly) addictive": only determiners, negations and adverbs between.
+                guard scene.mentions.contains(where: { m in
+                    m.start > k && m.start <= k + 3 && isAdverseEffect[Int(m.entity)]
+                        && (k + 1..<m.start).allSatisfy { j in
+                            let t = scene.tokens[j]
+                            return words.has(t, RuleWords.determiner) || words.has(t, RuleWords.adverb) || t.isAdverbLike
+                                || scene.negations.contains { $0.start <= j && j < $0.end }
+                        }
+                }) else { continue }
+                relate(scene, trigger: k..<(k + 1), predicate: adverse, strong: false, adverseOnly: true, maxGap: 2,
+                    rule: "copula-adjective", into: &candidates)
+            }
+            for (n, cue) in scene.negations.enumerated() where cue.payload == .following && scene.activeNegation[n] {
+                guard scene.mentions.contains(where: { m in
+                    m.start >= cue.end && m.start <= cue.end + 2 && isAdverseEffect[Int(m.entity)]
+                        && !(cue.end..<m.start).contains { words.has(scene.tokens[$0], RuleWords.preposition) }
+                }) else { continue }
+                relate(scene, trigger: cue.start..<cue.end, predicate: adverse, strong: false, adverseOnly: true,
+                    maxGap: 2, rule: "negation-adverse-effect", into: &candidates)
+            }
+        }
+        if let treats = treatsIndex { subjectForCondition(scene, predicate: treats, into: &candidates) }
+        if let adverse = adverseIndex { effectOfSubstance(scene, predicate: adverse, into: &candidates) }
+        if let contains = containsIndex { cooccurrence(scene, predicate: contains, into: &candidates) }
+        return claims(from: candidates, scene: scene, sentence: sentence, document: document)
+    }
+
+    // MARK: - The scene
+
+    /// A cheap first look: without a trigger, a negation, a copula, "for" or an alkaloid,
+    /// no rule can fire, and most sentences are like that.
+    func mayHoldClaims(_ analysis: SentenceAnalysis) -> Bool {
+        if let contains = containsIndex,
+            analysis.mentions.contains(where: { objectMask[Int($0.entity)] & (1 << UInt32(contains)) != 0 })
+        {
+            return true
+        }
+        for token in analysis.tokens {
+            if words.has(token, RuleWords.copula | RuleWords.forWord) || triggers.starts(token) || negations.starts(token) {
+                return true
+            }
+        }
+        return false
+    }
+
+    func makeScene(_ analysis: SentenceAnalysis, context: DocumentContext) -> Scene {
+        let tokens = analysis.tokens
+        var scene = Scene(tokens: tokens, mentions: analysis.mentions, plant: context.plant)
+        let all = 0..<tokens.count
+        triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
+        negations.occurrences(in: tokens, range: all, into: &scene.negations)
+        hedges.occurrences(in: tokens, range: all, into: &scene.hedges)
+        implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
+        var pseudo: [PhraseSet<Bool>.Occurrence] = []
+        pseudoNegations.occurrences(in: tokens, range: all, into: &pseudo)
+        // A negation inside "not only" denies nothing; two in a row ("not without") cancel.
+        scene.activeNegation = scene.negations.map { n in !pseudo.contains { $0.start <= n.start && n.start < $0.end } }
+        for i in scene.negations.indices.dropLast() where scene.negations[i + 1].start == scene.negations[i].end {
+            scene.activeNegation[i] = false
+            scene.activeNegation[i + 1] = false
+        }
+        // Anaphors: a noun phrase ("the herb") always stands for the plant; a pronoun only
+        // when the last substance named before it is a plant.
+        if context.plant != nil {
+            var found: [PhraseSet<Bool>.Occurrence] = []
+            anaphors.occurrences(in: tokens, range: all, into: &found)
+            for a in found {
+                if a.payload {
+                    let last = analysis.mentions.last { $0.end <= a.start && canBeSubject[Int($0.entity)] }
+                    let plantBefore = last.map { isPlant[Int($0.entity)] } ?? context.lastSubstanceIsPlant
+                    if !plantBefore { continue }
+                }
+                if analysis.mentions.contains(where: { $0.start < a.end && a.start < $0.end }) { continue }
+                scene.anaphors.append(a)
+            }
+        }
+        scene.boundaryPrefix.reserveCapacity(tokens.count + 1)
+        scene.hardPrefix.reserveCapacity(tokens.count + 1)
+        var b: Int32 = 0, h: Int32 = 0
+        scene.boundaryPrefix.append(0)
+        scene.hardPrefix.append(0)
+        for t in tokens {
+            if words.has(t, RuleWords.boundary) { b += 1 }
+            if words.has(t, RuleWords.hard) { h += 1 }
+            scene.boundaryPrefix.append(b)
+            scene.hardPrefix.append(h)
+        }
+        scene.cueCovered = Array(repeating: false, count: tokens.count)
+        for t in scene.triggers { for k in t.start..<t.end { scene.cueCovered[k] = true } }
+        for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
+        scene.links = zip(analysis.mentions, analysis.mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
+        return scene
+    }
+
+    /// How two neighbouring mentions are joined: by a coordinator ("X, Y and Z"), by an
+    /// example marker ("conditions such as X"), or not at all. At most two other words
+    /// may stand between them ("mindfulness practices, and diet").
+    func link(_ scene: Scene, _ a: Located, _ b: Located) -> Link {
+        let gap = a.end..<b.start
+        guard !gap.isEmpty, gap.count <= 6 else { return .none }
+        var coordinated = false, comma = false, example = false, others = 0
+        for k in gap {
+            let t = scene.tokens[k]
+            if words.has(t, RuleWords.example) {
+                example = true
+            } else if words.has(t, RuleWords.comma) {
+                comma = true
+            } else if words.has(t, RuleWords.coordinator) {
+                coordinated = true
+            } else if words.has(t, RuleWords.neutral) {
+                continue
+            } else if t.isPunctuation || scene.cueCovered[k] || words.has(t, RuleWords.boundary) {
+                return .none
+            } else {
+                others += 1
+                if others > 2 { return .none }
+            }
+        }
+        return example ? .example : coordinated ? .coordinated : comma ? .comma : .none
+    }
+
+    // MARK: - Finding the ends
+
+    @inline(__always)
+    func fitsSubject(_ m: Located, _ p: Int) -> Bool { subjectMask[Int(m.entity)] & (1 << UInt32(p)) != 0 }
+
+    @inline(__always)
+    func fitsObject(_ m: Located, _ p: Int, strong: Bool, adverseOnly: Bool) -> Bool {
+        guard objectMask[Int(m.entity)] & (1 << UInt32(p)) != 0 else { return false }
+        // A weak trigger ("experience", "risk of") only names adverse effects, not any condition.
+        if adverseOnly || (p == adverseIndex && !strong) { return isAdverseEffect[Int(m.entity)] }
+        return true
+    }
+
+    /// The group of mentions around `seed` joined to it by links, all fitting `fits`. A bare
+    /// comma only joins mentions of one class ("arthritis, fibromyalgia"), not "opioids, kratom".
+    func group(_ scene: Scene, seed: Int, fits: (Located) -> Bool) -> [Int] {
+        let seedClass = entityClass[Int(scene.mentions[seed].entity)]
+        func joins(_ link: Link, _ m: Located) -> Bool {
+            switch link {
+            case .none: false
+            case .comma: entityClass[Int(m.entity)] == seedClass && fits(m)
+            case .coordinated, .example: fits(m)
+            }
+        }
+        var lo = seed, hi = seed
+        while lo > 0, joins(scene.links[lo - 1], scene.mentions[lo - 1]) { lo -= 1 }
+        while hi + 1 < scene.mentions.count, joins(scene.links[hi], scene.mentions[hi + 1]) { hi += 1 }
+        return Array(lo...hi)
+    }
+
+    /// The first token of the coordinated run of mentions that the mention at `start` is in.
+    func chainStart(_ scene: Scene, at start: Int) -> Int {
+        guard var m = scene.mentions.firstIndex(where: { $0.start == start }) else { return start }
+        while m > 0, scene.links[m - 1] != .none { m -= 1 }
+        return scene.mentions[m].start
+    }
+
+    /// Whether an object that ends at `end` is attached to a trigger at `trigger` ("pain
+    /// relief", "sedating effects often associated with") rather than a clause of its own.
+    func attached(_ scene: Scene, end: Int, trigger: Int) -> Bool {
+        guard trigger - end <= 2 else { return false }
+        for k in end..<trigger {
+            let t = scene.tokens[k]
+            if t.isPunctuation && !words.has(t, RuleWords.neutral) { return false }
+            if words.has(t, RuleWords.coordinator | RuleWords.preposition | RuleWords.boundary) || scene.cueCovered[k] {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether a mention sits in an opening prepositional phrase set off by a comma before
+    /// `position` ("With the ongoing opioid crisis, finding alternatives for pain …"): not a
+    /// subject there.
+    func inFrontedPhrase(_ scene: Scene, _ m: Int, before position: Int) -> Bool {
+        let mention = scene.mentions[m]
+        guard (mention.end..<position).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }) else { return false }
+        var k = mention.start - 1
+        while k >= 0 && k >= mention.start - 3 {
+            let t = scene.tokens[k]
+            if words.has(t, RuleWords.preposition) || words.has(t, RuleWords.boundary) {
+                // Only a phrase that opens the sentence or a clause: "of kratom, which …" is not one.
+                return k == 0 || scene.tokens[k - 1].isPunctuation
+            }
+            if t.isPunctuation { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether a mention only modifies the mention right after it ("kratom withdrawal").
+    func isModifier(_ scene: Scene, _ m: Int) -> Bool {
+        m + 1 < scene.mentions.count && scene.mentions[m + 1].start == scene.mentions[m].end
+    }
+
+    /// For a subject candidate inside an appositive ("Mitragynine, the main alkaloid in kratom,
+    /// binds …"), the mention the appositive describes.
+    func appositiveHead(_ scene: Scene, _ m: Int, before position: Int, predicate p: Int) -> Int? {
+        let mention = scene.mentions[m]
+        guard (mention.end..<position).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }) else { return nil }
+        var k = mention.start - 1
+        while k > 0, !scene.tokens[k].isPunctuation || words.has(scene.tokens[k], RuleWords.neutral) { k -= 1 }
+        guard k > 0, words.has(scene.tokens[k], RuleWords.comma), words.has(scene.tokens[k + 1], RuleWords.determiner),
+            let head = scene.mentions.lastIndex(where: { $0.end == k }), fitsSubject(scene.mentions[head], p)
+        else { return nil }
+        return head
+    }
+
+    /// "Kratom combined with opioids …", "Combining kratom with alcohol …": the first
+    /// substance of a combination is a subject too.
+    func combinationPartner(_ scene: Scene, _ first: Int, predicate p: Int) -> Int? {
+        let start = scene.mentions[first].start
+        guard start >= 2, words.has(scene.tokens[start - 1], RuleWords.withWord),
+            let partner = scene.mentions.lastIndex(where: { $0.end <= start - 1 && $0.end >= start - 3 }),
+            partner != first, fitsSubject(scene.mentions[partner], p)
+        else { return nil }
+        return partner
+    }
+
+    /// The nearest mention (or plant anaphor) left of `position` that can take part in `p`.
+    /// An object passed over only blocks when it is attached to the trigger.
+    func leftSide(
+        _ scene: Scene, position: Int, predicate p: Int, strong: Bool, adverseOnly: Bool, objectsBlock: Bool
+    ) -> LeftSide {
+        let plantFits = scene.plant.map { subjectMask[Int($0)] & (1 << UInt32(p)) != 0 } ?? false
+        var anaphor = -1
+        if plantFits {
+            anaphor = scene.anaphors.lastIndex { $0.end <= position && !scene.hard($0.end, position) } ?? -1
+        }
+        var m = scene.mentions.lastIndex { $0.end <= position } ?? -1
+        while m >= 0 {
+            let mention = scene.mentions[m]
+            if scene.hard(mention.end, position) { break }
+            if anaphor >= 0 && scene.anaphors[anaphor].start >= mention.end { return .anaphor(anaphor) }
+            if fitsSubject(mention, p) && !inFrontedPhrase(scene, m, before: position) && !isModifier(scene, m) {
+                let head = appositiveHead(scene, m, before: position, predicate: p) ?? m
+                var subjects = group(scene, seed: head) { fitsSubject($0, p) }
+                if let partner = combinationPartner(scene, subjects[0], predicate: p) { subjects.insert(partner, at: 0) }
+                return .subjects(subjects)
+            }
+            if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly) && objectsBlock
+                && attached(scene, end: mention.end, trigger: position)
+            {
+                return .objects(group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) })
+            }
+            m -= 1
+        }
+        return anaphor >= 0 ? .anaphor(anaphor) : .none
+    }
+
+    /// The nearest mention right of a trigger, within `maxGap` tokens, that can take part in `p`.
+    func rightSide(
+        _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int
+    ) -> RightSide {
+        for (m, mention) in scene.mentions.enumerated() where mention.start >= trigger.lowerBound && mention.end > trigger.upperBound
+            || mention.start > trigger.lowerBound && mention.end == trigger.upperBound
+        {
+            if mention.start - trigger.upperBound > maxGap || scene.hard(trigger.upperBound, mention.start) { break }
+            // An object belongs to the nearest trigger that competes for it: "soothing … without
+            // causing drowsiness" (but "warned that it can cause addiction" is still a warning).
+            if scene.triggers.contains(where: { t in
+                t.start >= trigger.upperBound && t.end <= mention.start && !t.payload.predicates.contains(p)
+                    && t.payload.predicates.contains { competes[p][$0] }
+            }) { break }
+            if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly)
+                && (p != adverseIndex || isAdverseEffect[Int(mention.entity)] || mention.start - trigger.upperBound <= 3)
+            {
+                return .objects(group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
+                    .filter { $0 >= m })
+            }
+            if fitsSubject(mention, p) { return .subjects(group(scene, seed: m) { fitsSubject($0, p) }.filter { $0 >= m }) }
+        }
+        return .none
+    }
+
+    /// A subject for a trigger that has none to its left: a plant anaphor before it, a subject
+    /// after a fronted phrase ("By binding to X, mitragynine …"), or the document's plant when
+    /// the sentence is about its use ("Long-term use can lead to …") and names no other substance
+    /// before the trigger.
+    func fallbackSubject(
+        _ scene: Scene, trigger: Range<Int>, objects: [Int], predicate p: Int, topical: Bool = false
+    ) -> Fallback? {
+        if let lastObject = objects.last {
+            let after = scene.mentions[lastObject].end
+            var k = after
+            while k < min(after + 3, scene.tokens.count), !words.has(scene.tokens[k], RuleWords.comma) { k += 1 }
+            if k < scene.tokens.count, words.has(scene.tokens[k], RuleWords.comma),
+                !scene.mentions.contains(where: { $0.end <= trigger.lowerBound && isSubstance[Int($0.entity)] }),
+                let m = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + 3 }),
+                fitsSubject(scene.mentions[m], p)
+            {
+                let ends = group(scene, seed: m) { fitsSubject($0, p) }.filter { $0 >= m }.map { endPoint(scene.mentions[$0]) }
+                return Fallback(ends: ends, rule: "fronted-subject", confidence: 0.6)
+            }
+        }
+        guard let plant = scene.plant, subjectMask[Int(plant)] & (1 << UInt32(p)) != 0 else { return nil }
+        if let cue = scene.implicit.first,
+            !scene.mentions.contains(where: { $0.start < trigger.lowerBound && isSubstance[Int($0.entity)] && $0.entity != plant })
+        {
+            return Fallback(ends: [EndPoint(entity: plant, start: cue.start, end: cue.end)], rule: "implicit-subject", confidence: 0.55)
+        }
+        // "Commonly reported side effects include nausea …" in a document about the plant, and
+        // fragments with no subject at all (a product page's "Supports relief from back pain").
+        let fragment = scene.tokens.count <= 12 && !scene.mentions.contains { canBeSubject[Int($0.entity)] }
+            && !scene.tokens.contains { words.has($0, RuleWords.pronoun) }
+        if topical || fragment, !scene.mentions.contains(where: { isSubstance[Int($0.entity)] }) {
+            return Fallback(
+                ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
+                confidence: 0.45)
+        }
+        return nil
+    }
+
+    func endPoint(_ m: Located) -> EndPoint { EndPoint(entity: m.entity, start: m.start, end: m.end) }
+
+    // MARK: - Rules
+
+    /// Relates the two sides of one trigger of predicate `p`.
+    func relate(
+        _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int,
+        rule: String, topical: Bool = false, into out: inout [Candidate]
+    ) {
+        let left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
+        let right = rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap)
+        func emit(_ subjects: [EndPoint], _ objects: [EndPoint], passive: Bool, rule: String, confidence: Double) {
+            for s in subjects {
+                for o in objects where s.entity != o.entity {
+                    out.append(Candidate(
+                        subject: s, object: o, predicate: p, trigger: trigger, passive: passive, rule: rule, confidence: confidence))
+                }
+            }
+        }
+        func anaphorEnd(_ a: Int) -> [EndPoint] {
+            let occurrence = scene.anaphors[a]
+            return [EndPoint(entity: scene.plant!, start: occurrence.start, end: occurrence.end)]
+        }
+        let shape = rule == "trigger"
+        switch (left, right) {
+        case (.subjects(let s), .objects(let o)):
+            emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "trigger-between" : rule, confidence: shape ? 0.8 : 0.65)
+        case (.anaphor(let a), .objects(let o)):
+            emit(anaphorEnd(a), o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "anaphor-subject" : rule + "+anaphor", confidence: shape ? 0.65 : 0.55)
+        case (.objects(let o), .subjects(let s)) where scene.mentions[s[0]].start - trigger.upperBound <= 3:
+            emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: true,
+                rule: shape ? "trigger-passive" : rule + "+passive", confidence: 0.65)
+        case (.objects(let o), _):
+            // "… kratom … pain relief": the object stands before its trigger.
+            let objects = o.map { endPoint(scene.mentions[$0]) }
+            let before = leftSide(scene, position: scene.mentions[o[0]].start, predicate: p, strong: strong,
+                adverseOnly: adverseOnly, objectsBlock: false)
+            switch before {
+            case .subjects(let s) where scene.mentions[o[0]].start - scene.mentions[s.last!].end <= 6
+                && !(scene.mentions[s.last!].end..<scene.mentions[o[0]].start).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }):
+                emit(s.map { endPoint(scene.mentions[$0]) }, objects, passive: false, rule: shape ? "object-trigger" : rule, confidence: 0.6)
+            case .subjects:
+                break
+            case .anaphor(let a):
+                emit(anaphorEnd(a), objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+anaphor", confidence: 0.55)
+            default:
+                if let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p) {
+                    emit(f.ends, objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+" + f.rule,
+                        confidence: min(0.55, f.confidence))
+                }
+            }
+        case (.none, .objects(let o)):
+            if let f = fallbackSubject(scene, trigger: trigger, objects: o, predicate: p, topical: topical) {
+                emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                    rule: shape ? f.rule : rule + "+" + f.rule, confidence: shape ? f.confidence : min(0.5, f.confidence))
+            }
+        case (.none, .subjects(let s)), (.anaphor, .subjects(let s)):
+            // "risks associated with kratom use, including dependency": subject, then object.
+            guard shape, let last = s.last else { return }
+            let after = scene.mentions[last].end
+            if let m = scene.mentions.firstIndex(where: { $0.start >= after }),
+                scene.mentions[m].start - after <= 10, !scene.hard(after, scene.mentions[m].start),
+                (after..<scene.mentions[m].start).contains(where: {
+                    words.has(scene.tokens[$0], RuleWords.example) || words.has(scene.tokens[$0], RuleWords.copula)
+                        || scene.tokens[$0].isPunctuation && words.has(scene.tokens[$0], RuleWords.boundary)
+                }),
+                fitsObject(scene.mentions[m], p, strong: strong, adverseOnly: adverseOnly)
+            {
+                let o = group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }.filter { $0 >= m }
+                emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                    rule: "trigger-subject-object", confidence: 0.55)
+            }
+        default:
+            break
+        }
+    }
+
+    /// "kratom for chronic pain", "kratom use for fibromyalgia": a subject, "for", a condition.
+    func subjectForCondition(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+        for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.forWord) {
+            guard let s = scene.mentions.lastIndex(where: { $0.end <= k && $0.end >= k - 1 }), fitsSubject(scene.mentions[s], p),
+                let o = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + 3 }),
+                fitsObject(scene.mentions[o], p, strong: true, adverseOnly: false)
+            else { continue }
+            if (k + 1..<scene.mentions[o].start).contains(where: { scene.tokens[$0].isPunctuation }) { continue }
+            let subjects = group(scene, seed: s) { fitsSubject($0, p) }.filter { $0 <= s }
+            let objects = group(scene, seed: o) { fitsObject($0, p, strong: true, adverseOnly: false) }.filter { $0 >= o }
+            for a in subjects {
+                for b in objects {
+                    out.append(Candidate(
+                        subject: endPoint(scene.mentions[a]), object: endPoint(scene.mentions[b]), predicate: p,
+                        trigger: k..<(k + 1), passive: false, rule: "subject-for-condition", confidence: 0.7))
+                }
+            }
+        }
+    }
+
+    /// "the sedating effects of opioids", "the addictive potential of kratom": an adverse
+    /// effect, at most one noun, "of", and a substance.
+    func effectOfSubstance(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+        for (i, effect) in scene.mentions.enumerated() where isAdverseEffect[Int(effect.entity)] {
+            var k = effect.end
+            if k < scene.tokens.count, !scene.tokens[k].isPunctuation, !words.has(scene.tokens[k], RuleWords.preposition) { k += 1 }
+            guard k < scene.tokens.count, scene.tokens[k].id >= 0, vocabulary.form(of: scene.tokens[k].id) == "of" else { continue }
+            var j = k + 1
+            while j < scene.tokens.count, words.has(scene.tokens[j], RuleWords.determiner) { j += 1 }
+            guard let s = scene.mentions[(i + 1)...].firstIndex(where: { $0.start == j }), fitsSubject(scene.mentions[s], p)
+            else { continue }
+            for subject in group(scene, seed: s, fits: { fitsSubject($0, p) }).filter({ $0 >= s }) {
+                out.append(Candidate(
+                    subject: endPoint(scene.mentions[subject]), object: endPoint(effect), predicate: p, trigger: k..<(k + 1),
+                    passive: true, rule: "effect-of-substance", confidence: 0.55))
+            }
+        }
+    }
+
+    /// A plant and one of its alkaloids named in one sentence: the plant contains it, unless a
+    /// trigger rule already said so (or denied it).
+    func cooccurrence(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+        let subject: EndPoint
+        var plantIndex = -1
+        if let i = scene.mentions.indices.first(where: { fitsSubject(scene.mentions[$0], p) && !isModifier(scene, $0) }) {
+            plantIndex = i
+            subject = endPoint(scene.mentions[i])
+        } else if let a = scene.anaphors.first, let plant = scene.plant, subjectMask[Int(plant)] & (1 << UInt32(p)) != 0 {
+            subject = EndPoint(entity: plant, start: a.start, end: a.end)
+        } else {
+            return
+        }
+        for (i, mention) in scene.mentions.enumerated() where fitsObject(mention, p, strong: true, adverseOnly: false) {
+            if out.contains(where: { $0.predicate == p && $0.object.entity == mention.entity }) { continue }
+            // "kratom, mitragynine and 7-OH" is a list, not containment.
+            if plantIndex >= 0 && (min(i, plantIndex)..<max(i, plantIndex)).allSatisfy({ scene.links[$0] != .none }) { continue }
+            let candidate = Candidate(
+                subject: subject, object: endPoint(mention), predicate: p, trigger: mention.start..<mention.start,
+                passive: false, rule: "cooccurrence-contains", confidence: 0.45)
+            // Without a trigger a denial has nothing to deny; say nothing.
+            if negated(scene, candidate) { continue }
+            out.append(candidate)
+        }
+    }
+
+    // MARK: - Polarity, certainty and the claims
+
+    /// Whether a negation cue's scope covers the object: "following" cues before it in its
+    /// clause, "preceding" cues after it, "clause" cues anywhere in its clause. For a passive
+    /// claim, only a cue between the object and its subject counts.
+    func negated(_ scene: Scene, _ c: Candidate) -> Bool {
+        let o = c.object
+        // A cue reaches a coordinated run through its first member: "not cause nausea, vomiting".
+        let head = chainStart(scene, at: o.start)
+        for (n, cue) in scene.negations.enumerated() where scene.activeNegation[n] {
+            // A cue inside a trigger ("has not approved") is part of what the trigger means,
+            // unless the cue is the trigger itself ("without sedation").
+            if cue.start >= c.trigger.lowerBound && cue.end <= c.trigger.upperBound {
+                if cue.start == c.trigger.lowerBound && cue.end == c.trigger.upperBound { return true }
+                continue
+            }
+            switch cue.payload {
+            case .following:
+                if c.passive {
+                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.boundary(o.end, cue.start) { return true }
+                } else if cue.end <= head && head - cue.end <= 12 && !scene.boundary(cue.end, head)
+                    && !(cue.end..<head).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) })
+                {
+                    return true
+                } else if cue.start < o.end && o.start < cue.end {
+                    return true
+                }
+            case .preceding:
+                if cue.start >= o.end && cue.start - o.end <= 12 && !scene.boundary(o.end, cue.start) { return true }
+            case .clause:
+                if abs(cue.start - o.start) <= 12 && !scene.boundary(min(cue.start, o.start), max(cue.end, o.end)) { return true }
+            }
+        }
+        return false
+    }
+
+    func hedged(_ scene: Scene, _ c: Candidate) -> Bool {
+        scene.hedges.contains { h in
+            !scene.boundary(min(h.start, c.trigger.lowerBound, c.object.start), max(h.end, c.trigger.lowerBound, c.object.start))
+        }
+    }
+
+    func claims(from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document) -> [Claim] {
+        var best: [String: Int] = [:]
+        var claims: [Claim] = []
+        for c in candidates {
+            let subjectID = trie.entityIDs[Int(c.subject.entity)]
+            let objectID = trie.entityIDs[Int(c.object.entity)]
+            let isNegated = negated(scene, c)
+            let key = "\(subjectID)|\(c.predicate)|\(objectID)|\(isNegated)"
+            let claim = Claim(
+                subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,
+                sentenceIndex: sentence.index, sentence: sentence.text,
+                subjectSpan: Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
+                objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
+                negated: isNegated, hedged: hedged(scene, c), rule: c.rule, confidence: c.confidence)
+            if let i = best[key] {
+                if claims[i].confidence < claim.confidence { claims[i] = claim }
+            } else {
+                best[key] = claims.count
+                claims.append(claim)
+            }
+        }
+        return claims
+    }
+}

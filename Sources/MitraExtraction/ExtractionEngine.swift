@@ -1,0 +1,210 @@
+import MitraModel
+import MitraOntology
+
+/// The tables an `Extractor` reads — vocabulary, label trie, cue phrase sets, role masks —
+/// built once per ontology and never changed, so one instance is shared by every copy of
+/// the extractor and by every thread (all per-document state lives in `extract`).
+final class ExtractionEngine: Sendable {
+    let ontology: Ontology
+    let vocabulary: Vocabulary
+    let trie: LabelTrie
+    let words: RuleWords
+    let triggers: PhraseSet<TriggerCue>
+    let negations: PhraseSet<NegationScope>
+    let hedges: PhraseSet<Bool>
+    /// Plant anaphors; the payload says whether the phrase is a pronoun ("it", "its").
+    let anaphors: PhraseSet<Bool>
+    let implicitSubjects: PhraseSet<Bool>
+    /// Phrases that hold a negation word but deny nothing ("not only", "not just").
+    let pseudoNegations: PhraseSet<Bool>
+    let tokenizer = Tokenizer()
+    let splitter = SentenceSplitter()
+
+    /// Predicates in a fixed order; bit `i` of the role masks is `predicates[i]`.
+    let predicates: [Relation]
+    /// Per trie entity index: which predicates it may be the subject / object of.
+    let subjectMask: [UInt32]
+    let objectMask: [UInt32]
+    /// Per trie entity index: a plant; a substance (plant, alkaloid or drug); an adverse effect.
+    let isPlant: [Bool]
+    let isSubstance: [Bool]
+    let isAdverseEffect: [Bool]
+    /// Per trie entity index: its class, and whether it can be the subject of some predicate
+    /// (what a pronoun may stand for).
+    let entityClass: [EntityClass]
+    let canBeSubject: [Bool]
+    /// `competes[p][q]`: predicates `p` and `q` can relate the same kinds of subject and object.
+    let competes: [[Bool]]
+    let containsIndex: Int?
+    let adverseIndex: Int?
+    let treatsIndex: Int?
+
+    /// Phrases that contain a trigger but do not signal it ("the root causes of pain"): they
+    /// take the trigger's place in the leftmost-longest match and relate nothing.
+    static let nonTriggerPhrases = ["cause of", "causes of", "root cause", "root causes", "the cause"]
+
+    static let pseudoNegationPhrases = ["not only", "not just", "not limited to", "no doubt", "not to mention", "not to"]
+
+    /// A trigger phrase: the predicates it signals, and whether it names a cause outright
+    /// ("causes", "side effects") rather than a weaker association ("experience", "risk of").
+    struct TriggerCue: Sendable {
+        var predicates: [Int]
+        var strong: Bool
+        /// A noun for adverse effects ("side effects", "withdrawal symptoms such as"): in a
+        /// document about a plant that names no substance, the plant's.
+        var nominal = false
+    }
+
+    init(ontology: Ontology) {
+        self.ontology = ontology
+        var vocabulary = Vocabulary()
+        var words = RuleWords(vocabulary: &vocabulary)
+        var trie = LabelTrie(ontology: ontology, vocabulary: &vocabulary)
+        let predicates = ontology.predicates.values.sorted { $0.name < $1.name }
+        self.predicates = predicates
+        var triggerPhrases: [(String, TriggerCue)] = []
+        for (i, p) in predicates.enumerated() {
+            for phrase in ontology.cues.triggers[p.name] ?? [] {
+                let lower = phrase.lowercased()
+                let strong = ["caus", "induc", "lead", "result", "side effect", "adverse", "worsen", "trigger", "symptom"]
+                    .contains { lower.contains($0) }
+                let nominal = ["side effect", "adverse", "symptom"].contains { lower.contains($0) }
+                triggerPhrases.append((phrase, TriggerCue(predicates: [i], strong: strong, nominal: nominal)))
+            }
+        }
+        triggerPhrases += Self.nonTriggerPhrases.map { ($0, TriggerCue(predicates: [], strong: false)) }
+        var triggers = PhraseSet(triggerPhrases, vocabulary: &vocabulary) { a, b in
+            if a.predicates.isEmpty || b.predicates.isEmpty { return TriggerCue(predicates: [], strong: false) }
+            return TriggerCue(
+                predicates: a.predicates + b.predicates.filter { !a.predicates.contains($0) }, strong: a.strong || b.strong,
+                nominal: a.nominal || b.nominal)
+        }
+        var negations = PhraseSet(ontology.cues.negations.map { ($0.phrase, $0.scope) }, vocabulary: &vocabulary)
+        var hedges = PhraseSet(ontology.cues.hedges.map { ($0, true) }, vocabulary: &vocabulary)
+        var anaphors = PhraseSet(ontology.cues.plantAnaphors.map { phrase in
+            let first = phrase.lowercased().split(separator: " ").first.map(String.init) ?? ""
+            return (phrase, ["it", "its", "itself"].contains(first) && !phrase.contains(" "))
+        }, vocabulary: &vocabulary)
+        var implicitSubjects = PhraseSet(ontology.cues.implicitSubjects.map { ($0, true) }, vocabulary: &vocabulary)
+        var pseudoNegations = PhraseSet(Self.pseudoNegationPhrases.map { ($0, true) }, vocabulary: &vocabulary)
+        let size = vocabulary.count
+        words.seal(vocabularySize: size)
+        trie.seal(vocabularySize: size)
+        triggers.seal(vocabularySize: size)
+        negations.seal(vocabularySize: size)
+        hedges.seal(vocabularySize: size)
+        anaphors.seal(vocabularySize: size)
+        implicitSubjects.seal(vocabularySize: size)
+        pseudoNegations.seal(vocabularySize: size)
+        self.vocabulary = vocabulary
+        self.trie = trie
+        self.words = words
+        self.triggers = triggers
+        self.negations = negations
+        self.hedges = hedges
+        self.anaphors = anaphors
+        self.implicitSubjects = implicitSubjects
+        self.pseudoNegations = pseudoNegations
+
+        var subjectMask: [UInt32] = []
+        var objectMask: [UInt32] = []
+        var isPlant: [Bool] = []
+        var isSubstance: [Bool] = []
+        var isAdverseEffect: [Bool] = []
+        for id in trie.entityIDs {
+            let c = ontology.entities[id]?.entityClass ?? EntityClass("")
+            var s: UInt32 = 0
+            var o: UInt32 = 0
+            for (i, p) in predicates.enumerated() {
+                if p.subjectClasses.contains(where: { ontology.isSubclass(c, of: $0) }) { s |= 1 << UInt32(i) }
+                if p.objectClasses.contains(where: { ontology.isSubclass(c, of: $0) }) { o |= 1 << UInt32(i) }
+            }
+            subjectMask.append(s)
+            objectMask.append(o)
+            isPlant.append(ontology.isSubclass(c, of: .plant))
+            isSubstance.append([.plant, .alkaloid, .drug].contains { ontology.isSubclass(c, of: $0) })
+            isAdverseEffect.append(ontology.isSubclass(c, of: .adverseEffect))
+        }
+        self.subjectMask = subjectMask
+        self.objectMask = objectMask
+        self.isPlant = isPlant
+        self.isSubstance = isSubstance
+        self.isAdverseEffect = isAdverseEffect
+        self.entityClass = trie.entityIDs.map { ontology.entities[$0]?.entityClass ?? EntityClass("") }
+        self.canBeSubject = subjectMask.map { $0 != 0 }
+        func overlap(_ a: [EntityClass], _ b: [EntityClass]) -> Bool {
+            a.contains { x in b.contains { y in ontology.isSubclass(x, of: y) || ontology.isSubclass(y, of: x) } }
+        }
+        self.competes = predicates.map { p in
+            predicates.map { q in overlap(p.subjectClasses, q.subjectClasses) && overlap(p.objectClasses, q.objectClasses) }
+        }
+        self.containsIndex = predicates.firstIndex { $0.name == "contains" }
+        self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
+        self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
+    }
+
+    /// A mention located in a sentence's tokens.
+    struct Located {
+        var entity: Int32
+        var start: Int
+        var end: Int
+    }
+
+    func extract(_ document: Document) -> ExtractionResult {
+        let text = ScalarText(document.text)
+        let scalars = text.scalars
+        var sentences: [Sentence] = []
+        var mentions: [Mention] = []
+        var analyses: [SentenceAnalysis] = []
+        var plantCounts: [Int32: Int] = [:]
+        for range in splitter.sentences(in: scalars) {
+            let index = sentences.count
+            sentences.append(Sentence(
+                index: index, span: Span(start: range.lowerBound, end: range.upperBound),
+                text: text.text(range)))
+            var analysis = SentenceAnalysis(index: index)
+            tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
+            findMentions(&analysis)
+            for m in analysis.mentions {
+                let first = analysis.tokens[m.start].start
+                let last = analysis.tokens[m.end - 1].end
+                mentions.append(Mention(
+                    entityID: trie.entityIDs[Int(m.entity)], span: Span(start: first, end: last),
+                    text: text.text(first..<last), sentenceIndex: index))
+                if isPlant[Int(m.entity)] { plantCounts[m.entity, default: 0] += 1 }
+            }
+            analyses.append(analysis)
+        }
+        // The document's plant: the one it names most (ties go to the first in the ontology).
+        let plant = plantCounts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
+        var claims: [Claim] = []
+        var context = DocumentContext(plant: plant, lastSubstanceIsPlant: false)
+        for i in analyses.indices {
+            claims += findClaims(&analyses[i], sentence: sentences[i], document: document, context: &context)
+        }
+        return ExtractionResult(document: document, sentences: sentences, mentions: mentions, claims: claims)
+    }
+
+    /// Longest match of all labels, left to right, without overlaps.
+    func findMentions(_ analysis: inout SentenceAnalysis) {
+        let tokens = analysis.tokens
+        var i = 0
+        while i < tokens.count {
+            if let (entity, length) = trie.longestMatch(in: tokens, from: i, limit: tokens.count) {
+                analysis.mentions.append(Located(entity: entity, start: i, end: i + length))
+                i += length
+            } else {
+                i += 1
+            }
+        }
+    }
+}
+
+/// What claims need to know about the document beyond the current sentence.
+struct DocumentContext {
+    /// The plant anaphors and implicit subjects stand for, if the document names one.
+    var plant: Int32?
+    /// Whether the last thing named before the current sentence that could be a subject
+    /// (a substance, a therapy, an agency) was a plant, so that "it" can stand for it.
+    var lastSubstanceIsPlant: Bool
+}

@@ -1,0 +1,66 @@
+/// The function words the claim rules read — coordinators, example markers, clause
+/// boundaries, copulas — as flags over vocabulary ids. These are English grammar, not domain
+/// vocabulary, so they live here rather than in the ontology's cue lexicons.
+struct RuleWords: Sendable {
+    static let coordinator: UInt16 = 1 << 0
+    static let example: UInt16 = 1 << 1
+    static let boundary: UInt16 = 1 << 2
+    static let hard: UInt16 = 1 << 3
+    static let copula: UInt16 = 1 << 4
+    static let comma: UInt16 = 1 << 5
+    static let pronoun: UInt16 = 1 << 6
+    static let forWord: UInt16 = 1 << 7
+    static let preposition: UInt16 = 1 << 8
+    static let neutral: UInt16 = 1 << 9
+    static let determiner: UInt16 = 1 << 10
+    static let withWord: UInt16 = 1 << 11
+    static let adverb: UInt16 = 1 << 12
+
+    static let words: [(String, UInt16)] = [
+        (",", comma | coordinator), ("and", coordinator), ("or", coordinator), ("nor", coordinator),
+        ("&", coordinator), ("/", coordinator), ("plus", coordinator), ("well", coordinator),
+        ("such", example), ("like", example), ("including", example), ("include", example), ("includes", example),
+        ("especially", example), ("particularly", example), ("namely", example), ("e.g", example),
+        ("e", example), ("g", example), ("instance", example), ("(", example), ("notably", example),
+        (")", neutral), ("*", neutral), ("_", neutral), (".", neutral), ("\"", neutral), ("'", neutral), ("as", neutral),
+        (";", boundary | hard), (":", boundary), ("but", boundary), ("however", boundary), ("although", boundary),
+        ("though", boundary), ("whereas", boundary), ("while", boundary), ("yet", boundary), ("unlike", boundary),
+        ("whose", boundary), ("instead", boundary), ("except", boundary), ("despite", boundary),
+        ("is", copula), ("are", copula), ("was", copula), ("were", copula), ("be", copula), ("been", copula),
+        ("being", copula), ("become", copula), ("becomes", copula), ("became", copula), ("feel", copula),
+        ("feels", copula), ("felt", copula), ("get", copula), ("gets", copula), ("got", copula), ("seem", copula),
+        ("seems", copula), ("remain", copula), ("remains", copula), ("do", copula), ("does", copula), ("did", copula),
+        ("it", pronoun), ("its", pronoun), ("itself", pronoun), ("they", pronoun), ("them", pronoun),
+        ("he", pronoun), ("she", pronoun), ("which", boundary | pronoun),
+        ("for", forWord | preposition), ("in", preposition), ("of", preposition), ("with", preposition | withWord),
+        ("from", preposition), ("to", preposition), ("on", preposition), ("by", preposition), ("at", preposition),
+        ("the", determiner), ("a", determiner), ("an", determiner), ("any", determiner), ("some", determiner),
+        ("very", adverb), ("so", adverb), ("too", adverb), ("quite", adverb), ("more", adverb), ("most", adverb),
+        ("less", adverb), ("non", adverb), ("still", adverb), ("often", adverb), ("also", adverb), ("potentially", adverb),
+        ("these", determiner), ("this", determiner), ("their", determiner),
+    ]
+
+    private var flags: [UInt16] = []
+    private var pending: [(Int32, UInt16)] = []
+
+    init(vocabulary: inout Vocabulary) {
+        for (word, flag) in Self.words {
+            let scalars = Array(word.unicodeScalars)
+                Tokenizer().scan(scalars, range: 0..<scalars.count) { _, folded in
+                pending.append((vocabulary.intern(Array(folded)), flag))
+            }
+        }
+    }
+
+    /// Call once the vocabulary is complete.
+    mutating func seal(vocabularySize: Int) {
+        flags = Array(repeating: 0, count: vocabularySize)
+        for (id, flag) in pending { flags[Int(id)] |= flag }
+        pending = []
+    }
+
+    @inline(__always)
+    func has(_ token: WordToken, _ flag: UInt16) -> Bool {
+        token.id >= 0 && flags[Int(token.id)] & flag != 0
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+@testable import MitraExport
+import MitraModel
+import Testing
+
+@Suite struct DOTExporterTests {
+    @Test func drawsOneNodePerConnectedEntityAndALegend() throws {
+        let (store, _) = try ExportFixture.store()
+        let dot = try DOTExporter().dot(store: store)
+        #expect(dot.hasPrefix("digraph mitragraph {\n"))
+        #expect(dot.contains("rankdir=\"LR\";"))
+        #expect(dot.contains("subgraph cluster_legend {"))
+        #expect(dot.contains(#""kratom" [label="Kratom \"the leaf\" \\ <b>&amp;</b>", shape="ellipse""#))
+        #expect(dot.contains(#""legend class AdverseEffect" [label="AdverseEffect""#))
+        // Only mentioned, never in an edge: left out unless asked for.
+        #expect(!dot.contains("\"unused\""))
+        let all = try DOTExporter(includeIsolated: true).dot(store: store)
+        #expect(!all.contains("\"unused\""), "never mentioned at all, so not in the graph")
+    }
+
+    @Test func parsesInDotWhichDrawsEveryLabelAsWritten() throws {
+        let (store, dir) = try ExportFixture.store()
+        try DOTExporter().export(store: store, to: dir + "/f.dot")
+        let (status, output) = try ExportFixture.run("/usr/bin/dot", ["-Tjson", dir + "/f.dot"])
+        #expect(status == 0, "\(output)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let objects = try #require(json["objects"] as? [[String: Any]])
+        var drawn: [String: [String]] = [:]
+        for object in objects {
+            guard let name = object["name"] as? String else { continue }
+            drawn[name] = (object["_ldraw_"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        }
+        #expect(drawn["kratom"] == ["Kratom \"the leaf\" \\ <b>&</b>"])
+        #expect(drawn["mitragynine"] == ["mitragynine", "line two"])
+        #expect(drawn["nausea"] == ["nausea & vomiting <severe>"])
+        #expect(drawn["odd id/ü_x"] == ["odd\\\"id", "x"])
+        #expect(drawn["chronic-pain"] == ["慢性疼痛 chronic pain 'q'"])
+        let edges = try #require(json["edges"] as? [[String: Any]])
+        // Only the graph's edges carry labels (the legend's samples and spacers have none).
+        let labelled = edges.compactMap { ($0["_ldraw_"] as? [[String: Any]])?.compactMap { $0["text"] as? String } }
+        #expect(labelled.sorted { $0.joined() < $1.joined() } == [
+            ["contains"], ["interacts with"], ["not has adverse effect"], ["treats"], ["treats (+2 −1)"],
+        ])
+    }
+
+    @Test func stylesEdgesByTheirEvidence() throws {
+        let (store, _) = try ExportFixture.store()
+        let dot = try DOTExporter().dot(store: store)
+        let lines = dot.split(separator: "\n").map(String.init)
+        func edge(_ from: String, _ to: String) throws -> String {
+            try #require(lines.first { $0.contains("\"\(from)\" -> \"\(to)\"") })
+        }
+        // kratom treats chronic pain: two documents affirm, one denies → contested, red.
+        let contested = try edge("kratom", "chronic-pain")
+        #expect(contested.contains(#"label="treats (+2 −1)""#))
+        #expect(contested.contains("color=\"\(DOTStyle.contestedColor)\""))
+        #expect(contested.contains(#"penwidth="2.5""#))
+        // has_adverse_effect nausea: only denied → purple, dotted, a bar for an arrowhead.
+        let denied = try edge("kratom", "nausea")
+        #expect(denied.contains(#"label="not has adverse effect""#))
+        #expect(denied.contains(#"arrowhead="tee""#) && denied.contains(#"style="dotted""#))
+        // interacts_with: every claim hedged → dashed.
+        let hedged = try edge("mitragynine", "mu-opioid-receptor")
+        #expect(hedged.contains(#"style="dashed""#) && hedged.contains(#"penwidth="1.0""#))
+        let plain = try edge("kratom", "mitragynine")
+        #expect(plain.contains(#"style="solid""#) && plain.contains(#"arrowhead="normal""#))
+        #expect(plain.contains("tooltip=\"Kratom \\\"the leaf\\\" \\\\ <b>&amp;</b> contains mitragynine\\nline two\\n1 supporting"))
+    }
+
+    @Test func tooltipsGiveExternalIdsAndEvidenceCounts() throws {
+        let (store, _) = try ExportFixture.store()
+        let dot = try DOTExporter().dot(store: store)
+        #expect(dot.contains(#"tooltip="Kratom \"the leaf\" \\ <b>&amp;</b> (Plant)\nmge:kratom\nsame as: NCBITaxon:170351, WIKIDATA:Q2306026\n3 mentions in 3 documents""#))
+    }
+
+    @Test func mergesParallelEdgesUnlessAskedNotTo() throws {
+        let key1 = EdgeKey(subject: "a", predicate: "treats", object: "b")
+        let key2 = EdgeKey(subject: "a", predicate: "complements", object: "b")
+        let edges = [key1, key2].map {
+            EdgeRecord(edge: Edge(key: $0, supportingDocuments: 1, denyingDocuments: 0, hedgedClaims: 0, claimCount: 1),
+                       documents: ["d"])
+        }
+        let nodes = ["a", "b"].map {
+            NodeRecord(entity: Entity(id: $0, iri: "x:" + $0, prefLabel: $0, entityClass: .plant), category: "c",
+                       mentions: 1, documents: 1, degree: 2)
+        }
+        let merged = DOTExporter().render(nodes: nodes, edges: edges, ontology: ExportFixture.ontology)
+        #expect(merged.components(separatedBy: "\"a\" -> \"b\"").count == 2)
+        #expect(merged.contains(#"label="treats\ncomplements""#))
+        let apart = DOTExporter(mergeParallelEdges: false).render(nodes: nodes, edges: edges, ontology: ExportFixture.ontology)
+        #expect(apart.components(separatedBy: "\"a\" -> \"b\"").count == 3)
+    }
+
+    @Test func restrictsToASubgraph() throws {
+        let (store, _) = try ExportFixture.store()
+        let sub = Subgraph(edges: [EdgeKey(subject: "kratom", predicate: "contains", object: "mitragynine")])
+        let dot = try DOTExporter().dot(store: store, subgraph: sub)
+        #expect(dot.contains("\"kratom\" -> \"mitragynine\""))
+        #expect(!dot.contains("\"chronic-pain\""))
+        #expect(dot.contains("2 entities, 1 edges"))
+    }
+
+    @Test func drawsTheLegendAsOneTableWhereClustersAreIgnored() throws {
+        let (store, _) = try ExportFixture.store()
+        for layout in [GraphLayout.neato, .sfdp, .circo] {
+            let dot = try DOTExporter(layout: layout).dot(store: store)
+            #expect(dot.contains("legend [shape=\"plaintext\", margin=\"0\", label=<<TABLE"))
+            #expect(!dot.contains("legend class"))
+        }
+        #expect(try DOTExporter(layout: .fdp).dot(store: store).contains("\"legend class Plant\""))
+        #expect(DOTExporter.legendTable([EntityClass("A<&>\"B")]).contains(">A&lt;&amp;&gt;&quot;B</TD>"))
+    }
+
+    @Test func tunesGraphAttributesToTheLayout() throws {
+        let (store, _) = try ExportFixture.store()
+        for layout in GraphLayout.allCases {
+            let dot = try DOTExporter(layout: layout).dot(store: store)
+            #expect(dot.contains("rankdir=\"LR\"") == (layout == .dot))
+            #expect(dot.contains("overlap=\"false\"") == (layout != .dot))
+        }
+    }
+}
+
+@Suite struct DOTHubTests {
+    func hub(_ layout: GraphLayout) -> String {
+        let targets = (0..<12).map { "t\($0)" }
+        let edges = targets.map {
+            EdgeRecord(edge: Edge(key: EdgeKey(subject: "hub", predicate: "treats", object: $0), supportingDocuments: 1,
+                                  denyingDocuments: 0, hedgedClaims: 0, claimCount: 1), documents: ["d"])
+        }
+        let nodes = (["hub"] + targets).map {
+            NodeRecord(entity: Entity(id: $0, iri: "x:" + $0, prefLabel: $0, entityClass: .condition), category: "c",
+                       mentions: 1, documents: 1, degree: 1)
+        }
+        return DOTExporter(layout: layout).render(nodes: nodes, edges: edges, ontology: ExportFixture.ontology)
+    }
+
+    @Test func staggersAHubsNeighboursOverThreeRanksInDot() {
+        let dot = hub(.dot)
+        let lengths = dot.split(separator: "\n").filter { $0.contains("\"hub\" -> ") }.map { line in
+            line.range(of: "minlen=\"").map { String(line[$0.upperBound...].prefix(1)) }
+        }
+        #expect(lengths == ["1", "2", "3", "1", "2", "3", "1", "2", "3", "1", "2", "3"])
+    }
+
+    @Test func leavesOtherLayoutsAlone() {
+        #expect(!hub(.neato).split(separator: "\n").contains { $0.contains("\"hub\" -> ") && $0.contains("minlen") })
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+@testable import MitraExport
+import MitraModel
+import MitraStore
+import MitraTestSupport
+import Testing
+
+@Suite struct GraphMLExporterTests {
+    func exported(subgraph: Subgraph? = nil) throws -> (String, String, Int) {
+        let (store, dir) = try ExportFixture.store()
+        let path = dir + "/fixture.graphml"
+        let count = try GraphMLExporter().export(store: store, to: path, subgraph: subgraph)
+        try TableExporter(format: .json).export(store: store, to: dir + "/fixture.json", subgraph: subgraph)
+        return (path, dir, count)
+    }
+
+    @Test func writesWellFormedGraphMLWithTypedKeys() throws {
+        let (path, _, count) = try exported()
+        #expect(count == 5)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let xml = try XMLCheck(bytes: bytes, collecting: ["data"])
+        #expect(xml.root == "graphml")
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""))
+        #expect(text.contains("<graph id=\"mitragraph\" edgedefault=\"directed\">"))
+        #expect(text.contains("<key id=\"e_contested\" for=\"edge\" attr.name=\"contested\" attr.type=\"boolean\"/>"))
+        #expect(text.contains("<key id=\"n_mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>"))
+        let data = xml.texts["data"] ?? []
+        #expect(data.contains("Kratom \"the leaf\" \\ <b>&</b>"))
+        #expect(data.contains("odd\\\"id\r\nx") || data.contains("odd\\\"id\nx"))
+        #expect(data.contains("[\"a.txt\",\"c-кратом 🌿.md\",\"docs/b \\\"q\\\" & <x>.txt\"]"))
+        #expect(!FileManager.default.fileExists(atPath: path + ".part"))
+    }
+
+    @Test func nodeIdsAreNMTokensAndEdgeIdsUnique() throws {
+        let (path, _, _) = try exported()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("<node id=\"kratom\">"))
+        #expect(text.contains("<node id=\"odd_20id_2F_C3_BC_5Fx\">"))
+        #expect(text.contains("source=\"kratom\" target=\"odd_20id_2F_C3_BC_5Fx\""))
+        let ids = text.components(separatedBy: "<edge id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(ids.count == 5 && Set(ids).count == 5)
+    }
+
+    @Test func escapesIdsOneToOne() {
+        #expect(NMToken.escape("mu-opioid-receptor") == "mu-opioid-receptor")
+        #expect(NMToken.escape("7-hydroxymitragynine") == "7-hydroxymitragynine")
+        #expect(NMToken.escape("a_b") == "a_5Fb")
+        #expect(NMToken.escape("a b") == "a_20b")
+        #expect(NMToken.escape("a_20b") == "a_5F20b")
+        #expect(NMToken.escape("") == "_")
+    }
+
+    @Test func listsEachEdgesDocumentsOnceInOrder() throws {
+        let dir = Fixtures.temporaryDirectory("mitragraph-graphml")
+        let store = try GraphStore(path: dir + "/s.sqlite", create: true)
+        let text = "Kratom treats chronic pain."
+        let claims = { (doc: String) in
+            (0..<2).map { _ in ExportFixture.claim("kratom", "treats", "chronic-pain", doc: doc, sentence: 0, text: text) }
+        }
+        try store.write(ontology: ExportFixture.ontology, results: [
+            ExportFixture.result("z\"q\n.txt", [text], mentions: [], claims: claims("z\"q\n.txt")),
+            ExportFixture.result("b.txt", [text], mentions: [], claims: claims("b.txt")
+                + [ExportFixture.claim("kratom", "contains", "mitragynine", doc: "b.txt", sentence: 0, text: text)]),
+        ])
+        try GraphMLExporter().export(store: store, to: dir + "/g.graphml")
+        let xml = try XMLCheck(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/g.graphml"))), collecting: ["data"])
+        let data = xml.texts["data"] ?? []
+        #expect(data.contains(#"["b.txt","z\"q\n.txt"]"#))
+        #expect(data.contains(#"["b.txt"]"#))
+    }
+
+    @Test func restrictsToASubgraph() throws {
+        let sub = Subgraph(edges: [EdgeKey(subject: "kratom", predicate: "contains", object: "mitragynine")])
+        let (path, _, count) = try exported(subgraph: sub)
+        #expect(count == 1)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.components(separatedBy: "<node ").count == 3)
+    }
+
+    @Test(.enabled(if: ExportFixture.python != nil, "needs .venv-test (make test creates it)"))
+    func readsBackInNetworkxAndIgraphWithEveryAttributeAndType() throws {
+        let (path, dir, _) = try exported()
+        let (status, output) = try ExportFixture.run(ExportFixture.python!, [
+            Fixtures.repositoryRoot + "/scripts/check-exports.py", "graphml", path, dir + "/fixture.json",
+        ])
+        #expect(status == 0, "\(output)")
+    }
+}

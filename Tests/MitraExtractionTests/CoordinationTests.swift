@@ -1,0 +1,37 @@
+import Testing
+
+@Suite struct CoordinationTests {
+    @Test func oneObject() {
+        #expect(ExtractionFixture.plain("Kratom relieves arthritis.") == ["kratom treats arthritis"])
+    }
+
+    @Test func aListGivesOneClaimEach() {
+        #expect(ExtractionFixture.plain("Kratom provides relief from arthritis, fibromyalgia, and lower back pain.") == [
+            "kratom treats arthritis", "kratom treats fibromyalgia", "kratom treats lower-back-pain",
+        ])
+    }
+
+    @Test func examplesExtendTheObject() {
+        #expect(ExtractionFixture.plain("Kratom relieves chronic pain conditions such as arthritis and fibromyalgia.") == [
+            "kratom treats chronic-pain", "kratom treats arthritis", "kratom treats fibromyalgia",
+        ])
+    }
+
+    @Test func coordinatedSubjectsShareTheClaim() {
+        #expect(ExtractionFixture.plain("Mitragynine and 7-hydroxymitragynine bind to opioid receptors.") == [
+            "mitragynine interacts_with opioid-receptor", "7-hydroxymitragynine interacts_with opioid-receptor",
+        ])
+    }
+
+    @Test func aBareCommaDoesNotJoinDifferentKinds() {
+        let claims = ExtractionFixture.plain("Because they act like opioids, kratom exposes users to the risk of addiction.")
+        #expect(claims == ["kratom has_adverse_effect addiction"])
+    }
+
+    @Test func sideEffectListsAfterTheTrigger() {
+        #expect(ExtractionFixture.plain("Kratom has side effects such as nausea, dizziness and constipation.") == [
+            "kratom has_adverse_effect nausea", "kratom has_adverse_effect dizziness",
+            "kratom has_adverse_effect constipation",
+        ])
+    }
+}

@@ -1,0 +1,46 @@
+import Testing
+
+@Suite struct ImplicitSubjectTests {
+    @Test func useWithoutAPlantSaysNothing() {
+        #expect(ExtractionFixture.plain("Long-term use can lead to tolerance.").isEmpty)
+    }
+
+    @Test func useInAPlantDocumentIsThePlantsUse() {
+        let result = ExtractionFixture.result("Kratom is sold online. Long-term use can lead to tolerance, dependence, and withdrawal.")
+        #expect(Set(result.claims.map(ExtractionFixture.describe)) == [
+            "kratom has_adverse_effect tolerance", "kratom has_adverse_effect dependence",
+            "kratom has_adverse_effect withdrawal",
+        ])
+        #expect(result.claims.allSatisfy { $0.rule == "implicit-subject" })
+    }
+
+    @Test func usersReportForThePlant() {
+        #expect(ExtractionFixture.plain("Kratom is sold online. Some users report nausea and constipation after high doses.")
+            .isSuperset(of: []))
+        #expect(ExtractionFixture.plain("Kratom is sold online. Some users experience nausea and constipation.")
+            == ["kratom has_adverse_effect nausea", "kratom has_adverse_effect constipation"])
+    }
+
+    @Test func anotherSubstanceTakesThePlace() {
+        #expect(ExtractionFixture.plain("Kratom is sold online. Long-term use of opioids can lead to tolerance.")
+            == ["opioid has_adverse_effect tolerance"])
+    }
+
+    @Test func sideEffectsWithNoSubstanceAreThePlants() {
+        #expect(ExtractionFixture.plain("Commonly reported side effects include nausea and dizziness.").isEmpty)
+        #expect(ExtractionFixture.plain("Kratom grows in Asia. Commonly reported side effects include nausea and dizziness.")
+            == ["kratom has_adverse_effect nausea", "kratom has_adverse_effect dizziness"])
+        #expect(ExtractionFixture.plain("Kratom grows in Asia. Side effects of morphine include nausea.")
+            == ["morphine has_adverse_effect nausea"])
+    }
+
+    @Test func aFragmentWithoutSubjectIsAboutThePlant() {
+        #expect(ExtractionFixture.plain("Supports relief from back pain").isEmpty)
+        #expect(ExtractionFixture.plain("Kratom capsules\nSupports relief from back pain\nNo nausea or jitters")
+            == ["kratom treats back-pain", "kratom has_adverse_effect nausea (denied)", "kratom has_adverse_effect restlessness (denied)"])
+        // A longer sentence with no subject says nothing about the plant.
+        #expect(ExtractionFixture.plain("""
+            Kratom capsules. In the clinic we often see that careful, slow and well supervised programmes bring relief from back pain.
+            """).isEmpty)
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+
+@Suite struct NegationScopeTests {
+    @Test func aPlainClaimIsNotDenied() {
+        #expect(ExtractionFixture.plain("Kratom can cause constipation.") == ["kratom has_adverse_effect constipation"])
+    }
+
+    @Test func withoutDeniesEveryCoordinatedEffect() {
+        let claims = ExtractionFixture.plain("Kratom relieves pain without causing drowsiness or addiction.")
+        #expect(claims.contains("kratom treats pain"))
+        #expect(claims.contains("kratom has_adverse_effect sedation (denied)"))
+        #expect(claims.contains("kratom has_adverse_effect addiction (denied)"))
+    }
+
+    @Test func notReachesAListThroughItsFirstMember() {
+        #expect(ExtractionFixture.plain("Kratom does not cause nausea, dizziness or constipation.") == [
+            "kratom has_adverse_effect nausea (denied)", "kratom has_adverse_effect dizziness (denied)",
+            "kratom has_adverse_effect constipation (denied)",
+        ])
+    }
+
+    @Test func scopeEndsAtAContrast() {
+        let claims = ExtractionFixture.plain("Kratom does not cause addiction, but it can cause constipation.")
+        #expect(claims.contains("kratom has_adverse_effect addiction (denied)"))
+        #expect(claims.contains("kratom has_adverse_effect constipation"))
+    }
+
+    @Test func notOnlyDeniesNothing() {
+        #expect(ExtractionFixture.plain("Kratom not only relieves pain but also eases anxiety.")
+            == ["kratom treats pain", "kratom treats anxiety"])
+    }
+
+    @Test func aDenialAfterTheClaimReachesBack() {
+        #expect(ExtractionFixture.plain("That kratom causes seizures is a myth.").contains("kratom has_adverse_effect seizure (denied)"))
+    }
+
+    @Test func aNegativeAdjectiveDeniesItsClause() {
+        #expect(ExtractionFixture.plain("Kratom is non-addictive.") == ["kratom has_adverse_effect addiction (denied)"])
+        #expect(ExtractionFixture.plain("Kratom is addictive.") == ["kratom has_adverse_effect addiction"])
+    }
+
+    @Test func aNegationInsideTheTriggerIsPartOfIt() {
+        #expect(ExtractionFixture.plain("The FDA has not approved kratom.") == ["fda regulates kratom"])
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import MitraIngest
+import MitraTestSupport
+import Testing
+
+@Suite struct DocumentReaderTests {
+    @Test func anEmptyFolderGivesNothing() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let batch = try DocumentReader().read(paths: [dir])
+        #expect(batch.documents.isEmpty && batch.warnings.isEmpty)
+    }
+
+    @Test func foldersAreReadRecursivelyWithRelativeIDs() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write("Kratom relieves pain.", to: "a.txt", in: dir)
+        Fixtures.write("# Kratom\n\nIt may cause nausea.", to: "sub/b.md", in: dir)
+        Fixtures.write("<p>Kratom contains mitragynine.</p>", to: "sub/deeper/c.html", in: dir)
+        Fixtures.write("ignored", to: "notes.pdf", in: dir)
+        let batch = try DocumentReader().read(paths: [dir])
+        #expect(batch.documents.map(\.id) == ["a.txt", "sub/b.md", "sub/deeper/c.html"])
+        #expect(batch.documents[2].text == "Kratom contains mitragynine.")
+        #expect(batch.warnings.isEmpty)
+    }
+
+    @Test func aNamedFileIsItsOwnRoot() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let path = Fixtures.write("Kratom relieves pain.", to: "x/one.txt", in: dir)
+        #expect(try DocumentReader().read(paths: [path]).documents.map(\.id) == ["one.txt"])
+    }
+
+    @Test func aMissingPathIsAnError() {
+        #expect(throws: IngestError.self) { try DocumentReader().read(paths: ["/nonexistent/mitragraph/input"]) }
+    }
+
+    @Test func badFilesAreSkippedWithAWarningAndTheRestIsRead() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write("Kratom relieves pain.", to: "good.txt", in: dir)
+        try Data([0x4B, 0x00, 0x01, 0x02, 0xFF]).write(to: URL(fileURLWithPath: dir + "/binary.txt"))
+        try Data([0x4B, 0x72, 0xE4, 0x74, 0x6F, 0x6D]).write(to: URL(fileURLWithPath: dir + "/latin1.txt"))
+        Fixtures.write("  \n\n ", to: "empty.md", in: dir)
+        Fixtures.write("<html><script>x()</script></html>", to: "nothing.html", in: dir)
+        let batch = try DocumentReader().read(paths: [dir])
+        #expect(batch.documents.map(\.id) == ["good.txt"])
+        let kinds = Dictionary(uniqueKeysWithValues: batch.warnings.map { (($0.path as NSString).lastPathComponent, $0.kind) })
+        #expect(kinds == ["binary.txt": .binary, "latin1.txt": .notUTF8, "empty.md": .empty, "nothing.html": .empty])
+        #expect(batch.warnings.allSatisfy { $0.description.contains($0.path) })
+    }
+
+    @Test func lineEndingsAndByteOrderMarkAreNormalized() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try Data([0xEF, 0xBB, 0xBF] + Array("Kratom.\r\nPain.\rNausea.".utf8)).write(to: URL(fileURLWithPath: dir + "/crlf.txt"))
+        #expect(try DocumentReader().read(paths: [dir]).documents.first?.text == "Kratom.\nPain.\nNausea.")
+    }
+
+    @Test func jsonLinesGiveOneDocumentALineAndWarnAboutBadLines() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write("""
+            {"id": "p1", "text": "Kratom relieves pain."}
+            not json
+            {"id": "p2", "html": "<p>Kratom may cause <b>nausea</b>.</p>"}
+            {"id": "p3"}
+            """, to: "posts.jsonl", in: dir)
+        let batch = try DocumentReader().read(paths: [dir])
+        #expect(batch.documents.map(\.id) == ["posts.jsonl#p1", "posts.jsonl#p2"])
+        #expect(batch.documents[1].text == "Kratom may cause nausea.")
+        #expect(batch.warnings.map(\.line) == [2, 4])
+        #expect(batch.warnings.allSatisfy { $0.kind == .malformedJSONLine })
+    }
+
+    @Test func anEnormousLineIsKeptWhole() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let line = String(repeating: "kratom relieves pain ", count: 100_000)
+        Fixtures.write(line, to: "long.txt", in: dir)
+        #expect(try DocumentReader().read(paths: [dir]).documents.first?.text.utf8.count == line.utf8.count)
+    }
+}
