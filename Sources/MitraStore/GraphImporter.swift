@@ -94,6 +94,7 @@ public struct GraphImporter {
         var concepts: [String: ConceptDraft] = [:]
         let blankPrefix = "g\(g)-"
         var lastSubject: (bytes: [UInt8], id: Int64) = ([], 0)
+        var lastPredicate: (bytes: [UInt8], id: Int64) = ([], 0)
 
         let loader = SortedQuadLoader(quads, graph: g)
         try RDFReader(syntax: syntax).readNodes(file: file) { s, p, o, _ in
@@ -107,7 +108,15 @@ public struct GraphImporter {
                 sid = try terms.id(of: s, blankPrefix: blankPrefix)
                 if s.kind == .iri { lastSubject = (Array(s.value), sid) }
             }
-            try loader.add(sid, try terms.id(of: p, blankPrefix: blankPrefix), try terms.id(of: o, blankPrefix: blankPrefix))
+            // Files repeat few predicates; the last one costs a byte comparison, not a lookup.
+            let pid: Int64
+            if p.value.elementsEqual(lastPredicate.bytes) {
+                pid = lastPredicate.id
+            } else {
+                pid = try terms.id(of: p, blankPrefix: blankPrefix)
+                lastPredicate = (Array(p.value), pid)
+            }
+            try loader.add(sid, pid, try terms.id(of: o, blankPrefix: blankPrefix))
             // Only typing and labelling statements about our entity IRIs say anything about
             // entities; edges are found afterwards, in SQL, from the stored quads.
             guard s.kind == .iri, p.value.count >= Vocabulary.shortestInterestingPredicate else { return }
