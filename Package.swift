@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology", "MitraIngest"]),
         .target(name: "MitraStore", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "MitraQuery", dependencies: [
             "MitraModel", "MitraOntology", "MitraStore",
@@ -53,7 +53,9 @@ let package = Package(
         .testTarget(name: "MitraOntologyTests", dependencies: ["MitraOntology", "MitraTestSupport"]),
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
-        .testTarget(name: "MitraStoreTests", dependencies: ["MitraStore", "MitraTestSupport"]),
+        .testTarget(name: "MitraStoreTests", dependencies: [
+            "MitraStore", "MitraTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(
             name: "MitraQueryTests",
             dependencies: [

@@ -25,6 +25,9 @@ public struct MitragraphCommand: ParsableCommand {
             RenderCommand.self,
             QueryCommand.self,
             ReplCommand.self,
+            DocsCommand.self,
+            ImportCommand.self,
+            StatsCommand.self,
         ]
     )
 

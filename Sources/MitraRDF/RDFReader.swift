@@ -12,6 +12,7 @@ public final class RDFReader {
     private let syntax: RDFSyntax
     private var env: OpaquePointer
     private var handler: ((Quad) throws -> Void)?
+    private var nodeHandler: ((RDFNodeView, RDFNodeView, RDFNodeView, RDFNodeView?) throws -> Void)?
     private var handlerError: Error?
     private var firstError: RDFError?
     private var sourceName = ""
@@ -49,6 +50,27 @@ public final class RDFReader {
         }
     }
 
+    /// Reads a whole file, handing each statement over as views of serd's own buffers
+    /// (subject, predicate, object, graph) without building `Term`s: the fast path for bulk
+    /// loads. The views are valid only during the call.
+    public func readNodes(
+        file path: String, handler: @escaping (RDFNodeView, RDFNodeView, RDFNodeView, RDFNodeView?) throws -> Void
+    ) throws {
+        guard let handle = fopen(path, "rb") else {
+            throw RDFError(kind: .unreadableFile, source: path, message: String(cString: strerror(errno)))
+        }
+        defer { fclose(handle) }
+        nodeHandler = handler
+        defer { nodeHandler = nil }
+        try run(source: path, handler: { _ in }, sink: RDFReader.onStatementNodes) { reader in
+            path.withCString { name in
+                name.withMemoryRebound(to: UInt8.self, capacity: path.utf8.count + 1) {
+                    serd_reader_read_file_handle(reader, handle, $0)
+                }
+            }
+        }
+    }
+
     /// Reads a whole file into an array; convenient for small files such as the ontology.
     public func quads(file path: String) throws -> [Quad] {
         var all: [Quad] = []
@@ -57,7 +79,8 @@ public final class RDFReader {
     }
 
     private func run(
-        source: String, handler: @escaping (Quad) throws -> Void, body: (OpaquePointer) -> SerdStatus
+        source: String, handler: @escaping (Quad) throws -> Void, sink: SerdStatementSink = RDFReader.onStatement,
+        body: (OpaquePointer) -> SerdStatus
     ) throws {
         self.handler = handler
         self.handlerError = nil
@@ -66,7 +89,7 @@ public final class RDFReader {
         defer { self.handler = nil }
         let me = Unmanaged.passUnretained(self).toOpaque()
         guard let reader = serd_reader_new(
-            syntax.serd, me, nil, RDFReader.onBase, RDFReader.onPrefix, RDFReader.onStatement, nil)
+            syntax.serd, me, nil, RDFReader.onBase, RDFReader.onPrefix, sink, nil)
         else {
             throw RDFError(kind: .syntax, source: source, message: "serd could not create a reader")
         }
@@ -118,6 +141,67 @@ public final class RDFReader {
         let g = graph.flatMap { reader.term($0) }
         do {
             try reader.handler?(Quad(s, p, o, graph: g))
+        } catch {
+            reader.handlerError = error
+            return SERD_FAILURE
+        }
+        return SERD_SUCCESS
+    }
+
+    private static let onStatementNodes: SerdStatementSink = { handle, _, graph, subject, predicate, object, datatype, lang in
+        let reader = me(handle)
+        guard reader.handlerError == nil else { return SERD_FAILURE }
+        // Expanded IRIs are serd allocations; they live until the handler returns.
+        var owned: [SerdNode] = []
+        defer { for i in owned.indices { serd_node_free(&owned[i]) } }
+        func view(_ node: UnsafePointer<SerdNode>) -> RDFNodeView? {
+            let n = node.pointee
+            switch n.type {
+            case SERD_URI where serd_uri_string_has_scheme(n.buf):
+                return RDFNodeView(kind: .iri, value: UnsafeBufferPointer(start: n.buf, count: n.n_bytes))
+            case SERD_URI, SERD_CURIE:
+                let expanded = serd_env_expand_node(reader.env, node)
+                guard expanded.buf != nil else {
+                    return n.type == SERD_URI
+                        ? RDFNodeView(kind: .iri, value: UnsafeBufferPointer(start: n.buf, count: n.n_bytes)) : nil
+                }
+                owned.append(expanded)
+                return RDFNodeView(kind: .iri, value: UnsafeBufferPointer(start: expanded.buf, count: expanded.n_bytes))
+            case SERD_BLANK:
+                return RDFNodeView(kind: .blank, value: UnsafeBufferPointer(start: n.buf, count: n.n_bytes))
+            default:
+                return nil
+            }
+        }
+        guard let s = view(subject), let p = view(predicate) else {
+            reader.noteUndefinedPrefix(subject, predicate)
+            return SERD_FAILURE
+        }
+        let o: RDFNodeView
+        if object.pointee.type == SERD_LITERAL {
+            let n = object.pointee
+            var datatypeView = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            if let datatype {
+                guard let d = view(datatype) else {
+                    reader.noteUndefinedPrefix(datatype)
+                    return SERD_FAILURE
+                }
+                datatypeView = d.value
+            }
+            let language = lang.map { UnsafeBufferPointer(start: $0.pointee.buf, count: $0.pointee.n_bytes) }
+            o = RDFNodeView(
+                kind: .literal, value: UnsafeBufferPointer(start: n.buf, count: n.n_bytes), datatype: datatypeView,
+                language: language ?? UnsafeBufferPointer(start: nil, count: 0))
+        } else {
+            guard let term = view(object) else {
+                reader.noteUndefinedPrefix(object)
+                return SERD_FAILURE
+            }
+            o = term
+        }
+        let g = graph.flatMap { view($0) }
+        do {
+            try reader.nodeHandler?(s, p, o, g)
         } catch {
             reader.handlerError = error
             return SERD_FAILURE

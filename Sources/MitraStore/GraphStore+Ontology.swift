@@ -5,9 +5,11 @@ import MitraOntology
 
 extension GraphStore {
     /// Replaces the ontology tables (classes, predicates, entities, labels) with `ontology`.
-    /// Call inside a write transaction.
+    /// Entities that imported graphs brought keep their rows unless the ontology now names
+    /// the same id. Call inside a write transaction.
     static func writeOntology(_ ontology: Ontology, to db: Database) throws {
-        try db.execute(sql: "DELETE FROM labels; DELETE FROM entities; DELETE FROM predicates; DELETE FROM classes")
+        try db.execute(sql: "DELETE FROM entities WHERE source = 'ontology'; DELETE FROM predicates; DELETE FROM classes")
+        let dropImported = try db.cachedStatement(sql: "DELETE FROM entities WHERE id = ?")
         for info in ontology.classes.values.sorted(by: { $0.entityClass < $1.entityClass }) {
             try db.execute(
                 sql: "INSERT INTO classes (name, iri, parent, biolink) VALUES (?, ?, ?, ?)",
@@ -25,6 +27,7 @@ extension GraphStore {
         let insertLabel = try db.cachedStatement(
             sql: "INSERT INTO labels (entity, label, kind, normalized) VALUES (?, ?, ?, ?)")
         for entity in ontology.sortedEntities {
+            try dropImported.execute(arguments: [entity.id])
             try insertEntity.execute(arguments: [
                 entity.id, entity.iri, entity.prefLabel, entity.entityClass.name,
                 entity.exactMatches.joined(separator: " "), entity.closeMatches.joined(separator: " "),

@@ -20,6 +20,10 @@ public struct StoreStatistics: Sendable, Equatable {
     public var claims = 0
     public var edges = 0
     public var contestedEdges = 0
+    /// Named graphs: the ontology's, one per document, one per import.
+    public var graphs = 0
+    public var quads = 0
+    /// Entities the graph uses (mentioned, or an end of an edge), by class.
     public var entitiesByClass: [String: Int] = [:]
     public var claimsByPredicate: [String: Int] = [:]
     /// Entities with the most edges, most first: (id, edge count).
@@ -27,7 +31,7 @@ public struct StoreStatistics: Sendable, Equatable {
 
     public static func == (a: StoreStatistics, b: StoreStatistics) -> Bool {
         a.documents == b.documents && a.mentions == b.mentions && a.claims == b.claims && a.edges == b.edges
-            && a.contestedEdges == b.contestedEdges && a.entitiesByClass == b.entitiesByClass
+            && a.contestedEdges == b.contestedEdges && a.graphs == b.graphs && a.quads == b.quads && a.entitiesByClass == b.entitiesByClass
             && a.claimsByPredicate == b.claimsByPredicate && a.mostConnected.map(\.0) == b.mostConnected.map(\.0)
     }
 }
@@ -107,8 +111,11 @@ extension GraphStore {
             stats.edges = try Int.fetchOne(db, sql: "SELECT count(*) FROM edges") ?? 0
             stats.contestedEdges = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM edges WHERE supporting_docs > 0 AND denying_docs > 0") ?? 0
+            stats.quads = try Int.fetchOne(db, sql: "SELECT count(*) FROM quads") ?? 0
+            stats.graphs = try Int.fetchOne(db, sql: "SELECT count(DISTINCT g) FROM quads") ?? 0
             for row in try Row.fetchAll(db, sql: """
-                SELECT e.class, count(DISTINCT m.entity) AS n FROM mentions m JOIN entities e ON e.id = m.entity
+                SELECT e.class, count(*) AS n FROM entities e
+                WHERE e.id IN (SELECT entity FROM mentions UNION SELECT subject FROM edges UNION SELECT object FROM edges)
                 GROUP BY e.class
                 """) { stats.entitiesByClass[row["class"]] = row["n"] }
             for row in try Row.fetchAll(db, sql: "SELECT predicate, count(*) AS n FROM claims GROUP BY predicate") {

@@ -20,8 +20,10 @@ public final class GraphStore: @unchecked Sendable {
         if !exists && !create {
             throw StoreError(kind: .missing, path: path, message: "no store here; build one first with `mitragraph build --store \(path) CORPUS`")
         }
+        var state = (appID: Int32(0), complete: false)
         if exists {
             try Self.checkHeader(path)
+            state = try Self.inspect(path)
         } else {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -34,9 +36,41 @@ public final class GraphStore: @unchecked Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StoreError(kind: .corrupt, path: path, message: "cannot be opened as a store: \(error)")
+            throw StoreError(kind: .corrupt, path: path, message: "cannot be opened as a store (\(error)); if it is damaged, rebuild it into a new file")
         }
-        try prepareSchema(isNew: !exists)
+        try prepareSchema(appID: state.appID, complete: state.complete)
+    }
+
+    /// Checks an existing file through a read-only connection before anything may write to
+    /// it (opening a pool in WAL mode writes): whose it is, which schema, whether it reads.
+    private static func inspect(_ path: String) throws -> (appID: Int32, complete: Bool) {
+        let migrator = Schema.migrator
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(10)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            let (appID, superseded, complete, tables) = try queue.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try migrator.hasBeenSuperseded(db),
+                 try migrator.hasCompletedMigrations(db),
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0)
+            }
+            if appID != Schema.applicationID && tables > 0 {
+                throw StoreError(kind: .notAStore, path: path, message: "is a SQLite file but not a mitragraph store; nothing was changed")
+            }
+            if superseded {
+                throw StoreError(kind: .newerSchema, path: path, message: "was written by a newer mitragraph; upgrade mitragraph to read it (nothing was changed)")
+            }
+            return (appID, complete)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw StoreError(kind: .corrupt, path: path, message: "is corrupt (\(error.message ?? "\(error)")); rebuild it into a new file (nothing was changed)")
+        } catch {
+            throw StoreError(kind: .corrupt, path: path, message: "cannot be read (\(error)); if it is damaged, rebuild it into a new file")
+        }
     }
 
     private static func checkHeader(_ path: String) throws {
@@ -55,42 +89,39 @@ public final class GraphStore: @unchecked Sendable {
         }
     }
 
-    private func prepareSchema(isNew: Bool) throws {
-        let migrator = Schema.migrator
+    private func prepareSchema(appID: Int32, complete: Bool) throws {
         do {
-            let (appID, superseded, tables) = try pool.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try migrator.hasBeenSuperseded(db),
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0)
-            }
-            if appID != Schema.applicationID && tables > 0 {
-                throw StoreError(kind: .notAStore, path: path, message: "is a SQLite file but not a mitragraph store; nothing was changed")
-            }
-            if superseded {
-                throw StoreError(kind: .newerSchema, path: path, message: "was written by a newer mitragraph; upgrade mitragraph to read it")
-            }
-            try migrator.migrate(pool)
+            // An up-to-date store is opened without taking the write lock, so readers never
+            // wait for (or delay) a build running in another process.
+            if !complete { try Schema.migrator.migrate(pool) }
             if appID != Schema.applicationID {
                 try pool.barrierWriteWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 }
             }
-        } catch let error as StoreError {
-            throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             throw StoreError(kind: .corrupt, path: path, message: "is corrupt (\(error.message ?? "\(error)")); rebuild it into a new file")
         } catch {
-            throw StoreError(kind: .corrupt, path: path, message: "cannot be read: \(error)")
+            throw StoreError(kind: .writeFailed, path: path, message: "cannot be prepared: \(error)")
         }
     }
 
     /// Runs `body` in one write transaction.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.write(body)
+        try translatingCorruption { try pool.write(body) }
     }
 
     /// Runs `body` on a consistent snapshot.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        try translatingCorruption { try pool.read(body) }
+    }
+
+    /// A damaged file found while working is the same error as one found while opening.
+    private func translatingCorruption<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw StoreError(kind: .corrupt, path: path, message: "is corrupt (\(error.message ?? "\(error)")); rebuild it into a new file")
+        }
     }
 }

@@ -94,6 +94,67 @@ enum Schema {
                 CREATE INDEX edges_osp ON edges(object, subject, predicate);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
+
+    /// The triple store beside the v1 tables: a term dictionary, quads in named graphs
+    /// indexed for every access order, the edges imported graphs contribute, and metadata.
+    static let v2 = """
+        CREATE TABLE terms (
+            id INTEGER PRIMARY KEY,
+            kind INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            datatype TEXT NOT NULL DEFAULT '',
+            lang TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX terms_value ON terms(value, kind, datatype, lang);
+        CREATE TABLE quads (
+            g INTEGER NOT NULL,
+            s INTEGER NOT NULL,
+            p INTEGER NOT NULL,
+            o INTEGER NOT NULL,
+            PRIMARY KEY (g, s, p, o)
+        ) WITHOUT ROWID;
+        \(quadIndexes.joined(separator: ";\n"));
+        CREATE TABLE graphs (
+            iri TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL,
+            source TEXT NOT NULL,
+            triples INTEGER NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE graph_edges (
+            subject TEXT NOT NULL,
+            predicate TEXT NOT NULL,
+            object TEXT NOT NULL,
+            graph INTEGER NOT NULL,
+            PRIMARY KEY (subject, predicate, object, graph)
+        ) WITHOUT ROWID;
+        CREATE INDEX graph_edges_graph ON graph_edges(graph);
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        );
+        ALTER TABLE entities ADD COLUMN source TEXT NOT NULL DEFAULT 'ontology';
+        CREATE INDEX entities_source ON entities(source);
+        """
+
+    /// The secondary quad indexes: with the (g, s, p, o) primary key they serve every pattern.
+    /// The importer drops and re-creates them around a bulk load, so they are kept here once.
+    static let quadIndexes = [
+        "CREATE INDEX quads_spo ON quads(s, p, o, g)",
+        "CREATE INDEX quads_pos ON quads(p, o, s, g)",
+        "CREATE INDEX quads_osp ON quads(o, s, p, g)",
+    ]
+    static let quadIndexNames = ["quads_spo", "quads_pos", "quads_osp"]
+    /// The edge table's secondary indexes (v1), re-created the same way after a bulk import.
+    static let edgeIndexes = [
+        "CREATE INDEX edges_pos ON edges(predicate, object, subject)",
+        "CREATE INDEX edges_osp ON edges(object, subject, predicate)",
+    ]
+    static let edgeIndexNames = ["edges_pos", "edges_osp"]
+    static let termIndex = "CREATE UNIQUE INDEX terms_value ON terms(value, kind, datatype, lang)"
 }

@@ -7,6 +7,8 @@ public struct StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case corrupt
         case writeFailed
         case unknownDocument
+        /// A graph the store writes itself (the ontology's, a document's) named as an import target.
+        case reservedGraph
     }
 
     public var kind: Kind

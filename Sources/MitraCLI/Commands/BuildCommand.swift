@@ -53,14 +53,19 @@ struct BuildCommand: ParsableCommand {
             if json {
                 print("""
                     {"store": \(jsonString(store.path)), "added": \(report.added), "changed": \(report.changed), \
-                    "unchanged": \(report.unchanged), "removed": \(report.removed), "warnings": \(report.warnings.count), \
+                    "unchanged": \(report.unchanged), "removed": \(report.removed), "reextracted": \(report.reextracted), \
+                    "ontology_changed": \(report.ontologyChanged), "warnings": \(report.warnings.count), \
                     "documents": \(stats.documents), "mentions": \(stats.mentions), "claims": \(stats.claims), \
                     "edges": \(stats.edges), "contested_edges": \(stats.contestedEdges), "seconds": \(String(format: "%.3f", seconds))}
                     """)
             } else {
+                if report.ontologyChanged {
+                    print("the ontology changed since the last build: extracted all \(report.extracted) documents again")
+                }
                 print("""
                     built \(store.path) in \(String(format: "%.2f", seconds)) s: \
                     \(report.added) added, \(report.changed) changed, \(report.unchanged) unchanged, \(report.removed) removed\
+                    \(report.reextracted > 0 ? ", \(report.reextracted) re-extracted" : "")\
                     \(report.warnings.isEmpty ? "" : ", \(report.warnings.count) skipped")
                     \(stats.documents) documents, \(stats.entitiesByClass.values.reduce(0, +)) entities, \
                     \(stats.claims) claims, \(stats.edges) edges, \(stats.contestedEdges) contested

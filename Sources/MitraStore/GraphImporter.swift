@@ -1,0 +1,250 @@
+import Foundation
+import GRDB
+import MitraModel
+import MitraRDF
+
+/// What an import did.
+public struct ImportReport: Sendable, Equatable {
+    /// The named graph the statements went to.
+    public var graph: String
+    /// Statements read from the file.
+    public var statements = 0
+    /// Distinct quads stored (a repeated statement is stored once).
+    public var quads = 0
+    /// Statements between our entities with one of our predicates, which became edges.
+    public var edges = 0
+    /// Concepts typed with one of our classes, which became entities.
+    public var entities = 0
+    /// The graph held statements before and they were replaced.
+    public var replaced = false
+    public var seconds = 0.0
+}
+
+/// Loads an N-Triples or Turtle file into the store as one named graph, streaming it
+/// through serd in one transaction.
+///
+/// Statements in our own vocabulary also enter the tables the query engine reads: a
+/// triple `mge:A mg:p mge:B` with a predicate the ontology defines becomes support for the
+/// edge (A, p, B), counted as if the graph were one document; a `skos:Concept` typed with
+/// one of our classes and carrying a `skos:prefLabel` becomes an entity with its labels.
+public struct GraphImporter {
+    public let store: GraphStore
+
+    public init(store: GraphStore) { self.store = store }
+
+    /// Imports `file` into the graph `graph` (default: one named after the file), replacing
+    /// what that graph held. A file that does not parse changes nothing.
+    @discardableResult
+    public func importFile(_ file: String, syntax: RDFSyntax, graph: String? = nil) throws -> ImportReport {
+        let started = Date()
+        let graphIRI = graph ?? StoreGraphs.importGraph(forFile: file)
+        if StoreGraphs.isReserved(graphIRI) {
+            throw StoreError(kind: .reservedGraph, path: store.path,
+                             message: "the graph <\(graphIRI)> is written by builds; import into another --graph")
+        }
+        var attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        if attributes == nil, !FileManager.default.fileExists(atPath: file) {
+            throw RDFError(kind: .unreadableFile, source: file, message: "no such file")
+        }
+        let fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        attributes = nil
+        var report = try store.write { db in
+            try Self.load(file, syntax: syntax, graph: graphIRI, estimatedStatements: fileSize / 90, in: db)
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// The load itself, inside the caller's write transaction.
+    static func load(
+        _ file: String, syntax: RDFSyntax, graph graphIRI: String, estimatedStatements: Int, in db: Database
+    ) throws -> ImportReport {
+        var report = ImportReport(graph: graphIRI)
+        let terms = try TermDictionary(db)
+        let quads = try QuadInserter(db)
+        let g = try terms.id(iri: graphIRI)
+
+        // Replace the graph's earlier contents and its contributions to edges and entities.
+        var oldKeys: Set<EdgeKey> = []
+        for row in try Row.fetchAll(db, sql: "SELECT subject, predicate, object FROM graph_edges WHERE graph = ?",
+                                    arguments: [g]) {
+            oldKeys.insert(EdgeKey(subject: row[0], predicate: row[1], object: row[2]))
+        }
+        report.replaced = try Int.fetchOne(db, sql: "SELECT count(*) FROM graphs WHERE iri = ?", arguments: [graphIRI]) ?? 0 > 0
+        try db.execute(sql: """
+            DELETE FROM quads WHERE g = ?; DELETE FROM graph_edges WHERE graph = ?;
+            DELETE FROM entities WHERE source = ?; DELETE FROM graphs WHERE iri = ?;
+            """, arguments: [g, g, graphIRI, graphIRI])
+        try EdgeDeriver.refresh(oldKeys, in: db)
+
+        // A load larger than what the store holds is faster with the secondary indexes built
+        // afterwards, by sorting, than kept up row by row. Still one transaction.
+        let probe = max(estimatedStatements, 1)
+        let existingQuads = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM quads LIMIT ?)", arguments: [probe]) ?? 0
+        let existingEdges = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM edges LIMIT ?)", arguments: [probe]) ?? 0
+        let bulk = estimatedStatements > 10_000 && existingQuads < estimatedStatements
+        let bulkEdges = bulk && existingEdges < estimatedStatements / 2
+        if bulk {
+            for name in Schema.quadIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+        }
+        try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA threads = 2")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 0") }
+
+        let vocabulary = try Vocabulary(db)
+        var concepts: [String: ConceptDraft] = [:]
+        let blankPrefix = "g\(g)-"
+        var lastSubject: (bytes: [UInt8], id: Int64) = ([], 0)
+        var lastPredicate: (bytes: [UInt8], id: Int64) = ([], 0)
+
+        let loader = SortedQuadLoader(quads, graph: g)
+        try RDFReader(syntax: syntax).readNodes(file: file) { s, p, o, _ in
+            report.statements += 1
+            // Bounds memory on files far larger than the benchmark's.
+            if report.statements % 1_000_000 == 0 { terms.trimCache(above: 4_000_000) }
+            let sid: Int64
+            if s.kind == .iri, s.value.elementsEqual(lastSubject.bytes) {
+                sid = lastSubject.id
+            } else {
+                sid = try terms.id(of: s, blankPrefix: blankPrefix)
+                if s.kind == .iri { lastSubject = (Array(s.value), sid) }
+            }
+            // Files repeat few predicates; the last one costs a byte comparison, not a lookup.
+            let pid: Int64
+            if p.value.elementsEqual(lastPredicate.bytes) {
+                pid = lastPredicate.id
+            } else {
+                pid = try terms.id(of: p, blankPrefix: blankPrefix)
+                lastPredicate = (Array(p.value), pid)
+            }
+            try loader.add(sid, pid, try terms.id(of: o, blankPrefix: blankPrefix))
+            // Only typing and labelling statements about our entity IRIs say anything about
+            // entities; edges are found afterwards, in SQL, from the stored quads.
+            guard s.kind == .iri, p.value.count >= Vocabulary.shortestInterestingPredicate else { return }
+            if p.value.elementsEqual(Vocabulary.typeBytes), o.kind == .iri {
+                guard let subject = Vocabulary.local(s.value, after: Vocabulary.entityBytes) else { return }
+                if o.value.elementsEqual(Vocabulary.conceptBytes) {
+                    concepts[subject, default: ConceptDraft()].isConcept = true
+                } else if let name = Vocabulary.local(o.value, after: Vocabulary.ontologyBytes),
+                          vocabulary.classes.contains(name) {
+                    concepts[subject, default: ConceptDraft()].entityClass = name
+                }
+            } else if o.kind == .literal, let kind = Vocabulary.labelKind(p.value),
+                      let subject = Vocabulary.local(s.value, after: Vocabulary.entityBytes) {
+                let label = String(decoding: o.value, as: UTF8.self)
+                if kind == "pref" {
+                    if concepts[subject]?.prefLabel == nil { concepts[subject, default: ConceptDraft()].prefLabel = label }
+                } else {
+                    concepts[subject, default: ConceptDraft()].labels.append((label, kind))
+                }
+            }
+        }
+        try loader.flush()
+        report.quads = quads.inserted
+
+        if bulk {
+            for sql in Schema.quadIndexes { try db.execute(sql: sql) }
+        }
+        report.edges = try findEdges(graph: g, in: db)
+        report.entities = try insertEntities(concepts, graph: graphIRI, in: db)
+        if bulkEdges {
+            for name in Schema.edgeIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+        }
+        try EdgeDeriver.addSupport(ofGraph: g, in: db)
+        if bulkEdges {
+            for sql in Schema.edgeIndexes { try db.execute(sql: sql) }
+        }
+        try db.execute(
+            sql: "INSERT INTO graphs (iri, kind, source, triples, added_at) VALUES (?, 'import', ?, ?, ?)",
+            arguments: [graphIRI, file, report.quads, ISO8601DateFormatter().string(from: Date())])
+        return report
+    }
+
+    /// Records, for the edges, every quad of graph `g` that links two of our entity IRIs by a
+    /// predicate of the ontology; returns how many distinct ones there are. Inserted in key
+    /// order, so the table grows at its end.
+    private static func findEdges(graph g: Int64, in db: Database) throws -> Int {
+        let entityPrefix = Namespace.entity
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS import_predicates (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+            DELETE FROM temp.import_predicates;
+            INSERT OR IGNORE INTO temp.import_predicates
+                SELECT t.id, p.name FROM predicates p
+                JOIN terms t ON t.value = ? || p.name AND t.kind = 1 AND t.datatype = '' AND t.lang = '';
+            """, arguments: [Namespace.ontology])
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO graph_edges (subject, predicate, object, graph)
+                SELECT substr(ts.value, ?1), ip.name, substr(tob.value, ?1), ?2
+                FROM temp.import_predicates ip
+                JOIN quads q ON q.p = ip.id AND q.g = ?2
+                JOIN terms ts ON ts.id = q.s JOIN terms tob ON tob.id = q.o
+                WHERE ts.kind = 1 AND tob.kind = 1 AND length(ts.value) >= ?1 AND length(tob.value) >= ?1
+                  AND substr(ts.value, 1, ?1 - 1) = ?3 AND substr(tob.value, 1, ?1 - 1) = ?3
+                ORDER BY 1, 2, 3
+            """, arguments: [entityPrefix.count + 1, g, entityPrefix])
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM graph_edges WHERE graph = ?", arguments: [g]) ?? 0
+    }
+
+    /// What the file says about one of our entity IRIs, gathered while streaming.
+    struct ConceptDraft {
+        var isConcept = false
+        var entityClass: String?
+        var prefLabel: String?
+        var labels: [(String, String)] = []
+    }
+
+    private static func insertEntities(_ drafts: [String: ConceptDraft], graph: String, in db: Database) throws -> Int {
+        let entity = try db.makeStatement(sql: """
+            INSERT OR IGNORE INTO entities (id, iri, label, class, exact_matches, close_matches, source)
+            VALUES (?, ?, ?, ?, '', '', ?)
+            """)
+        let label = try db.makeStatement(sql: "INSERT INTO labels (entity, label, kind, normalized) VALUES (?, ?, ?, ?)")
+        var added = 0
+        for (id, draft) in drafts.sorted(by: { $0.key < $1.key }) {
+            guard draft.isConcept, let entityClass = draft.entityClass, let pref = draft.prefLabel else { continue }
+            try entity.execute(arguments: [id, Namespace.entity + id, pref, entityClass, graph])
+            // An id the ontology (or an earlier import) already defines keeps its definition.
+            guard db.changesCount > 0 else { continue }
+            added += 1
+            for (text, kind) in [(pref, "pref")] + draft.labels {
+                try label.execute(arguments: [id, text, kind, LabelNormalizer.normalize(text)])
+            }
+        }
+        return added
+    }
+}
+
+/// The names an import recognizes, as bytes, so matching a statement costs no allocation.
+struct Vocabulary {
+    let predicates: Set<String>
+    let classes: Set<String>
+
+    init(_ db: Database) throws {
+        predicates = Set(try String.fetchAll(db, sql: "SELECT name FROM predicates"))
+        classes = Set(try String.fetchAll(db, sql: "SELECT name FROM classes"))
+    }
+
+    static let entityBytes = Array(Namespace.entity.utf8)
+    static let ontologyBytes = Array(Namespace.ontology.utf8)
+    static let typeBytes = Array((Namespace.rdf + "type").utf8)
+    static let conceptBytes = Array((Namespace.skos + "Concept").utf8)
+    static let prefLabelBytes = Array((Namespace.skos + "prefLabel").utf8)
+    static let altLabelBytes = Array((Namespace.skos + "altLabel").utf8)
+    static let hiddenLabelBytes = Array((Namespace.skos + "hiddenLabel").utf8)
+    static let rdfsLabelBytes = Array((Namespace.rdfs + "label").utf8)
+    /// No predicate shorter than this can be one `labelKind` or the type test accepts.
+    static let shortestInterestingPredicate = min(typeBytes.count, rdfsLabelBytes.count, prefLabelBytes.count)
+
+    /// The rest of `bytes` after `prefix`, when it starts with it and the rest is not empty.
+    static func local(_ bytes: UnsafeBufferPointer<UInt8>, after prefix: [UInt8]) -> String? {
+        guard bytes.count > prefix.count, bytes.starts(with: prefix) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.count...]), as: UTF8.self)
+    }
+
+    /// The label kind (`pref`, `alt`, `hidden`) a predicate gives, if it is a label property.
+    static func labelKind(_ predicate: UnsafeBufferPointer<UInt8>) -> String? {
+        if predicate.elementsEqual(prefLabelBytes) { return "pref" }
+        if predicate.elementsEqual(altLabelBytes) || predicate.elementsEqual(rdfsLabelBytes) { return "alt" }
+        if predicate.elementsEqual(hiddenLabelBytes) { return "hidden" }
+        return nil
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import MitraModel
+import MitraRDF
+import MitraStore
+import MitraTestSupport
+import Testing
+
+@Suite struct GraphImporterTests {
+    static let mg = Namespace.ontology
+    static let mge = Namespace.entity
+    static let skos = Namespace.skos
+
+    func emptyStore() throws -> (GraphStore, String) {
+        let dir = Fixtures.temporaryDirectory()
+        let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
+        try store.write(ontology: Fixtures.ontology, results: [])
+        return (store, dir)
+    }
+
+    @Test func anEmptyFileMakesAnEmptyGraph() throws {
+        let (store, dir) = try emptyStore()
+        let file = Fixtures.write("", to: "empty.nt", in: dir)
+        let report = try GraphImporter(store: store).importFile(file, syntax: .ntriples)
+        #expect(report.statements == 0 && report.quads == 0 && report.graph == StoreGraphs.importPrefix + "empty")
+    }
+
+    @Test func oneTripleIsStoredInTheNamedGraphAndReadBackByPattern() throws {
+        let (store, dir) = try emptyStore()
+        let file = Fixtures.write("<http://ex.org/a> <http://ex.org/p> \"x \\\"y\\\"\"@en .\n", to: "one.nt", in: dir)
+        let report = try GraphImporter(store: store).importFile(file, syntax: .ntriples, graph: "http://ex.org/g")
+        #expect(report.statements == 1 && report.quads == 1 && report.edges == 0)
+        let expected = Quad(.iri("http://ex.org/a"), .iri("http://ex.org/p"), .literal("x \"y\"", language: "en"),
+                            graph: .iri("http://ex.org/g"))
+        #expect(try store.quads(graph: .iri("http://ex.org/g")) == [expected])
+        #expect(try store.quads(subject: .iri("http://ex.org/a")) == [expected])
+        #expect(try store.quads(object: .literal("x \"y\"", language: "en")) == [expected])
+        #expect(try store.quads(object: .literal("x \"y\"")).isEmpty)
+        #expect(try store.quads(predicate: .iri("http://ex.org/p"), graph: .iri("http://ex.org/other")).isEmpty)
+        #expect(try store.graphs().contains(StoredGraph(iri: "http://ex.org/g", kind: "import", quads: 1)))
+    }
+
+    @Test func twoFilesInTwoGraphsKeepTheirBlankNodesApart() throws {
+        let (store, dir) = try emptyStore()
+        let a = Fixtures.write("_:b0 <http://ex.org/p> \"a\" .\n", to: "a.nt", in: dir)
+        let b = Fixtures.write("_:b0 <http://ex.org/p> \"b\" .\n", to: "b.nt", in: dir)
+        try GraphImporter(store: store).importFile(a, syntax: .ntriples)
+        try GraphImporter(store: store).importFile(b, syntax: .ntriples)
+        let subjects = Set(try store.quads(predicate: .iri("http://ex.org/p")).map(\.subject))
+        #expect(subjects.count == 2)
+    }
+
+    @Test func ourVocabularyBecomesEntitiesAndEdgesAndReimportReplaces() throws {
+        let (store, dir) = try emptyStore()
+        let ttl = """
+            @prefix mg: <\(Self.mg)> . @prefix mge: <\(Self.mge)> . @prefix skos: <\(Self.skos)> .
+            mge:new-herb a skos:Concept, mg:Plant ; skos:prefLabel "New herb" ; skos:altLabel "nh" .
+            mge:new-herb mg:contains mge:mitragynine .
+            mge:new-herb mg:contains mge:mitragynine .
+            mge:kratom mg:treats mge:fibromyalgia .
+            mge:kratom mg:not_a_predicate mge:fibromyalgia .
+            mge:untyped skos:prefLabel "no class" .
+            """
+        let file = Fixtures.write(ttl, to: "extra.ttl", in: dir)
+        let report = try GraphImporter(store: store).importFile(file, syntax: .turtle)
+        #expect(report.statements == 9 && report.quads == 8 && report.edges == 2 && report.entities == 1)
+        let ontology = try store.ontology()
+        #expect(ontology.entities["new-herb"]?.altLabels == ["nh"])
+        #expect(ontology.entities["untyped"] == nil)
+        let edges = try store.edges()
+        #expect(edges.map(\.key) == [
+            EdgeKey(subject: "kratom", predicate: "treats", object: "fibromyalgia"),
+            EdgeKey(subject: "new-herb", predicate: "contains", object: "mitragynine"),
+        ])
+        #expect(edges.allSatisfy { $0.supportingDocuments == 1 && $0.claimCount == 1 })
+        #expect(try store.edges() == expectedEdges(store))
+
+        // Importing the same graph again replaces it; the ontology survives a rebuild.
+        let smaller = Fixtures.write(
+            "<\(Self.mge)kratom> <\(Self.mg)treats> <\(Self.mge)fibromyalgia> .\n", to: "extra.nt", in: dir)
+        let again = try GraphImporter(store: store).importFile(smaller, syntax: .ntriples, graph: report.graph)
+        #expect(again.replaced && again.quads == 1)
+        #expect(try store.edges().map(\.key) == [EdgeKey(subject: "kratom", predicate: "treats", object: "fibromyalgia")])
+        #expect(try store.ontology().entities["new-herb"] == nil)
+        #expect(try store.quadCount(graph: .iri(report.graph)) == 1)
+    }
+
+    @Test func importedSupportAddsToExtractedClaims() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write("Kratom may relieve fibromyalgia.\n", to: "in/a.txt", in: dir)
+        let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
+        try GraphBuilder(store: store, ontology: Fixtures.ontology).build(paths: [dir + "/in"])
+        let file = Fixtures.write("<\(Self.mge)kratom> <\(Self.mg)treats> <\(Self.mge)fibromyalgia> .\n", to: "x.nt", in: dir)
+        try GraphImporter(store: store).importFile(file, syntax: .ntriples)
+        let edge = try #require(try store.edges().first { $0.key.object == "fibromyalgia" })
+        #expect(edge.supportingDocuments == 2 && edge.hedgedClaims == 1 && edge.claimCount == 2)
+        // A later build keeps the import's support (and the import's graph).
+        try GraphBuilder(store: store, ontology: Fixtures.ontology).build(paths: [dir + "/in"])
+        #expect(try store.edges() == expectedEdges(store))
+        try store.removeDocuments(["a.txt"])
+        #expect(try store.edges().first { $0.key.object == "fibromyalgia" }?.supportingDocuments == 1)
+    }
+
+    @Test func aMalformedFileNamesLineAndColumnAndChangesNothing() throws {
+        let (store, dir) = try emptyStore()
+        let good = Fixtures.write("<http://ex.org/a> <http://ex.org/p> <http://ex.org/b> .\n", to: "g.nt", in: dir)
+        try GraphImporter(store: store).importFile(good, syntax: .ntriples, graph: "http://ex.org/g")
+        let before = try store.quads()
+        let bad = Fixtures.write(
+            "<http://ex.org/a> <http://ex.org/p> <http://ex.org/c> .\n<http://ex.org/a> <http://ex.org/p> oops .\n",
+            to: "bad.nt", in: dir)
+        do {
+            try GraphImporter(store: store).importFile(bad, syntax: .ntriples, graph: "http://ex.org/g")
+            Issue.record("a malformed file must not import")
+        } catch let error as RDFError {
+            #expect(error.kind == .syntax && error.line == 2 && error.column > 0)
+            #expect(error.description.hasPrefix(bad + ":2:"))
+        }
+        #expect(try store.quads() == before)
+    }
+
+    @Test func aMissingFileAndAReservedGraphAreRefused() throws {
+        let (store, dir) = try emptyStore()
+        #expect(throws: RDFError.self) { try GraphImporter(store: store).importFile(dir + "/none.nt", syntax: .ntriples) }
+        let file = Fixtures.write("", to: "e.nt", in: dir)
+        #expect(throws: StoreError.self) {
+            try GraphImporter(store: store).importFile(file, syntax: .ntriples, graph: StoreGraphs.ontology)
+        }
+    }
+
+    @Test func manyTriplesLoadInBulkWithIndexesRebuilt() throws {
+        let (store, dir) = try emptyStore()
+        var text = ""
+        for i in 0..<20_000 {
+            text += "<\(Self.mge)gen-\(i % 500)> <\(Self.mg)treats> <\(Self.mge)gen-\((i * 7) % 499)> .\n"
+            text += "<http://ex.org/n\(i)> <http://ex.org/v> \"\(i)\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+        }
+        let type = "<\(Namespace.rdf)type>"
+        for i in 0..<500 {
+            text += "<\(Self.mge)gen-\(i)> \(type) <\(Self.skos)Concept> .\n"
+            text += "<\(Self.mge)gen-\(i)> \(type) <\(Self.mg)Condition> .\n"
+            text += "<\(Self.mge)gen-\(i)> <\(Self.skos)prefLabel> \"gen \(i)\" .\n"
+        }
+        let file = Fixtures.write(text, to: "big.nt", in: dir)
+        let report = try GraphImporter(store: store).importFile(file, syntax: .ntriples)
+        let distinctEdges = Set((0..<20_000).map { "\($0 % 500) \(($0 * 7) % 499)" }).count
+        #expect(report.statements == 41_500)
+        #expect(report.edges == distinctEdges && report.entities == 500)
+        #expect(try store.quadCount(predicate: .iri("http://ex.org/v")) == 20_000)
+        #expect(try store.quads(subject: .iri("http://ex.org/n123")).first?.object
+            == .literal("123", datatype: "http://www.w3.org/2001/XMLSchema#integer"))
+        #expect(try store.edges().count == distinctEdges)
+        #expect(try store.statistics().entitiesByClass["Condition"] ?? 0 >= 500)
+        let indexes = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'quads' ORDER BY name")
+        }
+        #expect(indexes == ["quads_osp", "quads_pos", "quads_spo"])
+    }
+}
