@@ -5,6 +5,11 @@ import MitraOntology
 /// lexicons. Deterministic, built once per ontology, and a `Sendable` value that several
 /// threads may use at once; copies share one set of tables.
 public struct Extractor: Sendable {
+    /// The version of the extraction rules. A store keeps it with the ontology's fingerprint,
+    /// so changing the rules (bump this) re-extracts stored documents on the next build just
+    /// as changing the ontology does; otherwise unchanged documents would keep stale claims.
+    public static let rulesVersion = "2026-11-21.1"
+
     let engine: ExtractionEngine
 
     public init(ontology: Ontology) {

@@ -60,7 +60,7 @@ struct BuildCommand: ParsableCommand {
                     """)
             } else {
                 if report.ontologyChanged {
-                    print("the ontology changed since the last build: extracted all \(report.extracted) documents again")
+                    print("the ontology or the extraction rules changed since the last build: extracted all \(report.extracted) documents again")
                 }
                 print("""
                     built \(store.path) in \(String(format: "%.2f", seconds)) s: \
