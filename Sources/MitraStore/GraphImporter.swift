@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MitraModel
+import MitraOntology
 import MitraRDF
 
 /// What an import did.
@@ -34,8 +35,14 @@ public struct GraphImporter {
 
     /// Imports `file` into the graph `graph` (default: one named after the file), replacing
     /// what that graph held. A file that does not parse changes nothing.
+    ///
+    /// `ontology` is written first when the store has none yet (a store made by this
+    /// import), so statements in our vocabulary become edges and entities; a store that
+    /// already has one keeps it, since replacing it is a build's job (it re-extracts).
     @discardableResult
-    public func importFile(_ file: String, syntax: RDFSyntax, graph: String? = nil) throws -> ImportReport {
+    public func importFile(
+        _ file: String, syntax: RDFSyntax, graph: String? = nil, ontology: Ontology? = nil
+    ) throws -> ImportReport {
         let started = Date()
         let graphIRI = graph ?? StoreGraphs.importGraph(forFile: file)
         if StoreGraphs.isReserved(graphIRI) {
@@ -49,7 +56,10 @@ public struct GraphImporter {
         let fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         attributes = nil
         var report = try store.write { db in
-            try Self.load(file, syntax: syntax, graph: graphIRI, estimatedStatements: fileSize / 90, in: db)
+            if let ontology, try GraphWriter.meta("ontology_hash", in: db) == nil {
+                try GraphWriter(db).writeOntology(ontology)
+            }
+            return try Self.load(file, syntax: syntax, graph: graphIRI, estimatedStatements: fileSize / 90, in: db)
         }
         report.seconds = Date().timeIntervalSince(started)
         return report

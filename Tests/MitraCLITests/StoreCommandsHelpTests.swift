@@ -91,13 +91,17 @@ import Testing
               mitragraph import --store kg.sqlite --graph https://example.org/g1 data.ttl
               mitragraph import --format ntriples --json dump.txt
 
-            USAGE: mitragraph import [--store <file>] [--graph <iri>] [--format <format>] [--json] <file>
+            USAGE: mitragraph import [--store <file>] [--ontology <dir> ...] [--no-default-ontology] [--graph <iri>] [--format <format>] [--json] <file>
 
             ARGUMENTS:
               <file>                  The RDF file to load.
 
             OPTIONS:
               --store <file>          The store file. (default: output/kratom.sqlite)
+              --ontology <dir>        An ontology folder or .ttl file to layer over the
+                                      shipped ontology (repeatable).
+              --no-default-ontology   Use only the --ontology folders, not the shipped
+                                      ontology.
               --graph <iri>           The named graph to load into (default: one named
                                       after the file).
               --format <format>       The file's syntax (default: from its extension, .nt

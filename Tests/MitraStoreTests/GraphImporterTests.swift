@@ -84,6 +84,29 @@ import Testing
         #expect(try store.quadCount(graph: .iri(report.graph)) == 1)
     }
 
+    @Test func aStoreMadeByAnImportTakesTheOntologyGivenSoOurVocabularyBecomesEdges() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let file = Fixtures.write(
+            "<\(Self.mge)kratom> <\(Self.mg)treats> <\(Self.mge)fibromyalgia> .\n", to: "one.nt", in: dir)
+
+        let bare = try GraphStore(path: dir + "/bare.sqlite", create: true)
+        let withoutOntology = try GraphImporter(store: bare).importFile(file, syntax: .ntriples)
+        #expect(withoutOntology.quads == 1 && withoutOntology.edges == 0)
+
+        let fresh = try GraphStore(path: dir + "/fresh.sqlite", create: true)
+        let report = try GraphImporter(store: fresh).importFile(file, syntax: .ntriples, ontology: Fixtures.ontology)
+        #expect(report.edges == 1)
+        #expect(try fresh.edges().map(\.key) == [EdgeKey(subject: "kratom", predicate: "treats", object: "fibromyalgia")])
+        #expect(try fresh.ontology().entities.count == Fixtures.ontology.entities.count)
+
+        // A store that has an ontology keeps it: replacing it is a build's job, since a build
+        // re-extracts the documents the new ontology affects.
+        var smaller = Fixtures.ontology
+        smaller.entities = smaller.entities.filter { $0.key == "kratom" || $0.key == "fibromyalgia" }
+        _ = try GraphImporter(store: fresh).importFile(file, syntax: .ntriples, graph: "urn:second", ontology: smaller)
+        #expect(try fresh.ontology().entities.count == Fixtures.ontology.entities.count)
+    }
+
     @Test func importedSupportAddsToExtractedClaims() throws {
         let dir = Fixtures.temporaryDirectory()
         Fixtures.write("Kratom may relieve fibromyalgia.\n", to: "in/a.txt", in: dir)

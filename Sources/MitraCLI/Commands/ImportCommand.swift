@@ -27,6 +27,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var ontologyOptions: OntologyOptions
 
     @Option(name: .long, help: ArgumentHelp(
         "The named graph to load into (default: one named after the file).", valueName: "iri"))
@@ -54,7 +55,8 @@ struct ImportCommand: ParsableCommand {
                 syntax = guessed
             }
             let store = try GraphStore(path: storeOptions.store, create: true)
-            let report = try GraphImporter(store: store).importFile(file, syntax: syntax, graph: graph)
+            let report = try GraphImporter(store: store).importFile(
+                file, syntax: syntax, graph: graph, ontology: try ontologyOptions.load())
             let rate = report.seconds > 0 ? Double(report.statements) / report.seconds : 0
             if json {
                 print("""
