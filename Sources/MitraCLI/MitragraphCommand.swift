@@ -7,27 +7,31 @@ public struct MitragraphCommand: ParsableCommand {
         abstract: "Build, query, draw and export a knowledge graph of kratom and chronic pain.",
         discussion: """
             Examples:
-              mitragraph build                       # the bundled sample corpus into output/
+              mitragraph build                    # corpus/ into output/kratom.sqlite
               mitragraph build --store kg.sqlite articles/
-              mitragraph export --store kg.sqlite --format kgx --output kgx/
+              mitragraph query 'kratom treats ?c order by support desc limit 5'
+              mitragraph evidence kratom has_adverse_effect dependence
+              mitragraph repl
+              mitragraph render --format svg --output output/kratom.svg
+              mitragraph export --format kgx --output output/kgx
 
-            Exit status: 0 success, 64 bad usage, 65 bad input (a file, query, ontology or
-            store that cannot be used), 66 a missing input or store, 70 an internal failure,
-            73 an output that cannot be written.
+            Exit status: 0 success, 64 bad usage, 65 bad input (a file, query,
+            ontology or store that cannot be used), 66 a missing input or store,
+            70 an internal failure, 73 an output that cannot be written.
             """,
         version: "0.1.0",
         subcommands: [
             BuildCommand.self,
             ExtractCommand.self,
-            EvidenceCommand.self,
-            ExportCommand.self,
-            OntologyCommand.self,
-            RenderCommand.self,
             QueryCommand.self,
             ReplCommand.self,
+            EvidenceCommand.self,
+            ExportCommand.self,
+            RenderCommand.self,
+            StatsCommand.self,
             DocsCommand.self,
             ImportCommand.self,
-            StatsCommand.self,
+            OntologyCommand.self,
         ]
     )
 

@@ -80,7 +80,7 @@ struct GraphSource {
                 wanted = subgraph.entityIDs
             } else {
                 wanted = Set(try String.fetchAll(db, sql: """
-                    SELECT entity FROM mentions UNION SELECT subject FROM claims UNION SELECT object FROM claims
+                    SELECT entity FROM mentions UNION SELECT subject FROM edges UNION SELECT object FROM edges
                     """))
             }
             return wanted.sorted().map { id in

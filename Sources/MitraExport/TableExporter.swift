@@ -94,6 +94,6 @@ public struct TableExporter {
     }
 
     static func jsonObject(_ keys: [String], _ values: [Any]) -> String {
-        "{" + zip(keys, values).map { JSONText.string($0) + ": " + JSONText.value($1) }.joined(separator: ", ") + "}"
+        "{" + zip(keys, values).map { JSONString.quoted($0) + ": " + JSONText.value($1) }.joined(separator: ", ") + "}"
     }
 }

@@ -9,9 +9,21 @@ public struct Ontology: Sendable {
     /// name. No entity may have one of them.
     public var vocabularyClasses: Set<String>
     public var predicates: [String: Relation]
+    /// Every entity by id. Writes reset the name index; `_modify` mutates the dictionary in
+    /// place, so filling it entry by entry stays linear (an observed property's setter was
+    /// copying the whole dictionary on every insert across modules).
     public var entities: [String: Entity] {
-        didSet { names = NameIndex() }
+        get { entityStorage }
+        set {
+            entityStorage = newValue
+            names = NameIndex()
+        }
+        _modify {
+            yield &entityStorage
+            names = NameIndex()
+        }
     }
+    private var entityStorage: [String: Entity]
     public var cues: CueLexicon
     /// Frequent English words (normalized), from `mg:CommonWordList` nodes; a label that is one
     /// of them is likely to match ordinary prose.
@@ -35,7 +47,7 @@ public struct Ontology: Sendable {
     ) {
         self.classes = classes
         self.predicates = predicates
-        self.entities = entities
+        self.entityStorage = entities
         self.cues = cues
         self.files = files
         self.prefixes = prefixes

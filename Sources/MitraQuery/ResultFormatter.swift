@@ -1,3 +1,5 @@
+import MitraModel
+
 /// Writes a query result as an aligned table, JSON, CSV or TSV.
 public struct ResultFormatter: Sendable {
     /// The output formats a result can be written in.
@@ -58,10 +60,10 @@ public struct ResultFormatter: Sendable {
                 switch value {
                 case .null: rendered = "null"
                 case .integer(let n): rendered = String(n)
-                case .text(let s): rendered = Self.jsonString(s)
-                case .entity(let id, let label): rendered = "{\"id\": \(Self.jsonString(id)), \"label\": \(Self.jsonString(label))}"
+                case .text(let s): rendered = JSONString.quoted(s)
+                case .entity(let id, let label): rendered = "{\"id\": \(JSONString.quoted(id)), \"label\": \(JSONString.quoted(label))}"
                 }
-                return "\(Self.jsonString(column)): \(rendered)"
+                return "\(JSONString.quoted(column)): \(rendered)"
             }
             out += "  {" + fields.joined(separator: ", ") + "}" + (r == result.rows.count - 1 ? "\n" : ",\n")
         }
@@ -85,26 +87,5 @@ public struct ResultFormatter: Sendable {
         guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" }) else { return s }
         return s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

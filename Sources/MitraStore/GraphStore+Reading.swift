@@ -93,11 +93,11 @@ extension GraphStore {
              hedgedClaims: row["hedged_claims"], claimCount: row["claim_count"])
     }
 
-    /// Ids of entities that some document mentions or some claim names.
+    /// Ids of entities that some document mentions or some edge (extracted or imported) joins.
     public func usedEntityIDs() throws -> Set<String> {
         try read { db in
             Set(try String.fetchAll(db, sql: """
-                SELECT entity FROM mentions UNION SELECT subject FROM claims UNION SELECT object FROM claims
+                SELECT entity FROM mentions UNION SELECT subject FROM edges UNION SELECT object FROM edges
                 """))
         }
     }

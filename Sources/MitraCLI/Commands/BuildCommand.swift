@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraModel
 import MitraOntology
 import MitraStore
 
@@ -52,7 +53,7 @@ struct BuildCommand: ParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             if json {
                 print("""
-                    {"store": \(jsonString(store.path)), "added": \(report.added), "changed": \(report.changed), \
+                    {"store": \(JSONString.quoted(store.path)), "added": \(report.added), "changed": \(report.changed), \
                     "unchanged": \(report.unchanged), "removed": \(report.removed), "reextracted": \(report.reextracted), \
                     "ontology_changed": \(report.ontologyChanged), "warnings": \(report.warnings.count), \
                     "documents": \(stats.documents), "mentions": \(stats.mentions), "claims": \(stats.claims), \

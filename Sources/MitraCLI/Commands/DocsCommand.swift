@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraModel
 import MitraStore
 
 /// `mitragraph docs`: lists and removes the documents a store holds.
@@ -36,8 +37,8 @@ struct DocsCommand: ParsableCommand {
                 for doc in try store.documents() {
                     if json {
                         print("""
-                            {"id": \(jsonString(doc.id)), "hash": \(jsonString(doc.hash)), "format": \(jsonString(doc.format)), \
-                            "added_at": \(jsonString(doc.addedAt)), "claims": \(doc.claimCount), "mentions": \(doc.mentionCount)}
+                            {"id": \(JSONString.quoted(doc.id)), "hash": \(JSONString.quoted(doc.hash)), "format": \(JSONString.quoted(doc.format)), \
+                            "added_at": \(JSONString.quoted(doc.addedAt)), "claims": \(doc.claimCount), "mentions": \(doc.mentionCount)}
                             """)
                     } else {
                         print("\(doc.id)\t\(doc.format)\t\(doc.claimCount) claims\t\(doc.mentionCount) mentions\t\(doc.addedAt)")

@@ -61,28 +61,7 @@ struct EvidenceCommand: ParsableCommand {
 
     /// Up to three preferred names whose labels are closest to `name` in edit distance.
     static func nearestNames(to name: String, in ontology: Ontology) -> [String] {
-        let key = Array(LabelNormalizer.normalize(name).unicodeScalars)
-        var scored: [(Int, String)] = []
-        for entity in ontology.sortedEntities {
-            let best = entity.allLabels.map { editDistance(key, Array(LabelNormalizer.normalize($0).unicodeScalars)) }.min() ?? .max
-            scored.append((best, entity.prefLabel))
-        }
-        let limit = max(2, key.count / 3)
-        return scored.filter { $0.0 <= limit }.sorted { $0 < $1 }.prefix(3).map(\.1)
-    }
-
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        NameSuggester(ontology: ontology).suggestions(for: name).map(\.entity.prefLabel)
     }
 
     static func text(_ claims: [StoredClaim], subject: Entity, predicate: String, object: Entity) -> String {
@@ -103,9 +82,9 @@ struct EvidenceCommand: ParsableCommand {
         for stored in claims {
             let c = stored.claim
             rows.append("""
-                {"document": \(jsonString(c.documentID)), "sentence_index": \(c.sentenceIndex), \
-                "sentence": \(jsonString(c.sentence)), "negated": \(c.negated), "hedged": \(c.hedged), \
-                "rule": \(jsonString(c.rule)), "confidence": \(String(format: "%.2f", c.confidence)), \
+                {"document": \(JSONString.quoted(c.documentID)), "sentence_index": \(c.sentenceIndex), \
+                "sentence": \(JSONString.quoted(c.sentence)), "negated": \(c.negated), "hedged": \(c.hedged), \
+                "rule": \(JSONString.quoted(c.rule)), "confidence": \(String(format: "%.2f", c.confidence)), \
                 "subject_span": [\(c.subjectSpan.start), \(c.subjectSpan.end)], "object_span": [\(c.objectSpan.start), \(c.objectSpan.end)]}
                 """)
         }

@@ -69,14 +69,14 @@ struct ExtractCommand: ParsableCommand {
 /// One JSON line per mention or claim.
 enum ExtractLine {
     static func mention(_ m: Mention, in doc: String) -> String {
-        "{\"type\": \"mention\", \"doc\": \(jsonString(doc)), \"entity\": \(jsonString(m.entityID)), "
-            + "\"start\": \(m.span.start), \"end\": \(m.span.end), \"text\": \(jsonString(m.text))}\n"
+        "{\"type\": \"mention\", \"doc\": \(JSONString.quoted(doc)), \"entity\": \(JSONString.quoted(m.entityID)), "
+            + "\"start\": \(m.span.start), \"end\": \(m.span.end), \"text\": \(JSONString.quoted(m.text))}\n"
     }
 
     static func claim(_ c: Claim) -> String {
-        "{\"type\": \"claim\", \"doc\": \(jsonString(c.documentID)), \"subject\": \(jsonString(c.subject)), "
-            + "\"predicate\": \(jsonString(c.predicate)), \"object\": \(jsonString(c.object)), "
-            + "\"negated\": \(c.negated), \"hedged\": \(c.hedged), \"sentence\": \(jsonString(c.sentence)), "
-            + "\"rule\": \(jsonString(c.rule)), \"confidence\": \(c.confidence)}\n"
+        "{\"type\": \"claim\", \"doc\": \(JSONString.quoted(c.documentID)), \"subject\": \(JSONString.quoted(c.subject)), "
+            + "\"predicate\": \(JSONString.quoted(c.predicate)), \"object\": \(JSONString.quoted(c.object)), "
+            + "\"negated\": \(c.negated), \"hedged\": \(c.hedged), \"sentence\": \(JSONString.quoted(c.sentence)), "
+            + "\"rule\": \(JSONString.quoted(c.rule)), \"confidence\": \(c.confidence)}\n"
     }
 }

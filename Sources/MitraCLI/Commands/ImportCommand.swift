@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraModel
 import MitraRDF
 import MitraStore
 
@@ -60,7 +61,7 @@ struct ImportCommand: ParsableCommand {
             let rate = report.seconds > 0 ? Double(report.statements) / report.seconds : 0
             if json {
                 print("""
-                    {"store": \(jsonString(store.path)), "graph": \(jsonString(report.graph)), \
+                    {"store": \(JSONString.quoted(store.path)), "graph": \(JSONString.quoted(report.graph)), \
                     "statements": \(report.statements), "quads": \(report.quads), "edges": \(report.edges), \
                     "entities": \(report.entities), "replaced": \(report.replaced), \
                     "seconds": \(String(format: "%.3f", report.seconds)), "statements_per_second": \(Int(rate))}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraModel
 import MitraStore
 
 /// `mitragraph stats`: what the store holds.
@@ -28,11 +29,11 @@ struct StatsCommand: ParsableCommand {
             let s = try store.statistics(top: top)
             if json {
                 func object(_ d: [String: Int]) -> String {
-                    "{" + d.sorted { $0.key < $1.key }.map { "\(jsonString($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+                    "{" + d.sorted { $0.key < $1.key }.map { "\(JSONString.quoted($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
                 }
-                let connected = s.mostConnected.map { "{\"id\": \(jsonString($0.0)), \"edges\": \($0.1)}" }
+                let connected = s.mostConnected.map { "{\"id\": \(JSONString.quoted($0.0)), \"edges\": \($0.1)}" }
                 print("""
-                    {"store": \(jsonString(store.path)), "documents": \(s.documents), "mentions": \(s.mentions), \
+                    {"store": \(JSONString.quoted(store.path)), "documents": \(s.documents), "mentions": \(s.mentions), \
                     "claims": \(s.claims), "edges": \(s.edges), "contested_edges": \(s.contestedEdges), \
                     "graphs": \(s.graphs), "quads": \(s.quads), \
                     "entities_by_class": \(object(s.entitiesByClass)), "claims_by_predicate": \(object(s.claimsByPredicate)), \

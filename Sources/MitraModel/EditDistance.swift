@@ -1,8 +1,9 @@
-/// Levenshtein distance, for "did you mean" suggestions.
-enum EditDistance {
+/// Levenshtein distance, for the "did you mean" suggestions of every layer (ontology names,
+/// query keywords and predicates, command-line names).
+public enum EditDistance {
     /// The edit distance between `a` and `b`, or `limit + 1` once it is sure to exceed `limit`
     /// (so scanning thousands of labels stays cheap).
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -24,7 +25,7 @@ enum EditDistance {
 
     /// The candidates nearest to `word`, nearest first, at most `count` of them, within a
     /// distance that grows with the word's length.
-    static func nearest(to word: String, in candidates: [String], count: Int = 3) -> [String] {
+    public static func nearest(to word: String, in candidates: [String], count: Int = 3) -> [String] {
         let target = Array(word.lowercased().unicodeScalars)
         let limit = max(2, target.count / 3)
         var scored: [(Int, String)] = []
@@ -38,7 +39,7 @@ enum EditDistance {
     }
 
     /// ", did you mean 'a' or 'b'?" or "" when nothing is near.
-    static func suggestion(for word: String, in candidates: [String]) -> String {
+    public static func suggestion(for word: String, in candidates: [String]) -> String {
         let near = nearest(to: word, in: candidates)
         guard !near.isEmpty else { return "" }
         let quoted = near.map { "'\($0)'" }
