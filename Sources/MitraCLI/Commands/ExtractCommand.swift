@@ -37,17 +37,32 @@ struct ExtractCommand: ParsableCommand {
             for warning in batch.warnings { note("warning: \(warning)") }
             let started = Date()
             var totals = (bytes: 0, mentions: 0, claims: 0)
+            // Documents are extracted on every core, a window at a time, and printed in input
+            // order; the window bounds how much output waits in memory.
+            let documents = batch.documents
+            let window = 256
             var out = ""
-            for document in batch.documents {
-                let result = extractor.extract(document)
-                totals.bytes += document.text.utf8.count
-                totals.mentions += result.mentions.count
-                totals.claims += result.claims.count
-                if count { continue }
-                if mentions {
-                    for m in result.mentions { out += ExtractLine.mention(m, in: document.id) }
+            for windowStart in stride(from: 0, to: documents.count, by: window) {
+                let slice = documents[windowStart..<min(windowStart + window, documents.count)]
+                let results = ParallelResults<(bytes: Int, mentions: Int, claims: Int, text: String)>(count: slice.count)
+                DispatchQueue.concurrentPerform(iterations: slice.count) { i in
+                    let document = slice[slice.startIndex + i]
+                    let result = extractor.extract(document)
+                    var text = ""
+                    if !count {
+                        if mentions {
+                            for m in result.mentions { text += ExtractLine.mention(m, in: document.id) }
+                        }
+                        for c in result.claims { text += ExtractLine.claim(c) }
+                    }
+                    results.set(i, (document.text.utf8.count, result.mentions.count, result.claims.count, text))
                 }
-                for c in result.claims { out += ExtractLine.claim(c) }
+                for part in results.values {
+                    totals.bytes += part.bytes
+                    totals.mentions += part.mentions
+                    totals.claims += part.claims
+                    out += part.text
+                }
                 if out.utf8.count > 1 << 20 {
                     FileHandle.standardOutput.write(Data(out.utf8))
                     out = ""
@@ -64,6 +79,23 @@ struct ExtractCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// Results that several threads fill, one slot each, read once they are all done.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// Every slot's value, in index order; call after all `set`s have returned.
+    var values: [Value] { slots.map { $0! } }
 }
 
 /// One JSON line per mention or claim.
