@@ -9,22 +9,10 @@ private let executable = Fixtures.repositoryRoot + "/.build/debug/mitragraph"
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: executable)))
 struct OntologyCommandTests {
     func run(_ arguments: String...) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
         var environment = ProcessInfo.processInfo.environment
         environment["MITRAGRAPH_ONTOLOGY"] = nil
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let r = try Fixtures.run(executable, arguments, environment: environment, directory: Fixtures.repositoryRoot)
+        return (r.status, r.out, r.err)
     }
 
     @Test func checkIsCleanOnTheShippedOntology() throws {

@@ -15,18 +15,8 @@ import Testing
 
     /// Runs a tool and returns its exit status, standard output and standard error.
     static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let r = try Fixtures.run(tool, arguments)
+        return (r.status, r.out, r.err)
     }
 
     static func ourCount(_ file: String) throws -> Int { try RDFReader(syntax: .turtle).quads(file: file).count }
