@@ -28,7 +28,10 @@ demo: release
 	@echo "wrote $(STORE), $(OUT)/kratom.dot, $(OUT)/kratom.svg, $(OUT)/kratom.graphml and $(OUT)/kgx/"
 	@echo
 	@echo "Next, try:"
-	@echo "  open $(OUT)/kratom.svg                       # hover a node or edge for ids and evidence"
+	@echo "  xdg-open $(OUT)/kratom.svg                   # or any browser; hover for ids and evidence"
+	@echo "  $(RELEASE) query --store $(STORE) 'contested'"
+	@echo "  $(RELEASE) query --store $(STORE) 'kratom treats ?c order by support desc limit 5'"
+	@echo "  $(RELEASE) repl --store $(STORE)"
 	@echo "  $(RELEASE) render --format png --layout sfdp --output $(OUT)/kratom-sfdp.png"
 	@echo "  $(RELEASE) export --format turtle --output $(OUT)/kratom.ttl"
 	@echo "  $(RELEASE) export --format csv --output $(OUT)/tables"
