@@ -455,16 +455,7 @@ public struct Parser {
     mutating func neighbors() throws -> Statement {
         advance()
         let entity = try name(what: "an entity name")
-        var depth = 1
-        if current.isKeyword("depth") {
-            advance()
-            let position = current.position
-            depth = try integer(what: "a depth")
-            guard (1...6).contains(depth) else {
-                throw QueryError(kind: .invalid, line: position.line, column: position.column,
-                                 message: "depth must be between 1 and 6")
-            }
-        }
+        let depth = try optionalBound("depth", default: 1, range: 1...6, what: "a depth")
         return .neighbors(entity, depth: depth, tail: try tail())
     }
 
@@ -475,17 +466,24 @@ public struct Parser {
         let from = try name(what: "an entity name")
         try expectKeyword("to")
         let to = try name(what: "an entity name")
-        var maxLength = 4
-        if current.isKeyword("max") {
-            advance()
-            let position = current.position
-            maxLength = try integer(what: "the longest path length")
-            guard (1...10).contains(maxLength) else {
-                throw QueryError(kind: .invalid, line: position.line, column: position.column,
-                                 message: "max must be between 1 and 10")
-            }
-        }
+        let maxLength = try optionalBound("max", default: 4, range: 1...10, what: "the longest path length")
         return .path(from: from, to: to, maxLength: maxLength)
+    }
+
+    /// `[ keyword INTEGER ]` with the integer in `range`: the value, or `defaultValue` when
+    /// the keyword is absent.
+    mutating func optionalBound(
+        _ keyword: String, default defaultValue: Int, range: ClosedRange<Int>, what: String
+    ) throws -> Int {
+        guard current.isKeyword(keyword) else { return defaultValue }
+        advance()
+        let position = current.position
+        let value = try integer(what: what)
+        guard range.contains(value) else {
+            throw QueryError(kind: .invalid, line: position.line, column: position.column,
+                             message: "\(keyword) must be between \(range.lowerBound) and \(range.upperBound)")
+        }
+        return value
     }
 
     // MARK: evidence = "evidence" name WORD name

@@ -69,16 +69,7 @@ final class TermDictionary {
             cache[key] = id
             return id
         }
-        let id = nextID
-        nextID += 1
-        let stmt = insert.sqliteStatement
-        sqlite3_reset(stmt)
-        sqlite3_bind_int64(stmt, 1, id)
-        sqlite3_bind_int(stmt, 2, Int32(key.kind))
-        Self.bind(key.value, to: stmt, at: 3)
-        Self.bind(key.datatype, to: stmt, at: 4)
-        Self.bind(key.lang, to: stmt, at: 5)
-        try Self.step(stmt, db: insert)
+        let id = try add(key)
         cache[key] = id
         return id
     }
@@ -89,6 +80,14 @@ final class TermDictionary {
         let key = Key(kind: Kind.iri.rawValue, value: iri, datatype: "", lang: "")
         if let id = cache[key] { return id }
         if mayExist, let id = try lookup(key) { return id }
+        let id = try add(key)
+        // Later misses may now hit this term, so they must look it up.
+        mayExist = true
+        return id
+    }
+
+    /// Inserts a term known to be absent under the next free id.
+    private func add(_ key: Key) throws -> Int64 {
         let id = nextID
         nextID += 1
         let stmt = insert.sqliteStatement
@@ -96,11 +95,9 @@ final class TermDictionary {
         sqlite3_bind_int64(stmt, 1, id)
         sqlite3_bind_int(stmt, 2, Int32(key.kind))
         Self.bind(key.value, to: stmt, at: 3)
-        Self.bind("", to: stmt, at: 4)
-        Self.bind("", to: stmt, at: 5)
+        Self.bind(key.datatype, to: stmt, at: 4)
+        Self.bind(key.lang, to: stmt, at: 5)
         try Self.step(stmt, db: insert)
-        // Later misses may now hit this term, so they must look it up.
-        mayExist = true
         return id
     }
 
