@@ -113,16 +113,14 @@ public struct GraphMLExporter {
 
     private static let edgeSQL = """
         SELECT e.subject, e.predicate, e.object, e.supporting_docs, e.denying_docs, e.hedged_claims, e.claim_count,
-               coalesce(p.biolink, 'biolink:related_to')
+               coalesce(p.biolink, 'biolink:related_to'), e.contested
         FROM edges e LEFT JOIN predicates p ON p.name = e.predicate
         ORDER BY e.subject, e.predicate, e.object
         """
 
     /// The claims' documents in the edges' order (SQLite's BINARY order, which `strcmp` keeps),
     /// read beside the edges: one sequential scan instead of an index lookup per edge.
-    private static let documentSQL = """
-        SELECT subject, predicate, object, doc FROM claims ORDER BY subject, predicate, object, doc
-        """
+    private static let documentSQL = GraphStore.claimDocumentsSQL
 
     private func writeEdges(_ xml: XMLStreamWriter, store: GraphStore, subgraph: Subgraph?) throws -> Int {
         try store.read { db in
@@ -176,7 +174,7 @@ public struct GraphMLExporter {
                 markup.append(sqlite3_column_int64(stmt, 5))
                 markup.append("</data><data key=\"e_claims\">")
                 markup.append(sqlite3_column_int64(stmt, 6))
-                markup.append(support > 0 && denied > 0 ? "</data><data key=\"e_contested\">true" : "</data><data key=\"e_contested\">false")
+                markup.append(sqlite3_column_int64(stmt, 8) != 0 ? "</data><data key=\"e_contested\">true" : "</data><data key=\"e_contested\">false")
                 markup.append(support == 0 && denied > 0 ? "</data><data key=\"e_only_denied\">true" : "</data><data key=\"e_only_denied\">false")
                 markup.append("</data><data key=\"e_documents\">")
                 try markup.bytes { try xml.raw(bytes: $0, count: $1) }

@@ -7,11 +7,20 @@ public struct Document: Hashable, Sendable {
     public let contentHash: String
     /// Where the text came from (`text`, `markdown`, `html`, `jsonl`, `stdin`).
     public let format: String
+    /// The article's title, when its source gives one.
+    public var title: String?
+    /// Where the article was published, when known.
+    public var url: String?
+    /// When it was published: an ISO 8601 date or date-time as written.
+    public var date: String?
 
-    public init(id: String, text: String, format: String) {
+    public init(id: String, text: String, format: String, title: String? = nil, url: String? = nil, date: String? = nil) {
         self.id = id
         self.text = text
         self.format = format
         self.contentHash = ContentHash.hex(of: text)
+        self.title = title
+        self.url = url
+        self.date = date
     }
 }

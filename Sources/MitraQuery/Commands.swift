@@ -1,5 +1,6 @@
 import GRDB
 import MitraModel
+import MitraStore
 
 /// Executes parsed statements on one read transaction: pattern queries through the planner,
 /// the other commands through their own SQL or, for `path`, a search the engine runs itself.
@@ -202,15 +203,10 @@ struct Commands {
         let subjects = try catalog.entityIDs(s, in: db)
         let predicate = try catalog.predicate(p, in: db)
         let objects = try catalog.entityIDs(o, in: db)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.doc, c.sentence, c.negated, c.hedged, s.text FROM claims c
-            JOIN sentences s ON s.doc = c.doc AND s.idx = c.sentence
-            WHERE c.subject IN (\(subjects.map(quote).joined(separator: ", "))) AND c.predicate = ?
-              AND c.object IN (\(objects.map(quote).joined(separator: ", ")))
-            ORDER BY c.doc, c.sentence, c.id
-            """, arguments: [predicate]).map { row -> [Value] in
-            [.text(row["doc"]), .integer(row["sentence"]), .text((row["negated"] as Bool) ? "denied" : "affirmed"),
-             .text((row["hedged"] as Bool) ? "hedged" : "firm"), .text(row["text"])]
+        let rows = try GraphStore.claims(subjects: subjects, predicate: predicate, objects: objects, in: db).map { stored -> [Value] in
+            let c = stored.claim
+            return [.text(c.documentID), .integer(c.sentenceIndex), .text(c.negated ? "denied" : "affirmed"),
+                    .text(c.hedged ? "hedged" : "firm"), .text(c.sentence)]
         }
         return QueryResult(columns: ["document", "sentence", "polarity", "certainty", "text"], rows: rows)
     }
@@ -230,7 +226,7 @@ struct Commands {
             SELECT e.subject, coalesce(s.label, e.subject) AS subject_label, e.predicate, e.object,
                    coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs
             FROM edges e LEFT JOIN entities s ON s.id = e.subject LEFT JOIN entities o ON o.id = e.object
-            WHERE e.supporting_docs > 0 AND e.denying_docs > 0
+            WHERE e.contested
             ORDER BY \((order + (tail.limit != nil && order.isEmpty ? ["e.subject", "e.predicate", "e.object"] : ["subject_label", "e.predicate", "object_label"])).joined(separator: ", "))
             """
         if let limit = tail.limit { sql += " LIMIT \(limit)" } else if tail.offset != nil { sql += " LIMIT -1" }
@@ -269,9 +265,9 @@ struct Commands {
             lines = ["path: breadth-first search from both ends, up to \(maxLength) edges, growing the smaller frontier;",
                      "each node's edges read through edges(subject, …) and edges_osp(object, …)"]
         case .evidence:
-            lines = ["evidence: claims by index claims_spo(subject, predicate, object), joined to their sentences"]
+            lines = ["evidence: claims by index claims_spo(subject, predicate, object) of term ids, sentences sliced from their documents"]
         case .contested:
-            lines = ["contested: a scan of edges for support > 0 and denials > 0"]
+            lines = ["contested: a scan of edges for an affirming and a different denying document"]
         case .explain(let inner):
             return try explain(inner)
         }

@@ -1,4 +1,5 @@
 import GRDB
+import MitraModel
 
 /// Turns a pattern query into one SQL statement over the edges table: resolves names,
 /// orders the patterns by selectivity and joins them in that order.
@@ -106,7 +107,7 @@ struct Planner {
                 let edge: EdgeRef
                 switch (p.forward, p.inverse) {
                 case (let f?, let i?):
-                    from.append("(SELECT subject AS s, predicate, object AS o, 0 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count FROM edges\(whereClause(predicateFilter(f, "predicate"))) UNION ALL SELECT object AS s, predicate, subject AS o, 1 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count FROM edges\(whereClause(predicateFilter(i, "predicate")))) AS \(alias)")
+                    from.append("(SELECT subject AS s, predicate, object AS o, 0 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested FROM edges\(whereClause(predicateFilter(f, "predicate"))) UNION ALL SELECT object AS s, predicate, subject AS o, 1 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested FROM edges\(whereClause(predicateFilter(i, "predicate")))) AS \(alias)")
                     subjectColumn = "\(alias).s"
                     objectColumn = "\(alias).o"
                     edge = EdgeRef(alias: alias, subjectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).s ELSE \(alias).o END",
@@ -398,11 +399,17 @@ struct Planner {
         case .flag(.hedged):
             return "\(edge!.alias).hedged_claims > 0"
         case .flag(.contested):
-            return "(\(edge!.alias).supporting_docs > 0 AND \(edge!.alias).denying_docs > 0)"
+            return "\(edge!.alias).contested = 1"
         case .source(let op, let document):
             let e = edge!
-            let test = op == "like" ? "c.doc LIKE \(quote(document))" : "c.doc = \(quote(document))"
-            let exists = "EXISTS (SELECT 1 FROM claims c WHERE c.subject = \(e.subjectKey) AND c.predicate = \(e.predicate) AND c.object = \(e.objectKey) AND \(test))"
+            let test = op == "like" ? "d.id LIKE \(quote(document))" : "d.id = \(quote(document))"
+            func term(_ namespace: String, _ name: String) -> String {
+                "(SELECT id FROM terms WHERE value = \(quote(namespace)) || \(name) AND kind = 1 AND datatype = '' AND lang = '')"
+            }
+            let exists = """
+                EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.num = c.doc WHERE c.subject = \(term(Namespace.entity, e.subjectKey)) \
+                AND c.predicate = \(term(Namespace.ontology, e.predicate)) AND c.object = \(term(Namespace.entity, e.objectKey)) AND \(test))
+                """
             return op == "!=" ? "NOT " + exists : exists
         case .compare(let v, let op, let term):
             guard let binding = bindings[v.name] else { throw unbound(v) }

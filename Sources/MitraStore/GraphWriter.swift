@@ -1,121 +1,114 @@
 import Foundation
 import GRDB
-import MitraExtraction
 import MitraModel
 import MitraOntology
 import MitraRDF
 
-/// Writes documents and the ontology inside one open write transaction, in both shapes the
-/// store keeps: the relational tables the query engine reads and the quads of the triple
-/// store. It remembers which (subject, predicate, object) keys it touched so `finish` can
-/// re-derive only those edges.
+/// Writes documents and the ontology inside one open write transaction into the relational
+/// tables, the single source of truth: a document's text once, its sentences and mentions as
+/// spans of it, its claims keyed by integers (document number, term ids of the entities, the
+/// predicate and the rule). It remembers which (subject, predicate, object) keys it touched so
+/// `finish` can re-derive only those edges.
 final class GraphWriter {
     let db: Database
     let terms: TermDictionary
     let quads: QuadInserter
     private(set) var affected: Set<EdgeKey> = []
     private let time: String
-    private let iri: IRIs
-
-    /// Term ids of the IRIs every claim uses, looked up once.
-    private struct IRIs {
-        var type, subject, predicate, object, derivedFrom, claim, document: Int64
-        var sentence, negated, hedged, rule, confidence: Int64
-        var trueLiteral, falseLiteral: Int64
-    }
+    private let insertDocument, insertSentence, insertMention, insertClaim: RowInserter
+    /// Term ids of entity ids, predicate names and rules, without building their IRIs again.
+    private var entityTerms: [String: Int64] = [:]
+    private var predicateTerms: [String: Int64] = [:]
+    private var ruleTerms: [String: Int64] = [:]
 
     init(_ db: Database, time: String = ISO8601DateFormatter().string(from: Date())) throws {
         self.db = db
         self.time = time
         terms = try TermDictionary(db)
         quads = try QuadInserter(db)
-        let mg = Namespace.ontology
-        let t = terms
-        iri = IRIs(
-            type: try t.id(iri: Namespace.rdf + "type"), subject: try t.id(iri: Namespace.rdf + "subject"),
-            predicate: try t.id(iri: Namespace.rdf + "predicate"), object: try t.id(iri: Namespace.rdf + "object"),
-            derivedFrom: try t.id(iri: Namespace.prov + "wasDerivedFrom"), claim: try t.id(iri: mg + "Claim"),
-            document: try t.id(iri: mg + "Document"), sentence: try t.id(iri: mg + "sentence"),
-            negated: try t.id(iri: mg + "negated"), hedged: try t.id(iri: mg + "hedged"),
-            rule: try t.id(iri: mg + "rule"), confidence: try t.id(iri: mg + "confidence"),
-            trueLiteral: try t.id(of: .literal("true", datatype: Namespace.xsd + "boolean")),
-            falseLiteral: try t.id(of: .literal("false", datatype: Namespace.xsd + "boolean")))
+        insertDocument = try RowInserter(db, sql: """
+            INSERT INTO documents (id, hash, format, added_at, text, title, url, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertSentence = try RowInserter(db, sql: "INSERT INTO sentences (doc, idx, start, \"end\") VALUES (?, ?, ?, ?)")
+        insertMention = try RowInserter(db, sql: """
+            INSERT OR IGNORE INTO mentions (doc, start, "end", entity, sentence) VALUES (?, ?, ?, ?, ?)
+            """)
+        insertClaim = try RowInserter(db, sql: """
+            INSERT INTO claims (doc, sentence, subject, predicate, object, subject_start, subject_end,
+                                object_start, object_end, negated, hedged, rule, confidence, holder)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     // MARK: Documents
 
     /// Replaces whatever the store held for the document's id with this extraction.
-    func replace(_ result: ExtractionResult) throws {
-        let doc = result.document
+    func replace(document doc: Document, sentences: [Sentence], mentions: [Mention], claims: [Claim]) throws {
         try remove(doc.id)
-        try db.cachedStatement(sql: "INSERT INTO documents (id, hash, format, added_at, text) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [doc.id, doc.contentHash, doc.format, time, doc.text])
-        let sentence = try db.cachedStatement(
-            sql: "INSERT INTO sentences (doc, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
-        for s in result.sentences {
-            try sentence.execute(arguments: [doc.id, s.index, s.span.start, s.span.end, s.text])
+        try insertDocument.run(.text(doc.id), .text(doc.contentHash), .text(doc.format), .text(time), .text(doc.text),
+                               .optional(doc.title), .optional(doc.url), .optional(doc.date))
+        let num = db.lastInsertedRowID
+        for s in sentences {
+            try insertSentence.run(.int(num), .int(s.index), .int(s.span.start), .int(s.span.end))
         }
-        let mention = try db.cachedStatement(
-            sql: "INSERT INTO mentions (doc, entity, start, \"end\", text, sentence) VALUES (?, ?, ?, ?, ?, ?)")
-        for m in result.mentions {
-            try mention.execute(arguments: [doc.id, m.entityID, m.span.start, m.span.end, m.text, m.sentenceIndex])
+        for m in mentions {
+            try insertMention.run(.int(num), .int(m.span.start), .int(m.span.end), .int(try entityTerm(m.entityID)),
+                                  .int(m.sentenceIndex))
         }
-        let claim = try db.cachedStatement(sql: """
-            INSERT INTO claims (doc, sentence, subject, predicate, object, subject_start, subject_end,
-                                object_start, object_end, negated, hedged, rule, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for c in result.claims {
-            try claim.execute(arguments: [
-                doc.id, c.sentenceIndex, c.subject, c.predicate, c.object, c.subjectSpan.start, c.subjectSpan.end,
-                c.objectSpan.start, c.objectSpan.end, c.negated, c.hedged, c.rule, c.confidence,
-            ])
+        for c in claims {
+            try insertClaim.run(
+                .int(num), .int(c.sentenceIndex), .int(try entityTerm(c.subject)), .int(try predicateTerm(c.predicate)),
+                .int(try entityTerm(c.object)), .int(c.subjectSpan.start), .int(c.subjectSpan.end),
+                .int(c.objectSpan.start), .int(c.objectSpan.end), .bool(c.negated), .bool(c.hedged),
+                .int(try ruleTerm(c.rule)), .double(c.confidence), .optional(c.holder))
             affected.insert(c.key)
         }
-        try writeQuads(of: result)
     }
 
-    /// The document's graph: the document, each claim reified with its provenance, and the
-    /// plain triple for each affirmed claim.
-    private func writeQuads(of result: ExtractionResult) throws {
-        let docIRI = StoreGraphs.document(result.document.id)
-        let g = try terms.uncachedID(iri: docIRI)
-        try quads.add(g, g, iri.type, iri.document)
-        let xsd = Namespace.xsd
-        for (n, c) in result.claims.enumerated() {
-            let node = try terms.uncachedID(iri: StoreGraphs.claim(document: result.document.id, index: n))
-            let s = try terms.id(iri: Namespace.entity + c.subject)
-            let p = try terms.id(iri: Namespace.ontology + c.predicate)
-            let o = try terms.id(iri: Namespace.entity + c.object)
-            try quads.add(g, node, iri.type, iri.claim)
-            try quads.add(g, node, iri.subject, s)
-            try quads.add(g, node, iri.predicate, p)
-            try quads.add(g, node, iri.object, o)
-            try quads.add(g, node, iri.derivedFrom, g)
-            try quads.add(g, node, iri.sentence, try terms.id(of: .literal(String(c.sentenceIndex), datatype: xsd + "integer")))
-            try quads.add(g, node, iri.negated, c.negated ? iri.trueLiteral : iri.falseLiteral)
-            try quads.add(g, node, iri.hedged, c.hedged ? iri.trueLiteral : iri.falseLiteral)
-            try quads.add(g, node, iri.rule, try terms.id(of: .literal(c.rule)))
-            try quads.add(g, node, iri.confidence, try terms.id(of: .literal(String(c.confidence), datatype: xsd + "double")))
-            if !c.negated { try quads.add(g, s, p, o) }
-        }
+    private func entityTerm(_ id: String) throws -> Int64 {
+        if let t = entityTerms[id] { return t }
+        let t = try terms.id(iri: Namespace.entity + id)
+        entityTerms[id] = t
+        return t
     }
 
-    /// Removes a document, its claims, mentions and graph; returns whether it was stored.
+    private func predicateTerm(_ name: String) throws -> Int64 {
+        if let t = predicateTerms[name] { return t }
+        let t = try terms.id(iri: Namespace.ontology + name)
+        predicateTerms[name] = t
+        return t
+    }
+
+    private func ruleTerm(_ rule: String) throws -> Int64 {
+        if let t = ruleTerms[rule] { return t }
+        let t = try terms.id(of: .literal(rule))
+        ruleTerms[rule] = t
+        return t
+    }
+
+    /// Removes a document, its sentences, mentions and claims; returns whether it was stored.
     @discardableResult
     func remove(_ id: String) throws -> Bool {
-        for row in try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT DISTINCT subject, predicate, object FROM claims WHERE doc = ?"), arguments: [id])
-        {
+        guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM documents WHERE id = ?"), arguments: [id])
+        else { return false }
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT substr(ts.value, ?), substr(tp.value, ?), substr(tob.value, ?) FROM claims c
+            JOIN terms ts ON ts.id = c.subject JOIN terms tp ON tp.id = c.predicate JOIN terms tob ON tob.id = c.object
+            WHERE c.doc = ?
+            """), arguments: [Self.entityStart, Self.predicateStart, Self.entityStart, num]) {
             affected.insert(EdgeKey(subject: row[0], predicate: row[1], object: row[2]))
         }
-        try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [id])
-        let removed = db.changesCount > 0
-        if removed, let g = try terms.lookup(TermDictionary.Key(kind: TermDictionary.Kind.iri.rawValue, value: StoreGraphs.document(id), datatype: "", lang: "")) {
-            try db.cachedStatement(sql: "DELETE FROM quads WHERE g = ?").execute(arguments: [g])
+        for sql in ["DELETE FROM claims WHERE doc = ?", "DELETE FROM mentions WHERE doc = ?",
+                    "DELETE FROM sentences WHERE doc = ?", "DELETE FROM documents WHERE num = ?"] {
+            try db.cachedStatement(sql: sql).execute(arguments: [num])
         }
-        return removed
+        return true
     }
+
+    /// Where an entity id starts in its term's IRI, as SQL's `substr` counts (from 1).
+    static let entityStart = Namespace.entity.count + 1
+    /// Where a predicate name starts in its term's IRI.
+    static let predicateStart = Namespace.ontology.count + 1
 
     // MARK: Ontology
 

@@ -1,4 +1,5 @@
 import GRDB
+import MitraModel
 
 /// The store's tables, created and upgraded by numbered migrations.
 enum Schema {
@@ -97,6 +98,13 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3
+                .replacingOccurrences(of: "?1", with: "'\(Namespace.entity)'")
+                .replacingOccurrences(of: "?2", with: "'\(Namespace.ontology)'")
+                .replacingOccurrences(of: "?3", with: "'\(Namespace.document)%'"))
+            try EdgeDeriver.rebuildAll(in: db)
+        }
         return migrator
     }
 
@@ -141,6 +149,95 @@ enum Schema {
         ALTER TABLE entities ADD COLUMN source TEXT NOT NULL DEFAULT 'ontology';
         CREATE INDEX entities_source ON entities(source);
         """
+
+    /// One source of truth keyed by integers: documents get a number, sentences and mentions
+    /// become spans of the document's text, claims and mentions name entities, predicates and
+    /// rules by term id, edges learn which documents contradict themselves, and the reified
+    /// claims of the document graphs (which nothing read) go. A v2 store's rows are carried
+    /// over in place; `?1` stands for the entity namespace, `?2` the ontology's, `?3` the documents'
+    /// (constants spliced in, as several statements cannot share bound parameters).
+    static let v3 = """
+        CREATE TABLE documents_v3 (
+            num INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL,
+            format TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            title TEXT,
+            url TEXT,
+            date TEXT
+        );
+        INSERT INTO documents_v3 (id, hash, format, added_at, text)
+            SELECT id, hash, format, added_at, text FROM documents ORDER BY id;
+        INSERT OR IGNORE INTO terms (kind, value)
+            SELECT 1, ?1 || subject FROM claims UNION SELECT 1, ?1 || object FROM claims
+            UNION SELECT 1, ?1 || entity FROM mentions UNION SELECT 1, ?2 || predicate FROM claims;
+        INSERT OR IGNORE INTO terms (kind, value) SELECT DISTINCT 3, rule FROM claims;
+        CREATE TABLE sentences_v3 (
+            doc INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (doc, idx)
+        ) WITHOUT ROWID;
+        INSERT INTO sentences_v3 SELECT d.num, s.idx, s.start, s."end" FROM sentences s JOIN documents_v3 d ON d.id = s.doc;
+        CREATE TABLE mentions_v3 (
+            doc INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            entity INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            PRIMARY KEY (doc, start, "end", entity)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO mentions_v3
+            SELECT d.num, m.start, m."end", t.id, m.sentence FROM mentions m JOIN documents_v3 d ON d.id = m.doc
+            JOIN terms t ON t.value = ?1 || m.entity AND t.kind = 1 AND t.datatype = '' AND t.lang = '';
+        CREATE TABLE claims_v3 (
+            id INTEGER PRIMARY KEY,
+            doc INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            subject INTEGER NOT NULL,
+            predicate INTEGER NOT NULL,
+            object INTEGER NOT NULL,
+            subject_start INTEGER NOT NULL,
+            subject_end INTEGER NOT NULL,
+            object_start INTEGER NOT NULL,
+            object_end INTEGER NOT NULL,
+            negated INTEGER NOT NULL,
+            hedged INTEGER NOT NULL,
+            rule INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            holder TEXT
+        );
+        INSERT INTO claims_v3
+            SELECT c.id, d.num, c.sentence, ts.id, tp.id, tob.id, c.subject_start, c.subject_end, c.object_start,
+                   c.object_end, c.negated, c.hedged, tr.id, c.confidence, NULL
+            FROM claims c JOIN documents_v3 d ON d.id = c.doc
+            JOIN terms ts ON ts.value = ?1 || c.subject AND ts.kind = 1 AND ts.datatype = '' AND ts.lang = ''
+            JOIN terms tp ON tp.value = ?2 || c.predicate AND tp.kind = 1 AND tp.datatype = '' AND tp.lang = ''
+            JOIN terms tob ON tob.value = ?1 || c.object AND tob.kind = 1 AND tob.datatype = '' AND tob.lang = ''
+            JOIN terms tr ON tr.value = c.rule AND tr.kind = 3 AND tr.datatype = '' AND tr.lang = ''
+            ORDER BY c.id;
+        DROP TABLE claims;
+        DROP TABLE mentions;
+        DROP TABLE sentences;
+        DROP TABLE documents;
+        ALTER TABLE documents_v3 RENAME TO documents;
+        ALTER TABLE sentences_v3 RENAME TO sentences;
+        ALTER TABLE mentions_v3 RENAME TO mentions;
+        ALTER TABLE claims_v3 RENAME TO claims;
+        \(claimIndexes.joined(separator: ";\n"));
+        DELETE FROM quads WHERE g IN (SELECT id FROM terms WHERE kind = 1 AND value LIKE ?3);
+        ALTER TABLE edges ADD COLUMN self_contradicting INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE edges ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
+        """
+
+    /// The claims' secondary indexes: by document (to replace one) and by edge key.
+    static let claimIndexes = [
+        "CREATE INDEX claims_doc ON claims(doc)",
+        "CREATE INDEX claims_spo ON claims(subject, predicate, object)",
+    ]
 
     /// The secondary quad indexes: with the (g, s, p, o) primary key they serve every pattern.
     /// The importer drops and re-creates them around a bulk load, so they are kept here once.
