@@ -94,6 +94,13 @@ struct Planner {
         for (position, p) in ordered.enumerated() {
             var subjectColumn: String
             var objectColumn: String
+            if p.isPath, let exists = try pathBetweenConstants(p, hopFilter: hopFilter) {
+                // Both ends fixed: the pattern only says whether a path exists, which a search
+                // from both ends answers without enumerating everything reachable.
+                steps.append("  pattern \(p.index): both ends fixed, searched from both ends at once: \(exists ? "a path exists" : "no path")")
+                from.append("(SELECT 1 AS found WHERE \(exists ? 1 : 0)) AS q\(p.index)")
+                continue
+            }
             if p.isPath {
                 let seededForward: Bool
                 if case .constant = p.subject { seededForward = true } else if case .constant = p.object { seededForward = false } else { seededForward = true }
@@ -309,6 +316,7 @@ struct Planner {
     func estimate(_ p: Resolved) throws -> Int {
         if p.isPath {
             switch (p.subject, p.object) {
+            case (.constant, .constant) where p.min <= 1: return 1
             case (.constant(let ids, _), _), (_, .constant(let ids, _)): return min(Self.estimateCap, ids.count * 100 * p.max)
             default: return Int.max / 4
             }
@@ -361,6 +369,44 @@ struct Planner {
             arms.append("SELECT r.start, h.\(to), r.depth + 1 FROM \(name) r JOIN edges h ON h.\(from) = r.node WHERE \(filter)")
         }
         return "\(name)(start, node, depth) AS (\n  " + arms.joined(separator: "\n  UNION\n  ") + ")"
+    }
+
+    /// For a path between two constants of at least one edge (or zero when the ends may
+    /// meet), whether one of at most `max` edges exists, by a breadth-first search from both
+    /// ends that grows the smaller frontier and stops as soon as the frontiers meet; nil when
+    /// the pattern is not such a path (longer minimums need walks, which the recursive SQL
+    /// enumerates).
+    func pathBetweenConstants(_ p: Resolved, hopFilter: [String]) throws -> Bool? {
+        guard case .constant(let sources, _) = p.subject, case .constant(let targets, _) = p.object, p.min <= 1 else { return nil }
+        let overlap = !Set(sources).isDisjoint(with: targets)
+        if overlap { return p.min == 0 ? true : nil }
+        // Forward steps follow (subject → object) for the pattern's forward predicates and
+        // (object → subject) for its inverse ones; the search from the target walks them back.
+        func statement(from: String, to: String, _ d: Direction?) throws -> GRDB.Statement? {
+            guard let d else { return nil }
+            let filter = (["h.\(from) = ?"] + predicateFilter(d, "h.predicate") + hopFilter).joined(separator: " AND ")
+            return try db.makeStatement(sql: "SELECT DISTINCT h.\(to) FROM edges h WHERE \(filter)")
+        }
+        let outward = [try statement(from: "subject", to: "object", p.forward), try statement(from: "object", to: "subject", p.inverse)]
+        let inward = [try statement(from: "object", to: "subject", p.forward), try statement(from: "subject", to: "object", p.inverse)]
+        var seen = [Set(sources), Set(targets)]
+        var frontiers = [sources, targets]
+        var depth = 0
+        while depth < p.max, !frontiers[0].isEmpty, !frontiers[1].isEmpty {
+            let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
+            var next: [String] = []
+            for node in frontiers[side] {
+                for case let statement? in side == 0 ? outward : inward {
+                    for other in try String.fetchAll(statement, arguments: [node]) where seen[side].insert(other).inserted {
+                        if seen[1 - side].contains(other) { return true }
+                        next.append(other)
+                    }
+                }
+            }
+            frontiers[side] = next
+            depth += 1
+        }
+        return false
     }
 
     func constrain(_ term: Term, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
