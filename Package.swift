@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers depend one way: model → RDF I/O → ontology → ingest → extraction → store → query →
-// export → REPL → CLI. Only the C-wrapping targets (C*) and the few types that own their
+// Layers depend one way: model → RDF I/O → ontology → ingest → extraction → store → build →
+// query → export → REPL → CLI; the store sits on the model, RDF and ontology only, and builds
+// (ingest + extraction + store) are orchestrated above it. Only the C-wrapping targets (C*) and the few types that own their
 // pointers touch C.
 let package = Package(
     name: "mitragraph",
@@ -28,9 +29,10 @@ let package = Package(
         .target(name: "MitraIngest", dependencies: ["MitraModel", "CLibXML2"]),
         .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology", "MitraIngest"]),
         .target(name: "MitraStore", dependencies: [
-            "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction",
+            "MitraModel", "MitraRDF", "MitraOntology",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        .target(name: "MitraBuild", dependencies: ["MitraModel", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore"]),
         .target(name: "MitraQuery", dependencies: [
             "MitraModel", "MitraOntology", "MitraStore",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -41,7 +43,7 @@ let package = Package(
         ]),
         .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [
-            "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore",
+            "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore", "MitraBuild",
             "MitraQuery", "MitraExport", "MitraREPL",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -54,17 +56,18 @@ let package = Package(
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: [
-            "MitraStore", "MitraTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "MitraModel", "MitraOntology", "MitraRDF", "MitraStore", "MitraBuild", "MitraTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(
             name: "MitraQueryTests",
             dependencies: [
-                "MitraQuery", "MitraStore", "MitraExtraction", "MitraTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "MitraModel", "MitraOntology", "MitraQuery", "MitraStore", "MitraBuild", "MitraExtraction", "MitraTestSupport",
             ],
             exclude: ["Benchmark"]),
         .testTarget(name: "MitraExportTests", dependencies: [
-            "MitraExport", "MitraExtraction", "MitraRDF", "MitraTestSupport", "CGraphviz", "CLibXML2",
+            "MitraModel", "MitraOntology", "MitraExport", "MitraExtraction", "MitraRDF", "MitraStore", "MitraBuild",
+            "MitraTestSupport", "CLibXML2",
         ], exclude: ["Golden"]),
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
         .testTarget(name: "MitraCLITests", dependencies: ["MitraCLI", "MitraTestSupport"]),

@@ -15,16 +15,29 @@ public struct DocumentReader: Sendable {
     public struct Batch: Sendable {
         public var documents: [Document] = []
         public var warnings: [IngestError] = []
+
+        public init() {}
     }
 
-    /// Reads each input path; `-` is standard input. Document ids are paths relative to the
-    /// input root (the folder named, or a named file's own folder).
-    public func read(paths: [String]) throws -> Batch {
-        var batch = Batch()
+    /// One input file (or standard input, path `-`) and the document id it gets.
+    public struct Input: Sendable, Equatable {
+        public var path: String
+        public var id: String
+
+        public init(path: String, id: String) {
+            self.path = path
+            self.id = id
+        }
+    }
+
+    /// The files `paths` name, in order, with their document ids: a folder's readable files
+    /// (ids relative to it), a named file (id its name), `-` for standard input. Fails before
+    /// anything is read when an input does not exist.
+    public func inputs(_ paths: [String]) throws -> [Input] {
+        var inputs: [Input] = []
         for path in paths {
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                add(data: data, id: "stdin", path: "<stdin>", format: .text, into: &batch)
+                inputs.append(Input(path: "-", id: "stdin"))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -33,12 +46,30 @@ public struct DocumentReader: Sendable {
             }
             if isDirectory.boolValue {
                 for relative in try files(under: path) {
-                    readFile(at: (path as NSString).appendingPathComponent(relative), id: relative, into: &batch)
+                    inputs.append(Input(path: (path as NSString).appendingPathComponent(relative), id: relative))
                 }
             } else {
-                readFile(at: path, id: (path as NSString).lastPathComponent, into: &batch)
+                inputs.append(Input(path: path, id: (path as NSString).lastPathComponent))
             }
         }
+        return inputs
+    }
+
+    /// Reads one input: a file, or standard input when its path is `-`.
+    public func read(_ input: Input, into batch: inout Batch) {
+        if input.path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            add(data: data, id: input.id, path: "<stdin>", format: .text, into: &batch)
+        } else {
+            readFile(at: input.path, id: input.id, into: &batch)
+        }
+    }
+
+    /// Reads each input path; `-` is standard input. Document ids are paths relative to the
+    /// input root (the folder named, or a named file's own folder).
+    public func read(paths: [String]) throws -> Batch {
+        var batch = Batch()
+        for input in try inputs(paths) { read(input, into: &batch) }
         return batch
     }
 

@@ -115,8 +115,8 @@ final class GraphWriter {
     /// Replaces the ontology's tables and graph when its fingerprint differs from the stored
     /// one; returns whether it did.
     @discardableResult
-    func writeOntology(_ ontology: Ontology, force: Bool = false) throws -> Bool {
-        let fingerprint = OntologyFingerprint.of(ontology)
+    func writeOntology(_ ontology: Ontology, rulesVersion: String = "", force: Bool = false) throws -> Bool {
+        let fingerprint = OntologyFingerprint.of(ontology, rulesVersion: rulesVersion)
         if !force, try Self.meta("ontology_hash", in: db) == fingerprint { return false }
         try GraphStore.writeOntology(ontology, to: db)
         let g = try terms.id(iri: StoreGraphs.ontology)

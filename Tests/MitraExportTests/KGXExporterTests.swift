@@ -1,4 +1,5 @@
 import Foundation
+import MitraBuild
 import MitraExport
 import MitraModel
 import MitraStore

@@ -1,4 +1,5 @@
 import Foundation
+import MitraBuild
 import MitraModel
 import MitraQuery
 import MitraStore

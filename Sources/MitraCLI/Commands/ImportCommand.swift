@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraExtraction
 import MitraModel
 import MitraRDF
 import MitraStore
@@ -57,7 +58,7 @@ struct ImportCommand: ParsableCommand {
             }
             let store = try GraphStore(path: storeOptions.store, create: true)
             let report = try GraphImporter(store: store).importFile(
-                file, syntax: syntax, graph: graph, ontology: try ontologyOptions.load())
+                file, syntax: syntax, graph: graph, ontology: try ontologyOptions.load(), rulesVersion: Extractor.rulesVersion)
             let rate = report.seconds > 0 ? Double(report.statements) / report.seconds : 0
             if json {
                 print("""

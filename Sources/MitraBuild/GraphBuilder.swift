@@ -1,9 +1,9 @@
 import Foundation
-import GRDB
 import MitraExtraction
 import MitraIngest
 import MitraModel
 import MitraOntology
+import MitraStore
 
 /// What a build did.
 public struct BuildReport: Sendable, Equatable {
@@ -26,7 +26,8 @@ public struct BuildReport: Sendable, Equatable {
     public var extracted: Int { added + changed + reextracted }
 }
 
-/// Reads inputs, extracts what changed, and writes it to the store in one transaction.
+/// Reads inputs, extracts what changed, and writes it to the store in one transaction: the
+/// layer above ingest, extraction and the store that orchestrates an incremental build.
 ///
 /// Documents stream through in batches: each batch is read and extracted on all cores, then
 /// written in input order, so memory holds one batch rather than the corpus, and a killed
@@ -36,16 +37,12 @@ public struct GraphBuilder {
     public let extractor: Extractor
     /// Files read and extracted together; large enough to keep every core busy.
     public var batchSize = 64
+    /// A first build of more documents than this loads in bulk (`StoreWriter.beginBulkLoad`).
+    public var bulkThreshold = 1_000
 
     public init(store: GraphStore, ontology: Ontology) {
         self.store = store
         self.extractor = Extractor(ontology: ontology)
-    }
-
-    /// One input file (or standard input) and the document id it gets.
-    struct Input: Sendable {
-        var path: String
-        var id: String
     }
 
     /// Builds from `paths`. Documents whose content hash is unchanged are skipped (unless the
@@ -56,35 +53,30 @@ public struct GraphBuilder {
     public func build(
         paths: [String], removeMissing: Bool = true, progress: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> BuildReport {
-        let inputs = try listInputs(paths)
-        let time = ISO8601DateFormatter().string(from: Date())
-        return try store.write { db in
+        let reader = DocumentReader()
+        let inputs = try reader.inputs(paths)
+        return try store.update { writer in
             var report = BuildReport()
-            let writer = try GraphWriter(db, time: time)
-            let hadOntology = try GraphWriter.meta("ontology_hash", in: db) != nil
-            var known: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, hash FROM documents") { known[row[0]] = row[1] }
-            // Documents stored before the store kept an ontology fingerprint (or quads) are
-            // extracted again too, as if the ontology had changed.
-            report.ontologyChanged = try writer.writeOntology(extractor.ontology) && (hadOntology || !known.isEmpty)
-            // A first build of many documents is faster with the claims' edge-key index built
-            // afterwards, by sorting, than kept up claim by claim; still one transaction.
-            let bulk = known.isEmpty && inputs.count > 1_000
-            if bulk { try db.execute(sql: "DROP INDEX IF EXISTS claims_spo") }
-            try db.execute(sql: "PRAGMA cache_size = -131072")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            let hadOntology = try writer.hasOntology()
+            let known = try writer.documentHashes()
+            // Documents stored before the store kept an ontology fingerprint are extracted
+            // again too, as if the ontology had changed.
+            report.ontologyChanged = try writer.writeOntology(extractor.ontology, rulesVersion: Extractor.rulesVersion)
+                && (hadOntology || !known.isEmpty)
+            if known.isEmpty && inputs.count > bulkThreshold { try writer.beginBulkLoad() }
             var seen: Set<String> = []
             var done = 0
 
             // While one batch is written, the next is read and extracted on the other cores.
-            let prepare = Preparation(reader: DocumentReader(), extractor: extractor, known: known,
+            let prepare = Preparation(reader: reader, extractor: extractor, known: known,
                                       reextractAll: report.ontologyChanged)
             let batches = stride(from: 0, to: inputs.count, by: batchSize).map {
                 Array(inputs[$0..<min($0 + batchSize, inputs.count)])
             }
             var upcoming = batches.first.map { prepare.start($0) }
-            for (number, _) in batches.enumerated() {
-                let prepared = upcoming!.wait()
+            for number in batches.indices {
+                guard let pending = upcoming else { break }
+                let prepared = pending.wait()
                 upcoming = number + 1 < batches.count ? prepare.start(batches[number + 1]) : nil
                 for (fileIndex, batch) in prepared.enumerated() {
                     report.warnings += batch.warnings
@@ -107,7 +99,7 @@ public struct GraphBuilder {
                     }
                 }
                 done += prepared.count
-                writer.terms.trimCache(above: 200_000)
+                writer.trimCaches()
             }
 
             let missing = known.keys.filter { !seen.contains($0) }.sorted()
@@ -116,69 +108,26 @@ public struct GraphBuilder {
             } else if report.ontologyChanged {
                 try reextractStored(missing, with: writer, into: &report)
             }
-            if bulk { try db.execute(sql: Schema.claimIndexes[1]) }
-            try writer.finish()
             return report
-        }
-    }
-
-    /// Extracts documents on all cores, then writes them in order.
-    private func extractAndWrite(
-        _ pending: [(Document, Int)], with writer: GraphWriter, into report: inout BuildReport,
-        progress: (Int, String) -> Void
-    ) throws {
-        let extractor = self.extractor
-        let results = Parallel.map(pending) { extractor.extract($0.0) }
-        for (result, (doc, fileNumber)) in zip(results, pending) {
-            try writer.replace(result)
-            report.mentions += result.mentions.count
-            report.claims += result.claims.count
-            progress(fileNumber, doc.id)
         }
     }
 
     /// Extracts again, from the text the store kept, documents that are not among the inputs
     /// but stay (`--keep-missing`), so a changed ontology reaches them too.
-    private func reextractStored(_ ids: [String], with writer: GraphWriter, into report: inout BuildReport) throws {
+    private func reextractStored(_ ids: [String], with writer: StoreWriter, into report: inout BuildReport) throws {
         var start = 0
         while start < ids.count {
             let slice = ids[start..<min(start + batchSize, ids.count)]
             start += slice.count
-            var pending: [(Document, Int)] = []
-            for id in slice {
-                guard let row = try Row.fetchOne(
-                    writer.db, sql: "SELECT text, format, title, url, date FROM documents WHERE id = ?", arguments: [id])
-                else { continue }
-                pending.append((Document(id: id, text: row[0], format: row[1], title: row[2], url: row[3], date: row[4]), 0))
+            let documents = try slice.compactMap { try writer.document($0) }
+            let extractor = self.extractor
+            for result in Parallel.map(documents, { extractor.extract($0) }) {
+                try writer.replace(result)
+                report.mentions += result.mentions.count
+                report.claims += result.claims.count
                 report.reextracted += 1
             }
-            try extractAndWrite(pending, with: writer, into: &report) { _, _ in }
         }
-    }
-
-    /// The files to read, in order, with their document ids; fails before anything is
-    /// written when an input does not exist.
-    func listInputs(_ paths: [String]) throws -> [Input] {
-        var inputs: [Input] = []
-        let reader = DocumentReader()
-        for path in paths {
-            if path == "-" {
-                inputs.append(Input(path: "-", id: "stdin"))
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw IngestError(kind: .notFound, path: path, message: "no such file or folder")
-            }
-            if isDirectory.boolValue {
-                for relative in try reader.files(under: path) {
-                    inputs.append(Input(path: (path as NSString).appendingPathComponent(relative), id: relative))
-                }
-            } else {
-                inputs.append(Input(path: path, id: (path as NSString).lastPathComponent))
-            }
-        }
-        return inputs
     }
 }
 
@@ -188,16 +137,14 @@ extension GraphStore {
     /// then the edges they touch. Tests use it to lay down a fixture graph without running
     /// the extractor.
     public func write(ontology: Ontology, results: [ExtractionResult]) throws {
-        try write { db in
-            let writer = try GraphWriter(db)
-            try writer.writeOntology(ontology)
+        try update { writer in
+            try writer.writeOntology(ontology, rulesVersion: Extractor.rulesVersion)
             for result in results { try writer.replace(result) }
-            try writer.finish()
         }
     }
 }
 
-extension GraphWriter {
+extension StoreWriter {
     /// Replaces the stored document with one extraction's results.
     func replace(_ result: ExtractionResult) throws {
         try replace(document: result.document, sentences: result.sentences, mentions: result.mentions, claims: result.claims)
@@ -234,18 +181,16 @@ struct Preparation: Sendable {
         }
     }
 
-    func start(_ inputs: [GraphBuilder.Input]) -> Pending {
+    func start(_ inputs: [DocumentReader.Input]) -> Pending {
         let pending = Pending()
         DispatchQueue.global().async { pending.finish(prepare(inputs)) }
         return pending
     }
 
-    func prepare(_ inputs: [GraphBuilder.Input]) -> [File] {
+    func prepare(_ inputs: [DocumentReader.Input]) -> [File] {
         let batches: [DocumentReader.Batch] = Parallel.map(inputs) { input in
-            // Reading no paths is how a caller outside MitraIngest gets an empty batch.
-            var batch = try! reader.read(paths: [])
-            if input.path == "-" { return (try? reader.read(paths: ["-"])) ?? batch }
-            reader.readFile(at: input.path, id: input.id, into: &batch)
+            var batch = DocumentReader.Batch()
+            reader.read(input, into: &batch)
             return batch
         }
         let documents = batches.flatMap(\.documents)
