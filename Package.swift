@@ -33,13 +33,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "MitraBuild", dependencies: ["MitraModel", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore"]),
-        .target(name: "MitraQuery", dependencies: [
-            "MitraModel", "MitraOntology", "MitraStore",
-            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        ]),
+        .target(name: "MitraQuery", dependencies: ["MitraModel", "MitraStore"]),
         .target(name: "MitraExport", dependencies: [
-            "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "MitraQuery", "CLibXML2", "CGraphviz",
-            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "CLibXML2", "CGraphviz",
         ]),
         .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [

@@ -1,5 +1,6 @@
 import CEdit
 import Foundation
+import MitraModel
 import MitraQuery
 import MitraStore
 

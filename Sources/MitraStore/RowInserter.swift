@@ -40,3 +40,6 @@ extension RowInserter.Value {
     static func bool(_ b: Bool) -> Self { .int(b ? 1 : 0) }
     static func optional(_ t: String?) -> Self { t.map { .text($0) } ?? .null }
 }
+
+/// Inside the store, a statement is SQLite's; the query language's is `MitraModel.Statement`.
+typealias Statement = GRDB.Statement

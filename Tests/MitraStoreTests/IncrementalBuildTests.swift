@@ -64,7 +64,9 @@ func expectedEdges(_ store: GraphStore) throws -> [Edge] {
         let second = try builder.build(paths: [dir + "/in"])
         let secondTime = Date().timeIntervalSince(t1)
         #expect(second.unchanged == 600 && second.extracted == 0 && second.claims == 0 && !second.ontologyChanged)
-        #expect(secondTime < firstTime / 10, "second build \(secondTime) s, first \(firstTime) s")
+        // Reading and hashing every file stays; since builds write lean rows, a first build
+        // is only about ten times that.
+        #expect(secondTime < firstTime / 4, "second build \(secondTime) s, first \(firstTime) s")
         #expect(try store.claims() == before)
     }
 

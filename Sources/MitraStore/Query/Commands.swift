@@ -1,6 +1,5 @@
 import GRDB
 import MitraModel
-import MitraStore
 
 /// Executes parsed statements on one read transaction: pattern queries through the planner,
 /// the other commands through their own SQL or, for `path`, a search the engine runs itself.
@@ -9,7 +8,7 @@ struct Commands {
     let db: Database
     let canceller: QueryCanceller
 
-    func run(_ statement: Statement) throws -> QueryResult {
+    func run(_ statement: MitraModel.Statement) throws -> QueryResult {
         switch statement {
         case .select(let select):
             return try execute(try Planner(catalog: catalog, db: db).plan(select))
@@ -245,7 +244,7 @@ struct Commands {
 
     // MARK: explain
 
-    func explain(_ statement: Statement) throws -> QueryResult {
+    func explain(_ statement: MitraModel.Statement) throws -> QueryResult {
         var lines: [String]
         switch statement {
         case .select(let select):
@@ -276,7 +275,7 @@ struct Commands {
 
     // MARK: subgraphs
 
-    func subgraph(_ statement: Statement) throws -> Subgraph {
+    func subgraph(_ statement: MitraModel.Statement) throws -> Subgraph {
         switch statement {
         case .select(let select):
             let plan = try Planner(catalog: catalog, db: db).plan(select, forSubgraph: true)

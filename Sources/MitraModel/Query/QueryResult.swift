@@ -1,4 +1,3 @@
-import MitraModel
 
 /// One cell of a result.
 public enum Value: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import GRDB
+import MitraModel
 
 /// Names the shell completes and the schema it shows.
 public struct CompletionNames: Sendable, Equatable {
@@ -14,11 +15,53 @@ public struct CompletionNames: Sendable, Equatable {
     }
 }
 
-extension QueryEngine {
+/// The store executes the query language: a parsed statement comes in, typed rows come out.
+///
+/// The query layer (MitraQuery) owns the language: text to syntax tree, errors rendered with
+/// their line, results formatted. The store owns everything that depends on how the graph is
+/// laid out: resolving names against its tables, measuring each pattern's selectivity through
+/// its indexes, compiling the joined patterns to one SQL statement, searching paths, and
+/// stopping a statement on time-out or Ctrl-C (`QueryCanceller`).
+extension GraphStore {
+    /// Runs one statement on a consistent snapshot. `canceller` stops it (on time-out or from
+    /// another thread); failures of the store underneath become `.storeFailure` errors.
+    public func run(_ statement: MitraModel.Statement, canceller: QueryCanceller = QueryCanceller()) throws -> QueryResult {
+        try executing(canceller) { db in
+            try Commands(catalog: Catalog(), db: db, canceller: canceller).run(statement)
+        }
+    }
+
+    /// The part of the graph a statement's result covers: every entity in it and every edge
+    /// its patterns matched (for `describe`, `neighbors`, `path`, `evidence` and `contested`,
+    /// the edges they show).
+    public func subgraph(of statement: MitraModel.Statement, canceller: QueryCanceller = QueryCanceller()) throws -> Subgraph {
+        try executing(canceller) { db in
+            try Commands(catalog: Catalog(), db: db, canceller: canceller).subgraph(statement)
+        }
+    }
+
+    private func executing<T>(_ canceller: QueryCanceller, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try read { db in
+                try Self.tune(db)
+                return try canceller.watching(db) { try body(db) }
+            }
+        } catch let error as DatabaseError {
+            throw QueryError(kind: .storeFailure, line: 1, column: 1, message: "the store failed: \(error.message ?? "\(error)")")
+        }
+    }
+
+    /// A bigger page cache and memory-mapped reads for the connection: joins over a large
+    /// graph look rows up by key all over the file, which the default 2 MB cache turns into
+    /// reads from disk.
+    static func tune(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
+    }
+
     /// Predicates, classes and labels, for Tab completion. Labels are capped so a store of
     /// imported millions still completes at once.
     public func completionNames(labelLimit: Int = 50_000) throws -> CompletionNames {
-        try store.read { db in
+        try read { db in
             CompletionNames(
                 predicates: try String.fetchAll(db, sql: "SELECT name FROM predicates ORDER BY name"),
                 classes: try String.fetchAll(db, sql: "SELECT name FROM classes ORDER BY name"),
@@ -30,7 +73,7 @@ extension QueryEngine {
 
     /// The classes (with parents) and predicates (with domain, range and edge count) of the store.
     public func schema() throws -> QueryResult {
-        try store.read { db in
+        try read { db in
             var rows: [[Value]] = []
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.name, c.parent, (SELECT count(*) FROM entities e WHERE e.class = c.name) AS n
