@@ -37,7 +37,8 @@ public struct KGXExporter {
             let c = stored.claim
             let predicate = ontology.predicates[c.predicate]
             line.begin()
-            line.field("id", "mgc:" + String(stored.id))
+            // The claim's IRI as a CURIE: derived from its content, stable across rebuilds.
+            line.field("id", "mgc:" + RDFProjection.claimIRI(c).dropFirst(Namespace.claim.count))
             line.field("subject", source.curie(c.subject))
             line.field("predicate", predicate?.biolink ?? "biolink:related_to")
             line.field("original_predicate", predicate?.curie ?? Namespace.ontologyPrefix + ":" + c.predicate)
