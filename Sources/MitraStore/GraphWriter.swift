@@ -13,7 +13,11 @@ final class GraphWriter {
     let db: Database
     let terms: TermDictionary
     let quads: QuadInserter
-    private(set) var affected: Set<EdgeKey> = []
+    /// Edge keys (term ids of subject, predicate, object) whose claims changed.
+    private(set) var affected: Set<SIMD3<Int64>> = []
+    /// Set by a bulk load into an empty store: every edge is derived at the end, so keys
+    /// need not be remembered one by one.
+    var deriveAll = false
     private let time: String
     private let insertDocument, insertSentence, insertMention, insertClaim: RowInserter
     /// Term ids of entity ids, predicate names and rules, without building their IRIs again.
@@ -45,23 +49,31 @@ final class GraphWriter {
     /// Replaces whatever the store held for the document's id with this extraction.
     func replace(document doc: Document, sentences: [Sentence], mentions: [Mention], claims: [Claim]) throws {
         try remove(doc.id)
-        try insertDocument.run(.text(doc.id), .text(doc.contentHash), .text(doc.format), .text(time), .text(doc.text),
-                               .optional(doc.title), .optional(doc.url), .optional(doc.date))
+        let d = insertDocument
+        d.bind(1, doc.id); d.bind(2, doc.contentHash); d.bind(3, doc.format); d.bind(4, time); d.bind(5, doc.text)
+        d.bind(6, doc.title); d.bind(7, doc.url); d.bind(8, doc.date)
+        try d.run()
         let num = db.lastInsertedRowID
-        for s in sentences {
-            try insertSentence.run(.int(num), .int(s.index), .int(s.span.start), .int(s.span.end))
+        let s = insertSentence
+        for sentence in sentences {
+            s.bind(1, num); s.bind(2, sentence.index); s.bind(3, sentence.span.start); s.bind(4, sentence.span.end)
+            try s.run()
         }
-        for m in mentions {
-            try insertMention.run(.int(num), .int(m.span.start), .int(m.span.end), .int(try entityTerm(m.entityID)),
-                                  .int(m.sentenceIndex))
+        let m = insertMention
+        for mention in mentions {
+            m.bind(1, num); m.bind(2, mention.span.start); m.bind(3, mention.span.end)
+            m.bind(4, try entityTerm(mention.entityID)); m.bind(5, mention.sentenceIndex)
+            try m.run()
         }
+        let k = insertClaim
         for c in claims {
-            try insertClaim.run(
-                .int(num), .int(c.sentenceIndex), .int(try entityTerm(c.subject)), .int(try predicateTerm(c.predicate)),
-                .int(try entityTerm(c.object)), .int(c.subjectSpan.start), .int(c.subjectSpan.end),
-                .int(c.objectSpan.start), .int(c.objectSpan.end), .bool(c.negated), .bool(c.hedged),
-                .int(try ruleTerm(c.rule)), .double(c.confidence), .optional(c.holder))
-            affected.insert(c.key)
+            let key = SIMD3(try entityTerm(c.subject), try predicateTerm(c.predicate), try entityTerm(c.object))
+            k.bind(1, num); k.bind(2, c.sentenceIndex); k.bind(3, key.x); k.bind(4, key.y); k.bind(5, key.z)
+            k.bind(6, c.subjectSpan.start); k.bind(7, c.subjectSpan.end); k.bind(8, c.objectSpan.start)
+            k.bind(9, c.objectSpan.end); k.bind(10, c.negated); k.bind(11, c.hedged); k.bind(12, try ruleTerm(c.rule))
+            k.bind(13, c.confidence); k.bind(14, c.holder)
+            try k.run()
+            if !deriveAll { affected.insert(key) }
         }
     }
 
@@ -91,12 +103,9 @@ final class GraphWriter {
     func remove(_ id: String) throws -> Bool {
         guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM documents WHERE id = ?"), arguments: [id])
         else { return false }
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT substr(ts.value, ?), substr(tp.value, ?), substr(tob.value, ?) FROM claims c
-            JOIN terms ts ON ts.id = c.subject JOIN terms tp ON tp.id = c.predicate JOIN terms tob ON tob.id = c.object
-            WHERE c.doc = ?
-            """), arguments: [Self.entityStart, Self.predicateStart, Self.entityStart, num]) {
-            affected.insert(EdgeKey(subject: row[0], predicate: row[1], object: row[2]))
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT subject, predicate, object FROM claims WHERE doc = ?"),
+                                    arguments: [num]) {
+            affected.insert(SIMD3(row[0], row[1], row[2]))
         }
         for sql in ["DELETE FROM claims WHERE doc = ?", "DELETE FROM mentions WHERE doc = ?",
                     "DELETE FROM sentences WHERE doc = ?", "DELETE FROM documents WHERE num = ?"] {
@@ -132,8 +141,13 @@ final class GraphWriter {
 
     /// Re-derives the edges of every key touched since the writer opened.
     func finish() throws {
-        try EdgeDeriver.refresh(affected, in: db)
+        if deriveAll {
+            try EdgeDeriver.refreshAllClaims(in: db)
+        } else {
+            try EdgeDeriver.refresh(ids: affected, in: db)
+        }
         affected.removeAll()
+        deriveAll = false
     }
 
     static func meta(_ key: String, in db: Database) throws -> String? {

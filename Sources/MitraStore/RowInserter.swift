@@ -3,42 +3,30 @@ import GRDBSQLite
 
 /// One prepared statement stepped through SQLite directly, binding integers, doubles and text
 /// without building argument arrays: a build inserts millions of small rows, and per-row
-/// overhead would cost more than the inserts themselves.
+/// overhead would cost more than the inserts themselves. Bind each parameter, then `run`.
 final class RowInserter {
-    /// A value to bind.
-    enum Value {
-        case int(Int64)
-        case double(Double)
-        case text(String)
-        case null
-    }
-
     private let statement: Statement
+    private let stmt: OpaquePointer
 
     init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
+        stmt = statement.sqliteStatement
     }
 
-    /// Binds `values` to the parameters in order and runs the statement once.
-    func run(_ values: Value...) throws {
-        let stmt = statement.sqliteStatement
-        for (i, value) in values.enumerated() {
-            let index = Int32(i + 1)
-            switch value {
-            case .int(let n): sqlite3_bind_int64(stmt, index, n)
-            case .double(let d): sqlite3_bind_double(stmt, index, d)
-            case .text(let t): TermDictionary.bind(t, to: stmt, at: index)
-            case .null: sqlite3_bind_null(stmt, index)
-            }
-        }
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(stmt, index, value) }
+    func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(stmt, index, Int64(value)) }
+    func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(stmt, index, value ? 1 : 0) }
+    func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(stmt, index, value) }
+    func bind(_ index: Int32, _ value: String) { TermDictionary.bind(value, to: stmt, at: index) }
+
+    func bind(_ index: Int32, _ value: String?) {
+        if let value { bind(index, value) } else { sqlite3_bind_null(stmt, index) }
+    }
+
+    /// Runs the statement once with what is bound.
+    func run() throws {
         try TermDictionary.step(stmt, db: statement)
     }
-}
-
-extension RowInserter.Value {
-    static func int(_ n: Int) -> Self { .int(Int64(n)) }
-    static func bool(_ b: Bool) -> Self { .int(b ? 1 : 0) }
-    static func optional(_ t: String?) -> Self { t.map { .text($0) } ?? .null }
 }
 
 /// Inside the store, a statement is SQLite's; the query language's is `MitraModel.Statement`.

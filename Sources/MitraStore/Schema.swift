@@ -233,10 +233,11 @@ enum Schema {
         ALTER TABLE edges ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
         """
 
-    /// The claims' secondary indexes: by document (to replace one) and by edge key.
+    /// The claims' secondary indexes: by document (to replace one) and by edge key, covering
+    /// what edge derivation counts so it never looks a claim up.
     static let claimIndexes = [
         "CREATE INDEX claims_doc ON claims(doc)",
-        "CREATE INDEX claims_spo ON claims(subject, predicate, object)",
+        "CREATE INDEX claims_spo ON claims(subject, predicate, object, doc, negated, hedged)",
     ]
 
     /// The secondary quad indexes: with the (g, s, p, o) primary key they serve every pattern.

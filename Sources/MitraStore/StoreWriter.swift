@@ -58,6 +58,7 @@ public final class StoreWriter {
         guard !bulk else { return }
         try writer.db.execute(sql: "DROP INDEX IF EXISTS claims_spo")
         bulk = true
+        writer.deriveAll = true
     }
 
     /// Lets go of cached term ids, so memory stays flat over a long build.
