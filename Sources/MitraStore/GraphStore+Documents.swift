@@ -30,7 +30,7 @@ extension GraphStore {
             try Row.fetchAll(db, sql: """
                 SELECT d.id, d.hash, d.format, d.added_at, d.title, d.url, d.date,
                        (SELECT count(*) FROM claims c WHERE c.doc = d.num) AS claims,
-                       (SELECT count(*) FROM mentions m WHERE m.doc = d.num) AS mentions
+                       coalesce((SELECT count FROM mentions m WHERE m.doc = d.num), 0) AS mentions
                 FROM documents d ORDER BY d.id
                 """).map {
                 StoredDocument(id: $0["id"], hash: $0["hash"], format: $0["format"], addedAt: $0["added_at"],

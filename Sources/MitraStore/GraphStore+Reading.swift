@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MitraModel
 
@@ -110,18 +111,56 @@ extension GraphStore {
     /// Streams every mention in document order, its text sliced from the document's.
     public func forEachMention(_ body: (StoredMention) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.id, substr(t.value, \(GraphWriter.entityStart)), m.start, m."end", m.sentence, m.doc
-                FROM mentions m JOIN documents d ON d.num = m.doc JOIN terms t ON t.id = m.entity
-                ORDER BY d.id, m.start, 2
-                """)
             let texts = try DocumentTexts(db)
+            let names = try EntityNames(db)
+            let rows = try Row.fetchCursor(db, sql: "SELECT d.id, m.doc, m.spans FROM mentions m JOIN documents d ON d.num = m.doc ORDER BY d.id")
             while let row = try rows.next() {
-                let span = Span(start: row[2], end: row[3])
-                try body(StoredMention(documentID: row[0], mention: Mention(
-                    entityID: row[1], span: span, text: try texts.slice(document: row[5], start: span.start, end: span.end),
-                    sentenceIndex: row[4])))
+                let id: String = row[0], num: Int64 = row[1], spans: Data = row[2]
+                let mentions = try PackedMention.unpack(Array(spans)).map { m in
+                    (try names.id(m.entity), m)
+                }.sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }
+                for (entity, m) in mentions {
+                    try body(StoredMention(documentID: id, mention: Mention(
+                        entityID: entity, span: Span(start: m.start, end: m.end),
+                        text: try texts.slice(document: num, start: m.start, end: m.end), sentenceIndex: m.sentence)))
+                }
             }
+        }
+    }
+
+    /// Per entity id: how many mentions name it and in how many documents.
+    public func mentionCounts() throws -> [String: (mentions: Int, documents: Int)] {
+        try read { db in
+            var byTerm: [Int64: (mentions: Int, documents: Int)] = [:]
+            try Self.forEachPackedDocument(db) { mentions in
+                var seen: Set<Int64> = []
+                for m in mentions {
+                    let first = seen.insert(m.entity).inserted
+                    byTerm[m.entity, default: (0, 0)].mentions += 1
+                    if first { byTerm[m.entity, default: (0, 0)].documents += 1 }
+                }
+            }
+            let names = try EntityNames(db)
+            var counts: [String: (mentions: Int, documents: Int)] = [:]
+            for (term, n) in byTerm { counts[try names.id(term)] = n }
+            return counts
+        }
+    }
+
+    /// Ids of the entities some document mentions.
+    static func mentionedEntityIDs(_ db: Database) throws -> Set<String> {
+        var terms: Set<Int64> = []
+        try forEachPackedDocument(db) { for m in $0 { terms.insert(m.entity) } }
+        let names = try EntityNames(db)
+        return Set(try terms.map { try names.id($0) })
+    }
+
+    /// Every document's mentions, unpacked, in no particular order.
+    static func forEachPackedDocument(_ db: Database, _ body: ([PackedMention]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT spans FROM mentions")
+        while let row = try rows.next() {
+            let spans: Data = row[0]
+            try body(PackedMention.unpack(Array(spans)))
         }
     }
 
@@ -137,19 +176,6 @@ extension GraphStore {
              supportingDocuments: row["supporting_docs"], denyingDocuments: row["denying_docs"],
              hedgedClaims: row["hedged_claims"], claimCount: row["claim_count"],
              selfContradictingDocuments: row["self_contradicting"])
-    }
-
-    /// Per entity id: how many mentions name it and in how many documents.
-    public func mentionCounts() throws -> [String: (mentions: Int, documents: Int)] {
-        try read { db in
-            var counts: [String: (mentions: Int, documents: Int)] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT substr(t.value, \(GraphWriter.entityStart)), n, d
-                FROM (SELECT entity, count(*) AS n, count(DISTINCT doc) AS d FROM mentions GROUP BY entity) JOIN terms t ON t.id = entity
-                """)
-            while let row = try rows.next() { counts[row[0]] = (row[1], row[2]) }
-            return counts
-        }
     }
 
     /// Per entity id: how many edges it is an end of.
@@ -219,11 +245,7 @@ extension GraphStore {
     /// Ids of entities that some document mentions or some edge (extracted or imported) joins.
     public func usedEntityIDs() throws -> Set<String> {
         try read { db in
-            Set(try String.fetchAll(db, sql: """
-                SELECT substr(t.value, \(GraphWriter.entityStart)) FROM (SELECT DISTINCT entity FROM mentions) m
-                JOIN terms t ON t.id = m.entity
-                UNION SELECT subject FROM edges UNION SELECT object FROM edges
-                """))
+            try Self.mentionedEntityIDs(db).union(try String.fetchAll(db, sql: "SELECT subject FROM edges UNION SELECT object FROM edges"))
         }
     }
 
@@ -231,20 +253,18 @@ extension GraphStore {
         try read { db in
             var stats = StoreStatistics()
             stats.documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
-            stats.mentions = try Int.fetchOne(db, sql: "SELECT count(*) FROM mentions") ?? 0
+            stats.mentions = try Int.fetchOne(db, sql: "SELECT total(count) FROM mentions").map { Int($0) } ?? 0
             stats.claims = try Int.fetchOne(db, sql: "SELECT count(*) FROM claims") ?? 0
             stats.edges = try Int.fetchOne(db, sql: "SELECT count(*) FROM edges") ?? 0
             stats.contestedEdges = try Int.fetchOne(db, sql: "SELECT count(*) FROM edges WHERE contested") ?? 0
             stats.selfContradictingEdges = try Int.fetchOne(db, sql: "SELECT count(*) FROM edges WHERE self_contradicting > 0") ?? 0
             stats.quads = try Int.fetchOne(db, sql: "SELECT count(*) FROM quads") ?? 0
             stats.graphs = try Int.fetchOne(db, sql: "SELECT count(DISTINCT g) FROM quads") ?? 0
-            for row in try Row.fetchAll(db, sql: """
-                SELECT e.class, count(*) AS n FROM entities e
-                WHERE e.id IN (SELECT substr(t.value, \(GraphWriter.entityStart)) FROM (SELECT DISTINCT entity FROM mentions) m
-                               JOIN terms t ON t.id = m.entity
-                               UNION SELECT subject FROM edges UNION SELECT object FROM edges)
-                GROUP BY e.class
-                """) { stats.entitiesByClass[row["class"]] = row["n"] }
+            let used = try Self.mentionedEntityIDs(db).union(
+                try String.fetchAll(db, sql: "SELECT subject FROM edges UNION SELECT object FROM edges"))
+            for row in try Row.fetchAll(db, sql: "SELECT id, class FROM entities") where used.contains(row[0]) {
+                stats.entitiesByClass[row[1], default: 0] += 1
+            }
             for row in try Row.fetchAll(db, sql: """
                 SELECT substr(t.value, \(GraphWriter.predicateStart)) AS predicate, n
                 FROM (SELECT predicate, count(*) AS n FROM claims GROUP BY predicate) JOIN terms t ON t.id = predicate
@@ -281,5 +301,22 @@ final class DocumentTexts {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[lower..<upper])
         return String(view)
+    }
+}
+
+/// Entity ids by the term ids mentions name them with, looked up once each.
+final class EntityNames {
+    private let select: Statement
+    private var known: [Int64: String] = [:]
+
+    init(_ db: Database) throws {
+        select = try db.makeStatement(sql: "SELECT substr(value, \(GraphWriter.entityStart)) FROM terms WHERE id = ?")
+    }
+
+    func id(_ term: Int64) throws -> String {
+        if let id = known[term] { return id }
+        let id = try String.fetchOne(select, arguments: [term]) ?? ""
+        known[term] = id
+        return id
     }
 }

@@ -34,9 +34,7 @@ final class GraphWriter {
             INSERT INTO documents (id, hash, format, added_at, text, title, url, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertSentence = try RowInserter(db, sql: "INSERT INTO sentences (doc, idx, start, \"end\") VALUES (?, ?, ?, ?)")
-        insertMention = try RowInserter(db, sql: """
-            INSERT OR IGNORE INTO mentions (doc, start, "end", entity, sentence) VALUES (?, ?, ?, ?, ?)
-            """)
+        insertMention = try RowInserter(db, sql: "INSERT INTO mentions (doc, count, spans) VALUES (?, ?, ?)")
         insertClaim = try RowInserter(db, sql: """
             INSERT INTO claims (doc, sentence, subject, predicate, object, subject_start, subject_end,
                                 object_start, object_end, negated, hedged, rule, confidence, holder)
@@ -59,10 +57,12 @@ final class GraphWriter {
             s.bind(1, num); s.bind(2, sentence.index); s.bind(3, sentence.span.start); s.bind(4, sentence.span.end)
             try s.run()
         }
-        let m = insertMention
-        for mention in mentions {
-            m.bind(1, num); m.bind(2, mention.span.start); m.bind(3, mention.span.end)
-            m.bind(4, try entityTerm(mention.entityID)); m.bind(5, mention.sentenceIndex)
+        if !mentions.isEmpty {
+            let packed = PackedMention.pack(try mentions.map {
+                PackedMention(start: $0.span.start, end: $0.span.end, entity: try entityTerm($0.entityID), sentence: $0.sentenceIndex)
+            })
+            let m = insertMention
+            m.bind(1, num); m.bind(2, mentions.count); m.bind(3, packed)
             try m.run()
         }
         let k = insertClaim

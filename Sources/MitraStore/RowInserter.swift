@@ -19,6 +19,13 @@ final class RowInserter {
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(stmt, index, value) }
     func bind(_ index: Int32, _ value: String) { TermDictionary.bind(value, to: stmt, at: index) }
 
+    func bind(_ index: Int32, _ value: [UInt8]) {
+        value.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(stmt, index, bytes.baseAddress ?? UnsafeRawPointer(("" as StaticString).utf8Start),
+                                  Int32(bytes.count), TermDictionary.transient)
+        }
+    }
+
     func bind(_ index: Int32, _ value: String?) {
         if let value { bind(index, value) } else { sqlite3_bind_null(stmt, index) }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MitraModel
 
@@ -103,6 +104,7 @@ enum Schema {
                 .replacingOccurrences(of: "?1", with: "'\(Namespace.entity)'")
                 .replacingOccurrences(of: "?2", with: "'\(Namespace.ontology)'")
                 .replacingOccurrences(of: "?3", with: "'\(Namespace.document)%'"))
+            try packMentions(in: db)
             try EdgeDeriver.rebuildAll(in: db)
         }
         return migrator
@@ -183,16 +185,14 @@ enum Schema {
         ) WITHOUT ROWID;
         INSERT INTO sentences_v3 SELECT d.num, s.idx, s.start, s."end" FROM sentences s JOIN documents_v3 d ON d.id = s.doc;
         CREATE TABLE mentions_v3 (
-            doc INTEGER NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            entity INTEGER NOT NULL,
-            sentence INTEGER NOT NULL,
-            PRIMARY KEY (doc, start, "end", entity)
-        ) WITHOUT ROWID;
-        INSERT OR IGNORE INTO mentions_v3
-            SELECT d.num, m.start, m."end", t.id, m.sentence FROM mentions m JOIN documents_v3 d ON d.id = m.doc
-            JOIN terms t ON t.value = ?1 || m.entity AND t.kind = 1 AND t.datatype = '' AND t.lang = '';
+            doc INTEGER PRIMARY KEY,
+            count INTEGER NOT NULL,
+            spans BLOB NOT NULL
+        );
+        CREATE TEMP TABLE mentions_flat AS
+            SELECT d.num AS doc, m.start, m."end", t.id AS entity, m.sentence FROM mentions m JOIN documents_v3 d ON d.id = m.doc
+            JOIN terms t ON t.value = ?1 || m.entity AND t.kind = 1 AND t.datatype = '' AND t.lang = ''
+            ORDER BY 1;
         CREATE TABLE claims_v3 (
             id INTEGER PRIMARY KEY,
             doc INTEGER NOT NULL,
@@ -232,6 +232,29 @@ enum Schema {
         ALTER TABLE edges ADD COLUMN self_contradicting INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE edges ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
         """
+
+    /// Packs the v2 mentions the migration copied out (`temp.mentions_flat`) a document at a time.
+    private static func packMentions(in db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO mentions (doc, count, spans) VALUES (?, ?, ?)")
+        var doc: Int64?
+        var pending: [PackedMention] = []
+        func flush() throws {
+            guard let doc else { return }
+            try insert.execute(arguments: [doc, pending.count, Data(PackedMention.pack(pending))])
+            pending.removeAll()
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT doc, start, \"end\", entity, sentence FROM temp.mentions_flat")
+        while let row = try rows.next() {
+            let num: Int64 = row[0]
+            if num != doc {
+                try flush()
+                doc = num
+            }
+            pending.append(PackedMention(start: row[1], end: row[2], entity: row[3], sentence: row[4]))
+        }
+        try flush()
+        try db.execute(sql: "DROP TABLE temp.mentions_flat")
+    }
 
     /// The claims' secondary indexes: by document (to replace one) and by edge key, covering
     /// what edge derivation counts so it never looks a claim up.

@@ -54,6 +54,19 @@ import Testing
         #expect(try s.quadCount(graph: .iri(StoreGraphs.document("a.txt"))) == 0, "no reified claims")
     }
 
+    @Test func mentionsPackIntoOneValuePerDocumentAndBack() {
+        let mentions = [
+            PackedMention(start: 0, end: 6, entity: 3, sentence: 0),
+            PackedMention(start: 200_000, end: 200_130, entity: 9_000_000_000, sentence: 4_000),
+            PackedMention(start: 7, end: 12, entity: 127, sentence: 0),
+            PackedMention(start: 7, end: 12, entity: 128, sentence: 0),
+        ]
+        let packed = PackedMention.pack(mentions)
+        #expect(PackedMention.unpack(packed) == [mentions[0], mentions[2], mentions[3], mentions[1]])
+        #expect(packed.count < mentions.count * 8)
+        #expect(PackedMention.unpack([]).isEmpty)
+    }
+
     @Test func anEdgeIsContestedOnlyWhenDifferentDocumentsDisagree() throws {
         let a = "Kratom eases pain. Kratom eases pain not."
         let docA = Document(id: "a.txt", text: a, format: "text")
