@@ -83,9 +83,9 @@ extension GraphStore {
         let e = GraphWriter.entityStart, p = GraphWriter.predicateStart
         let rows = try Row.fetchCursor(db, sql: """
             SELECT c.id, substr(ts.value, \(e)), substr(tp.value, \(p)), substr(tob.value, \(e)), d.id, c.sentence,
-                   se.start, se."end", c.subject_start, c.subject_end, c.object_start, c.object_end, c.negated, c.hedged,
+                   0, 0, c.subject_start, c.subject_end, c.object_start, c.object_end, c.negated, c.hedged,
                    tr.value, c.confidence, c.holder, c.doc
-            FROM claims c JOIN documents d ON d.num = c.doc JOIN sentences se ON se.doc = c.doc AND se.idx = c.sentence
+            FROM claims c JOIN documents d ON d.num = c.doc
             JOIN terms ts ON ts.id = c.subject JOIN terms tp ON tp.id = c.predicate JOIN terms tob ON tob.id = c.object
             JOIN terms tr ON tr.id = c.rule
             \(condition.map { "WHERE " + $0 } ?? "")
@@ -93,7 +93,7 @@ extension GraphStore {
             """)
         let texts = try DocumentTexts(db)
         while let row = try rows.next() {
-            let sentence = try texts.slice(document: row[17], start: row[6], end: row[7])
+            let sentence = try texts.sentence(row[5], of: row[17])
             try body(StoredClaim(id: row[0], claim: Claim(
                 subject: row[1], predicate: row[2], object: row[3], documentID: row[4], sentenceIndex: row[5],
                 sentence: sentence, subjectSpan: Span(start: row[8], end: row[9]), objectSpan: Span(start: row[10], end: row[11]),
@@ -286,17 +286,32 @@ final class DocumentTexts {
     private let select: Statement
     private var current: Int64 = -1
     private var scalars: [Unicode.Scalar] = []
+    private var sentences: [Span] = []
 
     init(_ db: Database) throws {
-        select = try db.makeStatement(sql: "SELECT text FROM documents WHERE num = ?")
+        select = try db.makeStatement(sql: """
+            SELECT d.text, s.spans FROM documents d LEFT JOIN sentences s ON s.doc = d.num WHERE d.num = ?
+            """)
+    }
+
+    private func load(_ num: Int64) throws {
+        guard num != current else { return }
+        let row = try Row.fetchOne(select, arguments: [num])
+        scalars = Array(((row?[0] as String?) ?? "").unicodeScalars)
+        sentences = PackedSentences.unpack(Array((row?[1] as Data?) ?? Data()))
+        current = num
+    }
+
+    /// The text of sentence `index` of document `num`.
+    func sentence(_ index: Int, of num: Int64) throws -> String {
+        try load(num)
+        guard sentences.indices.contains(index) else { return "" }
+        return try slice(document: num, start: sentences[index].start, end: sentences[index].end)
     }
 
     /// The text between two scalar offsets of document `num`.
     func slice(document num: Int64, start: Int, end: Int) throws -> String {
-        if num != current {
-            scalars = Array((try String.fetchOne(select, arguments: [num]) ?? "").unicodeScalars)
-            current = num
-        }
+        try load(num)
         let lower = max(0, min(start, scalars.count)), upper = max(lower, min(end, scalars.count))
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[lower..<upper])

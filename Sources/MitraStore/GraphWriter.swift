@@ -33,7 +33,7 @@ final class GraphWriter {
         insertDocument = try RowInserter(db, sql: """
             INSERT INTO documents (id, hash, format, added_at, text, title, url, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertSentence = try RowInserter(db, sql: "INSERT INTO sentences (doc, idx, start, \"end\") VALUES (?, ?, ?, ?)")
+        insertSentence = try RowInserter(db, sql: "INSERT INTO sentences (doc, count, spans) VALUES (?, ?, ?)")
         insertMention = try RowInserter(db, sql: "INSERT INTO mentions (doc, count, spans) VALUES (?, ?, ?)")
         insertClaim = try RowInserter(db, sql: """
             INSERT INTO claims (doc, sentence, subject, predicate, object, subject_start, subject_end,
@@ -52,9 +52,10 @@ final class GraphWriter {
         d.bind(6, doc.title); d.bind(7, doc.url); d.bind(8, doc.date)
         try d.run()
         let num = db.lastInsertedRowID
-        let s = insertSentence
-        for sentence in sentences {
-            s.bind(1, num); s.bind(2, sentence.index); s.bind(3, sentence.span.start); s.bind(4, sentence.span.end)
+        if !sentences.isEmpty {
+            // Sentence n is the n-th span: extraction numbers them in order from 0.
+            let s = insertSentence
+            s.bind(1, num); s.bind(2, sentences.count); s.bind(3, PackedSentences.pack(sentences.map(\.span)))
             try s.run()
         }
         if !mentions.isEmpty {

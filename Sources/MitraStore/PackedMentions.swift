@@ -1,3 +1,5 @@
+import MitraModel
+
 /// A document's mentions packed into one value: per mention, in order of position, the
 /// distance from the previous mention's start, its length, the term id of its entity and the
 /// distance from the previous mention's sentence, each an unsigned LEB128 varint.
@@ -30,17 +32,7 @@ struct PackedMention: Equatable {
     static func unpack(_ bytes: [UInt8]) -> [PackedMention] {
         var all: [PackedMention] = []
         var i = 0, start = 0, sentence = 0
-        func next() -> UInt64 {
-            var value: UInt64 = 0, shift: UInt64 = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                i += 1
-                value |= UInt64(byte & 0x7f) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            return value
-        }
+        func next() -> UInt64 { varint(bytes, at: &i) }
         while i < bytes.count {
             start += Int(next())
             let length = Int(next())
@@ -51,12 +43,52 @@ struct PackedMention: Equatable {
         return all
     }
 
-    private static func append(_ value: UInt64, to out: inout [UInt8]) {
+    static func append(_ value: UInt64, to out: inout [UInt8]) {
         var v = value
         while v >= 0x80 {
             out.append(UInt8(v & 0x7f) | 0x80)
             v >>= 7
         }
         out.append(UInt8(v))
+    }
+}
+
+/// The unsigned LEB128 varint at `i`, which moves past it.
+func varint(_ bytes: [UInt8], at i: inout Int) -> UInt64 {
+    var value: UInt64 = 0, shift: UInt64 = 0
+    while i < bytes.count {
+        let byte = bytes[i]
+        i += 1
+        value |= UInt64(byte & 0x7f) << shift
+        if byte < 0x80 { break }
+        shift += 7
+    }
+    return value
+}
+
+/// A document's sentences packed into one value: per sentence, in order, the distance from
+/// the previous sentence's start and its length, as varints. The n-th span is sentence n.
+enum PackedSentences {
+    static func pack(_ spans: [Span]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(spans.count * 3)
+        var previous = 0
+        for span in spans {
+            PackedMention.append(UInt64(bitPattern: Int64(span.start - previous)), to: &out)
+            PackedMention.append(UInt64(span.length), to: &out)
+            previous = span.start
+        }
+        return out
+    }
+
+    static func unpack(_ bytes: [UInt8]) -> [Span] {
+        var spans: [Span] = []
+        var i = 0, start = 0
+        while i < bytes.count {
+            start += Int(Int64(bitPattern: varint(bytes, at: &i)))
+            let length = Int(varint(bytes, at: &i))
+            spans.append(Span(start: start, end: start + length))
+        }
+        return spans
     }
 }

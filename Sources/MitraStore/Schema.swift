@@ -105,6 +105,7 @@ enum Schema {
                 .replacingOccurrences(of: "?2", with: "'\(Namespace.ontology)'")
                 .replacingOccurrences(of: "?3", with: "'\(Namespace.document)%'"))
             try packMentions(in: db)
+            try packSentences(in: db)
             try EdgeDeriver.rebuildAll(in: db)
         }
         return migrator
@@ -177,13 +178,12 @@ enum Schema {
             UNION SELECT 1, ?1 || entity FROM mentions UNION SELECT 1, ?2 || predicate FROM claims;
         INSERT OR IGNORE INTO terms (kind, value) SELECT DISTINCT 3, rule FROM claims;
         CREATE TABLE sentences_v3 (
-            doc INTEGER NOT NULL,
-            idx INTEGER NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            PRIMARY KEY (doc, idx)
-        ) WITHOUT ROWID;
-        INSERT INTO sentences_v3 SELECT d.num, s.idx, s.start, s."end" FROM sentences s JOIN documents_v3 d ON d.id = s.doc;
+            doc INTEGER PRIMARY KEY,
+            count INTEGER NOT NULL,
+            spans BLOB NOT NULL
+        );
+        CREATE TEMP TABLE sentences_flat AS
+            SELECT d.num AS doc, s.start, s."end" FROM sentences s JOIN documents_v3 d ON d.id = s.doc ORDER BY 1, s.idx;
         CREATE TABLE mentions_v3 (
             doc INTEGER PRIMARY KEY,
             count INTEGER NOT NULL,
@@ -254,6 +254,29 @@ enum Schema {
         }
         try flush()
         try db.execute(sql: "DROP TABLE temp.mentions_flat")
+    }
+
+    /// Packs the v2 sentences the migration copied out (`temp.sentences_flat`) a document at a time.
+    private static func packSentences(in db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO sentences (doc, count, spans) VALUES (?, ?, ?)")
+        var doc: Int64?
+        var pending: [Span] = []
+        func flush() throws {
+            guard let doc else { return }
+            try insert.execute(arguments: [doc, pending.count, Data(PackedSentences.pack(pending))])
+            pending.removeAll()
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT doc, start, \"end\" FROM temp.sentences_flat")
+        while let row = try rows.next() {
+            let num: Int64 = row[0]
+            if num != doc {
+                try flush()
+                doc = num
+            }
+            pending.append(Span(start: row[1], end: max(row[1], row[2])))
+        }
+        try flush()
+        try db.execute(sql: "DROP TABLE temp.sentences_flat")
     }
 
     /// The claims' secondary indexes: by document (to replace one) and by edge key, covering
