@@ -18,6 +18,9 @@ final class GraphWriter {
     /// Set by a bulk load into an empty store: every edge is derived at the end, so keys
     /// need not be remembered one by one.
     var deriveAll = false
+    /// The edges of a bulk load, counted as its claims are written.
+    private var tally = EdgeTally()
+    private var tallyHolds = true
     private let time: String
     private let insertDocument, insertSentence, insertMention, insertClaim: RowInserter
     /// Term ids of entity ids, predicate names and rules, without building their IRIs again.
@@ -74,7 +77,7 @@ final class GraphWriter {
             k.bind(9, c.objectSpan.end); k.bind(10, c.negated); k.bind(11, c.hedged); k.bind(12, try ruleTerm(c.rule))
             k.bind(13, c.confidence); k.bind(14, c.holder)
             try k.run()
-            if !deriveAll { affected.insert(key) }
+            if deriveAll { tally.add(key, document: num, negated: c.negated, hedged: c.hedged) } else { affected.insert(key) }
         }
     }
 
@@ -104,6 +107,8 @@ final class GraphWriter {
     func remove(_ id: String) throws -> Bool {
         guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM documents WHERE id = ?"), arguments: [id])
         else { return false }
+        // Claims already tallied are going: the tally no longer holds, SQL derives instead.
+        if deriveAll { tallyHolds = false }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT subject, predicate, object FROM claims WHERE doc = ?"),
                                     arguments: [num]) {
             affected.insert(SIMD3(row[0], row[1], row[2]))
@@ -143,12 +148,44 @@ final class GraphWriter {
     /// Re-derives the edges of every key touched since the writer opened.
     func finish() throws {
         if deriveAll {
-            try EdgeDeriver.refreshAllClaims(in: db)
+            // Imported support is merged by SQL; a store without any takes the tally as is.
+            let imported = try Bool.fetchOne(db, sql: "SELECT 1 FROM graph_edges LIMIT 1") == true
+            if !tallyHolds || imported {
+                try EdgeDeriver.refreshAllClaims(in: db)
+            } else {
+                try insertTally()
+            }
+            tally = EdgeTally()
+            tallyHolds = true
         } else {
             try EdgeDeriver.refresh(ids: affected, in: db)
         }
         affected.removeAll()
         deriveAll = false
+    }
+
+    /// Writes the tallied edges of a bulk load into an empty edge table, named from the term ids.
+    private func insertTally() throws {
+        var names: [Int64: String] = [:]
+        for (id, term) in entityTerms { names[term] = id }
+        for (name, term) in predicateTerms { names[term] = name }
+        let insert = try RowInserter(db, sql: """
+            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count,
+                               self_contradicting, contested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var rows = tally.edges.compactMap { key, counts -> (EdgeKey, EdgeTally.Counts)? in
+            guard let s = names[key.x], let p = names[key.y], let o = names[key.z] else { return nil }
+            return (EdgeKey(subject: s, predicate: p, object: o), counts.finished)
+        }
+        // In key order, so the table grows at its end.
+        rows.sort { GraphStore.byteOrder($0.0, $1.0) < 0 }
+        for (key, c) in rows {
+            insert.bind(1, key.subject); insert.bind(2, key.predicate); insert.bind(3, key.object)
+            insert.bind(4, c.supporting); insert.bind(5, c.denying); insert.bind(6, c.hedged); insert.bind(7, c.claims)
+            insert.bind(8, c.both)
+            insert.bind(9, Edge.isContested(supporting: c.supporting, denying: c.denying, selfContradicting: c.both))
+            try insert.run()
+        }
     }
 
     static func meta(_ key: String, in db: Database) throws -> String? {
@@ -157,5 +194,41 @@ final class GraphWriter {
 
     static func setMeta(_ key: String, _ value: String, in db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+}
+
+/// Edge counts kept while a bulk load writes its claims, a document at a time: the same
+/// numbers `EdgeDeriver` derives in SQL, without reading the claims back.
+struct EdgeTally {
+    struct Counts {
+        var supporting = 0, denying = 0, hedged = 0, claims = 0, both = 0
+        /// The document whose claims are being counted, and what they said so far.
+        var document: Int64 = -1
+        var affirms = false, denies = false
+
+        /// The counts with the current document's verdict added.
+        var finished: Counts {
+            var c = self
+            if affirms { c.supporting += 1 }
+            if denies { c.denying += 1 }
+            if affirms && denies { c.both += 1 }
+            c.affirms = false
+            c.denies = false
+            return c
+        }
+    }
+
+    private(set) var edges: [SIMD3<Int64>: Counts] = [:]
+
+    mutating func add(_ key: SIMD3<Int64>, document: Int64, negated: Bool, hedged: Bool) {
+        var c = edges[key] ?? Counts()
+        if c.document != document {
+            c = c.finished
+            c.document = document
+        }
+        if negated { c.denies = true } else { c.affirms = true }
+        if hedged { c.hedged += 1 }
+        c.claims += 1
+        edges[key] = c
     }
 }

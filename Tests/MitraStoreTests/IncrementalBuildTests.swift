@@ -86,6 +86,13 @@ func expectedEdges(_ store: GraphStore) throws -> [Edge] {
         #expect(try bulk.edges() == incremental.edges())
         #expect(try bulk.edges() == expectedEdges(bulk))
         #expect(try bulk.claims().map(\.claim) == incremental.claims().map(\.claim))
+        // A document named twice replaces its first claims, which the bulk tally had counted.
+        Fixtures.write("Kratom does not cause constipation.\n", to: "again/" + (try #require(try bulk.documents().first?.id)), in: dir)
+        let twice = try GraphStore(path: dir + "/c.sqlite", create: true)
+        builder = GraphBuilder(store: twice, ontology: Fixtures.ontology)
+        builder.bulkThreshold = 0
+        try builder.build(paths: [dir + "/in", dir + "/again"])
+        #expect(try twice.edges() == expectedEdges(twice))
         // The index a bulk load drops is back.
         let indexes = try bulk.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'claims'") }
         #expect(indexes.contains("claims_spo"))
