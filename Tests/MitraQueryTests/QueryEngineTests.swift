@@ -186,8 +186,8 @@ import Testing
     }
 
     @Test func contestedEdges() throws {
-        #expect(try rows("contested") == [["kratom", "has_adverse_effect", "dependence", "1", "1"], ["kratom", "treats", "anxiety", "1", "1"]])
-        #expect(try rows("contested order by denials desc limit 1") == [["kratom", "has_adverse_effect", "dependence", "1", "1"]])
+        #expect(try rows("contested") == [["kratom", "has_adverse_effect", "dependence", "1", "1", "0"], ["kratom", "treats", "anxiety", "1", "1", "0"]])
+        #expect(try rows("contested order by denials desc limit 1") == [["kratom", "has_adverse_effect", "dependence", "1", "1", "0"]])
     }
 
     @Test func explainShowsTheJoinOrder() throws {

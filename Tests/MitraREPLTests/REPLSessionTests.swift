@@ -185,7 +185,7 @@ struct REPLTestError: Error {
         #expect(out.contains("\npredicate\tcontains\tPlant → Alkaloid\t2\n"))
         #expect(out.contains("\nclass\tAdverseEffect\t⊂ Condition\t"))
         // .quit ends the session: the last query never runs.
-        #expect(out.contains("subject\tpredicate\tobject\tsupport\tdenials\nRun Time: "))
+        #expect(out.contains("subject\tpredicate\tobject\tsupport\tdenials\tself_contradicting\nRun Time: "))
         #expect(!out.contains("mitragynine"))
         #expect(err == "error: .format takes one of table, json, csv, tsv\nerror: .timer takes on or off\n")
     }

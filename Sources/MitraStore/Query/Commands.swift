@@ -223,7 +223,7 @@ struct Commands {
         }
         var sql = """
             SELECT e.subject, coalesce(s.label, e.subject) AS subject_label, e.predicate, e.object,
-                   coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs
+                   coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs, e.self_contradicting
             FROM edges e LEFT JOIN entities s ON s.id = e.subject LEFT JOIN entities o ON o.id = e.object
             WHERE e.contested
             ORDER BY \((order + (tail.limit != nil && order.isEmpty ? ["e.subject", "e.predicate", "e.object"] : ["subject_label", "e.predicate", "object_label"])).joined(separator: ", "))
@@ -237,9 +237,11 @@ struct Commands {
         let rows = try contestedKeys(tail).map { row -> [Value] in
             [.entity(id: row["subject"], label: row["subject_label"]), .text(row["predicate"]),
              .entity(id: row["object"], label: row["object_label"]), .integer(row["supporting_docs"]),
-             .integer(row["denying_docs"])]
+             .integer(row["denying_docs"]), .integer(row["self_contradicting"])]
         }
-        return QueryResult(columns: ["subject", "predicate", "object", "support", "denials"], rows: rows)
+        // Documents that both affirm and deny an edge are counted apart: they never make it
+        // contested on their own.
+        return QueryResult(columns: ["subject", "predicate", "object", "support", "denials", "self_contradicting"], rows: rows)
     }
 
     // MARK: explain
