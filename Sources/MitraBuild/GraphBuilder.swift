@@ -39,6 +39,10 @@ public struct GraphBuilder {
     public var batchSize = 64
     /// A first build of more documents than this loads in bulk (`StoreWriter.beginBulkLoad`).
     public var bulkThreshold = 1_000
+    /// ...and of no more than this: re-creating the claims' index after a larger load makes
+    /// SQLite's sorter map gigabytes of temporary runs into memory, while keeping the index
+    /// up claim by claim holds memory flat at any corpus size.
+    public var bulkLimit = 20_000
 
     public init(store: GraphStore, ontology: Ontology) {
         self.store = store
@@ -63,7 +67,7 @@ public struct GraphBuilder {
             // again too, as if the ontology had changed.
             report.ontologyChanged = try writer.writeOntology(extractor.ontology, rulesVersion: Extractor.rulesVersion)
                 && (hadOntology || !known.isEmpty)
-            if known.isEmpty && inputs.count > bulkThreshold { try writer.beginBulkLoad() }
+            if known.isEmpty && inputs.count > bulkThreshold && inputs.count <= bulkLimit { try writer.beginBulkLoad() }
             var seen: Set<String> = []
             var done = 0
 

@@ -80,7 +80,7 @@ extension GraphStore {
     public func update<T>(time: String = ISO8601DateFormatter().string(from: Date()), _ body: (StoreWriter) throws -> T) throws -> T {
         try write { db in
             // Builds look rows up all over the file; a larger page cache keeps them in memory.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let writer = try StoreWriter(db, time: time)
             let result = try body(writer)
