@@ -42,25 +42,43 @@ public struct PartOfSpeechTagger: Sendable {
     }
 
     /// The tag of each word, in order.
-    public func tag<S: StringProtocol>(_ words: [S]) -> [UniversalTag] { tag(words, known: []) }
+    public func tag(_ words: [String]) -> [UniversalTag] { tag(keys: Self.keys(words), known: []) }
+
+    /// The tag of each word, in order.
+    public func tag(_ words: [Substring]) -> [UniversalTag] { tag(keys: Self.keys(words), known: []) }
 
     /// The tag of each word, with the tags the caller already knows fixed: `known[i]`, when
     /// not nil, is word `i`'s tag, and the words after it are tagged knowing it (an entity
     /// mention is a noun: "kratom eases pain" then reads "eases" as a verb). `known` may be
     /// shorter than `words`.
-    public func tag<S: StringProtocol>(_ words: [S], known: [UniversalTag?]) -> [UniversalTag] {
-        guard !words.isEmpty else { return [] }
+    public func tag(_ words: [String], known: [UniversalTag?]) -> [UniversalTag] {
+        tag(keys: Self.keys(words), known: known)
+    }
+
+    /// The tag of each word, with the tags the caller already knows fixed (see above).
+    public func tag(_ words: [Substring], known: [UniversalTag?]) -> [UniversalTag] {
+        tag(keys: Self.keys(words), known: known)
+    }
+
+    /// Any other kind of string; the `String` and `Substring` forms are compiled for their type.
+    public func tag<S: StringProtocol>(_ words: [S], known: [UniversalTag?] = []) -> [UniversalTag] {
+        tag(keys: Self.keys(words), known: known)
+    }
+
+    @inline(__always)
+    private static func keys<S: StringProtocol>(_ words: [S]) -> [WordKeys] {
         var keys: [WordKeys] = []
         keys.reserveCapacity(words.count)
-        for w in words { keys.append(WordKeys(w)) }
-        return tag(keys: keys, known: known)
+        for w in words { keys.append(WordKeys.of(w)) }
+        return keys
     }
 
     func tag(keys: [WordKeys], known: [UniversalTag?]) -> [UniversalTag] {
+        guard !keys.isEmpty else { return [] }
         var out = [UniversalTag](repeating: .other, count: keys.count)
         let weights = self.weights
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FeatureTemplates.maximumCount) { features in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: weights.classCount) { scores in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: weights.classCount) { scores in
                 keys.withUnsafeBufferPointer { keys in
                     var p1 = FeatureTemplates.startTag
                     var p2 = FeatureTemplates.start2Tag

@@ -121,6 +121,11 @@ let miniTreebank = """
             try TaggerModel(decoding: Array("not a model".utf8), path: "m")
         }
         #expect(throws: LanguageError.self) { try TaggerModel(decoding: Array(bytes.dropLast(3)), path: "m") }
+        var otherFeatures = bytes
+        otherFeatures[12] &+= 1  // the feature set's version, after the magic and the format version
+        #expect(throws: LanguageError.malformedModel(
+            path: "m", reason: "trained on feature set \(TaggerModel.featureSetVersion + 1); this build uses \(TaggerModel.featureSetVersion) (run make tagger-model)")
+        ) { try TaggerModel(decoding: otherFeatures, path: "m") }
     }
 
     @Test func theShippedModelIsFoundFromTheEnvironmentFirst() throws {
