@@ -24,8 +24,9 @@ public enum Chunker {
             for i in chunk.range { chunkOfToken[i] = c }
         }
         var analysis = SentenceAnalysis(
-            tags: sentence.tags, chunks: chunks, clauses: [], boundaries: [], inserts: inserts, comparisons: [],
-            chunkOfToken: chunkOfToken)
+            tags: sentence.tags, chunks: chunks, clauses: [], boundaries: [], inserts: inserts, coordinations: [],
+            comparisons: [], isQuestion: sentence.isQuestion, chunkOfToken: chunkOfToken)
+        analysis.coordinations = sentence.coordinations(analysis)
         analysis.clauses = sentence.clauses(analysis)
         analysis.boundaries = sentence.boundaries(analysis)
         analysis.comparisons = sentence.comparisons(analysis)
@@ -297,27 +298,104 @@ struct TaggedWords {
         }
     }
 
-    /// The noun chunk starting at `start` and any chunks coordinated with it ("morphine and
-    /// codeine"; "morphine, codeine, and heroin"), but not a chunk after a lone comma that goes
-    /// on as the sentence ("like morphine, kratom eases pain").
+    /// The noun chunk starting at `start` and the chunks coordinated after it ("morphine and
+    /// codeine"; "morphine, codeine, and heroin").
     private func comparedObject(from start: Int, _ analysis: SentenceAnalysis) -> (Range<Int>, [Int])? {
         guard let first = analysis.chunk(containing: start), first.range.lowerBound == start else { return nil }
-        var end = first.range.upperBound
-        var heads = [first.head]
-        while end < count {
-            var j = end
-            if let insert = analysis.inserts.first(where: { $0.range.lowerBound == j }) { j = insert.range.upperBound }
-            let comma = word(j) == ","
-            if comma { j += 1 }
-            let conjunction = tag(j) == .coordinatingConjunction && (word(j) == "and" || word(j) == "or")
-            if conjunction { j += 1 }
-            guard comma || conjunction, let chunk = analysis.chunk(containing: j), chunk.range.lowerBound == j else { break }
-            let after = chunk.range.upperBound
-            let listGoesOn = word(after) == "," || tag(after) == .coordinatingConjunction
-            guard conjunction || listGoesOn else { break }
-            heads.append(chunk.head)
-            end = after
+        guard let list = analysis.coordination(containing: start), let at = list.heads.firstIndex(of: first.head) else {
+            return (first.range, [first.head])
         }
-        return (start..<end, heads)
+        return (start..<list.range.upperBound, Array(list.heads[at...]))
+    }
+
+    // MARK: coordination
+
+    /// Chunks joined by "," or "and"/"or" (inserts between them skipped). A link that is only a
+    /// comma counts when the list goes on to a conjunction or to the end of the sentence:
+    /// "nausea, constipation, dry mouth." is a list, "like morphine, kratom eases pain" is not.
+    func coordinations(_ analysis: SentenceAnalysis) -> [Coordination] {
+        let chunks = analysis.chunks
+        // Chunks inside an insert ("91" of "(91%)") are not list members of the sentence.
+        let outside = chunks.indices.filter { !analysis.isInserted(chunks[$0].head) }
+        var out: [Coordination] = []
+        var c = 0
+        while c < outside.count {
+            var members = [outside[c]]
+            var conjoined = [false]  // whether the link into each member has a conjunction
+            var next = c
+            while next + 1 < outside.count,
+                let link = self.link(from: chunks[outside[next]].range.upperBound, to: chunks[outside[next + 1]].range.lowerBound, analysis)
+            {
+                next += 1
+                members.append(outside[next])
+                conjoined.append(link)
+            }
+            // Keep up to the last conjunction, or all of a list of three or more nouns that
+            // ends the sentence.
+            var keep = (conjoined.lastIndex(of: true) ?? 0) + 1
+            if keep < members.count, members.count >= 3,
+                members.allSatisfy({ tags[chunks[$0].head] != .pronoun }),
+                endsSentence(after: chunks[members[members.count - 1]].range.upperBound, analysis)
+            {
+                keep = members.count
+            }
+            if keep >= 2 {
+                let kept = Array(members.prefix(keep))
+                out.append(Coordination(
+                    chunks: kept, heads: kept.map { chunks[$0].head },
+                    range: chunks[kept[0]].range.lowerBound..<chunks[kept[keep - 1]].range.upperBound))
+                c += keep
+            } else {
+                c += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether the tokens `from..<to` join two chunks: nil if not, else whether a conjunction
+    /// is among them.
+    private func link(from: Int, to: Int, _ analysis: SentenceAnalysis) -> Bool? {
+        var i = from
+        var sawSeparator = false
+        var conjunction = false
+        while i < to {
+            if let insert = analysis.inserts.first(where: { $0.range.lowerBound == i }) {
+                i = insert.range.upperBound
+                continue
+            }
+            if words[i] == "," {
+                sawSeparator = true
+            } else if tags[i] == .coordinatingConjunction && ["and", "or", "nor", "&", "and/or"].contains(words[i]) {
+                sawSeparator = true
+                conjunction = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        return sawSeparator && i == to ? conjunction : nil
+    }
+
+    private func endsSentence(after index: Int, _ analysis: SentenceAnalysis) -> Bool {
+        var i = index
+        while i < count {
+            if let insert = analysis.inserts.first(where: { $0.range.lowerBound == i }) {
+                i = insert.range.upperBound
+                continue
+            }
+            guard tags[i] == .punctuation, [".", "!", "?", ";", "..."].contains(words[i]) else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    // MARK: questions
+
+    var isQuestion: Bool {
+        guard let last = tags.lastIndex(where: { $0 != .punctuation }) else { return false }
+        if words[last + 1..<count].contains("?") { return true }
+        guard let first = tags.firstIndex(where: { $0 != .punctuation }) else { return false }
+        // "Does kratom work", "Can it cause": an auxiliary first, followed by its subject.
+        return tags[first] == .auxiliary && first + 1 < count && [.pronoun, .noun, .properNoun, .determiner].contains(tags[first + 1])
     }
 }

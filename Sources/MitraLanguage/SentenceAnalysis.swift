@@ -9,7 +9,13 @@ public struct SentenceAnalysis: Sendable, Equatable {
     /// new predicate ("is not safe | and can be addictive").
     public var boundaries: [Int]
     public var inserts: [Insert]
+    /// Noun chunks joined by commas and "and"/"or", with inserts between them skipped ("pain
+    /// (91%), anxiety (67%), and depression").
+    public var coordinations: [Coordination]
     public var comparisons: [Comparison]
+    /// The sentence asks rather than states: it ends in "?" or opens with an auxiliary
+    /// ("Does kratom work for pain?", "Can kratom cause seizures").
+    public var isQuestion: Bool
     /// For each token, the index into `chunks` of the chunk holding it, or -1.
     var chunkOfToken: [Int]
 
@@ -29,6 +35,12 @@ public struct SentenceAnalysis: Sendable, Equatable {
     /// Whether token `index` is inside (or is a bracket of) a parenthesis, citation or dash insert.
     public func isInserted(_ index: Int) -> Bool { inserts.contains { $0.range.contains(index) } }
 
+    /// The coordination whose chunks include the one holding token `index`, if any.
+    public func coordination(containing index: Int) -> Coordination? {
+        guard chunkOfToken.indices.contains(index), chunkOfToken[index] >= 0 else { return nil }
+        return coordinations.first { $0.chunks.contains(chunkOfToken[index]) }
+    }
+
     /// The innermost subordinate or relative clause holding token `index`, if any.
     public func clause(containing index: Int) -> Clause? {
         clauses.filter { $0.range.contains(index) }.min { $0.range.count < $1.range.count }
@@ -45,6 +57,16 @@ public struct NounChunk: Sendable, Equatable {
     /// The tokens before the head (determiners, adjectives, compound nouns such as "kratom" of
     /// "kratom withdrawal").
     public var modifiers: Range<Int> { range.lowerBound..<head }
+}
+
+/// Noun chunks in a list: "arthritis, fibromyalgia, and lower back pain".
+public struct Coordination: Sendable, Equatable {
+    /// Indices into `SentenceAnalysis.chunks`, in order.
+    public var chunks: [Int]
+    /// Each chunk's head.
+    public var heads: [Int]
+    /// From the first chunk's first token to the last chunk's last.
+    public var range: Range<Int>
 }
 
 /// A subordinate or relative clause, with the word that opens it.

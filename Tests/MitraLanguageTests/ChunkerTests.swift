@@ -106,4 +106,33 @@ import Testing
                 == ["parenthesis ( 91 % )", "citation [ 3 ]", "citation ( Smith et al. , 2019 )", "dash — a plant —"])
         #expect(a.isInserted(2) && !a.isInserted(0))
     }
+
+    /// Each coordination as its chunk heads.
+    func coordinations(_ text: String) -> [[String]] {
+        let (words, a) = analysed(text)
+        return a.coordinations.map { $0.heads.map { words[$0] } }
+    }
+
+    @Test func coordinationsSkipInsertsAndNeedAConjunctionOrTheEnd() {
+        #expect(coordinations("pain/NOUN (/PUNCT 91/NUM %/SYM )/PUNCT ,/PUNCT anxiety/NOUN (/PUNCT 67/NUM %/SYM )/PUNCT ,/PUNCT and/CCONJ depression/NOUN ./PUNCT")
+                == [["pain", "anxiety", "depression"]])
+        #expect(coordinations("it/PRON treats/VERB arthritis/NOUN ,/PUNCT fibromyalgia/NOUN ,/PUNCT and/CCONJ lower/ADJ back/NOUN pain/NOUN")
+                == [["arthritis", "fibromyalgia", "pain"]])
+        #expect(coordinations("nausea/NOUN ,/PUNCT constipation/NOUN ,/PUNCT dry/ADJ mouth/NOUN ./PUNCT")
+                == [["nausea", "constipation", "mouth"]])
+        #expect(coordinations("like/ADP morphine/NOUN ,/PUNCT kratom/NOUN eases/VERB pain/NOUN").isEmpty)
+        #expect(coordinations("tremor/NOUN and/CCONJ weight/NOUN loss/NOUN are/AUX side/NOUN effects/NOUN")
+                == [["tremor", "loss"]])
+        let (_, a) = analysed("tremor/NOUN and/CCONJ weight/NOUN loss/NOUN")
+        #expect(a.coordination(containing: 2)?.range == 0..<4)
+        #expect(a.coordination(containing: 1) == nil)
+    }
+
+    @Test func questionsAreMarked() {
+        #expect(analysed("does/AUX kratom/NOUN work/VERB for/ADP pain/NOUN ?/PUNCT").analysis.isQuestion)
+        #expect(analysed("can/AUX kratom/NOUN cause/VERB seizures/NOUN").analysis.isQuestion)
+        #expect(!analysed("kratom/NOUN can/AUX cause/VERB seizures/NOUN ./PUNCT").analysis.isQuestion)
+        #expect(!analysed("do/AUX not/PART use/VERB kratom/NOUN ./PUNCT").analysis.isQuestion)
+        #expect(!Chunker.analyse(words: [String](), tags: []).isQuestion)
+    }
 }
