@@ -212,8 +212,8 @@ struct TaggedWords {
         var sawVerb = false
         var sawObject = false
         while j < count {
-            if let insert = analysis.inserts.first(where: { $0.range.lowerBound == j }) {
-                j = insert.range.upperBound
+            if let end = analysis.insertEnd(at: j) {
+                j = end
                 continue
             }
             if tags[j] == .punctuation && Self.closing.contains(words[j]) { break }
@@ -359,8 +359,8 @@ struct TaggedWords {
         var sawSeparator = false
         var conjunction = false
         while i < to {
-            if let insert = analysis.inserts.first(where: { $0.range.lowerBound == i }) {
-                i = insert.range.upperBound
+            if let end = analysis.insertEnd(at: i) {
+                i = end
                 continue
             }
             if words[i] == "," {
@@ -379,8 +379,8 @@ struct TaggedWords {
     private func endsSentence(after index: Int, _ analysis: SentenceAnalysis) -> Bool {
         var i = index
         while i < count {
-            if let insert = analysis.inserts.first(where: { $0.range.lowerBound == i }) {
-                i = insert.range.upperBound
+            if let end = analysis.insertEnd(at: i) {
+                i = end
                 continue
             }
             guard tags[i] == .punctuation, [".", "!", "?", ";", "..."].contains(words[i]) else { return false }

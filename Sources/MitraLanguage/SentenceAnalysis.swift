@@ -35,6 +35,9 @@ public struct SentenceAnalysis: Sendable, Equatable {
     /// Whether token `index` is inside (or is a bracket of) a parenthesis, citation or dash insert.
     public func isInserted(_ index: Int) -> Bool { inserts.contains { $0.range.contains(index) } }
 
+    /// Where the insert opening at token `index` ends (its last token plus one), if one opens there.
+    func insertEnd(at index: Int) -> Int? { inserts.first { $0.range.lowerBound == index }?.range.upperBound }
+
     /// The coordination whose chunks include the one holding token `index`, if any.
     public func coordination(containing index: Int) -> Coordination? {
         guard chunkOfToken.indices.contains(index), chunkOfToken[index] >= 0 else { return nil }
