@@ -6,6 +6,7 @@ let usage = """
     usage: mitragraph-tagger train TRAIN.conllu MODEL [--supplement FILE] [--iterations N] [--prune W]
                                     [--dictionary-count N] [--dictionary-share X]
            mitragraph-tagger evaluate MODEL FILE.conllu... [--seconds S]
+           mitragraph-tagger lemma-errors FILE.conllu [--top N]
     """
 
 func fail(_ message: String) -> Never {
@@ -95,6 +96,20 @@ do {
         let best = Double(tokens) / roundSeconds[0] / 1e6
         print(String(format: "speed: %.2f million tokens/s median, %.2f best (%d tokens × %d rounds, one thread, CPU time; checksum %d)",
                      median, best, tokens, roundSeconds.count, checksum))
+    case "lemma-errors":
+        // The lemmatizer's most frequent mistakes against a treebank's lemmas (gold tags).
+        let top: Int = number(option("--top", &arguments) ?? "40", "--top")
+        guard arguments.count == 1 else { fail(usage) }
+        var errors: [String: Int] = [:]
+        for s in try Treebank.read(path: arguments[0]) {
+            for i in s.words.indices where [.noun, .verb, .auxiliary, .adjective, .adverb].contains(s.tags[i]) {
+                let ours = Lemmatizer.lemma(of: s.words[i], tag: s.tags[i])
+                if ours != s.lemmas[i].lowercased() {
+                    errors["\(s.words[i].lowercased())/\(s.tags[i]) → \(ours), not \(s.lemmas[i].lowercased())", default: 0] += 1
+                }
+            }
+        }
+        for (error, n) in errors.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(top) { print(n, error) }
     default:
         fail(usage)
     }

@@ -40,6 +40,12 @@ import Testing
                 == ["bad", "good", "large", "happy", "big", "strong", "other", "well"])
     }
 
+    @Test func comparativeAdverbsAndProgressivesInY() {
+        #expect(lemmas([("later", .adverb), ("rather", .adverb), ("smaller", .adjective), ("trying", .verb),
+                        ("hanging", .verb), ("tasted", .verb), ("movies", .noun), ("1970s", .noun)])
+                == ["late", "rather", "small", "try", "hang", "taste", "movie", "1970s"])
+    }
+
     @Test func closedClassWords() {
         #expect(lemmas([("n't", .particle), ("them", .pronoun), ("an", .determiner), ("these", .determiner), ("of", .adposition)])
                 == ["not", "they", "a", "this", "of"])
