@@ -14,9 +14,15 @@
 /// a head.
 public enum Chunker {
     /// The analysis of `words` tagged `tags` (the shorter of the two decides the length).
-    public static func analyse<S: StringProtocol>(words: [S], tags: [UniversalTag]) -> SentenceAnalysis {
+    ///
+    /// `hyphenated[i]`, when true, says that words `i` and `i + 1` were written as one
+    /// hyphenated word whose hyphen is not among the words (mitragraph's tokenizer drops it):
+    /// "opioid", "like" then make the adjective "opioid-like", as "opioid", "-", "like" do.
+    public static func analyse<S: StringProtocol>(words: [S], tags: [UniversalTag], hyphenated: [Bool] = []) -> SentenceAnalysis {
         let n = min(words.count, tags.count)
-        let sentence = TaggedWords(words: words.prefix(n).map { Lemmatizer.lowercase($0) }, tags: Array(tags.prefix(n)))
+        let sentence = TaggedWords(
+            words: words.prefix(n).map { Lemmatizer.lowercase($0) }, tags: Array(tags.prefix(n)),
+            hyphenated: (0..<n).map { $0 < hyphenated.count && hyphenated[$0] })
         let inserts = sentence.inserts()
         let chunks = sentence.chunks()
         var chunkOfToken = [Int](repeating: -1, count: n)
@@ -38,6 +44,8 @@ public enum Chunker {
 struct TaggedWords {
     let words: [String]
     let tags: [UniversalTag]
+    /// Word `i` and the next were one hyphenated word.
+    let hyphenated: [Bool]
     var count: Int { words.count }
 
     static let hyphens: Set<String> = ["-", "\u{2010}", "\u{2011}"]
@@ -63,12 +71,20 @@ struct TaggedWords {
         var i = 0
         while i < count {
             var end = i + 1
-            while end + 1 < count, Self.hyphens.contains(words[end]), tags[end + 1] != .punctuation, tags[i] != .punctuation {
-                end += 2
+            while tags[i] != .punctuation {
+                if end + 1 < count, Self.hyphens.contains(words[end]), tags[end + 1] != .punctuation {
+                    end += 2
+                } else if end < count, hyphenated[end - 1], tags[end] != .punctuation {
+                    end += 1
+                } else {
+                    break
+                }
             }
-            // "kratom-related": a compound ending in a participle modifies like an adjective.
+            // "kratom-related", "opioid-like": a compound ending in a participle or "like"
+            // modifies as an adjective does.
             let last = tags[end - 1]
-            var unit = Unit(range: i..<end, tag: end - i > 1 && last == .verb ? .adjective : last)
+            let compoundAdjective = end - i > 1 && [.verb, .adposition, .subordinatingConjunction].contains(last)
+            var unit = Unit(range: i..<end, tag: compoundAdjective ? .adjective : last)
             if end < count, Self.possessiveMarks.contains(words[end]), tags[end] == .particle {
                 unit.range = i..<end + 1
                 unit.possessive = true
@@ -276,7 +292,7 @@ struct TaggedWords {
         let next = word(i + 1)
         switch w {
         case "like" where tags[i] == .adposition || tags[i] == .subordinatingConjunction:
-            return Self.hyphens.contains(word(i - 1)) ? nil : (.like, i..<i + 1)
+            return Self.hyphens.contains(word(i - 1)) || (i > 0 && hyphenated[i - 1]) ? nil : (.like, i..<i + 1)
         case "unlike": return (.unlike, i..<i + 1)
         case _ where Self.similarWords.contains(w) && next == "to": return (.similarTo, i..<i + 2)
         case "same" where next == "as": return (.similarTo, i..<i + 2)

@@ -40,6 +40,15 @@ import Testing
         #expect(chunks("effects/NOUN are/AUX opioid/NOUN -/PUNCT like/ADJ") == ["effects → effects"])
     }
 
+    @Test func aHyphenTheTokensDoNotShowCanBeGivenApart() {
+        let (words, tags) = tagged("opioid/NOUN like/ADP effects/NOUN")
+        let plain = Chunker.analyse(words: words, tags: tags)
+        #expect(plain.comparisons.count == 1)
+        let joined = Chunker.analyse(words: words, tags: tags, hyphenated: [true])
+        #expect(joined.comparisons.isEmpty)
+        #expect(joined.chunks.map(\.range) == [0..<3] && joined.chunks.map(\.head) == [2])
+    }
+
     @Test func determinersAdverbsParticiplesAndPossessives() {
         #expect(chunks("the/DET very/ADV high/ADJ doses/NOUN") == ["the very high doses → doses"])
         #expect(chunks("the/DET reported/VERB effects/NOUN") == ["the reported effects → effects"])
