@@ -302,7 +302,7 @@ struct TaggedWords {
             var start = i
             for back in 1...3 where tag(i - back) == .adjective || tag(i - back) == .adverb { start = i - back }
             return (.than, start..<i + 1)
-        case "compared", "comparison", "contrast" where next == "to" || next == "with":
+        case _ where ["compared", "comparison", "contrast"].contains(w) && (next == "to" || next == "with"):
             let start = word(i - 1) == "as" || word(i - 1) == "in" ? i - 1 : i
             return (.comparedWith, start..<i + 2)
         case "relative" where next == "to": return (.comparedWith, i..<i + 2)

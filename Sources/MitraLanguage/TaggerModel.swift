@@ -16,7 +16,7 @@ struct TaggerModel: Equatable, Sendable {
     static let version: UInt32 = 1
     /// Changes whenever `FeatureTemplates` or `WordKeys` hash differently, so that a model
     /// trained on other features is refused rather than read as noise.
-    static let featureSetVersion: UInt32 = 3
+    static let featureSetVersion: UInt32 = 4
 
     static func == (a: TaggerModel, b: TaggerModel) -> Bool {
         a.tagNames == b.tagNames && a.dictionary.elementsEqual(b.dictionary, by: { $0 == $1 })

@@ -10,8 +10,8 @@ public struct TaggerTrainer: Sendable {
     /// Seed of the per-pass shuffle.
     public var seed: UInt64 = 0x6D69_7472_61
     /// An averaged weight smaller than this (in absolute value) is dropped; a feature left
-    /// with no weight is dropped whole. At 1.0 about 65,000 features stay (a 1 MB file, a
-    /// 5 MB table that tags about a third faster than at 0.5) for 0.2–0.3 points of accuracy.
+    /// with no weight is dropped whole. At 1.0 about 56,000 features stay (a 0.9 MB file, a
+    /// 4 MB table that tags about a third faster than at 0.5) for 0.2–0.3 points of accuracy.
     public var pruneBelow: Float = 1.0
     /// A word joins the tag dictionary when seen this often, with one tag this large a share.
     /// The bar is high because the dictionary ignores context, and health writing uses as

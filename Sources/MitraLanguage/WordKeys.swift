@@ -13,7 +13,6 @@ struct WordKeys: Sendable {
     var shape: UInt64
 
     static let start = WordKeys(sentinel: 0x5354_4152_5431)
-    static let start2 = WordKeys(sentinel: 0x5354_4152_5432)
     static let end = WordKeys(sentinel: 0x454E_4431)
     static let end2 = WordKeys(sentinel: 0x454E_4432)
 

@@ -87,6 +87,7 @@ import Testing
         #expect(comparisons("opioid/NOUN -/PUNCT like/ADJ effects/NOUN").isEmpty)
         #expect(comparisons("more/ADJ than/ADP 100/NUM people/NOUN").isEmpty)
         #expect(comparisons("opioids/NOUN such/ADJ as/ADP morphine/NOUN").isEmpty)
+        #expect(comparisons("doses/NOUN were/AUX compared/VERB ;/PUNCT kratom/NOUN helped/VERB").isEmpty)
     }
 
     @Test func relativeClausesAttachToTheirNoun() {
