@@ -48,6 +48,17 @@ let miniTreebank = """
         #expect(tagger.tag(["It", "may", "help", "."])[1] == .auxiliary)
     }
 
+    /// Health writing: a substance name, then a verb in "-s" (the supplement's reason to be).
+    @Test func theShippedModelReadsClaimSentences() throws {
+        let tagger = try PartOfSpeechTagger.shipped()
+        #expect(tagger.tag(["Kratom", "triggers", "headaches", "and", "vomiting", "."])
+                == [.noun, .verb, .noun, .coordinatingConjunction, .noun, .punctuation])
+        #expect(tagger.tag(["Kratom", "worsens", "insomnia", "in", "older", "adults", "."])
+                == [.noun, .verb, .noun, .adposition, .adjective, .noun, .punctuation])
+        #expect(tagger.tag(["The", "leaves", "contain", "mitragynine", ",", "which", "acts", "on", "opioid", "receptors", "."])
+                == [.determiner, .noun, .verb, .noun, .punctuation, .pronoun, .verb, .adposition, .noun, .noun, .punctuation])
+    }
+
     @Test func knownTagsAreKeptAndInformTheRest() throws {
         let tagger = try PartOfSpeechTagger.shipped()
         let words = ["Zorblax", "reduces", "cravings", "."]
