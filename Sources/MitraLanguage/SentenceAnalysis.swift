@@ -2,16 +2,21 @@
 /// inserts (parentheses, citations, dashes) and comparisons. Every index is a token index into
 /// the words the analysis was made from.
 public struct SentenceAnalysis: Sendable, Equatable {
+    /// The tags the analysis was made from.
     public var tags: [UniversalTag]
+    /// The noun chunks, in order.
     public var chunks: [NounChunk]
+    /// Subordinate and relative clauses, in the order of their markers.
     public var clauses: [Clause]
     /// Tokens where a new clause starts: each clause's marker, and a conjunction that starts a
     /// new predicate ("is not safe | and can be addictive").
     public var boundaries: [Int]
+    /// Parentheses, citations and dash inserts, in order.
     public var inserts: [Insert]
     /// Noun chunks joined by commas and "and"/"or", with inserts between them skipped ("pain
     /// (91%), anxiety (67%), and depression").
     public var coordinations: [Coordination]
+    /// Comparisons, in order.
     public var comparisons: [Comparison]
     /// The sentence asks rather than states: it ends in "?" or opens with an auxiliary
     /// ("Does kratom work for pain?", "Can kratom cause seizures").
@@ -53,6 +58,7 @@ public struct SentenceAnalysis: Sendable, Equatable {
 /// A noun phrase without its attachments ("the opioid cravings", "kratom - related deaths"):
 /// determiners, modifiers and the head noun last.
 public struct NounChunk: Sendable, Equatable {
+    /// All its tokens.
     public var range: Range<Int>
     /// The head: the last noun, proper noun, pronoun or number of the chunk.
     public var head: Int
@@ -74,6 +80,7 @@ public struct Coordination: Sendable, Equatable {
 
 /// A subordinate or relative clause, with the word that opens it.
 public struct Clause: Sendable, Equatable {
+    /// What opens the clause.
     public enum Kind: String, Sendable {
         /// Opened by a subordinator: "because", "although", "if", "while", "that".
         case subordinate
@@ -81,9 +88,11 @@ public struct Clause: Sendable, Equatable {
         case relative
     }
 
+    /// Subordinate or relative.
     public var kind: Kind
     /// From the marker to the clause's last token.
     public var range: Range<Int>
+    /// The subordinator or relative pronoun.
     public var marker: Int
     /// For a relative clause, the head of the noun it describes ("users" of "users who take it").
     public var antecedent: Int?
@@ -91,6 +100,7 @@ public struct Clause: Sendable, Equatable {
 
 /// A stretch set apart from the sentence: in brackets, or between dashes.
 public struct Insert: Sendable, Equatable {
+    /// What sets the insert apart.
     public enum Kind: String, Sendable {
         /// "(91%)", "(also called ketum)".
         case parenthesis
@@ -100,6 +110,7 @@ public struct Insert: Sendable, Equatable {
         case dash
     }
 
+    /// Parenthesis, citation or dash.
     public var kind: Kind
     /// Including the brackets or dashes.
     public var range: Range<Int>
@@ -108,6 +119,7 @@ public struct Insert: Sendable, Equatable {
 /// A comparison ("acts like morphine", "more potent than codeine"): `object` is what the
 /// sentence compares with, never the subject of a claim made about the other side.
 public struct Comparison: Sendable, Equatable {
+    /// The words that compare.
     public enum Kind: String, Sendable {
         /// "like X", "just like X".
         case like
@@ -125,6 +137,7 @@ public struct Comparison: Sendable, Equatable {
         case ratherThan
     }
 
+    /// Which comparison.
     public var kind: Kind
     /// The words that make the comparison ("similar to", "than", "compared with").
     public var marker: Range<Int>

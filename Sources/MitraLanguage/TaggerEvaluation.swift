@@ -4,6 +4,7 @@ public enum TaggerEvaluation {
     public struct Score: Sendable, Equatable {
         public var correct = 0
         public var total = 0
+        /// `correct / total`, 0 when there was nothing to score.
         public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
     }
 
