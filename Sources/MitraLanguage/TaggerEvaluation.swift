@@ -26,6 +26,15 @@ public enum TaggerEvaluation {
         accuracy(of: tagger, on: sentences.map { $0.extractorStyle() ?? $0 })
     }
 
+    /// The same, on each sentence lowercased (forum text often is).
+    public static func lowercasedAccuracy(of tagger: PartOfSpeechTagger, on sentences: [TreebankSentence]) -> Score {
+        accuracy(of: tagger, on: sentences.map { s in
+            var lower = s
+            lower.words = s.words.map { $0.lowercased() }
+            return lower
+        })
+    }
+
     /// The share of nouns, verbs, adjectives and adverbs (gold tags) whose lemma, lowercased,
     /// is the treebank's.
     public static func lemmaAccuracy(on sentences: [TreebankSentence]) -> Score {

@@ -24,6 +24,9 @@ public struct TaggerTrainer: Sendable {
     public var closedClassMinimumShare = 0.99
     /// Train also on each sentence as mitragraph's tokenizer would cut it.
     public var augmentWithExtractorStyle = true
+    /// Train also on every `lowercasedEvery`-th sentence lowercased (0: none), so that text
+    /// written without capitals (forums, chats) is not all read as common nouns.
+    public var lowercasedEvery = 2
 
     public init() {}
 
@@ -38,6 +41,13 @@ public struct TaggerTrainer: Sendable {
     func trainModel(_ sentences: [TreebankSentence], progress: (Int, Double) -> Void) -> TaggerModel {
         var data = sentences
         if augmentWithExtractorStyle { data += sentences.compactMap { $0.extractorStyle() } }
+        if lowercasedEvery > 0 {
+            data += stride(from: 0, to: sentences.count, by: lowercasedEvery).map { i in
+                var lower = sentences[i]
+                lower.words = lower.words.map { $0.lowercased() }
+                return lower
+            }
+        }
         let examples = data.map { s in (keys: s.words.map { WordKeys.of($0) }, tags: s.tags.map(\.rawValue)) }
         let dictionary = makeDictionary(examples)
         var dictionaryIndex = KeyIndex(capacity: dictionary.count)

@@ -4,7 +4,7 @@ import MitraLanguage
 
 let usage = """
     usage: mitragraph-tagger train TRAIN.conllu MODEL [--supplement FILE] [--iterations N] [--prune W]
-                                    [--dictionary-count N] [--dictionary-share X]
+                                    [--dictionary-count N] [--dictionary-share X] [--lowercased-every N]
            mitragraph-tagger evaluate MODEL FILE.conllu... [--seconds S]
            mitragraph-tagger lemma-errors FILE.conllu [--top N]
     """
@@ -42,6 +42,7 @@ do {
         var trainer = TaggerTrainer()
         if let n = option("--iterations", &arguments) { trainer.iterations = number(n, "--iterations") }
         if let w = option("--prune", &arguments) { trainer.pruneBelow = number(w, "--prune") }
+        if let n = option("--lowercased-every", &arguments) { trainer.lowercasedEvery = number(n, "--lowercased-every") }
         if let n = option("--dictionary-count", &arguments) { trainer.dictionaryMinimumCount = number(n, "--dictionary-count") }
         if let x = option("--dictionary-share", &arguments) { trainer.dictionaryMinimumShare = number(x, "--dictionary-share") }
         let supplement = try option("--supplement", &arguments).map { try Treebank.readTagged(path: $0) } ?? []
@@ -70,6 +71,7 @@ do {
             let name = URL(fileURLWithPath: path).lastPathComponent
             print("\(name): UPOS \(percent(TaggerEvaluation.accuracy(of: tagger, on: sentences)));",
                   "cut as mitragraph cuts: \(percent(TaggerEvaluation.extractorStyleAccuracy(of: tagger, on: sentences)));",
+                  "lowercased: \(percent(TaggerEvaluation.lowercasedAccuracy(of: tagger, on: sentences)));",
                   "lemmas (gold tags) \(percent(TaggerEvaluation.lemmaAccuracy(on: sentences)))")
         }
         let words = all.map(\.words)
