@@ -19,6 +19,11 @@ public enum Lemmatizer {
         }
     }
 
+    /// The lemma of each word read as its tag (the shorter of the two decides the length).
+    public static func lemmas<S: StringProtocol>(of words: [S], tags: [UniversalTag]) -> [String] {
+        zip(words, tags).map { lemma(of: $0, tag: $1) }
+    }
+
     /// ASCII words lowercase without Foundation's full case mapping.
     static func lowercase<S: StringProtocol>(_ word: S) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
