@@ -4,7 +4,7 @@ import MitraLanguage
 
 let usage = """
     usage: mitragraph-tagger train TRAIN.conllu MODEL [--supplement FILE] [--iterations N] [--prune W]
-                                    [--dictionary-count N] [--dictionary-share X] [--lowercased-every N]
+             [--dictionary-count N] [--dictionary-share X] [--lowercased-every N]
            mitragraph-tagger evaluate MODEL FILE.conllu... [--seconds S]
            mitragraph-tagger lemma-errors FILE.conllu [--top N]
     """
