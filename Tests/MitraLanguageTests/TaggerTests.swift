@@ -72,6 +72,15 @@ let miniTreebank = """
                 == [.noun, .coordinatingConjunction, .noun, .auxiliary, .noun, .punctuation])
     }
 
+    @Test func oddWordsGetTagsToo() throws {
+        let words = ["", "🙂", "µ", "Ärzte", String(repeating: "x", count: 5000), "7-OH", "\u{2019}s"]
+        let tagger = try PartOfSpeechTagger.shipped()
+        #expect(tagger.tag(words).count == words.count)
+        #expect(tagger.tag(words.map { Substring($0) }) == tagger.tag(words))
+        #expect(Lemmatizer.lemmas(of: words, tags: tagger.tag(words)).count == words.count)
+        #expect(Lemmatizer.lemma(of: "Ärzte", tag: .noun) == "ärzte")
+    }
+
     @Test func taggingIsDeterministicAndThreadSafe() async throws {
         let tagger = try PartOfSpeechTagger.shipped()
         let words = ["Kratom", "is", "a", "tree", "native", "to", "Southeast", "Asia", "."]
