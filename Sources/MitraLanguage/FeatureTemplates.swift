@@ -11,12 +11,6 @@ enum FeatureTemplates {
     static let startTag: UInt8 = 0xFE
     static let start2Tag: UInt8 = 0xFF
 
-    /// Whether `tag` (a class index) is a verb or an auxiliary.
-    @inline(__always)
-    static func isVerbal(_ tag: UInt8) -> Bool {
-        tag == UniversalTag.verb.rawValue || tag == UniversalTag.auxiliary.rawValue
-    }
-
     /// Writes the keys of the features at `i` into `out` and returns how many.
     @inline(__always)
     static func features(

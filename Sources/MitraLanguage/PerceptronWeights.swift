@@ -11,8 +11,9 @@ struct PerceptronWeights: Sendable {
     /// Word (as written) → its tag, for words the training data always tags the same way.
     let dictionary: KeyIndex
 
-    /// A slot: the key, then a signed 16-bit weight a tag.
-    static let slotBytes = 48
+    /// 64-bit words a slot: the key, then a signed 16-bit weight a tag, four to a word (six
+    /// words, 48 bytes, for the 17 UPOS tags).
+    private let slotWords: Int
     /// How full the table may get: probes stay short, the table small.
     static let loadFactor = 0.6
 
@@ -23,10 +24,9 @@ struct PerceptronWeights: Sendable {
     }
 
     init(features: [(key: UInt64, weights: [(tag: UInt8, weight: Float)])], classCount: Int, dictionary: KeyIndex) {
-        precondition(8 + 2 * classCount <= Self.slotBytes, "too many tags for a slot")
+        let words = 1 + (classCount + 3) / 4
         var size = 16
         while Double(features.count) > Double(size) * Self.loadFactor { size <<= 1 }
-        let words = Self.slotBytes / 8
         var storage = [UInt64](repeating: 0, count: size * words)
         let mask = size - 1
         let scale = Self.scale(features)
@@ -43,6 +43,7 @@ struct PerceptronWeights: Sendable {
         }
         self.storage = storage
         self.mask = mask
+        slotWords = words
         self.classCount = classCount
         self.dictionary = dictionary
     }
@@ -55,7 +56,7 @@ struct PerceptronWeights: Sendable {
         for k in 0..<c { scores[k] = 0 }
         storage.withUnsafeBufferPointer { table in
             let slots = table.baseAddress!
-            let words = Self.slotBytes / 8
+            let words = slotWords
             // First every feature's first slot, loads that do not wait for one another, so the
             // cache misses overlap; then the (now cached) slots are read and probed on.
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { first in

@@ -20,6 +20,18 @@ public enum TaggerEvaluation {
         return score
     }
 
+    /// The share of words `tagger` gives the treebank's Penn tag (sentences without are skipped).
+    public static func accuracy(of tagger: PennTagger, on sentences: [TreebankSentence]) -> Score {
+        var score = Score()
+        for s in sentences where !s.xpos.contains("_") {
+            for (guess, gold) in zip(tagger.tag(s.words), s.xpos) {
+                score.total += 1
+                if guess == gold { score.correct += 1 }
+            }
+        }
+        return score
+    }
+
     /// The same, on each sentence cut as mitragraph's tokenizer cuts text (see
     /// `TreebankSentence.extractorStyle`); sentences it leaves alone count as they are.
     public static func extractorStyleAccuracy(of tagger: PartOfSpeechTagger, on sentences: [TreebankSentence]) -> Score {

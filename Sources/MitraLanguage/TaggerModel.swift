@@ -70,6 +70,15 @@ struct TaggerModel: Equatable, Sendable {
         self.features = features
     }
 
+    /// Reads the model file at `path`.
+    init(contentsOf path: String) throws(LanguageError) {
+        let bytes: [UInt8]
+        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+            throw .io(path: path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        try self.init(decoding: bytes, path: path)
+    }
+
     /// Reads a model from its bytes; `path` only names the file in errors.
     init(decoding bytes: [UInt8], path: String) throws(LanguageError) {
         var reader = ByteReader(bytes: bytes, path: path)

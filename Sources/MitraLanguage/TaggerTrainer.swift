@@ -30,15 +30,32 @@ public struct TaggerTrainer: Sendable {
 
     public init() {}
 
-    /// A tagger trained on `sentences`; `progress` hears about each pass (pass, accuracy on
-    /// the training data during it).
+    /// A UPOS tagger trained on `sentences`; `progress` hears about each pass (pass, accuracy
+    /// on the training data during it).
     public func train(
         _ sentences: [TreebankSentence], progress: (Int, Double) -> Void = { _, _ in }
-    ) -> TrainedTagger {
-        TrainedTagger(model: trainModel(sentences, progress: progress))
+    ) -> Trained<PartOfSpeechTagger> {
+        let model = trainModel(sentences, tags: .universal, labels: { $0.tags.map(\.rawValue) }, progress: progress)
+        return Trained(model: model, tagger: PartOfSpeechTagger(model: model))
     }
 
-    func trainModel(_ sentences: [TreebankSentence], progress: (Int, Double) -> Void) -> TaggerModel {
+    /// A Penn Treebank tagger trained on the `xpos` of `sentences` (those without are skipped).
+    public func trainPenn(
+        _ sentences: [TreebankSentence], progress: (Int, Double) -> Void = { _, _ in }
+    ) -> Trained<PennTagger> {
+        let tags = TagSet.penn(of: sentences)
+        let index = Dictionary(uniqueKeysWithValues: tags.names.enumerated().map { ($1, UInt8($0)) })
+        let model = trainModel(sentences, tags: tags, labels: { s in
+            let labels = s.xpos.compactMap { index[$0] }
+            return labels.count == s.words.count ? labels : nil
+        }, progress: progress)
+        return Trained(model: model, tagger: PennTagger(model: model))
+    }
+
+    func trainModel(
+        _ sentences: [TreebankSentence], tags tagSet: TagSet, labels: (TreebankSentence) -> [UInt8]?,
+        progress: (Int, Double) -> Void
+    ) -> TaggerModel {
         var data = sentences
         if augmentWithExtractorStyle { data += sentences.compactMap { $0.extractorStyle() } }
         if lowercasedEvery > 0 {
@@ -48,12 +65,12 @@ public struct TaggerTrainer: Sendable {
                 return lower
             }
         }
-        let examples = data.map { s in (keys: s.words.map { WordKeys.of($0) }, tags: s.tags.map(\.rawValue)) }
-        let dictionary = makeDictionary(examples)
+        let examples = data.compactMap { s in labels(s).map { (keys: s.words.map { WordKeys.of($0) }, tags: $0) } }
+        let dictionary = makeDictionary(examples, tags: tagSet)
         var dictionaryIndex = KeyIndex(capacity: dictionary.count)
         for entry in dictionary { dictionaryIndex.insert(entry.key, value: Int32(entry.tag)) }
 
-        var state = TrainingState(classCount: UniversalTag.count)
+        var state = TrainingState(classCount: tagSet.names.count)
         var order = Array(examples.indices)
         var random = SplitMix64(seed: seed)
         var features = [UInt64](repeating: 0, count: FeatureTemplates.maximumCount)
@@ -82,7 +99,7 @@ public struct TaggerTrainer: Sendable {
                         total += 1
                         p2 = p1
                         p1 = guess
-                        verbSeen = verbSeen || FeatureTemplates.isVerbal(guess)
+                        verbSeen = verbSeen || tagSet.verbal[Int(guess)]
                     }
                 }
             }
@@ -90,19 +107,14 @@ public struct TaggerTrainer: Sendable {
             random.shuffle(&order)
         }
         return TaggerModel(
-            tagNames: UniversalTag.names, dictionary: dictionary, features: state.averaged(pruneBelow: pruneBelow))
+            tagNames: tagSet.names, dictionary: dictionary, features: state.averaged(pruneBelow: pruneBelow))
     }
 
-    static let closedClasses: Set<UniversalTag> = [
-        .determiner, .pronoun, .adposition, .coordinatingConjunction, .subordinatingConjunction, .auxiliary, .particle,
-        .punctuation,
-    ]
-
-    private func makeDictionary(_ examples: [(keys: [WordKeys], tags: [UInt8])]) -> [(key: UInt64, tag: UInt8)] {
+    private func makeDictionary(_ examples: [(keys: [WordKeys], tags: [UInt8])], tags tagSet: TagSet) -> [(key: UInt64, tag: UInt8)] {
         var counts: [UInt64: [Int]] = [:]
         for example in examples {
             for (k, t) in zip(example.keys, example.tags) {
-                counts[k.exact, default: Array(repeating: 0, count: UniversalTag.count)][Int(t)] += 1
+                counts[k.exact, default: Array(repeating: 0, count: tagSet.names.count)][Int(t)] += 1
             }
         }
         var out: [(key: UInt64, tag: UInt8)] = []
@@ -111,7 +123,7 @@ public struct TaggerTrainer: Sendable {
             guard total >= min(dictionaryMinimumCount, closedClassMinimumCount), let best = tagCounts.indices.max(by: { tagCounts[$0] < tagCounts[$1] })
             else { continue }
             let share = Double(tagCounts[best]) / Double(total)
-            let closed = UniversalTag(rawValue: UInt8(best)).map(Self.closedClasses.contains) ?? false
+            let closed = tagSet.closed[best]
             if share >= dictionaryMinimumShare && total >= dictionaryMinimumCount
                 || closed && share >= closedClassMinimumShare && total >= closedClassMinimumCount
             {
@@ -190,14 +202,9 @@ private struct TrainingState {
 }
 
 /// A freshly trained tagger together with the model it can write.
-public struct TrainedTagger: Sendable {
+public struct Trained<Tagger: Sendable>: Sendable {
     let model: TaggerModel
-    public let tagger: PartOfSpeechTagger
-
-    init(model: TaggerModel) {
-        self.model = model
-        tagger = PartOfSpeechTagger(model: model)
-    }
+    public let tagger: Tagger
 
     /// How many features (rows of weights) the model kept.
     public var featureCount: Int { model.features.count }

@@ -3,9 +3,9 @@ import Foundation
 import MitraLanguage
 
 let usage = """
-    usage: mitragraph-tagger train TRAIN.conllu MODEL [--supplement FILE] [--iterations N] [--prune W]
+    usage: mitragraph-tagger train TRAIN.conllu MODEL [--penn] [--supplement FILE] [--iterations N] [--prune W]
              [--dictionary-count N] [--dictionary-share X] [--lowercased-every N]
-           mitragraph-tagger evaluate MODEL FILE.conllu... [--seconds S]
+           mitragraph-tagger evaluate MODEL FILE.conllu... [--penn PENN_MODEL] [--seconds S]
            mitragraph-tagger lemma-errors FILE.conllu [--top N]
     """
 
@@ -45,6 +45,8 @@ do {
         if let n = option("--lowercased-every", &arguments) { trainer.lowercasedEvery = number(n, "--lowercased-every") }
         if let n = option("--dictionary-count", &arguments) { trainer.dictionaryMinimumCount = number(n, "--dictionary-count") }
         if let x = option("--dictionary-share", &arguments) { trainer.dictionaryMinimumShare = number(x, "--dictionary-share") }
+        let penn = arguments.contains("--penn")
+        arguments.removeAll { $0 == "--penn" }
         let supplement = try option("--supplement", &arguments).map { try Treebank.readTagged(path: $0) } ?? []
         guard arguments.count == 2 else { fail(usage) }
         let treebank = try Treebank.read(path: arguments[0])
@@ -52,16 +54,26 @@ do {
         // the text the tagger is for.
         let sentences = treebank + supplement + supplement + supplement
         let start = ContinuousClock.now
-        let trained = trainer.train(sentences) { pass, accuracy in
+        let report = { (pass: Int, accuracy: Double) in
             print(String(format: "pass %2d: %.2f%% on the training data", pass, accuracy * 100))
         }
-        try trained.write(to: arguments[1])
-        let size = trained.encoded().count
+        // Each kind of tagger writes its own model; the counts are the model's either way.
+        let (written, features, dictionary): (Int, Int, Int)
+        if penn {
+            let trained = trainer.trainPenn(sentences, progress: report)
+            try trained.write(to: arguments[1])
+            (written, features, dictionary) = (trained.encoded().count, trained.featureCount, trained.dictionaryCount)
+        } else {
+            let trained = trainer.train(sentences, progress: report)
+            try trained.write(to: arguments[1])
+            (written, features, dictionary) = (trained.encoded().count, trained.featureCount, trained.dictionaryCount)
+        }
         print("trained on \(treebank.count) + 3 × \(supplement.count) sentences in \(ContinuousClock.now - start);",
-              "\(trained.featureCount) features, \(trained.dictionaryCount) dictionary words,",
-              "\(size) bytes written to \(arguments[1])")
+              "\(features) features, \(dictionary) dictionary words,",
+              "\(written) bytes written to \(arguments[1])")
     case "evaluate":
         let seconds: Double = number(option("--seconds", &arguments) ?? "3", "--seconds")
+        let penn = try option("--penn", &arguments).map { try PennTagger(contentsOf: $0) }
         guard arguments.count >= 2 else { fail(usage) }
         let tagger = try PartOfSpeechTagger(contentsOf: arguments[0])
         var all: [TreebankSentence] = []
@@ -72,7 +84,8 @@ do {
             print("\(name): UPOS \(percent(TaggerEvaluation.accuracy(of: tagger, on: sentences)));",
                   "cut as mitragraph cuts: \(percent(TaggerEvaluation.extractorStyleAccuracy(of: tagger, on: sentences)));",
                   "lowercased: \(percent(TaggerEvaluation.lowercasedAccuracy(of: tagger, on: sentences)));",
-                  "lemmas (gold tags) \(percent(TaggerEvaluation.lemmaAccuracy(on: sentences)))")
+                  "lemmas (gold tags) \(percent(TaggerEvaluation.lemmaAccuracy(on: sentences)))"
+                  + (penn.map { "; Penn tags \(percent(TaggerEvaluation.accuracy(of: $0, on: sentences)))" } ?? ""))
         }
         let words = all.map(\.words)
         let tokens = words.reduce(0) { $0 + $1.count }

@@ -10,9 +10,9 @@ import Testing
         let result = try Fixtures.run(Self.tool, [])
         #expect(result.status == 2)
         #expect(result.err == """
-            usage: mitragraph-tagger train TRAIN.conllu MODEL [--supplement FILE] [--iterations N] [--prune W]
+            usage: mitragraph-tagger train TRAIN.conllu MODEL [--penn] [--supplement FILE] [--iterations N] [--prune W]
                      [--dictionary-count N] [--dictionary-share X] [--lowercased-every N]
-                   mitragraph-tagger evaluate MODEL FILE.conllu... [--seconds S]
+                   mitragraph-tagger evaluate MODEL FILE.conllu... [--penn PENN_MODEL] [--seconds S]
                    mitragraph-tagger lemma-errors FILE.conllu [--top N]
 
             """)
@@ -29,9 +29,13 @@ import Testing
         #expect(trained.status == 0, "\(trained.err)")
         #expect(trained.out.hasPrefix("pass  1: "))
         #expect(trained.out.contains("trained on 3 + 3 × 0 sentences in "))
-        let scored = try Fixtures.run(Self.tool, ["evaluate", model, treebank, "--seconds", "0"])
+        let penn = directory.appendingPathComponent("penn.bin").path
+        let pennTrained = try Fixtures.run(Self.tool, ["train", treebank, penn, "--penn", "--iterations", "3", "--prune", "0"])
+        #expect(pennTrained.status == 0, "\(pennTrained.err)")
+        let scored = try Fixtures.run(Self.tool, ["evaluate", model, treebank, "--penn", penn, "--seconds", "0"])
         #expect(scored.status == 0, "\(scored.err)")
         #expect(scored.out.hasPrefix("mini.conllu: UPOS 100.00% (15/15); "))
+        #expect(scored.out.contains("; Penn tags 100.00% (15/15)\n"))
         #expect(scored.out.contains("\nspeed: "))
         let bad = try Fixtures.run(Self.tool, ["evaluate", treebank, treebank])
         #expect(bad.status == 2 && bad.err.hasPrefix("mitragraph-tagger: \(treebank): not a tagger model"))

@@ -123,6 +123,27 @@ let miniTreebank = """
         #expect(TaggerEvaluation.accuracy(of: a.tagger, on: sentences).accuracy == 1)
     }
 
+    @Test func pennTagsFromTheShippedModel() throws {
+        let penn = try PennTagger.shipped()
+        #expect(penn.tag([String]()).isEmpty)
+        #expect(penn.tag(["It", "was", "linked", "to", "more", "deaths", "."]) == ["PRP", "VBD", "VBN", "IN", "JJR", "NNS", "."])
+        #expect(penn.tagNames.contains("VBZ") && penn.tagNames == penn.tagNames.sorted())
+        // A UPOS model is not a Penn one, nor the other way round.
+        #expect(throws: LanguageError.self) {
+            try PartOfSpeechTagger(contentsOf: ModelLocator.locate(PennTagger.modelFile))
+        }
+    }
+
+    @Test func pennTrainingSkipsSentencesWithoutPennTags() throws {
+        let sentences = try Treebank.parse(miniTreebank) + Treebank.parseTagged("Kratom/NOUN helps/VERB")
+        var trainer = TaggerTrainer()
+        trainer.pruneBelow = 0
+        let trained = trainer.trainPenn(sentences)
+        #expect(trained.tagger.tag(["Users", "do", "n't", "sleep"]) == ["NNS", "VBP", "RB", "VB"])
+        #expect(!trained.tagger.tagNames.contains("_"))
+        #expect(TaggerEvaluation.accuracy(of: trained.tagger, on: sentences).total == 15)
+    }
+
     @Test func aModelRoundTripsThroughItsFile() throws {
         let trained = TaggerTrainer().train(try Treebank.parse(miniTreebank))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mitra-tagger-\(UUID().uuidString).bin").path
