@@ -32,6 +32,33 @@ func option(_ name: String, _ arguments: inout [String]) -> String? {
     return arguments[i + 1]
 }
 
+/// CPU time of this thread, not wall time: the machine is shared, and the figure wanted is
+/// what one core does.
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Tags all `words` round after round until `seconds` are up and prints the median round's
+/// speed and the best's (other work on the machine only ever slows a round down).
+func measureSpeed(_ label: String, words: [[String]], seconds: Double, tag: ([String]) -> UInt8) {
+    let tokens = words.reduce(0) { $0 + $1.count }
+    var roundSeconds: [Double] = []
+    var checksum = 0
+    let start = cpuSeconds()
+    while cpuSeconds() - start < seconds || roundSeconds.count < 3 {
+        let roundStart = cpuSeconds()
+        for w in words { checksum &+= Int(tag(w)) }
+        roundSeconds.append(cpuSeconds() - roundStart)
+    }
+    roundSeconds.sort()
+    let median = Double(tokens) / roundSeconds[roundSeconds.count / 2] / 1e6
+    let best = Double(tokens) / roundSeconds[0] / 1e6
+    print(String(format: "%@: %.2f million tokens/s median, %.2f best (%d tokens × %d rounds, one thread, CPU time; checksum %d)",
+                 label, median, best, tokens, roundSeconds.count, checksum))
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else { fail(usage) }
 arguments.removeFirst()
@@ -88,29 +115,10 @@ do {
                   + (penn.map { "; Penn tags \(percent(TaggerEvaluation.accuracy(of: $0, on: sentences)))" } ?? ""))
         }
         let words = all.map(\.words)
-        let tokens = words.reduce(0) { $0 + $1.count }
-        // CPU time of this thread, not wall time: the machine is shared, and the figure wanted
-        // is what one core does.
-        func cpuSeconds() -> Double {
-            var t = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        measureSpeed("speed", words: words, seconds: seconds) { tagger.tag($0).last?.rawValue ?? 0 }
+        if let penn {
+            measureSpeed("Penn speed", words: words, seconds: seconds) { UInt8(penn.tag($0).last?.utf8.count ?? 0) }
         }
-        // Rounds over all the words until the time is up; the median round is reported, and
-        // the best, since other work on the machine only ever slows a round down.
-        var roundSeconds: [Double] = []
-        var checksum = 0
-        let start = cpuSeconds()
-        while cpuSeconds() - start < seconds || roundSeconds.count < 3 {
-            let roundStart = cpuSeconds()
-            for w in words { checksum &+= Int(tagger.tag(w).last?.rawValue ?? 0) }
-            roundSeconds.append(cpuSeconds() - roundStart)
-        }
-        roundSeconds.sort()
-        let median = Double(tokens) / roundSeconds[roundSeconds.count / 2] / 1e6
-        let best = Double(tokens) / roundSeconds[0] / 1e6
-        print(String(format: "speed: %.2f million tokens/s median, %.2f best (%d tokens × %d rounds, one thread, CPU time; checksum %d)",
-                     median, best, tokens, roundSeconds.count, checksum))
     case "lemma-errors":
         // The lemmatizer's most frequent mistakes against a treebank's lemmas (gold tags).
         let top: Int = number(option("--top", &arguments) ?? "40", "--top")
