@@ -200,6 +200,9 @@ struct TaggedWords {
     // MARK: clauses
 
     static let relativePronouns: Set<String> = ["which", "who", "whom", "whose", "that", "where"]
+    /// Pronouns a relative clause does not describe ("it that" is no relative clause; "those
+    /// who", "anyone who" are).
+    static let personalPronouns: Set<String> = ["i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them"]
     static let closing: Set<String> = [",", ";", ":", ".", "?", "!", ")", "]", "\u{2014}", "\u{2013}", "--"]
 
     func clauses(_ analysis: SentenceAnalysis) -> [Clause] {
@@ -209,7 +212,7 @@ struct TaggedWords {
             if Self.relativePronouns.contains(w), tags[i] == .pronoun || tags[i] == .determiner || (w == "where" && tags[i] == .adverb) {
                 let before = word(i - 1) == "," ? i - 2 : i - 1
                 guard before >= 0, let antecedent = analysis.chunk(containing: before), antecedent.range.upperBound == before + 1,
-                    antecedent.head == before, tags[before] != .pronoun
+                    antecedent.head == before, !Self.personalPronouns.contains(words[before])
                 else { continue }
                 let end = clauseEnd(from: i, relative: word(i - 1) != ",", analysis)
                 out.append(Clause(kind: .relative, range: i..<end, marker: i, antecedent: antecedent.head))

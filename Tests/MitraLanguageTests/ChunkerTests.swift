@@ -98,6 +98,9 @@ import Testing
         #expect(b.clauses.map { words2.text($0.range) } == ["which is sold online"])
         #expect(b.clause(containing: 4)?.antecedent == 0)
         #expect(b.clause(containing: 7) == nil)
+        let (words3, c) = analysed("those/PRON who/PRON quit/VERB opioids/NOUN sleep/VERB better/ADV")
+        #expect(c.clauses.map { "\(words3.text($0.range)) → \($0.antecedent.map { words3[$0] } ?? "-")" } == ["who quit opioids → those"])
+        #expect(analysed("they/PRON said/VERB it/PRON that/PRON way/NOUN").analysis.clauses.isEmpty)
     }
 
     @Test func subordinateClausesAndBoundaries() {
