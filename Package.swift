@@ -29,7 +29,7 @@ let package = Package(
         // Part-of-speech tags, lemmas and noun-phrase chunks under the extraction rules.
         .target(name: "MitraLanguage"),
         .target(name: "MitraIngest", dependencies: ["MitraModel", "CLibXML2"]),
-        .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology", "MitraIngest"]),
+        .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology"]),
         .target(name: "MitraStore", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "MitraExport", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "CLibXML2", "CGraphviz",
         ]),
-        .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
+        .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore", "MitraBuild",
             "MitraQuery", "MitraExport", "MitraREPL",
@@ -51,11 +51,11 @@ let package = Package(
 
         .target(name: "MitraTestSupport", dependencies: ["MitraModel", "MitraOntology"], path: "Tests/MitraTestSupport"),
         .testTarget(name: "MitraModelTests", dependencies: ["MitraModel"]),
-        .testTarget(name: "MitraRDFTests", dependencies: ["MitraRDF", "MitraTestSupport"]),
-        .testTarget(name: "MitraOntologyTests", dependencies: ["MitraOntology", "MitraTestSupport"]),
+        .testTarget(name: "MitraRDFTests", dependencies: ["MitraModel", "MitraRDF", "MitraTestSupport"]),
+        .testTarget(name: "MitraOntologyTests", dependencies: ["MitraModel", "MitraRDF", "MitraOntology", "MitraTestSupport"]),
         .testTarget(name: "MitraLanguageTests", dependencies: ["MitraLanguage", "MitraTestSupport"]),
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
-        .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
+        .testTarget(name: "MitraExtractionTests", dependencies: ["MitraModel", "MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: [
             "MitraModel", "MitraOntology", "MitraRDF", "MitraStore", "MitraBuild", "MitraTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -71,6 +71,9 @@ let package = Package(
             "MitraTestSupport", "CLibXML2",
         ], exclude: ["Golden"]),
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
-        .testTarget(name: "MitraCLITests", dependencies: ["MitraCLI", "MitraTestSupport"]),
+        .testTarget(name: "MitraCLITests", dependencies: [
+            "MitraModel", "MitraOntology", "MitraCLI", "MitraTestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )
