@@ -12,10 +12,15 @@ final class XMLStreamWriter {
     let path: String
     private var writer: xmlTextWriterPtr?
 
-    init(path: String) throws {
+    /// A writer into `file`, which the caller opened and closes after `finish()`.
+    init(file: UnsafeMutablePointer<FILE>, path: String) throws {
         self.path = path
-        guard let writer = xmlNewTextWriterFilename(path, 0) else {
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be created by libxml2")
+        guard let buffer = xmlOutputBufferCreateFile(file, nil) else {
+            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written by libxml2")
+        }
+        guard let writer = xmlNewTextWriter(buffer) else {
+            xmlOutputBufferClose(buffer)
+            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written by libxml2")
         }
         self.writer = writer
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "cannot start the document")
