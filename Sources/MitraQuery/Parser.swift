@@ -7,6 +7,12 @@ public struct Parser {
     /// exhaust the stack.
     private var depth = 0
     static let maximumDepth = 64
+    /// The most conditions (atoms joined by `and`/`or`) and triple patterns one query may
+    /// hold, checked here so that no query reaches SQLite's own limits (expression depth,
+    /// 64 tables in a join) or deep recursion in the planner.
+    public static let maximumConditions = 256
+    public static let maximumPatterns = 32
+    private var conditionCount = 0
 
     /// Words that end a clause, so they can never be taken for a predicate or an entity.
     static let reserved: Set<String> = ["and", "or", "where", "order", "limit", "offset", "group", "by", "to", "max", "depth"]
@@ -164,8 +170,14 @@ public struct Parser {
         var select = Select(projection: nil, patterns: [], conditions: [], position: start)
         repeat {
             if !select.patterns.isEmpty || !select.conditions.isEmpty { advance() }
+            let position = current.position
             switch try clause() {
-            case .pattern(let p): select.patterns.append(p)
+            case .pattern(let p):
+                if select.patterns.count == Self.maximumPatterns {
+                    throw QueryError(kind: .invalid, line: position.line, column: position.column,
+                                     message: "too many patterns: at most \(Self.maximumPatterns)")
+                }
+                select.patterns.append(p)
             case .condition(let c): select.conditions.append(c)
             }
         } while isSeparator
@@ -341,6 +353,11 @@ public struct Parser {
     //            | VARIABLE COMPARISON term | VARIABLE ":" NAME
 
     mutating func atom() throws -> Condition {
+        conditionCount += 1
+        if conditionCount > Self.maximumConditions {
+            throw QueryError(kind: .invalid, line: current.position.line, column: current.position.column,
+                             message: "too many conditions: at most \(Self.maximumConditions)")
+        }
         if let number = edgeNumber {
             advance()
             guard case .comparison(let op) = current.kind else { throw expected("a comparison (=, !=, <, <=, >, >=)") }

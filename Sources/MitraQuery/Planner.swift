@@ -449,6 +449,8 @@ struct Planner {
             for v in variables where seen.insert(v.name).inserted { items.append(.variable(v)) }
         }
         if hasEdges { items.append(.edge(.support, select.position)) }
+        // A path with both ends fixed has nothing to show but how many ways it matched.
+        if items.isEmpty { items.append(.count(nil)) }
         return items
     }
 

@@ -56,6 +56,11 @@ public final class GraphStore: @unchecked Sendable {
         try prepareSchema(appID: state.appID, complete: state.complete)
     }
 
+    /// Deletes a store file and its WAL companions (a store a failed command made).
+    public static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
     /// Checks an existing file through a read-only connection before anything may write to
     /// it (opening a pool in WAL mode writes): whose it is, which schema, whether it reads.
     private static func inspect(_ path: String) throws -> (appID: Int32, complete: Bool) {

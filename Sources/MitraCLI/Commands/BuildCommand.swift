@@ -11,13 +11,16 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build or update the graph from articles (.txt, .md, .html, .jsonl).",
         discussion: """
             Unchanged documents (same content hash) are skipped; changed ones are re-extracted;
-            stored documents no longer among the inputs are removed (unless --keep-missing).
-            With no INPUT, builds from the bundled sample corpus.
+            a stored document is removed only when the folder (or file) it was read from is
+            among the inputs and the document is gone from it; a file or folder that cannot
+            be read is never taken for gone. --prune removes every stored document not among
+            the inputs; --keep-missing removes none. Each removal is named. With no INPUT,
+            builds from the bundled sample corpus.
 
             Examples:
               mitragraph build
               mitragraph build --store kg.sqlite articles/ more/page.html
-              cat article.txt | mitragraph build --store kg.sqlite -
+              cat article.txt | mitragraph build --store kg.sqlite --id article.txt -
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -25,6 +28,12 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Keep stored documents that are not among the inputs.")
     var keepMissing = false
+
+    @Flag(name: .long, help: "Remove every stored document that is not among the inputs.")
+    var prune = false
+
+    @Option(name: .long, help: ArgumentHelp("The document id for standard input (-).", valueName: "name"))
+    var id: String = "stdin"
 
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
@@ -35,26 +44,44 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to read; - reads standard input.", valueName: "input"))
     var inputs: [String] = []
 
+    func validate() throws {
+        if prune && keepMissing { throw ValidationError("give --prune or --keep-missing, not both") }
+        if id.isEmpty || id.contains("\0") { throw ValidationError("--id must be a non-empty name") }
+        if id != "stdin" && !inputs.contains("-") { throw ValidationError("--id names standard input; add - to the inputs") }
+    }
+
     func run() throws {
         try reportingErrors {
             let paths = inputs.isEmpty ? [try SampleCorpus.locate()] : inputs
+            // A missing input fails before a store is made for it.
+            try GraphBuilder.checkInputsExist(paths)
             let ontology = try ontologyOptions.load()
+            let existed = FileManager.default.fileExists(atPath: storeOptions.store)
             let store = try GraphStore(path: storeOptions.store, create: true)
             let started = Date()
             let showProgress = !quiet && isatty(STDERR_FILENO) != 0
-            let report = try GraphBuilder(store: store, ontology: ontology).build(
-                paths: paths, removeMissing: !keepMissing
-            ) { done, total, id in
-                if showProgress { note("[\(done)/\(total)] \(id)") }
+            let report: BuildReport
+            do {
+                report = try GraphBuilder(store: store, ontology: ontology).build(
+                    paths: paths, pruning: prune ? .everythingNotListed : keepMissing ? .nothing : .goneFromListedRoots,
+                    stdinID: id
+                ) { done, total, id in
+                    if showProgress { note("[\(done)/\(total)] \(id)") }
+                }
+            } catch {
+                // A build that made the store and failed leaves nothing behind.
+                if !existed { GraphStore.removeFiles(at: storeOptions.store) }
+                throw error
             }
             for warning in report.warnings { note("warning: \(warning)") }
+            for removed in report.removedIDs where !quiet && !json { print("removed \(removed)") }
             if quiet { return }
             let stats = try store.statistics()
             let seconds = Date().timeIntervalSince(started)
             if json {
                 print("""
                     {"store": \(JSONString.quoted(store.path)), "added": \(report.added), "changed": \(report.changed), \
-                    "unchanged": \(report.unchanged), "removed": \(report.removed), "reextracted": \(report.reextracted), \
+                    "unchanged": \(report.unchanged), "removed": \(report.removed), "removed_ids": [\(report.removedIDs.map(JSONString.quoted).joined(separator: ", "))], "reextracted": \(report.reextracted), \
                     "ontology_changed": \(report.ontologyChanged), "warnings": \(report.warnings.count), \
                     "documents": \(stats.documents), "mentions": \(stats.mentions), "claims": \(stats.claims), \
                     "edges": \(stats.edges), "contested_edges": \(stats.contestedEdges), "seconds": \(String(format: "%.3f", seconds))}
