@@ -103,7 +103,15 @@ public struct DocumentReader: Sendable {
             batch.documents += documents
             batch.warnings += warnings
         case .text, .markdown, .html:
-            let text = format == .html ? HTMLTextExtractor().text(of: raw) : TextCleaner.clean(raw)
+            var text = TextCleaner.clean(raw)
+            if format == .html {
+                let (html, problem) = HTMLTextExtractor().read(raw)
+                if let problem {
+                    batch.warnings.append(IngestError(kind: .tooLarge, path: path, message: problem))
+                    if html.isEmpty { return }
+                }
+                text = html
+            }
             if text.allSatisfy(\.isWhitespace) {
                 batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
                 return

@@ -15,7 +15,7 @@ struct JSONLinesReader {
         for line in content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             if line.utf8.count > Self.maximumLineBytes {
-                warnings.append(IngestError(kind: .malformedJSONLine, path: path, line: lineNumber,
+                warnings.append(IngestError(kind: .tooLarge, path: path, line: lineNumber,
                                             message: "is longer than \(Self.maximumLineBytes >> 20) MB; skipped"))
                 continue
             }
@@ -37,7 +37,9 @@ struct JSONLinesReader {
             if let plain = object["text"] as? String {
                 text = TextCleaner.clean(plain)
             } else if let html = object["html"] as? String {
-                text = HTMLTextExtractor().text(of: html)
+                let (extracted, problem) = HTMLTextExtractor().read(html)
+                if let problem { warnings.append(IngestError(kind: .tooLarge, path: path, line: lineNumber, message: problem)) }
+                text = extracted
             } else {
                 warnings.append(IngestError(kind: .malformedJSONLine, path: path, line: lineNumber, message: "has neither \"text\" nor \"html\"; skipped"))
                 continue

@@ -128,9 +128,21 @@ public final class GraphStore: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction.
+    /// Runs `body` in one write transaction, taken at its start (IMMEDIATE), so a second
+    /// writer waits up to the busy timeout for the first and then fails as `.busy`, instead
+    /// of failing on its first write after reading a snapshot that went stale.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingCorruption { try pool.write(body) }
+        try translatingCorruption {
+            try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError(kind: .writeFailed, path: path, message: "the write did not commit") }
+                return result
+            }
+        }
     }
 
     /// Runs `body` on a consistent snapshot.
