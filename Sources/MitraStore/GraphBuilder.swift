@@ -39,6 +39,9 @@ public struct GraphBuilder {
     public let extractor: Extractor
     /// Files read and extracted together; large enough to keep every core busy.
     public var batchSize = 64
+    /// The `--ontology` folders this build layers over the shipped ontology, remembered in
+    /// the store so a later build without them can keep their entities (nil: leave as is).
+    public var ontologyLayers: [String]?
 
     public init(store: GraphStore, ontology: Ontology) {
         self.store = store
@@ -136,6 +139,9 @@ public struct GraphBuilder {
                 let kept = Set(removing)
                 try reextractStored(known.keys.filter { !seen.contains($0) && !kept.contains($0) }.sorted(),
                                     with: writer, into: &report)
+            }
+            if let ontologyLayers {
+                try GraphWriter.setMeta(GraphStore.ontologyLayersKey, GraphStore.encodeLayers(ontologyLayers), in: db)
             }
             try writer.finish()
             return report

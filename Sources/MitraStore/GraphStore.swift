@@ -56,6 +56,20 @@ public final class GraphStore: @unchecked Sendable {
         try prepareSchema(appID: state.appID, complete: state.complete)
     }
 
+    static let ontologyLayersKey = "ontology_layers"
+
+    /// The `--ontology` folders the last build layered over the shipped ontology.
+    public func ontologyLayers() throws -> [String] {
+        let text = try read { db in try GraphWriter.meta(Self.ontologyLayersKey, in: db) }
+        guard let data = text?.data(using: .utf8),
+              let list = try? JSONSerialization.jsonObject(with: data) as? [String] else { return [] }
+        return list
+    }
+
+    static func encodeLayers(_ layers: [String]) -> String {
+        "[" + layers.map(JSONString.quoted).joined(separator: ", ") + "]"
+    }
+
     /// Deletes a store file and its WAL companions (a store a failed command made).
     public static func removeFiles(at path: String) {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }

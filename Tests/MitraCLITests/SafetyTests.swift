@@ -226,3 +226,53 @@ enum DatabaseQueueForTests {
         }
     }
 }
+
+/// Issue 11, the points that need an ontology of the user's or a damaged label.
+@Suite struct SafetyOntologyTests {
+    let tool = Fixtures.executable
+
+    static let userOntology = """
+        @prefix mg: <https://w3id.org/mitragraph/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://w3id.org/mitragraph/entity/zorblitis> a skos:Concept, mg:Condition ;
+            skos:prefLabel "bell\\u0007 zorb\\u001B" ; skos:altLabel "zorblitis" .
+
+        """
+
+    func run(_ arguments: [String], in directory: String) throws -> ProcessOutput {
+        try Fixtures.run(tool, arguments, directory: directory)
+    }
+
+    // 4. The store remembers its ontology layers.
+    @Test func point4_aRebuildWithoutTheOntologyKeepsTheUsersEntities() throws {
+        let dir = Fixtures.temporaryDirectory("mitragraph-safety")
+        Fixtures.write(Self.userOntology, to: "mine/zorb.ttl", in: dir)
+        Fixtures.write("Kratom relieves zorblitis.\n", to: "corpus/a.txt", in: dir)
+        var r = try run(["build", "--store", "kg.sqlite", "--ontology", "mine", "corpus"], in: dir)
+        #expect(r.status == 0, "\(r.err)")
+        let zorb = ["query", "--store", "kg.sqlite", "--format", "tsv", "kratom ?p zorblitis"]
+        #expect(try run(zorb, in: dir).out.contains("treats"))
+        r = try run(["build", "--store", "kg.sqlite", "corpus"], in: dir)
+        #expect(r.status == 0 && r.err.contains("--ontology") && r.err.contains("drop-ontology-layers"), "\(r.err)")
+        #expect(try run(zorb, in: dir).out.contains("treats"))
+        r = try run(["build", "--store", "kg.sqlite", "--drop-ontology-layers", "corpus"], in: dir)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try run(zorb, in: dir).status == 65)  // zorblitis is no entity any more
+    }
+
+    // 13. GraphML is always well-formed XML.
+    @Test func point13_graphMLWithControlCharactersIsWellFormed() throws {
+        let dir = Fixtures.temporaryDirectory("mitragraph-safety")
+        Fixtures.write(Self.userOntology, to: "mine/zorb.ttl", in: dir)
+        Fixtures.write("Kratom relieves zorblitis.\n", to: "corpus/a.txt", in: dir)
+        #expect(try run(["build", "--quiet", "--store", "kg.sqlite", "--ontology", "mine", "corpus"], in: dir).status == 0)
+        #expect(try run(["export", "--store", "kg.sqlite", "--format", "graphml", "-o", "g.graphml"], in: dir).status == 0)
+        #expect(try run(["query", "--store", "kg.sqlite", "--format", "graphml", "-o", "q.graphml", "kratom ?p ?o"], in: dir).status == 0)
+        for file in ["g.graphml", "q.graphml"] {
+            let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
+            #expect(text.contains(">bell zorb<"), "\(file)")
+            let parsed = try Fixtures.run("/usr/bin/python3", ["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", dir + "/" + file])
+            #expect(parsed.status == 0, "\(file): \(parsed.err)")
+        }
+    }
+}

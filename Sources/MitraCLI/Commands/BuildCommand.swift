@@ -35,6 +35,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The document id for standard input (-).", valueName: "name"))
     var id: String = "stdin"
 
+    @Flag(name: .long, help: "Build without the --ontology folders the store was built with, dropping their entities.")
+    var dropOntologyLayers = false
+
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
 
@@ -55,14 +58,32 @@ struct BuildCommand: ParsableCommand {
             let paths = inputs.isEmpty ? [try SampleCorpus.locate()] : inputs
             // A missing input fails before a store is made for it.
             try GraphBuilder.checkInputsExist(paths)
-            let ontology = try ontologyOptions.load()
             let existed = FileManager.default.fileExists(atPath: storeOptions.store)
+            // A bad ontology, too, fails before a new store is made (a new store has no layers).
+            let preloaded = existed ? nil : try ontologyOptions.load()
             let store = try GraphStore(path: storeOptions.store, create: true)
+            var layers = ontologyOptions.ontology.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            var options = ontologyOptions
+            if layers.isEmpty && !dropOntologyLayers, case let stored = try store.ontologyLayers(), !stored.isEmpty {
+                // The store's own entities came from these folders: dropping them silently
+                // would lose the user's entities and every claim about them.
+                for folder in stored where !FileManager.default.fileExists(atPath: folder) {
+                    throw CLIError.missing("this store was built with --ontology \(folder), which is gone; "
+                        + "restore it, or pass --drop-ontology-layers to build without it")
+                }
+                note("warning: this store was built with --ontology \(stored.joined(separator: " --ontology ")); "
+                    + "using them again (pass --drop-ontology-layers to build without them)")
+                layers = stored
+                options.ontology = stored
+            }
+            let ontology = try preloaded ?? options.load()
             let started = Date()
             let showProgress = !quiet && isatty(STDERR_FILENO) != 0
             let report: BuildReport
             do {
-                report = try GraphBuilder(store: store, ontology: ontology).build(
+                var builder = GraphBuilder(store: store, ontology: ontology)
+                builder.ontologyLayers = layers
+                report = try builder.build(
                     paths: paths, pruning: prune ? .everythingNotListed : keepMissing ? .nothing : .goneFromListedRoots,
                     stdinID: id
                 ) { done, total, id in
