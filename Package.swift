@@ -46,6 +46,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mitragraph", dependencies: ["MitraCLI"]),
+        // The query-language fuzzer `make fuzz` runs (not part of `make test`).
+        .executableTarget(name: "mitragraph-fuzz-query", dependencies: ["MitraModel", "MitraOntology", "MitraStore", "MitraQuery"],
+                          path: "Tests/MitraQueryFuzz"),
 
         .target(name: "MitraTestSupport", dependencies: ["MitraModel", "MitraOntology"], path: "Tests/MitraTestSupport"),
         .testTarget(name: "MitraModelTests", dependencies: ["MitraModel"]),

@@ -13,6 +13,16 @@ public struct Parser {
     public static let maximumConditions = 256
     public static let maximumPatterns = 32
     private var conditionCount = 0
+    private var patternCount = 0
+
+    /// Counts one more pattern starting at `position`, failing past the most a query may hold.
+    private mutating func countPattern(at position: SourcePosition) throws {
+        patternCount += 1
+        if patternCount > Self.maximumPatterns {
+            throw QueryError(kind: .invalid, line: position.line, column: position.column,
+                             message: "too many patterns: at most \(Self.maximumPatterns)")
+        }
+    }
 
     /// Words that end a clause, so they can never be taken for a predicate or an entity.
     static let reserved: Set<String> = ["and", "or", "where", "order", "limit", "offset", "group", "by", "to", "max", "depth"]
@@ -170,14 +180,8 @@ public struct Parser {
         var select = Select(projection: nil, patterns: [], conditions: [], position: start)
         repeat {
             if !select.patterns.isEmpty || !select.conditions.isEmpty { advance() }
-            let position = current.position
             switch try clause() {
-            case .pattern(let p):
-                if select.patterns.count == Self.maximumPatterns {
-                    throw QueryError(kind: .invalid, line: position.line, column: position.column,
-                                     message: "too many patterns: at most \(Self.maximumPatterns)")
-                }
-                select.patterns.append(p)
+            case .pattern(let p): select.patterns.append(p)
             case .condition(let c): select.conditions.append(c)
             }
         } while isSeparator
@@ -195,8 +199,10 @@ public struct Parser {
     mutating func clause() throws -> Clause {
         if startsCondition { return .condition(try condition()) }
         guard startsTerm else { throw expected("a triple pattern or a condition") }
+        let start = current.position
         let subject = try term()
         if startsPredicate {
+            try countPattern(at: start)
             let predicate = try predicate()
             return .pattern(Pattern(subject: subject, predicate: predicate, object: try term()))
         }
@@ -209,6 +215,7 @@ public struct Parser {
     // MARK: pattern = term predicate term
 
     mutating func pattern() throws -> Pattern {
+        try countPattern(at: current.position)
         let subject = try term()
         guard startsPredicate else { throw expected("a predicate") }
         let predicate = try predicate()
