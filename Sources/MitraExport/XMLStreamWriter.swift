@@ -15,6 +15,8 @@ final class XMLStreamWriter {
     /// A writer into `file`, which the caller opened and closes after `finish()`.
     init(file: UnsafeMutablePointer<FILE>, path: String) throws {
         self.path = path
+        // Failures come back as ExportErrors naming the file; libxml2 need not print them too.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         guard let buffer = xmlOutputBufferCreateFile(file, nil) else {
             throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written by libxml2")
         }
