@@ -167,6 +167,12 @@ import Testing
         r = try run(["query", "--store", "kg.sqlite", "kratom ?p ?o offset -5"], in: dir)
         #expect(r.status == 65 && r.err.contains("a number of rows"), "\(r.err)")
         let joins = (1...70).map { "?x\($0) ?p\($0) ?x\($0 + 1)" }.joined(separator: " and ")
+        // The most conditions a query may hold reach SQLite flat, not as 256 nested parentheses.
+        for op in [" or ", " and "] {
+            let chain = "kratom ?p ?o where " + Array(repeating: "support > 0", count: 256).joined(separator: op)
+            r = try run(["query", "--store", "kg.sqlite", "explain " + chain], in: dir)
+            #expect(r.status == 0 && !r.err.contains("store failed"), "\(r.err)")
+        }
         for query in ["find ?x1 where " + joins, joins] {
             r = try run(["query", "--store", "kg.sqlite", query], in: dir)
             #expect(r.status == 65 && r.err.contains("too many patterns: at most 32") && !r.err.contains("store failed"), "\(r.err)")
