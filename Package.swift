@@ -39,13 +39,16 @@ let package = Package(
         .target(name: "MitraExport", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "CLibXML2", "CGraphviz",
         ]),
-        .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "CEdit"]),
+        .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore", "MitraBuild",
             "MitraQuery", "MitraExport", "MitraREPL",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mitragraph", dependencies: ["MitraCLI"]),
+        // The query-language fuzzer `make fuzz` runs (not part of `make test`).
+        .executableTarget(name: "mitragraph-fuzz-query", dependencies: ["MitraModel", "MitraOntology", "MitraStore", "MitraBuild", "MitraQuery"],
+                          path: "Tests/MitraQueryFuzz"),
         // Trains the tagger's shipped model and measures it (`make tagger-model`, `make tagger-eval`).
         .executableTarget(name: "mitragraph-tagger", dependencies: ["MitraLanguage"]),
 

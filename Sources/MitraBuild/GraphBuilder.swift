@@ -11,6 +11,9 @@ public struct BuildReport: Sendable, Equatable {
     public var changed = 0
     public var unchanged = 0
     public var removed = 0
+    /// The documents removed, each because it is gone from an input root that was listed
+    /// (or, with `--prune`, because it was not among the inputs).
+    public var removedIDs: [String] = []
     /// Documents whose text did not change but were extracted again because the ontology did.
     public var reextracted = 0
     /// The ontology differs from the one the store was built with, so every document was
@@ -43,24 +46,34 @@ public struct GraphBuilder {
     /// SQLite's sorter map gigabytes of temporary runs into memory, while keeping the index
     /// up claim by claim holds memory flat at any corpus size.
     public var bulkLimit = 20_000
+    /// The `--ontology` folders this build layers over the shipped ontology, remembered in
+    /// the store so a later build without them can keep their entities (nil: leave as is).
+    public var ontologyLayers: [String]?
 
     public init(store: GraphStore, ontology: Ontology) {
         self.store = store
         self.extractor = Extractor(ontology: ontology)
     }
 
-    /// Builds from `paths`. Documents whose content hash is unchanged are skipped (unless the
-    /// ontology changed); with `removeMissing`, stored documents absent from the inputs are
-    /// removed. `progress` is called after each document is written with (files done,
-    /// files in all, document id).
+    /// Builds from `paths` (`-`: standard input, as the document `stdinID`). Documents whose
+    /// content hash is unchanged are skipped (unless the ontology changed). Which stored
+    /// documents absent from the inputs are removed is `pruning`'s to say: by default only
+    /// those whose own input root was listed and that are gone from it; a file or folder that
+    /// cannot be read never counts as gone. `progress` is called after each document is
+    /// written with (files done, files in all, document id).
     @discardableResult
     public func build(
-        paths: [String], removeMissing: Bool = true, progress: (Int, Int, String) -> Void = { _, _, _ in }
+        paths: [String], pruning: PruneMode = .goneFromListedRoots, stdinID: String = "stdin",
+        progress: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> BuildReport {
         let reader = DocumentReader()
-        let inputs = try reader.inputs(paths)
+        let listed = try reader.inputs(paths, stdinID: stdinID)
+        let inputs = listed.files
         return try store.update { writer in
             var report = BuildReport()
+            report.warnings = listed.warnings
+            var roots = listed.roots.map { ListedRoot(key: $0.key, unreadable: $0.unreadable) }
+            let storedRoots = try writer.documentRoots()
             let hadOntology = try writer.hasOntology()
             let known = try writer.documentHashes()
             // Documents stored before the store kept an ontology fingerprint are extracted
@@ -84,12 +97,22 @@ public struct GraphBuilder {
                 upcoming = number + 1 < batches.count ? prepare.start(batches[number + 1]) : nil
                 for (fileIndex, batch) in prepared.enumerated() {
                     report.warnings += batch.warnings
+                    let input = batches[number][fileIndex]
+                    if !batch.warnings.isEmpty, let root = input.root, let at = roots.firstIndex(where: { $0.key == root }) {
+                        // A file that could not be read (or only in part) is not gone.
+                        roots[at].unreadable.append(input.id)
+                    }
                     for (doc, extracted) in batch.documents {
                         let firstTime = seen.insert(doc.id).inserted
+                        // Stored after the document's row, which it refers to.
+                        let noteRoot = {
+                            if let root = input.root, storedRoots[doc.id] != root { try writer.setRoot(root, of: doc.id) }
+                        }
                         switch known[doc.id] {
                         case nil where firstTime: report.added += 1
                         case doc.contentHash? where firstTime && !report.ontologyChanged:
                             report.unchanged += 1
+                            try noteRoot()
                             continue
                         case doc.contentHash? where firstTime: report.reextracted += 1
                         default: report.changed += 1
@@ -97,6 +120,7 @@ public struct GraphBuilder {
                         // A repeated id whose text matches the store was not extracted ahead.
                         let result = extracted ?? extractor.extract(doc)
                         try writer.replace(result)
+                        try noteRoot()
                         report.mentions += result.mentions.count
                         report.claims += result.claims.count
                         progress(done + fileIndex + 1, inputs.count, doc.id)
@@ -106,13 +130,26 @@ public struct GraphBuilder {
                 writer.trimCaches()
             }
 
-            let missing = known.keys.filter { !seen.contains($0) }.sorted()
-            if removeMissing {
-                for id in missing where try writer.remove(id) { report.removed += 1 }
-            } else if report.ontologyChanged {
-                try reextractStored(missing, with: writer, into: &report)
+            let stored = Dictionary(uniqueKeysWithValues: known.keys.map { ($0, storedRoots[$0]) })
+            let removing = PruneDecision.documentsToRemove(stored: stored, roots: roots, seen: seen, mode: pruning)
+            for id in removing where try writer.remove(id) {
+                report.removed += 1
+                report.removedIDs.append(id)
             }
+            if report.ontologyChanged {
+                let gone = Set(removing)
+                try reextractStored(known.keys.filter { !seen.contains($0) && !gone.contains($0) }.sorted(),
+                                    with: writer, into: &report)
+            }
+            if let ontologyLayers { try writer.setOntologyLayers(ontologyLayers) }
             return report
+        }
+    }
+
+    /// Fails, before anything is opened or written, when an input does not exist.
+    public static func checkInputsExist(_ paths: [String]) throws {
+        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            throw IngestError(kind: .notFound, path: path, message: "no such file or folder")
         }
     }
 

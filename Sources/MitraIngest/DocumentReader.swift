@@ -19,25 +19,13 @@ public struct DocumentReader: Sendable {
         public init() {}
     }
 
-    /// One input file (or standard input, path `-`) and the document id it gets.
-    public struct Input: Sendable, Equatable {
-        public var path: String
-        public var id: String
-
-        public init(path: String, id: String) {
-            self.path = path
-            self.id = id
-        }
-    }
-
-    /// The files `paths` name, in order, with their document ids: a folder's readable files
-    /// (ids relative to it), a named file (id its name), `-` for standard input. Fails before
-    /// anything is read when an input does not exist.
-    public func inputs(_ paths: [String]) throws -> [Input] {
-        var inputs: [Input] = []
+    /// Reads each input path; `-` is standard input. Document ids are paths relative to the
+    /// input root (the folder named, or a named file's own folder).
+    public func read(paths: [String]) throws -> Batch {
+        var batch = Batch()
         for path in paths {
             if path == "-" {
-                inputs.append(Input(path: "-", id: "stdin"))
+                readStandardInput(id: "stdin", into: &batch)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -46,47 +34,106 @@ public struct DocumentReader: Sendable {
             }
             if isDirectory.boolValue {
                 for relative in try files(under: path) {
-                    inputs.append(Input(path: (path as NSString).appendingPathComponent(relative), id: relative))
+                    readFile(at: (path as NSString).appendingPathComponent(relative), id: relative, into: &batch)
                 }
             } else {
-                inputs.append(Input(path: path, id: (path as NSString).lastPathComponent))
+                readFile(at: path, id: (path as NSString).lastPathComponent, into: &batch)
             }
         }
-        return inputs
+        return batch
+    }
+
+    /// One input file (or standard input, path `-`), the document id it gets, and the key of
+    /// the input root it was listed under (nil for standard input).
+    public struct Input: Sendable, Equatable {
+        public var path: String
+        public var id: String
+        public var root: String?
+
+        public init(path: String, id: String, root: String? = nil) {
+            self.path = path
+            self.id = id
+            self.root = root
+        }
+    }
+
+    /// An input root as listed: its key (the real path of the folder or file named) and the
+    /// document-id prefixes below it that could not be read ("" for the whole root).
+    public struct Root: Sendable, Equatable {
+        public var key: String
+        public var unreadable: [String]
+    }
+
+    /// What `inputs` found: the files in order, the roots listed, and what could not be listed.
+    public struct Inputs: Sendable {
+        public var files: [Input] = []
+        public var roots: [Root] = []
+        public var warnings: [IngestError] = []
+    }
+
+    /// The files `paths` name, in order, with their document ids: a folder's readable files
+    /// (ids relative to it), a named file (id its name), `-` for standard input (id `stdinID`).
+    /// Fails before anything is read when an input does not exist.
+    public func inputs(_ paths: [String], stdinID: String = "stdin") throws -> Inputs {
+        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            throw IngestError(kind: .notFound, path: path, message: "no such file or folder")
+        }
+        var found = Inputs()
+        for path in paths {
+            if path == "-" {
+                found.files.append(Input(path: "-", id: stdinID))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            if isDirectory.boolValue {
+                let listing = listing(under: path)
+                found.roots.append(Root(key: key, unreadable: listing.unreadable))
+                found.warnings += listing.warnings
+                for relative in listing.files {
+                    found.files.append(Input(path: (path as NSString).appendingPathComponent(relative), id: relative, root: key))
+                }
+            } else {
+                found.roots.append(Root(key: key, unreadable: []))
+                found.files.append(Input(path: path, id: (path as NSString).lastPathComponent, root: key))
+            }
+        }
+        return found
     }
 
     /// Reads one input: a file, or standard input when its path is `-`.
     public func read(_ input: Input, into batch: inout Batch) {
         if input.path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            add(data: data, id: input.id, path: "<stdin>", format: .text, into: &batch)
+            readStandardInput(id: input.id, into: &batch)
         } else {
             readFile(at: input.path, id: input.id, into: &batch)
         }
     }
 
-    /// Reads each input path; `-` is standard input. Document ids are paths relative to the
-    /// input root (the folder named, or a named file's own folder).
-    public func read(paths: [String]) throws -> Batch {
-        var batch = Batch()
-        for input in try inputs(paths) { read(input, into: &batch) }
-        return batch
+    /// Reads standard input as one text document named `id`.
+    public func readStandardInput(id: String, into batch: inout Batch) {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        add(data: data, id: id, path: "<stdin>", format: .text, into: &batch)
     }
 
     /// The files below a folder that have a readable extension, relative and sorted.
     public func files(under root: String) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: root) else {
+        let found = listing(under: root)
+        if found.unreadable == [""] {
             throw IngestError(kind: .unreadable, path: root, message: "the folder cannot be read")
         }
-        var found: [String] = []
-        for case let relative as String in walker {
+        return found.files
+    }
+
+    /// The files below a folder that have a readable extension, with what could not be read;
+    /// symbolic links to folders are followed.
+    public func listing(under root: String) -> FolderListing {
+        FolderListing(root: root) { relative in
             let ext = (relative as NSString).pathExtension.lowercased()
             let name = (relative as NSString).lastPathComponent
-            if Self.extensions.contains(ext), !name.hasPrefix("."), name.lowercased() != "readme.md" {
-                found.append(relative)
-            }
+            return Self.extensions.contains(ext) && !name.hasPrefix(".") && name.lowercased() != "readme.md"
         }
-        return found.sorted()
     }
 
     /// Reads one file, whatever its extension says it is.
@@ -103,9 +150,15 @@ public struct DocumentReader: Sendable {
     }
 
     func add(data: Data, id: String, path: String, format: InputFormat, into batch: inout Batch) {
-        let hasNUL = data.prefix(8192).withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-        if hasNUL {
-            batch.warnings.append(IngestError(kind: .binary, path: path, message: "looks binary (it holds NUL bytes); skipped"))
+        // A NUL anywhere is refused: SQLite would cut the stored text there while the claims
+        // came from the whole of it, so evidence would point past the text.
+        let nul = data.withUnsafeBytes { bytes in
+            bytes.baseAddress.flatMap { base in memchr(base, 0, bytes.count).map { base.distance(to: UnsafeRawPointer($0)) } }
+        }
+        if let nul {
+            let message = nul < 8192 ? "looks binary (it holds NUL bytes); skipped"
+                : "holds a NUL byte at byte \(nul); skipped (the text would be cut there)"
+            batch.warnings.append(IngestError(kind: .binary, path: path, message: message))
             return
         }
         guard let raw = String(validatingUTF8Data: data) else {
@@ -118,7 +171,15 @@ public struct DocumentReader: Sendable {
             batch.documents += documents
             batch.warnings += warnings
         case .text, .markdown, .html:
-            let text = format == .html ? HTMLTextExtractor().text(of: raw) : TextCleaner.clean(raw)
+            var text = TextCleaner.clean(raw)
+            if format == .html {
+                let (html, problem) = HTMLTextExtractor().read(raw)
+                if let problem {
+                    batch.warnings.append(IngestError(kind: .tooLarge, path: path, message: problem))
+                    if html.isEmpty { return }
+                }
+                text = html
+            }
             if text.allSatisfy(\.isWhitespace) {
                 batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
                 return

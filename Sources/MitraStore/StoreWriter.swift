@@ -52,6 +52,22 @@ public final class StoreWriter {
         }
     }
 
+    /// Which input root each stored document was read from (documents stored before roots
+    /// were kept, or read from standard input, have none).
+    public func documentRoots() throws -> [String: String] {
+        try DocumentRoots.fetch(writer.db)
+    }
+
+    /// Records the input root a stored document was read from.
+    public func setRoot(_ root: String, of id: String) throws {
+        try DocumentRoots.set(id, root: root, in: writer.db)
+    }
+
+    /// Remembers the `--ontology` folders the build layered over the shipped ontology.
+    public func setOntologyLayers(_ layers: [String]) throws {
+        try GraphWriter.setMeta(GraphStore.ontologyLayersKey, GraphStore.encodeLayers(layers), in: writer.db)
+    }
+
     /// Declares a first load of many documents into an empty store: the claims' edge-key
     /// index is then built once at the end, by sorting, rather than kept up claim by claim.
     public func beginBulkLoad() throws {
@@ -87,5 +103,28 @@ extension GraphStore {
             try writer.finish()
             return result
         }
+    }
+}
+
+/// Which input root each stored document was read from, so a build removes only documents
+/// gone from a root it listed. Kept beside the documents (made on first use, rows removed
+/// with their document); documents stored before it, or read from standard input, have none.
+enum DocumentRoots {
+    static let create = """
+        CREATE TABLE IF NOT EXISTS document_roots (
+            doc TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            root TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+
+    static func fetch(_ db: Database) throws -> [String: String] {
+        try db.execute(sql: create)
+        var roots: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT doc, root FROM document_roots") { roots[row[0]] = row[1] }
+        return roots
+    }
+
+    static func set(_ id: String, root: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO document_roots (doc, root) VALUES (?, ?)", arguments: [id, root])
     }
 }

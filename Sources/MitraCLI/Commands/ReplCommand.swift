@@ -1,6 +1,7 @@
 import ArgumentParser
 import MitraQuery
 import MitraREPL
+import MitraStore
 
 /// `mitragraph repl`: the interactive query shell.
 struct ReplCommand: ParsableCommand {
@@ -33,6 +34,10 @@ struct ReplCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Stop each statement after this many seconds.", valueName: "seconds"))
     var timeout: Double?
+
+    func validate() throws {
+        if let timeout, let problem = QueryCanceller.problem(withTimeout: timeout) { throw ValidationError("--timeout: \(problem)") }
+    }
 
     func run() throws {
         try reportingErrors {
