@@ -90,6 +90,26 @@ import Testing
         #expect(try disputed.statistics().contestedEdges == 1)
     }
 
+    @Test func aStoreOfTheLastReleaseThatCannotBeUpgradedIsRefusedWithHowToRebuild() throws {
+        let path = Fixtures.temporaryDirectory() + "/damaged-v2.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v2")
+        try queue.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+            try db.execute(sql: "INSERT INTO documents VALUES ('a.txt', 'h1', 'text', '2026-01-01', 'Kratom eases pain.')")
+            try db.execute(sql: "DROP TABLE claims")
+        }
+        try queue.close()
+        do {
+            _ = try GraphStore(path: path)
+            Issue.record("a store that cannot be upgraded was opened")
+        } catch let error as StoreError {
+            #expect(error.message.contains("cannot be upgraded in place") && error.message.contains("mitragraph build --store"))
+        }
+        let after = try DatabaseQueue(path: path)
+        #expect(try after.read { try String.fetchAll($0, sql: "SELECT id FROM documents") } == ["a.txt"], "left as it was")
+    }
+
     @Test func aStoreOfTheLastReleaseIsUpgradedInPlace() throws {
         let path = Fixtures.temporaryDirectory() + "/v2.sqlite"
         // A v2 store as the last release wrote it: text keys, copied texts, reified claims.
