@@ -42,6 +42,10 @@ extension ExtractionEngine {
         var passive: Bool
         var rule: String
         var confidence: Double
+        /// Where the subject is named when it lies outside the sentence (a list's lead-in).
+        var subjectSpan: Span? = nil
+        /// Hedged by the sentence that governs this one ("Side effects may include:").
+        var hedgedByContext = false
     }
 
     enum LeftSide {
@@ -86,14 +90,15 @@ extension ExtractionEngine {
     }
 
     func findClaims(
-        _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext
+        _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext,
+        list: ListContext? = nil
     ) -> [Claim] {
         defer {
             if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
-        guard !analysis.mentions.isEmpty, mayHoldClaims(analysis) else { return [] }
+        guard !analysis.mentions.isEmpty, list != nil || mayHoldClaims(analysis) else { return [] }
         let scene = makeScene(analysis, context: context)
         var candidates: [Candidate] = []
         for t in scene.triggers {
@@ -128,6 +133,7 @@ extension ExtractionEngine {
         if let treats = treatsIndex { subjectForCondition(scene, predicate: treats, into: &candidates) }
         if let adverse = adverseIndex { effectOfSubstance(scene, predicate: adverse, into: &candidates) }
         if let contains = containsIndex { cooccurrence(scene, predicate: contains, into: &candidates) }
+        if let list { listItemCandidates(scene, list: list, into: &candidates) }
         return claims(from: candidates, scene: scene, sentence: sentence, document: document)
     }
 
@@ -615,9 +621,10 @@ extension ExtractionEngine {
             let claim = Claim(
                 subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,
                 sentenceIndex: sentence.index, sentence: sentence.text,
-                subjectSpan: Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
+                subjectSpan: c.subjectSpan
+                    ?? Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
                 objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
-                negated: isNegated, hedged: hedged(scene, c), rule: c.rule, confidence: c.confidence)
+                negated: isNegated, hedged: c.hedgedByContext || hedged(scene, c), rule: c.rule, confidence: c.confidence)
             if let i = best[key] {
                 if claims[i].confidence < claim.confidence { claims[i] = claim }
             } else {

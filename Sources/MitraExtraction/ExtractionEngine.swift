@@ -1,4 +1,5 @@
 import MitraModel
+import MitraIngest
 import MitraOntology
 
 /// The tables an `Extractor` reads — vocabulary, label trie, cue phrase sets, role masks —
@@ -17,6 +18,8 @@ final class ExtractionEngine: Sendable {
     let implicitSubjects: PhraseSet<Bool>
     /// Phrases that hold a negation word but deny nothing ("not only", "not just").
     let pseudoNegations: PhraseSet<Bool>
+    /// Heading and lead-in phrases that make a list's items objects of a predicate (its index).
+    let listCues: PhraseSet<Int>
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
 
@@ -87,6 +90,9 @@ final class ExtractionEngine: Sendable {
         }, vocabulary: &vocabulary)
         var implicitSubjects = PhraseSet(ontology.cues.implicitSubjects.map { ($0, true) }, vocabulary: &vocabulary)
         var pseudoNegations = PhraseSet(Self.pseudoNegationPhrases.map { ($0, true) }, vocabulary: &vocabulary)
+        var listCues = PhraseSet(predicates.enumerated().flatMap { i, p in
+            (ontology.cues.listCues[p.name] ?? []).map { ($0, i) }
+        }, vocabulary: &vocabulary)
         let size = vocabulary.count
         words.seal(vocabularySize: size)
         trie.seal(vocabularySize: size)
@@ -96,6 +102,7 @@ final class ExtractionEngine: Sendable {
         anaphors.seal(vocabularySize: size)
         implicitSubjects.seal(vocabularySize: size)
         pseudoNegations.seal(vocabularySize: size)
+        listCues.seal(vocabularySize: size)
         self.vocabulary = vocabulary
         self.trie = trie
         self.words = words
@@ -105,6 +112,7 @@ final class ExtractionEngine: Sendable {
         self.anaphors = anaphors
         self.implicitSubjects = implicitSubjects
         self.pseudoNegations = pseudoNegations
+        self.listCues = listCues
 
         var subjectMask: [UInt32] = []
         var objectMask: [UInt32] = []
@@ -177,10 +185,21 @@ final class ExtractionEngine: Sendable {
         }
         // The document's plant: the one it names most (ties go to the first in the ontology).
         let plant = plantCounts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
+        let blocks = document.blocks.isEmpty
+            ? BlockScanner().blocks(in: document.text, markdown: document.format == "markdown") : document.blocks
+        let structure = DocumentStructure(blocks: blocks, sentences: sentences).withText(scalars)
+        var listContexts: [Int: ListContext?] = [:]
         var claims: [Claim] = []
         var context = DocumentContext(plant: plant, lastSubstanceIsPlant: false)
         for i in analyses.indices {
-            claims += findClaims(&analyses[i], sentence: sentences[i], document: document, context: &context)
+            var list: ListContext?
+            if let id = structure.list(ofSentence: i) {
+                if listContexts.index(forKey: id) == nil {
+                    listContexts[id] = listContext(structure.governing(list: id), analyses: analyses, plant: plant)
+                }
+                list = listContexts[id] ?? nil
+            }
+            claims += findClaims(&analyses[i], sentence: sentences[i], document: document, context: &context, list: list)
         }
         return ExtractionResult(document: document, sentences: sentences, mentions: mentions, claims: claims)
     }

@@ -87,13 +87,25 @@ public struct DocumentReader: Sendable {
             batch.documents += documents
             batch.warnings += warnings
         case .text, .markdown, .html:
-            let text = format == .html ? HTMLTextExtractor().text(of: raw) : TextCleaner.clean(raw)
+            let (text, blocks) = Self.structured(raw, html: format == .html, markdown: format == .markdown)
             if text.allSatisfy(\.isWhitespace) {
                 batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
                 return
             }
-            batch.documents.append(Document(id: id, text: text, format: format.rawValue))
+            var document = Document(id: id, text: text, format: format.rawValue)
+            document.blocks = blocks
+            batch.documents.append(document)
         }
+    }
+}
+
+extension DocumentReader {
+    /// The text a document keeps and its blocks: HTML through libxml2, anything else as
+    /// lines (Markdown also by its headings, items and front matter).
+    static func structured(_ raw: String, html: Bool, markdown: Bool) -> (String, [Block]) {
+        if html { return HTMLTextExtractor().extract(raw) }
+        let text = TextCleaner.clean(raw)
+        return (text, BlockScanner().blocks(in: text, markdown: markdown))
     }
 }
 

@@ -18,10 +18,11 @@ struct JSONLinesReader {
             let idValue = object["id"].map { "\($0)" } ?? String(lineNumber)
             let id = "\(fileID)#\(idValue)"
             let text: String
+            let blocks: [Block]
             if let plain = object["text"] as? String {
-                text = TextCleaner.clean(plain)
+                (text, blocks) = DocumentReader.structured(plain, html: false, markdown: false)
             } else if let html = object["html"] as? String {
-                text = HTMLTextExtractor().text(of: html)
+                (text, blocks) = DocumentReader.structured(html, html: true, markdown: false)
             } else {
                 warnings.append(IngestError(kind: .malformedJSONLine, path: path, line: lineNumber, message: "has neither \"text\" nor \"html\"; skipped"))
                 continue
@@ -30,7 +31,9 @@ struct JSONLinesReader {
                 warnings.append(IngestError(kind: .empty, path: path, line: lineNumber, message: "holds no text; skipped"))
                 continue
             }
-            documents.append(Document(id: id, text: text, format: InputFormat.jsonLines.rawValue))
+            var document = Document(id: id, text: text, format: InputFormat.jsonLines.rawValue)
+            document.blocks = blocks
+            documents.append(document)
         }
         return (documents, warnings)
     }

@@ -3,6 +3,9 @@
 public struct CueLexicon: Sendable, Equatable {
     /// Predicate name → trigger phrases.
     public var triggers: [String: [String]]
+    /// Predicate name → phrases that, in a heading or a lead-in ending in a colon ("Side
+    /// effects", "Uses", "Pros:"), make the list items under it objects of the predicate.
+    public var listCues: [String: [String]] = [:]
     public var negations: [NegationCue]
     public var hedges: [String]
     /// Phrases that refer back to the document's plant ("it", "the herb").

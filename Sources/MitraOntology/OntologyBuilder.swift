@@ -155,6 +155,17 @@ struct OntologyBuilder {
                             + ontology.predicates.keys.sorted().joined(separator: ", ")))
                 }
             }
+            if let phrases = node.values[Self.mg + "listCue"] {
+                let name = local(subject.value, in: Self.mg) ?? compact(subject.value)
+                if ontology.predicates[name] != nil {
+                    cues.listCues[name, default: []] += phrases.compactMap(literal)
+                } else {
+                    findings.append(finding(
+                        .error, .unknownPredicate, phrases[0].file, subject: subject,
+                        "\(compact(subject.value)) has mg:listCue phrases but is not a predicate; predicates: "
+                            + ontology.predicates.keys.sorted().joined(separator: ", ")))
+                }
+            }
             let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "CommonWordList"]
                 .filter { nodeTypes.contains(Self.mg + $0) }
             guard let kind = kinds.first else { continue }

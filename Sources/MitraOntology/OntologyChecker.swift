@@ -153,6 +153,7 @@ public struct OntologyChecker {
             for phrase in phrases { cues[LabelNormalizer.normalize(phrase)] = cues[LabelNormalizer.normalize(phrase)] ?? kind }
         }
         for name in ontology.cues.triggers.keys.sorted() { add(ontology.cues.triggers[name]!, "a trigger of '\(name)'") }
+        for name in ontology.cues.listCues.keys.sorted() { add(ontology.cues.listCues[name]!, "a list cue of '\(name)'") }
         add(ontology.cues.negations.map(\.phrase), "a negation cue")
         add(ontology.cues.hedges, "a hedge cue")
         add(ontology.cues.plantAnaphors, "a plant anaphor")
