@@ -73,6 +73,10 @@ extension ExtractionEngine {
         var implicit: [PhraseSet<Bool>.Occurrence] = []
         var activeNegation: [Bool] = []
         var boundaryPrefix: [Int32] = []
+        /// Tokens inside a parenthesis or bracket that names nothing ("(n = 702, 62.8%)",
+        /// "[43]"): skipped when measuring gaps, as a reader skips them inside a list.
+        var inInsert: [Bool] = []
+        var insertPrefix: [Int32] = []
         var hardPrefix: [Int32] = []
         var cueCovered: [Bool] = []
         var links: [Link] = []
@@ -81,6 +85,13 @@ extension ExtractionEngine {
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
             return lo < hi && boundaryPrefix[hi] - boundaryPrefix[lo] > 0
+        }
+
+        /// Tokens from `a` to `b`, not counting inserts.
+        func distance(_ a: Int, _ b: Int) -> Int {
+            let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
+            guard lo < hi else { return b - a }
+            return (b - a) - Int(insertPrefix[hi] - insertPrefix[lo]) * (b >= a ? 1 : -1)
         }
 
         func hard(_ a: Int, _ b: Int) -> Bool {
@@ -131,7 +142,10 @@ extension ExtractionEngine {
             }
         }
         if let treats = treatsIndex { subjectForCondition(scene, predicate: treats, into: &candidates) }
-        if let adverse = adverseIndex { effectOfSubstance(scene, predicate: adverse, into: &candidates) }
+        if let adverse = adverseIndex {
+            effectOfSubstance(scene, predicate: adverse, into: &candidates)
+            compoundEffect(scene, predicate: adverse, into: &candidates)
+        }
         if let contains = containsIndex { cooccurrence(scene, predicate: contains, into: &candidates) }
         if let list { listItemCandidates(scene, list: list, into: &candidates) }
         return claims(from: candidates, scene: scene, sentence: sentence, document: document)
@@ -197,6 +211,14 @@ extension ExtractionEngine {
             scene.boundaryPrefix.append(b)
             scene.hardPrefix.append(h)
         }
+        scene.inInsert = inserts(tokens, mentions: analysis.mentions)
+        scene.insertPrefix.reserveCapacity(tokens.count + 1)
+        var n: Int32 = 0
+        scene.insertPrefix.append(0)
+        for inside in scene.inInsert {
+            if inside { n += 1 }
+            scene.insertPrefix.append(n)
+        }
         scene.cueCovered = Array(repeating: false, count: tokens.count)
         for t in scene.triggers { for k in t.start..<t.end { scene.cueCovered[k] = true } }
         for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
@@ -204,14 +226,37 @@ extension ExtractionEngine {
         return scene
     }
 
+    /// Which tokens are inside a parenthesis or bracket of at most 20 tokens that holds no
+    /// mention (statistics, citations, asides), brackets included.
+    func inserts(_ tokens: [WordToken], mentions: [Located]) -> [Bool] {
+        var inside = Array(repeating: false, count: tokens.count)
+        var k = 0
+        while k < tokens.count {
+            let t = tokens[k]
+            guard t.isPunctuation, t.id >= 0, let close = words.closing(t) else {
+                k += 1
+                continue
+            }
+            var j = k + 1
+            while j < tokens.count, j - k <= 20, tokens[j].id != close { j += 1 }
+            if j < tokens.count, tokens[j].id == close, !mentions.contains(where: { $0.start > k && $0.start < j }) {
+                for i in k...j { inside[i] = true }
+                k = j + 1
+            } else {
+                k += 1
+            }
+        }
+        return inside
+    }
+
     /// How two neighbouring mentions are joined: by a coordinator ("X, Y and Z"), by an
     /// example marker ("conditions such as X"), or not at all. At most two other words
     /// may stand between them ("mindfulness practices, and diet").
     func link(_ scene: Scene, _ a: Located, _ b: Located) -> Link {
         let gap = a.end..<b.start
-        guard !gap.isEmpty, gap.count <= 6 else { return .none }
+        guard !gap.isEmpty, scene.distance(gap.lowerBound, gap.upperBound) <= 6 else { return .none }
         var coordinated = false, comma = false, example = false, others = 0
-        for k in gap {
+        for k in gap where !scene.inInsert[k] {
             let t = scene.tokens[k]
             if words.has(t, RuleWords.example) {
                 example = true
@@ -368,7 +413,7 @@ extension ExtractionEngine {
         for (m, mention) in scene.mentions.enumerated() where mention.start >= trigger.lowerBound && mention.end > trigger.upperBound
             || mention.start > trigger.lowerBound && mention.end == trigger.upperBound
         {
-            if mention.start - trigger.upperBound > maxGap || scene.hard(trigger.upperBound, mention.start) { break }
+            if scene.distance(trigger.upperBound, mention.start) > maxGap || scene.hard(trigger.upperBound, mention.start) { break }
             // An object belongs to the nearest trigger that competes for it: "soothing … without
             // causing drowsiness" (but "warned that it can cause addiction" is still a warning).
             if scene.triggers.contains(where: { t in
@@ -538,6 +583,26 @@ extension ExtractionEngine {
                 out.append(Candidate(
                     subject: endPoint(scene.mentions[subject]), object: endPoint(effect), predicate: p, trigger: k..<(k + 1),
                     passive: true, rule: "effect-of-substance", confidence: 0.55))
+            }
+        }
+    }
+
+    /// Noun compounds: "kratom withdrawal", "kratom overdose deaths", "kratom-related deaths",
+    /// "opioid-induced constipation": a substance that modifies an adverse effect has it.
+    func compoundEffect(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+        for (i, m) in scene.mentions.enumerated() where fitsSubject(m, p) && i + 1 < scene.mentions.count {
+            var j = i + 1
+            var gap = m.end
+            // "-related", "-induced", "-associated" and "use" may stand between.
+            while gap < scene.mentions[j].start, words.has(scene.tokens[gap], RuleWords.compoundLink) { gap += 1 }
+            guard gap == scene.mentions[j].start else { continue }
+            // "kratom overdose deaths": each effect of a run of modifiers.
+            while j < scene.mentions.count, isAdverseEffect[Int(scene.mentions[j].entity)] {
+                out.append(Candidate(
+                    subject: endPoint(m), object: endPoint(scene.mentions[j]), predicate: p, trigger: m.end..<m.end,
+                    passive: false, rule: "noun-compound", confidence: 0.6))
+                guard j + 1 < scene.mentions.count, scene.mentions[j + 1].start == scene.mentions[j].end else { break }
+                j += 1
             }
         }
     }

@@ -15,6 +15,8 @@ struct RuleWords: Sendable {
     static let determiner: UInt16 = 1 << 10
     static let withWord: UInt16 = 1 << 11
     static let adverb: UInt16 = 1 << 12
+    /// Words that join a substance to the effect it modifies ("kratom-related deaths").
+    static let compoundLink: UInt16 = 1 << 13
 
     static let words: [(String, UInt16)] = [
         (",", comma | coordinator), ("and", coordinator), ("or", coordinator), ("nor", coordinator),
@@ -38,9 +40,13 @@ struct RuleWords: Sendable {
         ("very", adverb), ("so", adverb), ("too", adverb), ("quite", adverb), ("more", adverb), ("most", adverb),
         ("less", adverb), ("non", adverb), ("still", adverb), ("often", adverb), ("also", adverb), ("potentially", adverb),
         ("these", determiner), ("this", determiner), ("their", determiner),
+        ("related", compoundLink), ("induced", compoundLink), ("associated", compoundLink), ("use", compoundLink),
+        ("linked", compoundLink), ("attributed", compoundLink),
     ]
 
     private var flags: [UInt16] = []
+    /// Per opening bracket id, the id of its closing bracket.
+    private var closers: [Int32: Int32] = [:]
     private var pending: [(Int32, UInt16)] = []
 
     init(vocabulary: inout Vocabulary) {
@@ -50,7 +56,13 @@ struct RuleWords: Sendable {
                 pending.append((vocabulary.intern(Array(folded)), flag))
             }
         }
+        for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
+            closers[vocabulary.intern(open.unicodeScalars.map(\.value))] = vocabulary.intern(close.unicodeScalars.map(\.value))
+        }
     }
+
+    /// The closing bracket's id for an opening bracket token, or nil.
+    func closing(_ token: WordToken) -> Int32? { closers[token.id] }
 
     /// Call once the vocabulary is complete.
     mutating func seal(vocabularySize: Int) {
