@@ -76,6 +76,9 @@ extension ExtractionEngine {
         /// Tokens inside a parenthesis or bracket that names nothing ("(n = 702, 62.8%)",
         /// "[43]"): skipped when measuring gaps, as a reader skips them inside a list.
         var inInsert: [Bool] = []
+        /// Per mention: named only as what something is compared with ("like morphine",
+        /// "unlike X", "more potent than X"), so never the subject of a claim.
+        var compared: [Bool] = []
         var insertPrefix: [Int32] = []
         var hardPrefix: [Int32] = []
         var cueCovered: [Bool] = []
@@ -171,7 +174,11 @@ extension ExtractionEngine {
 
     func makeScene(_ analysis: SentenceAnalysis, context: DocumentContext) -> Scene {
         let tokens = analysis.tokens
-        var scene = Scene(tokens: tokens, mentions: analysis.mentions, plant: context.plant)
+        // "opioid-like" names no opioid to relate: such a modifier takes part in no claim.
+        let mentions = analysis.mentions.filter { m in
+            !(m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord))
+        }
+        var scene = Scene(tokens: tokens, mentions: mentions, plant: context.plant)
         let all = 0..<tokens.count
         triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
         negations.occurrences(in: tokens, range: all, into: &scene.negations)
@@ -211,7 +218,7 @@ extension ExtractionEngine {
             scene.boundaryPrefix.append(b)
             scene.hardPrefix.append(h)
         }
-        scene.inInsert = inserts(tokens, mentions: analysis.mentions)
+        scene.inInsert = inserts(tokens, mentions: mentions)
         scene.insertPrefix.reserveCapacity(tokens.count + 1)
         var n: Int32 = 0
         scene.insertPrefix.append(0)
@@ -222,7 +229,8 @@ extension ExtractionEngine {
         scene.cueCovered = Array(repeating: false, count: tokens.count)
         for t in scene.triggers { for k in t.start..<t.end { scene.cueCovered[k] = true } }
         for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
-        scene.links = zip(analysis.mentions, analysis.mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
+        scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
+        scene.compared = comparisons(scene)
         return scene
     }
 
@@ -247,6 +255,47 @@ extension ExtractionEngine {
             }
         }
         return inside
+    }
+
+    /// Which mentions are the standard of a comparison: after "like" (when "like" follows a
+    /// verb, not a category noun: "acts like morphine", not "opioids like morphine"),
+    /// "unlike", "than", "similar to", "compared with", "the same … as"; and the mentions
+    /// coordinated with one.
+    func comparisons(_ scene: Scene) -> [Bool] {
+        let tokens = scene.tokens
+        var compared = Array(repeating: false, count: scene.mentions.count)
+        for (i, m) in scene.mentions.enumerated() {
+            var k = m.start - 1
+            while k >= 0, words.has(tokens[k], RuleWords.determiner) || words.has(tokens[k], RuleWords.otherWord) { k -= 1 }
+            guard k >= 0 else { continue }
+            let t = tokens[k]
+            if words.has(t, RuleWords.likeWord) {
+                if t.hyphenated { continue }
+                if k > 0, words.has(tokens[k - 1], RuleWords.unlikeWord) { compared[i] = true; continue }
+                let before = k > 0 ? tokens[k - 1] : nil
+                // "opioids like morphine", "conditions like arthritis": examples, not comparisons.
+                let afterMention = scene.mentions.contains { $0.end == k }
+                let afterPlural = before.map { b in
+                    b.id >= 0 && !words.has(b, RuleWords.verbLike) && vocabulary.form(of: b.id).hasSuffix("s")
+                } ?? false
+                let afterPunctuation = before.map { $0.isPunctuation } ?? true
+                if !afterMention && !afterPlural && !afterPunctuation { compared[i] = true }
+            } else if words.has(t, RuleWords.unlikeWord) {
+                compared[i] = true
+            } else if words.has(t, RuleWords.preposition), k > 0, words.has(tokens[k - 1], RuleWords.comparative) {
+                // "similar to X", "compared with X", "comparable to X"
+                compared[i] = true
+            } else if words.has(t, RuleWords.neutral), vocabulary.form(of: t.id) == "as",
+                (max(0, k - 6)..<k).contains(where: { words.has(tokens[$0], RuleWords.comparative) })
+            {
+                // "the same opioid receptors as heroin"
+                compared[i] = true
+            }
+        }
+        for i in compared.indices.dropFirst() where !compared[i] && compared[i - 1] && scene.links[i - 1] == .coordinated {
+            compared[i] = true
+        }
+        return compared
     }
 
     /// How two neighbouring mentions are joined: by a coordinator ("X, Y and Z"), by an
@@ -390,9 +439,9 @@ extension ExtractionEngine {
             let mention = scene.mentions[m]
             if scene.hard(mention.end, position) { break }
             if anaphor >= 0 && scene.anaphors[anaphor].start >= mention.end { return .anaphor(anaphor) }
-            if fitsSubject(mention, p) && !inFrontedPhrase(scene, m, before: position) && !isModifier(scene, m) {
+            if fitsSubject(mention, p) && !scene.compared[m] && !inFrontedPhrase(scene, m, before: position) && !isModifier(scene, m) {
                 let head = appositiveHead(scene, m, before: position, predicate: p) ?? m
-                var subjects = group(scene, seed: head) { fitsSubject($0, p) }
+                var subjects = group(scene, seed: head) { fitsSubject($0, p) }.filter { !scene.compared[$0] }
                 if let partner = combinationPartner(scene, subjects[0], predicate: p) { subjects.insert(partner, at: 0) }
                 return .subjects(subjects)
             }
@@ -426,7 +475,9 @@ extension ExtractionEngine {
                 return .objects(group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
                     .filter { $0 >= m })
             }
-            if fitsSubject(mention, p) { return .subjects(group(scene, seed: m) { fitsSubject($0, p) }.filter { $0 >= m }) }
+            if fitsSubject(mention, p) && !scene.compared[m] {
+                return .subjects(group(scene, seed: m) { fitsSubject($0, p) }.filter { $0 >= m && !scene.compared[$0] })
+            }
         }
         return .none
     }

@@ -17,6 +17,8 @@ struct RuleWords: Sendable {
     static let adverb: UInt16 = 1 << 12
     /// Words that join a substance to the effect it modifies ("kratom-related deaths").
     static let compoundLink: UInt16 = 1 << 13
+    static let likeWord: UInt16 = 1 << 14
+    static let unlikeWord: UInt16 = 1 << 15
 
     static let words: [(String, UInt16)] = [
         (",", comma | coordinator), ("and", coordinator), ("or", coordinator), ("nor", coordinator),
@@ -41,10 +43,25 @@ struct RuleWords: Sendable {
         ("less", adverb), ("non", adverb), ("still", adverb), ("often", adverb), ("also", adverb), ("potentially", adverb),
         ("these", determiner), ("this", determiner), ("their", determiner),
         ("related", compoundLink), ("induced", compoundLink), ("associated", compoundLink), ("use", compoundLink),
-        ("linked", compoundLink), ("attributed", compoundLink),
+        ("linked", compoundLink), ("attributed", compoundLink), ("like", likeWord), ("unlike", unlikeWord),
     ]
 
-    private var flags: [UInt16] = []
+    /// Wider flags for the comparison words, kept apart so the common flags stay 16 bits.
+    static let comparative: UInt32 = 1 << 16
+    static let otherWord: UInt32 = 1 << 17
+    static let verbLike: UInt32 = 1 << 18
+
+    static let wideWords: [(String, UInt32)] = [
+        ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
+        ("same", comparative), ("relative", comparative), ("other", otherWord), ("classical", otherWord),
+        ("classic", otherWord), ("traditional", otherWord), ("conventional", otherWord), ("prescription", otherWord),
+        ("acts", verbLike), ("works", verbLike), ("looks", verbLike), ("feels", verbLike), ("seems", verbLike),
+        ("tastes", verbLike), ("sounds", verbLike), ("does", verbLike), ("is", verbLike), ("was", verbLike),
+        ("behaves", verbLike), ("functions", verbLike),
+    ]
+
+    private var flags: [UInt32] = []
+    private var pendingWide: [(Int32, UInt32)] = []
     /// Per opening bracket id, the id of its closing bracket.
     private var closers: [Int32: Int32] = [:]
     private var pending: [(Int32, UInt16)] = []
@@ -55,6 +72,9 @@ struct RuleWords: Sendable {
                 Tokenizer().scan(scalars, range: 0..<scalars.count) { _, folded in
                 pending.append((vocabulary.intern(Array(folded)), flag))
             }
+        }
+        for (word, flag) in Self.wideWords {
+            pendingWide.append((vocabulary.intern(word.unicodeScalars.map(\.value)), flag))
         }
         for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
             closers[vocabulary.intern(open.unicodeScalars.map(\.value))] = vocabulary.intern(close.unicodeScalars.map(\.value))
@@ -67,12 +87,19 @@ struct RuleWords: Sendable {
     /// Call once the vocabulary is complete.
     mutating func seal(vocabularySize: Int) {
         flags = Array(repeating: 0, count: vocabularySize)
-        for (id, flag) in pending { flags[Int(id)] |= flag }
+        for (id, flag) in pending { flags[Int(id)] |= UInt32(flag) }
+        for (id, flag) in pendingWide { flags[Int(id)] |= flag }
         pending = []
+        pendingWide = []
     }
 
     @inline(__always)
     func has(_ token: WordToken, _ flag: UInt16) -> Bool {
+        token.id >= 0 && flags[Int(token.id)] & UInt32(flag) != 0
+    }
+
+    @inline(__always)
+    func has(_ token: WordToken, _ flag: UInt32) -> Bool {
         token.id >= 0 && flags[Int(token.id)] & flag != 0
     }
 }
