@@ -135,10 +135,13 @@ extension ExtractionEngine {
                 relate(scene, trigger: k..<(k + 1), predicate: adverse, strong: false, adverseOnly: true, maxGap: 2,
                     rule: "copula-adjective", into: &candidates)
             }
-            for (n, cue) in scene.negations.enumerated() where cue.payload == .following && scene.activeNegation[n] {
+            for (n, cue) in scene.negations.enumerated() where cue.payload != .preceding && scene.activeNegation[n] {
+                // "no withdrawal", "without sedation"; and a negative adjective ("non-addictive").
                 guard scene.mentions.contains(where: { m in
-                    m.start >= cue.end && m.start <= cue.end + 2 && isAdverseEffect[Int(m.entity)]
-                        && !(cue.end..<m.start).contains { words.has(scene.tokens[$0], RuleWords.preposition) }
+                    cue.payload == .following
+                        ? m.start >= cue.end && m.start <= cue.end + 2 && isAdverseEffect[Int(m.entity)]
+                            && !(cue.end..<m.start).contains { words.has(scene.tokens[$0], RuleWords.preposition) }
+                        : m.start >= cue.start && m.end <= cue.end && isAdverseEffect[Int(m.entity)]
                 }) else { continue }
                 relate(scene, trigger: cue.start..<cue.end, predicate: adverse, strong: false, adverseOnly: true,
                     maxGap: 2, rule: "negation-adverse-effect", into: &candidates)
@@ -507,6 +510,13 @@ extension ExtractionEngine {
             !scene.mentions.contains(where: { $0.start < trigger.lowerBound && isSubstance[Int($0.entity)] && $0.entity != plant })
         {
             return Fallback(ends: [EndPoint(entity: plant, start: cue.start, end: cue.end)], rule: "implicit-subject", confidence: 0.55)
+        }
+        // "naturally rich in mitragynine": only a plant can be the subject, and the document's
+        // plant is the one it is about.
+        if plantOnly[p], !scene.mentions.contains(where: { isPlant[Int($0.entity)] && $0.entity != plant }) {
+            return Fallback(
+                ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
+                confidence: 0.45)
         }
         // "Commonly reported side effects include nausea …" in a document about the plant, and
         // fragments with no subject at all (a product page's "Supports relief from back pain").

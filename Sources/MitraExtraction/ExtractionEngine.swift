@@ -41,6 +41,8 @@ final class ExtractionEngine: Sendable {
     let containsIndex: Int?
     let adverseIndex: Int?
     let treatsIndex: Int?
+    /// Per predicate: only a plant can be its subject (`contains`).
+    let plantOnly: [Bool]
 
     /// Phrases that contain a trigger but do not signal it ("the root causes of pain"): they
     /// take the trigger's place in the leftmost-longest match and relate nothing.
@@ -72,7 +74,9 @@ final class ExtractionEngine: Sendable {
                 let strong = ["caus", "induc", "lead", "result", "side effect", "adverse", "worsen", "trigger", "symptom"]
                     .contains { lower.contains($0) }
                 let nominal = ["side effect", "adverse", "symptom"].contains { lower.contains($0) }
-                triggerPhrases.append((phrase, TriggerCue(predicates: [i], strong: strong, nominal: nominal)))
+                for variant in Inflector.variants(of: lower) {
+                    triggerPhrases.append((variant, TriggerCue(predicates: [i], strong: strong, nominal: nominal)))
+                }
             }
         }
         triggerPhrases += Self.nonTriggerPhrases.map { ($0, TriggerCue(predicates: [], strong: false)) }
@@ -91,7 +95,7 @@ final class ExtractionEngine: Sendable {
         var implicitSubjects = PhraseSet(ontology.cues.implicitSubjects.map { ($0, true) }, vocabulary: &vocabulary)
         var pseudoNegations = PhraseSet(Self.pseudoNegationPhrases.map { ($0, true) }, vocabulary: &vocabulary)
         var listCues = PhraseSet(predicates.enumerated().flatMap { i, p in
-            (ontology.cues.listCues[p.name] ?? []).map { ($0, i) }
+            (ontology.cues.listCues[p.name] ?? []).flatMap { Inflector.variants(of: $0.lowercased()).map { ($0, i) } }
         }, vocabulary: &vocabulary)
         let size = vocabulary.count
         words.seal(vocabularySize: size)
@@ -149,6 +153,9 @@ final class ExtractionEngine: Sendable {
         self.containsIndex = predicates.firstIndex { $0.name == "contains" }
         self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
         self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
+        self.plantOnly = predicates.map { p in
+            !p.subjectClasses.isEmpty && p.subjectClasses.allSatisfy { ontology.isSubclass($0, of: .plant) }
+        }
     }
 
     /// A mention located in a sentence's tokens.

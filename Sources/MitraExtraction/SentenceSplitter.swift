@@ -61,8 +61,11 @@ public struct SentenceSplitter: Sendable {
                 while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
                 if k < scalars.count, scalars[k] != "\n" {
                     let next = scalars[k]
+                    // After a closing quote, a dash starts the attribution ("…" – Sam K.).
+                    let afterQuote = j > i + 1 && "\"\u{201D}".unicodeScalars.contains(scalars[j - 1])
                     let startsSentence = Tokenizer.isCapital(next) || Tokenizer.isDigit(next)
                         || "\"'(\u{201C}\u{2018}[".unicodeScalars.contains(next)
+                        || afterQuote && "\u{2013}\u{2014}-".unicodeScalars.contains(next)
                     if !startsSentence || (c == "." && endsAbbreviation(scalars, at: i)) {
                         i = j
                         continue
