@@ -147,6 +147,7 @@ extension ExtractionEngine {
                     maxGap: 2, rule: "negation-adverse-effect", into: &candidates)
             }
         }
+        categoryExamples(scene, into: &candidates)
         if let treats = treatsIndex { subjectForCondition(scene, predicate: treats, into: &candidates) }
         if let adverse = adverseIndex {
             effectOfSubstance(scene, predicate: adverse, into: &candidates)
@@ -606,6 +607,31 @@ extension ExtractionEngine {
             }
         default:
             break
+        }
+    }
+
+    /// A category noun of a list cue followed by its examples: "Withdrawal symptoms after
+    /// stopping may include muscle aches, …", "Benefits reported include pain relief": the
+    /// examples are objects of the cue's predicate, as under a lead-in.
+    func categoryExamples(_ scene: Scene, into out: inout [Candidate]) {
+        var cues: [PhraseSet<Int>.Occurrence] = []
+        listCues.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &cues)
+        for cue in cues {
+            var k = cue.end
+            var marker = false
+            while k < scene.tokens.count, scene.distance(cue.end, k) <= 6, !scene.hard(cue.end, k) {
+                if words.has(scene.tokens[k], RuleWords.example) || words.has(scene.tokens[k], RuleWords.exampleLead)
+                    || vocabulary.form(of: scene.tokens[k].id) == ":"
+                {
+                    marker = true
+                    break
+                }
+                if scene.mentions.contains(where: { $0.start == k }) { break }
+                k += 1
+            }
+            guard marker else { continue }
+            relate(scene, trigger: cue.start..<cue.end, predicate: cue.payload, strong: true, adverseOnly: false,
+                maxGap: 10, rule: "category-examples", topical: true, into: &out)
         }
     }
 

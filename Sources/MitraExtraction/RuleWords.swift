@@ -50,6 +50,8 @@ struct RuleWords: Sendable {
     static let comparative: UInt32 = 1 << 16
     static let otherWord: UInt32 = 1 << 17
     static let verbLike: UInt32 = 1 << 18
+    /// Words that introduce the examples of a category ("symptoms, chiefly irritability").
+    static let exampleLead: UInt32 = 1 << 19
 
     static let wideWords: [(String, UInt32)] = [
         ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
@@ -58,6 +60,9 @@ struct RuleWords: Sendable {
         ("acts", verbLike), ("works", verbLike), ("looks", verbLike), ("feels", verbLike), ("seems", verbLike),
         ("tastes", verbLike), ("sounds", verbLike), ("does", verbLike), ("is", verbLike), ("was", verbLike),
         ("behaves", verbLike), ("functions", verbLike),
+        ("include", exampleLead), ("includes", exampleLead), ("included", exampleLead), ("chiefly", exampleLead),
+        ("mainly", exampleLead), ("mostly", exampleLead), ("commonly", exampleLead), ("primarily", exampleLead),
+        ("are", exampleLead), ("were", exampleLead), ("involve", exampleLead), ("involved", exampleLead),
     ]
 
     private var flags: [UInt32] = []
