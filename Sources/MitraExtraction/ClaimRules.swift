@@ -349,7 +349,7 @@ extension ExtractionEngine {
         func joins(_ link: Link, _ m: Located) -> Bool {
             switch link {
             case .none: false
-            case .comma: entityClass[Int(m.entity)] == seedClass && fits(m)
+            case .comma: sameKind(entityClass[Int(m.entity)], seedClass) && fits(m)
             case .coordinated, .example: fits(m)
             }
         }
@@ -357,6 +357,12 @@ extension ExtractionEngine {
         while lo > 0, joins(scene.links[lo - 1], scene.mentions[lo - 1]) { lo -= 1 }
         while hi + 1 < scene.mentions.count, joins(scene.links[hi], scene.mentions[hi + 1]) { hi += 1 }
         return Array(lo...hi)
+    }
+
+    /// Classes a bare comma may list together: the same class, or a class and its subclass
+    /// ("muscle aches, irritability": a condition and an adverse effect).
+    func sameKind(_ a: EntityClass, _ b: EntityClass) -> Bool {
+        a == b || ontology.isSubclass(a, of: b) || ontology.isSubclass(b, of: a)
     }
 
     /// The first token of the coordinated run of mentions that the mention at `start` is in.
@@ -461,7 +467,8 @@ extension ExtractionEngine {
 
     /// The nearest mention right of a trigger, within `maxGap` tokens, that can take part in `p`.
     func rightSide(
-        _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int
+        _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int,
+        examples: Bool = false
     ) -> RightSide {
         for (m, mention) in scene.mentions.enumerated() where mention.start >= trigger.lowerBound && mention.end > trigger.upperBound
             || mention.start > trigger.lowerBound && mention.end == trigger.upperBound
@@ -474,7 +481,7 @@ extension ExtractionEngine {
                     && t.payload.predicates.contains { competes[p][$0] }
             }) { break }
             if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly)
-                && (p != adverseIndex || isAdverseEffect[Int(mention.entity)] || mention.start - trigger.upperBound <= 3)
+                && (examples || p != adverseIndex || isAdverseEffect[Int(mention.entity)] || mention.start - trigger.upperBound <= 3)
             {
                 return .objects(group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
                     .filter { $0 >= m })
@@ -484,6 +491,21 @@ extension ExtractionEngine {
             }
         }
         return .none
+    }
+
+    /// A warning names the harms it warns of: "warned consumers not to use kratom because of
+    /// the risk of liver toxicity, seizures …" warns about each harm as well as the plant.
+    func extendWarning(_ scene: Scene, _ side: RightSide, predicate p: Int) -> RightSide {
+        guard p == warnsIndex, case .objects(let objects) = side, let last = objects.last else { return side }
+        var extended = objects
+        for m in (last + 1)..<scene.mentions.count {
+            let mention = scene.mentions[m]
+            if scene.boundary(scene.mentions[last].end, mention.start) || fitsSubject(mention, p) { break }
+            if isAdverseEffect[Int(mention.entity)], fitsObject(mention, p, strong: true, adverseOnly: false), !isModifier(scene, m) {
+                extended.append(m)
+            }
+        }
+        return .objects(extended)
     }
 
     /// A subject for a trigger that has none to its left: a plant anaphor before it, a subject
@@ -541,7 +563,9 @@ extension ExtractionEngine {
         rule: String, topical: Bool = false, into out: inout [Candidate]
     ) {
         let left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
-        let right = rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap)
+        let right = extendWarning(
+            scene, rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap,
+                examples: rule == "category-examples"), predicate: p)
         func emit(_ subjects: [EndPoint], _ objects: [EndPoint], passive: Bool, rule: String, confidence: Double) {
             for s in subjects {
                 for o in objects where s.entity != o.entity {

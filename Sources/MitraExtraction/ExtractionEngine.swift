@@ -41,6 +41,7 @@ final class ExtractionEngine: Sendable {
     let containsIndex: Int?
     let adverseIndex: Int?
     let treatsIndex: Int?
+    let warnsIndex: Int?
     /// Per predicate: only a plant can be its subject (`contains`).
     let plantOnly: [Bool]
 
@@ -153,6 +154,7 @@ final class ExtractionEngine: Sendable {
         self.containsIndex = predicates.firstIndex { $0.name == "contains" }
         self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
         self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
+        self.warnsIndex = predicates.firstIndex { $0.name == "warns_about" }
         self.plantOnly = predicates.map { p in
             !p.subjectClasses.isEmpty && p.subjectClasses.allSatisfy { ontology.isSubclass($0, of: .plant) }
         }
