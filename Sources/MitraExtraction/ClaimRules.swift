@@ -613,6 +613,13 @@ extension ExtractionEngine {
                 emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                     rule: shape ? f.rule : rule + "+" + f.rule, confidence: shape ? f.confidence : min(0.5, f.confidence))
             }
+        case (.subjects(let s), .none):
+            // "The DEA … has not scheduled it": the plant's anaphor as the object.
+            guard let plant = scene.plant, objectMask[Int(plant)] & (1 << UInt32(p)) != 0,
+                let a = scene.anaphors.first(where: { $0.start >= trigger.upperBound && $0.start <= trigger.upperBound + 2 })
+            else { return }
+            emit(s.map { endPoint(scene.mentions[$0]) }, [EndPoint(entity: plant, start: a.start, end: a.end)], passive: false,
+                rule: shape ? "anaphor-object" : rule + "+anaphor-object", confidence: 0.55)
         case (.none, .subjects(let s)), (.anaphor, .subjects(let s)):
             // "risks associated with kratom use, including dependency": subject, then object.
             guard shape, let last = s.last else { return }
@@ -654,8 +661,17 @@ extension ExtractionEngine {
                 k += 1
             }
             guard marker else { continue }
+            let before = out.count
             relate(scene, trigger: cue.start..<cue.end, predicate: cue.payload, strong: true, adverseOnly: false,
                 maxGap: 10, rule: "category-examples", topical: true, into: &out)
+            // "withdrawal symptoms such as …" also names withdrawal itself.
+            if out.count > before, let named = scene.mentions.first(where: { $0.start < cue.end && cue.start < $0.end }),
+                fitsObject(named, cue.payload, strong: true, adverseOnly: false)
+            {
+                var c = out[before]
+                c.object = endPoint(named)
+                if c.subject.entity != named.entity { out.append(c) }
+            }
         }
     }
 
