@@ -70,6 +70,9 @@ extension ExtractionEngine {
         var hedges: [PhraseSet<Bool>.Occurrence] = []
         /// Plant anaphors that stand for the document's plant here.
         var anaphors: [PhraseSet<Bool>.Occurrence] = []
+        /// Every plant anaphor, also pronouns whose last antecedent is not the plant (for an
+        /// object: "The FDA keeps warning about it" cannot mean the FDA).
+        var allAnaphors: [PhraseSet<Bool>.Occurrence] = []
         var implicit: [PhraseSet<Bool>.Occurrence] = []
         var activeNegation: [Bool] = []
         var boundaryPrefix: [Int32] = []
@@ -84,6 +87,9 @@ extension ExtractionEngine {
         var cueCovered: [Bool] = []
         var links: [Link] = []
         var plant: Int32?
+        /// The sentence stands alone as a list item, heading or cell, where a fragment with
+        /// no subject ("Supports relief from back pain") is about the page's topic.
+        var standalone = false
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
@@ -105,7 +111,7 @@ extension ExtractionEngine {
 
     func findClaims(
         _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext,
-        list: ListContext? = nil
+        list: ListContext? = nil, block: Block.Kind? = nil
     ) -> [Claim] {
         defer {
             if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
@@ -113,7 +119,11 @@ extension ExtractionEngine {
             }
         }
         guard !analysis.mentions.isEmpty, list != nil || mayHoldClaims(analysis) else { return [] }
-        let scene = makeScene(analysis, context: context)
+        // A question asserts nothing (an answer that names both ends is its own sentence);
+        // a disclaimer claims nothing.
+        if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return [] }
+        var scene = makeScene(analysis, context: context)
+        scene.standalone = block == .listItem || block == .heading || block == .tableCell
         var candidates: [Candidate] = []
         for t in scene.triggers {
             for p in t.payload.predicates {
@@ -155,6 +165,7 @@ extension ExtractionEngine {
         }
         if let contains = containsIndex { cooccurrence(scene, predicate: contains, into: &candidates) }
         if let list { listItemCandidates(scene, list: list, into: &candidates) }
+        dropAdvice(scene, &candidates)
         return claims(from: candidates, scene: scene, sentence: sentence, document: document)
     }
 
@@ -201,6 +212,7 @@ extension ExtractionEngine {
         if context.plant != nil {
             var found: [PhraseSet<Bool>.Occurrence] = []
             anaphors.occurrences(in: tokens, range: all, into: &found)
+            scene.allAnaphors = found.filter { a in !analysis.mentions.contains { $0.start < a.end && a.start < $0.end } }
             for a in found {
                 if a.payload {
                     let last = analysis.mentions.last { $0.end <= a.start && canBeSubject[Int($0.entity)] }
@@ -529,7 +541,7 @@ extension ExtractionEngine {
             }
         }
         guard let plant = scene.plant, subjectMask[Int(plant)] & (1 << UInt32(p)) != 0 else { return nil }
-        if let cue = scene.implicit.first,
+        if let cue = scene.implicit.first(where: { c in !scene.mentions.contains { $0.start < c.end && c.start < $0.end } }),
             !scene.mentions.contains(where: { $0.start < trigger.lowerBound && isSubstance[Int($0.entity)] && $0.entity != plant })
         {
             return Fallback(ends: [EndPoint(entity: plant, start: cue.start, end: cue.end)], rule: "implicit-subject", confidence: 0.55)
@@ -545,6 +557,7 @@ extension ExtractionEngine {
         // fragments with no subject at all (a product page's "Supports relief from back pain").
         let fragment = scene.tokens.count <= 12 && !scene.mentions.contains { canBeSubject[Int($0.entity)] }
             && !scene.tokens.contains { words.has($0, RuleWords.pronoun) }
+            && (scene.standalone || startsWithPredicate(scene, trigger))
         if topical || fragment, !scene.mentions.contains(where: { isSubstance[Int($0.entity)] }) {
             return Fallback(
                 ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
@@ -616,7 +629,10 @@ extension ExtractionEngine {
         case (.subjects(let s), .none):
             // "The DEA … has not scheduled it": the plant's anaphor as the object.
             guard let plant = scene.plant, objectMask[Int(plant)] & (1 << UInt32(p)) != 0,
-                let a = scene.anaphors.first(where: { $0.start >= trigger.upperBound && $0.start <= trigger.upperBound + 2 })
+                let a = scene.allAnaphors.first(where: { $0.start >= trigger.upperBound && $0.start <= trigger.upperBound + 2 }),
+                scene.anaphors.contains(where: { $0.start == a.start })
+                    || scene.mentions.last(where: { $0.end <= a.start && canBeSubject[Int($0.entity)] })
+                        .map({ m in s.contains { scene.mentions[$0].start == m.start } }) ?? false
             else { return }
             emit(s.map { endPoint(scene.mentions[$0]) }, [EndPoint(entity: plant, start: a.start, end: a.end)], passive: false,
                 rule: shape ? "anaphor-object" : rule + "+anaphor-object", confidence: 0.55)
@@ -638,6 +654,49 @@ extension ExtractionEngine {
             }
         default:
             break
+        }
+    }
+
+    /// Whether a sentence opens with its predicate ("Did nothing for my migraines", "Helps
+    /// ease anxiety"): only negation cues and adverbs stand before the trigger.
+    func startsWithPredicate(_ scene: Scene, _ trigger: Range<Int>) -> Bool {
+        (0..<trigger.lowerBound).allSatisfy { k in
+            let t = scene.tokens[k]
+            return t.isAdverbLike || words.has(t, RuleWords.adverb) || t.isPunctuation
+                || scene.negations.contains { $0.start <= k && k < $0.end }
+        }
+    }
+
+    /// Whether a sentence is a question: it ends in "?" (before closing quotes or brackets).
+    func isQuestion(_ text: String) -> Bool {
+        for c in text.unicodeScalars.reversed() {
+            if c == "?" { return true }
+            if !"\"')]\u{201D}\u{2019}*_ ".unicodeScalars.contains(c) { return false }
+        }
+        return false
+    }
+
+    func holds(_ set: PhraseSet<Bool>, _ tokens: [WordToken]) -> Bool {
+        guard tokens.contains(where: { set.starts($0) }) else { return false }
+        var found: [PhraseSet<Bool>.Occurrence] = []
+        set.occurrences(in: tokens, range: 0..<tokens.count, into: &found)
+        return !found.isEmpty
+    }
+
+    /// Advice against a use ("Do not use kratom to treat opioid withdrawal", "not to use it
+    /// in place of …") claims no use: its clause's treats, alternative_to and complements
+    /// candidates are dropped.
+    func dropAdvice(_ scene: Scene, _ candidates: inout [Candidate]) {
+        guard !candidates.isEmpty, scene.tokens.contains(where: { advice.starts($0) }) else { return }
+        var found: [PhraseSet<Bool>.Occurrence] = []
+        advice.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &found)
+        guard !found.isEmpty else { return }
+        let uses = Set(["treats", "alternative_to", "complements"].compactMap { name in predicates.firstIndex { $0.name == name } })
+        candidates.removeAll { c in
+            uses.contains(c.predicate) && found.contains { a in
+                a.end <= max(c.trigger.lowerBound, c.object.start) && !scene.hard(a.end, c.object.start)
+                    && !scene.boundary(a.end, min(c.trigger.lowerBound, c.object.start))
+            }
         }
     }
 

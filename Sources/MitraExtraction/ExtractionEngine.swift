@@ -20,6 +20,8 @@ final class ExtractionEngine: Sendable {
     let pseudoNegations: PhraseSet<Bool>
     /// Heading and lead-in phrases that make a list's items objects of a predicate (its index).
     let listCues: PhraseSet<Int>
+    let advice: PhraseSet<Bool>
+    let disclaimers: PhraseSet<Bool>
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
 
@@ -98,7 +100,13 @@ final class ExtractionEngine: Sendable {
         var listCues = PhraseSet(predicates.enumerated().flatMap { i, p in
             (ontology.cues.listCues[p.name] ?? []).flatMap { Inflector.variants(of: $0.lowercased()).map { ($0, i) } }
         }, vocabulary: &vocabulary)
+        var advice = PhraseSet(ontology.cues.advice.map { ($0, true) }, vocabulary: &vocabulary)
+        var disclaimers = PhraseSet(ontology.cues.disclaimers.map { ($0, true) }, vocabulary: &vocabulary)
         let size = vocabulary.count
+        advice.seal(vocabularySize: size)
+        disclaimers.seal(vocabularySize: size)
+        self.advice = advice
+        self.disclaimers = disclaimers
         words.seal(vocabularySize: size)
         trie.seal(vocabularySize: size)
         triggers.seal(vocabularySize: size)
@@ -208,7 +216,9 @@ final class ExtractionEngine: Sendable {
                 }
                 list = listContexts[id] ?? nil
             }
-            claims += findClaims(&analyses[i], sentence: sentences[i], document: document, context: &context, list: list)
+            let block = structure.sentenceBlock[i].map { structure.blocks[$0].kind }
+            claims += findClaims(
+                &analyses[i], sentence: sentences[i], document: document, context: &context, list: list, block: block)
         }
         return ExtractionResult(document: document, sentences: sentences, mentions: mentions, claims: claims)
     }

@@ -6,6 +6,10 @@ public struct CueLexicon: Sendable, Equatable {
     /// Predicate name → phrases that, in a heading or a lead-in ending in a colon ("Side
     /// effects", "Uses", "Pros:"), make the list items under it objects of the predicate.
     public var listCues: [String: [String]] = [:]
+    /// Phrases that advise against a use ("do not use kratom to treat …"): no treats claim.
+    public var advice: [String] = []
+    /// Phrases that make a sentence a disclaimer that claims nothing.
+    public var disclaimers: [String] = []
     public var negations: [NegationCue]
     public var hedges: [String]
     /// Phrases that refer back to the document's plant ("it", "the herb").

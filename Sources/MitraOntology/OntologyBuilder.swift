@@ -166,7 +166,7 @@ struct OntologyBuilder {
                             + ontology.predicates.keys.sorted().joined(separator: ", ")))
                 }
             }
-            let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "CommonWordList"]
+            let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "AdviceCue", "DisclaimerCue", "CommonWordList"]
                 .filter { nodeTypes.contains(Self.mg + $0) }
             guard let kind = kinds.first else { continue }
             let phrases = literals(node, Self.mg + "phrase")
@@ -182,6 +182,8 @@ struct OntologyBuilder {
             case "HedgeCue": cues.hedges += phrases
             case "PlantAnaphor": cues.plantAnaphors += phrases
             case "ImplicitSubjectCue": cues.implicitSubjects += phrases
+            case "AdviceCue": cues.advice += phrases
+            case "DisclaimerCue": cues.disclaimers += phrases
             default: ontology.commonWords.formUnion(phrases.map(LabelNormalizer.normalize))
             }
         }

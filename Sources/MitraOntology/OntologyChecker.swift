@@ -158,6 +158,8 @@ public struct OntologyChecker {
         add(ontology.cues.hedges, "a hedge cue")
         add(ontology.cues.plantAnaphors, "a plant anaphor")
         add(ontology.cues.implicitSubjects, "an implicit-subject cue")
+        add(ontology.cues.advice, "an advice cue")
+        add(ontology.cues.disclaimers, "a disclaimer cue")
         let locator = SourceLocator()
         var found: [OntologyFinding] = []
         for entity in ontology.sortedEntities {
