@@ -864,6 +864,7 @@ extension ExtractionEngine {
     func claims(from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document) -> [Claim] {
         var best: [String: Int] = [:]
         var claims: [Claim] = []
+        let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
             let subjectID = trie.entityIDs[Int(c.subject.entity)]
             let objectID = trie.entityIDs[Int(c.object.entity)]
@@ -875,7 +876,8 @@ extension ExtractionEngine {
                 subjectSpan: c.subjectSpan
                     ?? Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
                 objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
-                negated: isNegated, hedged: c.hedgedByContext || hedged(scene, c), rule: c.rule, confidence: c.confidence)
+                negated: isNegated, hedged: c.hedgedByContext || hedged(scene, c), rule: c.rule, confidence: c.confidence,
+                holder: found.isEmpty ? nil : holder(for: c, in: scene, among: found))
             if let i = best[key] {
                 if claims[i].confidence < claim.confidence { claims[i] = claim }
             } else {

@@ -22,6 +22,9 @@ final class ExtractionEngine: Sendable {
     let listCues: PhraseSet<Int>
     let advice: PhraseSet<Bool>
     let disclaimers: PhraseSet<Bool>
+    let attributions: PhraseSet<Bool>
+    /// Holder words, with the text written as a claim's holder.
+    let holders: PhraseSet<String>
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
 
@@ -102,7 +105,13 @@ final class ExtractionEngine: Sendable {
         }, vocabulary: &vocabulary)
         var advice = PhraseSet(ontology.cues.advice.map { ($0, true) }, vocabulary: &vocabulary)
         var disclaimers = PhraseSet(ontology.cues.disclaimers.map { ($0, true) }, vocabulary: &vocabulary)
+        var attributions = PhraseSet(ontology.cues.attributions.map { ($0, true) }, vocabulary: &vocabulary)
+        var holders = PhraseSet(ontology.cues.holders.map { ($0, $0) }, vocabulary: &vocabulary)
         let size = vocabulary.count
+        attributions.seal(vocabularySize: size)
+        holders.seal(vocabularySize: size)
+        self.attributions = attributions
+        self.holders = holders
         advice.seal(vocabularySize: size)
         disclaimers.seal(vocabularySize: size)
         self.advice = advice

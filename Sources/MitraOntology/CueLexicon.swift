@@ -10,6 +10,10 @@ public struct CueLexicon: Sendable, Equatable {
     public var advice: [String] = []
     /// Phrases that make a sentence a disclaimer that claims nothing.
     public var disclaimers: [String] = []
+    /// Reporting verbs whose holder ("users report", "according to the FDA") holds a claim.
+    public var attributions: [String] = []
+    /// Words for holders when no agency is named ("users", "sellers").
+    public var holders: [String] = []
     public var negations: [NegationCue]
     public var hedges: [String]
     /// Phrases that refer back to the document's plant ("it", "the herb").

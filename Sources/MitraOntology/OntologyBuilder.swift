@@ -166,7 +166,8 @@ struct OntologyBuilder {
                             + ontology.predicates.keys.sorted().joined(separator: ", ")))
                 }
             }
-            let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "AdviceCue", "DisclaimerCue", "CommonWordList"]
+            let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "AdviceCue", "DisclaimerCue", "AttributionCue",
+                "HolderCue", "CommonWordList"]
                 .filter { nodeTypes.contains(Self.mg + $0) }
             guard let kind = kinds.first else { continue }
             let phrases = literals(node, Self.mg + "phrase")
@@ -184,6 +185,8 @@ struct OntologyBuilder {
             case "ImplicitSubjectCue": cues.implicitSubjects += phrases
             case "AdviceCue": cues.advice += phrases
             case "DisclaimerCue": cues.disclaimers += phrases
+            case "AttributionCue": cues.attributions += phrases
+            case "HolderCue": cues.holders += phrases
             default: ontology.commonWords.formUnion(phrases.map(LabelNormalizer.normalize))
             }
         }

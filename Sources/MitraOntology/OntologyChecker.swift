@@ -160,6 +160,8 @@ public struct OntologyChecker {
         add(ontology.cues.implicitSubjects, "an implicit-subject cue")
         add(ontology.cues.advice, "an advice cue")
         add(ontology.cues.disclaimers, "a disclaimer cue")
+        add(ontology.cues.attributions, "an attribution cue")
+        add(ontology.cues.holders, "a holder word")
         let locator = SourceLocator()
         var found: [OntologyFinding] = []
         for entity in ontology.sortedEntities {

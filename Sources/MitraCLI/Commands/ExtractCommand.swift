@@ -108,7 +108,9 @@ enum ExtractLine {
     static func claim(_ c: Claim) -> String {
         "{\"type\": \"claim\", \"doc\": \(JSONString.quoted(c.documentID)), \"subject\": \(JSONString.quoted(c.subject)), "
             + "\"predicate\": \(JSONString.quoted(c.predicate)), \"object\": \(JSONString.quoted(c.object)), "
-            + "\"negated\": \(c.negated), \"hedged\": \(c.hedged), \"sentence\": \(JSONString.quoted(c.sentence)), "
+            + "\"negated\": \(c.negated), \"hedged\": \(c.hedged), "
+            + (c.holder.map { "\"holder\": \(JSONString.quoted($0)), " } ?? "")
+            + "\"sentence\": \(JSONString.quoted(c.sentence)), "
             + "\"rule\": \(JSONString.quoted(c.rule)), \"confidence\": \(c.confidence)}\n"
     }
 }
