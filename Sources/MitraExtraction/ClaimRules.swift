@@ -66,7 +66,7 @@ extension ExtractionEngine {
         var tokens: [WordToken]
         var mentions: [Located]
         var triggers: [PhraseSet<TriggerCue>.Occurrence] = []
-        var negations: [PhraseSet<NegationScope>.Occurrence] = []
+        var negations: [PhraseSet<NegationCue>.Occurrence] = []
         var hedges: [PhraseSet<Bool>.Occurrence] = []
         /// Plant anaphors that stand for the document's plant here.
         var anaphors: [PhraseSet<Bool>.Occurrence] = []
@@ -90,6 +90,8 @@ extension ExtractionEngine {
         /// The sentence stands alone as a list item, heading or cell, where a fragment with
         /// no subject ("Supports relief from back pain") is about the page's topic.
         var standalone = false
+        /// The lead-in that governs the sentence when it is a list item under one.
+        var list: ListContext?
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
@@ -111,81 +113,31 @@ extension ExtractionEngine {
 
     func findClaims(
         _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext,
-        list: ListContext? = nil, block: Block.Kind? = nil
+        list: ListContext? = nil, block: Block.Kind? = nil, explanations: inout [ClaimExplanation]
     ) -> [Claim] {
         defer {
             if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
-        guard !analysis.mentions.isEmpty, list != nil || mayHoldClaims(analysis) else { return [] }
+        guard !analysis.mentions.isEmpty, list != nil || registry.rules.contains(where: { $0.prefilter(analysis, self) })
+        else { return [] }
         // A question asserts nothing (an answer that names both ends is its own sentence);
         // a disclaimer claims nothing.
         if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return [] }
         var scene = makeScene(analysis, context: context)
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
+        scene.list = list
         var candidates: [Candidate] = []
-        for t in scene.triggers {
-            for p in t.payload.predicates {
-                relate(scene, trigger: t.start..<t.end, predicate: p, strong: t.payload.strong, adverseOnly: false,
-                    maxGap: 8, rule: "trigger", topical: t.payload.nominal, into: &candidates)
-            }
+        for rule in registry.rules where rule.id == ListLeadInRule.id ? list != nil : rule.prefilter(analysis, self) {
+            rule.candidates(scene, self, into: &candidates)
         }
-        if let adverse = adverseIndex {
-            for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.copula) {
-                // "is (not) (highly) addictive": only determiners, negations and adverbs between.
-                guard scene.mentions.contains(where: { m in
-                    m.start > k && m.start <= k + 3 && isAdverseEffect[Int(m.entity)]
-                        && (k + 1..<m.start).allSatisfy { j in
-                            let t = scene.tokens[j]
-                            return words.has(t, RuleWords.determiner) || words.has(t, RuleWords.adverb) || t.isAdverbLike
-                                || scene.negations.contains { $0.start <= j && j < $0.end }
-                        }
-                }) else { continue }
-                relate(scene, trigger: k..<(k + 1), predicate: adverse, strong: false, adverseOnly: true, maxGap: 2,
-                    rule: "copula-adjective", into: &candidates)
-            }
-            for (n, cue) in scene.negations.enumerated() where cue.payload != .preceding && scene.activeNegation[n] {
-                // "no withdrawal", "without sedation"; and a negative adjective ("non-addictive").
-                guard scene.mentions.contains(where: { m in
-                    cue.payload == .following
-                        ? m.start >= cue.end && m.start <= cue.end + 2 && isAdverseEffect[Int(m.entity)]
-                            && !(cue.end..<m.start).contains { words.has(scene.tokens[$0], RuleWords.preposition) }
-                        : m.start >= cue.start && m.end <= cue.end && isAdverseEffect[Int(m.entity)]
-                }) else { continue }
-                relate(scene, trigger: cue.start..<cue.end, predicate: adverse, strong: false, adverseOnly: true,
-                    maxGap: 2, rule: "negation-adverse-effect", into: &candidates)
-            }
-        }
-        categoryExamples(scene, into: &candidates)
-        if let treats = treatsIndex { subjectForCondition(scene, predicate: treats, into: &candidates) }
-        if let adverse = adverseIndex {
-            effectOfSubstance(scene, predicate: adverse, into: &candidates)
-            compoundEffect(scene, predicate: adverse, into: &candidates)
-        }
-        if let contains = containsIndex { cooccurrence(scene, predicate: contains, into: &candidates) }
-        if let list { listItemCandidates(scene, list: list, into: &candidates) }
+        if let list { applyLeadIn(list, &candidates) }
         dropAdvice(scene, &candidates)
-        return claims(from: candidates, scene: scene, sentence: sentence, document: document)
+        return claims(from: candidates, scene: scene, sentence: sentence, document: document, explanations: &explanations)
     }
 
     // MARK: - The scene
-
-    /// A cheap first look: without a trigger, a negation, a copula, "for" or an alkaloid,
-    /// no rule can fire, and most sentences are like that.
-    func mayHoldClaims(_ analysis: SentenceAnalysis) -> Bool {
-        if let contains = containsIndex,
-            analysis.mentions.contains(where: { objectMask[Int($0.entity)] & (1 << UInt32(contains)) != 0 })
-        {
-            return true
-        }
-        for token in analysis.tokens {
-            if words.has(token, RuleWords.copula | RuleWords.forWord) || triggers.starts(token) || negations.starts(token) {
-                return true
-            }
-        }
-        return false
-    }
 
     func makeScene(_ analysis: SentenceAnalysis, context: DocumentContext) -> Scene {
         let tokens = analysis.tokens
@@ -578,7 +530,7 @@ extension ExtractionEngine {
         let left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
         let right = extendWarning(
             scene, rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap,
-                examples: rule == "category-examples"), predicate: p)
+                examples: rule == CategoryExamplesRule.id), predicate: p)
         func emit(_ subjects: [EndPoint], _ objects: [EndPoint], passive: Bool, rule: String, confidence: Double) {
             for s in subjects {
                 for o in objects where s.entity != o.entity {
@@ -591,7 +543,7 @@ extension ExtractionEngine {
             let occurrence = scene.anaphors[a]
             return [EndPoint(entity: scene.plant!, start: occurrence.start, end: occurrence.end)]
         }
-        let shape = rule == "trigger"
+        let shape = rule == TriggerRule.id
         switch (left, right) {
         case (.subjects(let s), .objects(let o)):
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
@@ -703,7 +655,7 @@ extension ExtractionEngine {
     /// A category noun of a list cue followed by its examples: "Withdrawal symptoms after
     /// stopping may include muscle aches, …", "Benefits reported include pain relief": the
     /// examples are objects of the cue's predicate, as under a lead-in.
-    func categoryExamples(_ scene: Scene, into out: inout [Candidate]) {
+    func categoryExamples(_ scene: Scene, window: Int, into out: inout [Candidate]) {
         var cues: [PhraseSet<Int>.Occurrence] = []
         listCues.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &cues)
         for cue in cues {
@@ -722,7 +674,7 @@ extension ExtractionEngine {
             guard marker else { continue }
             let before = out.count
             relate(scene, trigger: cue.start..<cue.end, predicate: cue.payload, strong: true, adverseOnly: false,
-                maxGap: 10, rule: "category-examples", topical: true, into: &out)
+                maxGap: window, rule: CategoryExamplesRule.id, topical: true, into: &out)
             // "withdrawal symptoms such as …" also names withdrawal itself.
             if out.count > before, let named = scene.mentions.first(where: { $0.start < cue.end && cue.start < $0.end }),
                 fitsObject(named, cue.payload, strong: true, adverseOnly: false)
@@ -735,10 +687,10 @@ extension ExtractionEngine {
     }
 
     /// "kratom for chronic pain", "kratom use for fibromyalgia": a subject, "for", a condition.
-    func subjectForCondition(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+    func subjectForCondition(_ scene: Scene, predicate p: Int, window: Int, confidence: Double, into out: inout [Candidate]) {
         for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.forWord) {
             guard let s = scene.mentions.lastIndex(where: { $0.end <= k && $0.end >= k - 1 }), fitsSubject(scene.mentions[s], p),
-                let o = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + 3 }),
+                let o = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + window }),
                 fitsObject(scene.mentions[o], p, strong: true, adverseOnly: false)
             else { continue }
             if (k + 1..<scene.mentions[o].start).contains(where: { scene.tokens[$0].isPunctuation }) { continue }
@@ -748,7 +700,7 @@ extension ExtractionEngine {
                 for b in objects {
                     out.append(Candidate(
                         subject: endPoint(scene.mentions[a]), object: endPoint(scene.mentions[b]), predicate: p,
-                        trigger: k..<(k + 1), passive: false, rule: "subject-for-condition", confidence: 0.7))
+                        trigger: k..<(k + 1), passive: false, rule: SubjectForConditionRule.id, confidence: confidence))
                 }
             }
         }
@@ -756,7 +708,7 @@ extension ExtractionEngine {
 
     /// "the sedating effects of opioids", "the addictive potential of kratom": an adverse
     /// effect, at most one noun, "of", and a substance.
-    func effectOfSubstance(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+    func effectOfSubstance(_ scene: Scene, predicate p: Int, confidence: Double, into out: inout [Candidate]) {
         for (i, effect) in scene.mentions.enumerated() where isAdverseEffect[Int(effect.entity)] {
             var k = effect.end
             if k < scene.tokens.count, !scene.tokens[k].isPunctuation, !words.has(scene.tokens[k], RuleWords.preposition) { k += 1 }
@@ -768,14 +720,14 @@ extension ExtractionEngine {
             for subject in group(scene, seed: s, fits: { fitsSubject($0, p) }).filter({ $0 >= s }) {
                 out.append(Candidate(
                     subject: endPoint(scene.mentions[subject]), object: endPoint(effect), predicate: p, trigger: k..<(k + 1),
-                    passive: true, rule: "effect-of-substance", confidence: 0.55))
+                    passive: true, rule: EffectOfSubstanceRule.id, confidence: confidence))
             }
         }
     }
 
     /// Noun compounds: "kratom withdrawal", "kratom overdose deaths", "kratom-related deaths",
     /// "opioid-induced constipation": a substance that modifies an adverse effect has it.
-    func compoundEffect(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+    func compoundEffect(_ scene: Scene, predicate p: Int, confidence: Double, into out: inout [Candidate]) {
         for (i, m) in scene.mentions.enumerated() where fitsSubject(m, p) && i + 1 < scene.mentions.count {
             var j = i + 1
             var gap = m.end
@@ -786,7 +738,7 @@ extension ExtractionEngine {
             while j < scene.mentions.count, isAdverseEffect[Int(scene.mentions[j].entity)] {
                 out.append(Candidate(
                     subject: endPoint(m), object: endPoint(scene.mentions[j]), predicate: p, trigger: m.end..<m.end,
-                    passive: false, rule: "noun-compound", confidence: 0.6))
+                    passive: false, rule: NounCompoundRule.id, confidence: confidence))
                 guard j + 1 < scene.mentions.count, scene.mentions[j + 1].start == scene.mentions[j].end else { break }
                 j += 1
             }
@@ -795,7 +747,7 @@ extension ExtractionEngine {
 
     /// A plant and one of its alkaloids named in one sentence: the plant contains it, unless a
     /// trigger rule already said so (or denied it).
-    func cooccurrence(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+    func cooccurrence(_ scene: Scene, predicate p: Int, confidence: Double, into out: inout [Candidate]) {
         let subject: EndPoint
         var plantIndex = -1
         if let i = scene.mentions.indices.first(where: { fitsSubject(scene.mentions[$0], p) && !isModifier(scene, $0) }) {
@@ -812,7 +764,7 @@ extension ExtractionEngine {
             if plantIndex >= 0 && (min(i, plantIndex)..<max(i, plantIndex)).allSatisfy({ scene.links[$0] != .none }) { continue }
             let candidate = Candidate(
                 subject: subject, object: endPoint(mention), predicate: p, trigger: mention.start..<mention.start,
-                passive: false, rule: "cooccurrence-contains", confidence: 0.45)
+                passive: false, rule: CooccurrenceContainsRule.id, confidence: confidence)
             // Without a trigger a denial has nothing to deny; say nothing.
             if negated(scene, candidate) { continue }
             out.append(candidate)
@@ -824,7 +776,10 @@ extension ExtractionEngine {
     /// Whether a negation cue's scope covers the object: "following" cues before it in its
     /// clause, "preceding" cues after it, "clause" cues anywhere in its clause. For a passive
     /// claim, only a cue between the object and its subject counts.
-    func negated(_ scene: Scene, _ c: Candidate) -> Bool {
+    func negated(_ scene: Scene, _ c: Candidate) -> Bool { negationCue(scene, c) != nil }
+
+    /// The negation cue whose scope covers the claim, if any.
+    func negationCue(_ scene: Scene, _ c: Candidate) -> Int? {
         let o = c.object
         // A cue reaches a coordinated run through its first member: "not cause nausea, vomiting".
         let head = chainStart(scene, at: o.start)
@@ -832,43 +787,50 @@ extension ExtractionEngine {
             // A cue inside a trigger ("has not approved") is part of what the trigger means,
             // unless the cue is the trigger itself ("without sedation").
             if cue.start >= c.trigger.lowerBound && cue.end <= c.trigger.upperBound {
-                if cue.start == c.trigger.lowerBound && cue.end == c.trigger.upperBound { return true }
+                if cue.start == c.trigger.lowerBound && cue.end == c.trigger.upperBound { return n }
                 continue
             }
-            switch cue.payload {
+            switch cue.payload.scope {
             case .following:
                 if c.passive {
-                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.boundary(o.end, cue.start) { return true }
-                } else if cue.end <= head && head - cue.end <= 12 && !scene.boundary(cue.end, head)
+                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.boundary(o.end, cue.start) { return n }
+                } else if cue.end <= head && head - cue.end <= cue.payload.maxScope && !scene.boundary(cue.end, head)
                     && !(cue.end..<head).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) })
                 {
-                    return true
+                    return n
                 } else if cue.start < o.end && o.start < cue.end {
-                    return true
+                    return n
                 }
             case .preceding:
-                if cue.start >= o.end && cue.start - o.end <= 12 && !scene.boundary(o.end, cue.start) { return true }
+                if cue.start >= o.end && cue.start - o.end <= cue.payload.maxScope && !scene.boundary(o.end, cue.start) { return n }
             case .clause:
-                if abs(cue.start - o.start) <= 12 && !scene.boundary(min(cue.start, o.start), max(cue.end, o.end)) { return true }
+                if abs(cue.start - o.start) <= cue.payload.maxScope && !scene.boundary(min(cue.start, o.start), max(cue.end, o.end)) { return n }
             }
         }
-        return false
+        return nil
     }
 
-    func hedged(_ scene: Scene, _ c: Candidate) -> Bool {
-        scene.hedges.contains { h in
+    func hedged(_ scene: Scene, _ c: Candidate) -> Bool { hedgeCue(scene, c) != nil }
+
+    func hedgeCue(_ scene: Scene, _ c: Candidate) -> Int? {
+        scene.hedges.firstIndex { h in
             !scene.boundary(min(h.start, c.trigger.lowerBound, c.object.start), max(h.end, c.trigger.lowerBound, c.object.start))
         }
     }
 
-    func claims(from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document) -> [Claim] {
+    func claims(
+        from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document,
+        explanations: inout [ClaimExplanation]
+    ) -> [Claim] {
         var best: [String: Int] = [:]
         var claims: [Claim] = []
         let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
             let subjectID = trie.entityIDs[Int(c.subject.entity)]
             let objectID = trie.entityIDs[Int(c.object.entity)]
-            let isNegated = negated(scene, c)
+            let negation = negationCue(scene, c)
+            let hedge = hedgeCue(scene, c)
+            let isNegated = negation != nil
             let key = "\(subjectID)|\(c.predicate)|\(objectID)|\(isNegated)"
             let claim = Claim(
                 subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,
@@ -876,13 +838,13 @@ extension ExtractionEngine {
                 subjectSpan: c.subjectSpan
                     ?? Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
                 objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
-                negated: isNegated, hedged: c.hedgedByContext || hedged(scene, c), rule: c.rule, confidence: c.confidence,
+                negated: isNegated, hedged: c.hedgedByContext || hedge != nil, rule: c.rule, confidence: c.confidence,
                 holder: found.isEmpty ? nil : holder(for: c, in: scene, among: found))
-            if let i = best[key] {
-                if claims[i].confidence < claim.confidence { claims[i] = claim }
-            } else {
+            // The rule that runs first takes precedence; within one rule, the first found.
+            if best[key] == nil {
                 best[key] = claims.count
                 claims.append(claim)
+                explanations.append(explanation(c, scene: scene, negation: negation, hedge: hedge))
             }
         }
         return claims

@@ -11,7 +11,7 @@ final class ExtractionEngine: Sendable {
     let trie: LabelTrie
     let words: RuleWords
     let triggers: PhraseSet<TriggerCue>
-    let negations: PhraseSet<NegationScope>
+    let negations: PhraseSet<NegationCue>
     let hedges: PhraseSet<Bool>
     /// Plant anaphors; the payload says whether the phrase is a pronoun ("it", "its").
     let anaphors: PhraseSet<Bool>
@@ -25,6 +25,8 @@ final class ExtractionEngine: Sendable {
     let attributions: PhraseSet<Bool>
     /// Holder words, with the text written as a claim's holder.
     let holders: PhraseSet<String>
+    /// The claim rules in the order they run (their precedence), with the data's settings.
+    let registry: RuleRegistry
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
 
@@ -54,8 +56,6 @@ final class ExtractionEngine: Sendable {
     /// take the trigger's place in the leftmost-longest match and relate nothing.
     static let nonTriggerPhrases = ["cause of", "causes of", "root cause", "root causes", "the cause"]
 
-    static let pseudoNegationPhrases = ["not only", "not just", "not limited to", "no doubt", "not to mention", "not to"]
-
     /// A trigger phrase: the predicates it signals, and whether it names a cause outright
     /// ("causes", "side effects") rather than a weaker association ("experience", "risk of").
     struct TriggerCue: Sendable {
@@ -68,8 +68,9 @@ final class ExtractionEngine: Sendable {
 
     init(ontology: Ontology) {
         self.ontology = ontology
+        registry = RuleRegistry(settings: ontology.cues.rules)
         var vocabulary = Vocabulary()
-        var words = RuleWords(vocabulary: &vocabulary)
+        var words = RuleWords(vocabulary: &vocabulary, terminators: ontology.cues.terminators)
         var trie = LabelTrie(ontology: ontology, vocabulary: &vocabulary)
         let predicates = ontology.predicates.values.sorted { $0.name < $1.name }
         self.predicates = predicates
@@ -92,14 +93,14 @@ final class ExtractionEngine: Sendable {
                 predicates: a.predicates + b.predicates.filter { !a.predicates.contains($0) }, strong: a.strong || b.strong,
                 nominal: a.nominal || b.nominal)
         }
-        var negations = PhraseSet(ontology.cues.negations.map { ($0.phrase, $0.scope) }, vocabulary: &vocabulary)
+        var negations = PhraseSet(ontology.cues.negations.map { ($0.phrase, $0) }, vocabulary: &vocabulary)
         var hedges = PhraseSet(ontology.cues.hedges.map { ($0, true) }, vocabulary: &vocabulary)
         var anaphors = PhraseSet(ontology.cues.plantAnaphors.map { phrase in
             let first = phrase.lowercased().split(separator: " ").first.map(String.init) ?? ""
             return (phrase, ["it", "its", "itself"].contains(first) && !phrase.contains(" "))
         }, vocabulary: &vocabulary)
         var implicitSubjects = PhraseSet(ontology.cues.implicitSubjects.map { ($0, true) }, vocabulary: &vocabulary)
-        var pseudoNegations = PhraseSet(Self.pseudoNegationPhrases.map { ($0, true) }, vocabulary: &vocabulary)
+        var pseudoNegations = PhraseSet(ontology.cues.pseudoNegations.map { ($0, true) }, vocabulary: &vocabulary)
         var listCues = PhraseSet(predicates.enumerated().flatMap { i, p in
             (ontology.cues.listCues[p.name] ?? []).flatMap { Inflector.variants(of: $0.lowercased()).map { ($0, i) } }
         }, vocabulary: &vocabulary)
@@ -216,6 +217,7 @@ final class ExtractionEngine: Sendable {
         let structure = DocumentStructure(blocks: blocks, sentences: sentences).withText(scalars)
         var listContexts: [Int: ListContext?] = [:]
         var claims: [Claim] = []
+        var explanations: [ClaimExplanation] = []
         var context = DocumentContext(plant: plant, lastSubstanceIsPlant: false)
         for i in analyses.indices {
             var list: ListContext?
@@ -227,9 +229,11 @@ final class ExtractionEngine: Sendable {
             }
             let block = structure.sentenceBlock[i].map { structure.blocks[$0].kind }
             claims += findClaims(
-                &analyses[i], sentence: sentences[i], document: document, context: &context, list: list, block: block)
+                &analyses[i], sentence: sentences[i], document: document, context: &context, list: list, block: block,
+                explanations: &explanations)
         }
-        return ExtractionResult(document: document, sentences: sentences, mentions: mentions, claims: claims)
+        return ExtractionResult(
+            document: document, sentences: sentences, mentions: mentions, claims: claims, explanations: explanations)
     }
 
     /// Longest match of all labels, left to right, without overlaps.

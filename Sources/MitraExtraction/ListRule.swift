@@ -10,8 +10,11 @@ struct ListContext {
     var subject: Int32
     var subjectSpan: Span
     var hedged: Bool
-    /// The sentence that states the relation, for `--explain`.
+    /// The sentence that states the relation and the cue in it, for `--explain`.
     var sentence: Int
+    var cueSpan: Span
+    /// The lead-in names no subject: the subject is the document's plant.
+    var implicitSubject: Bool
 }
 
 extension ExtractionEngine {
@@ -38,19 +41,19 @@ extension ExtractionEngine {
             let bit = UInt32(1) << UInt32(p)
             var hedgeFound: [PhraseSet<Bool>.Occurrence] = []
             hedges.occurrences(in: a.tokens, range: 0..<a.tokens.count, into: &hedgeFound)
+            let cueSpan = Span(start: a.tokens[cueRange.lowerBound].start, end: a.tokens[cueRange.upperBound - 1].end)
             if let m = a.mentions.first(where: { subjectMask[Int($0.entity)] & bit != 0 }) {
                 return ListContext(
                     predicate: p, subject: m.entity,
                     subjectSpan: Span(start: a.tokens[m.start].start, end: a.tokens[m.end - 1].end),
-                    hedged: !hedgeFound.isEmpty, sentence: g)
+                    hedged: !hedgeFound.isEmpty, sentence: g, cueSpan: cueSpan, implicitSubject: false)
             }
             // A lead-in about some other substance ("if you also use:") says nothing of the plant.
             if a.mentions.contains(where: { isSubstance[Int($0.entity)] }) { return nil }
             guard let plant, subjectMask[Int(plant)] & bit != 0 else { return nil }
             return ListContext(
-                predicate: p, subject: plant,
-                subjectSpan: Span(start: a.tokens[cueRange.lowerBound].start, end: a.tokens[cueRange.upperBound - 1].end),
-                hedged: !hedgeFound.isEmpty, sentence: g)
+                predicate: p, subject: plant, subjectSpan: cueSpan, hedged: !hedgeFound.isEmpty, sentence: g,
+                cueSpan: cueSpan, implicitSubject: true)
         }
         return nil
     }
@@ -59,7 +62,7 @@ extension ExtractionEngine {
     /// predicate is its object, unless the item names a subject of its own (then it is read
     /// on its own terms). A negated adverse effect under a treats lead-in ("Benefits: no
     /// drowsiness") denies the effect rather than claiming it is treated.
-    func listItemCandidates(_ scene: Scene, list: ListContext, into out: inout [Candidate]) {
+    func listItemCandidates(_ scene: Scene, list: ListContext, confidence: Double, into out: inout [Candidate]) {
         let p = list.predicate
         if scene.mentions.contains(where: { fitsSubject($0, p) && $0.entity != list.subject }) { return }
         var found: [Candidate] = []
@@ -67,7 +70,7 @@ extension ExtractionEngine {
             if isModifier(scene, i) { continue }
             var candidate = Candidate(
                 subject: EndPoint(entity: list.subject, start: 0, end: 0), object: endPoint(m), predicate: p,
-                trigger: m.start..<m.start, passive: false, rule: "list-lead-in", confidence: 0.6)
+                trigger: m.start..<m.start, passive: false, rule: ListLeadInRule.id, confidence: confidence)
             candidate.subjectSpan = list.subjectSpan
             candidate.hedgedByContext = list.hedged
             if p == treatsIndex, let adverse = adverseIndex, isAdverseEffect[Int(m.entity)], negated(scene, candidate) {
@@ -75,12 +78,17 @@ extension ExtractionEngine {
             }
             found.append(candidate)
         }
-        guard !found.isEmpty else { return }
-        // The lead-in decides what its items are: drop what other rules guessed about the
-        // same objects with the same subject under another predicate.
-        out.removeAll { c in
-            found.contains { f in f.object.entity == c.object.entity && c.subject.entity == list.subject && c.predicate != f.predicate }
-        }
         out += found
+    }
+
+    /// The lead-in decides what its items are: other rules' claims about the same objects,
+    /// with the same subject, under another predicate give way to the list rule's.
+    func applyLeadIn(_ list: ListContext, _ candidates: inout [Candidate]) {
+        let decided = candidates.filter { $0.rule == ListLeadInRule.id }
+        guard !decided.isEmpty else { return }
+        candidates.removeAll { c in
+            c.rule != ListLeadInRule.id && c.subject.entity == list.subject
+                && decided.contains { $0.object.entity == c.object.entity && $0.predicate != c.predicate }
+        }
     }
 }

@@ -27,15 +27,14 @@ struct RuleWords: Sendable {
         ("especially", example), ("particularly", example), ("namely", example), ("e.g", example),
         ("e", example), ("g", example), ("instance", example), ("(", example), ("notably", example),
         (")", neutral), ("*", neutral), ("_", neutral), (".", neutral), ("\"", neutral), ("'", neutral), ("as", neutral),
-        (";", boundary | hard), (":", boundary), ("but", boundary), ("however", boundary), ("although", boundary),
-        ("though", boundary), ("whereas", boundary), ("while", boundary), ("yet", boundary), ("unlike", boundary),
-        ("whose", boundary), ("instead", boundary), ("except", boundary), ("despite", boundary),
+        // Punctuation ends clauses here; the words that do are the ontology's terminators.
+        (";", boundary | hard), (":", boundary),
         ("is", copula), ("are", copula), ("was", copula), ("were", copula), ("be", copula), ("been", copula),
         ("being", copula), ("become", copula), ("becomes", copula), ("became", copula), ("feel", copula),
         ("feels", copula), ("felt", copula), ("get", copula), ("gets", copula), ("got", copula), ("seem", copula),
         ("seems", copula), ("remain", copula), ("remains", copula), ("do", copula), ("does", copula), ("did", copula),
         ("it", pronoun), ("its", pronoun), ("itself", pronoun), ("they", pronoun), ("them", pronoun),
-        ("he", pronoun), ("she", pronoun), ("which", boundary | pronoun),
+        ("he", pronoun), ("she", pronoun), ("which", pronoun),
         ("for", forWord | preposition), ("in", preposition), ("of", preposition), ("with", preposition | withWord),
         ("from", preposition), ("to", preposition), ("on", preposition), ("by", preposition), ("at", preposition),
         ("the", determiner), ("a", determiner), ("an", determiner), ("any", determiner), ("some", determiner),
@@ -71,8 +70,8 @@ struct RuleWords: Sendable {
     private var closers: [Int32: Int32] = [:]
     private var pending: [(Int32, UInt16)] = []
 
-    init(vocabulary: inout Vocabulary) {
-        for (word, flag) in Self.words {
+    init(vocabulary: inout Vocabulary, terminators: [String] = []) {
+        for (word, flag) in Self.words + terminators.map({ ($0.lowercased(), Self.boundary) }) {
             let scalars = Array(word.unicodeScalars)
                 Tokenizer().scan(scalars, range: 0..<scalars.count) { _, folded in
                 pending.append((vocabulary.intern(Array(folded)), flag))

@@ -162,6 +162,7 @@ public struct OntologyChecker {
         add(ontology.cues.disclaimers, "a disclaimer cue")
         add(ontology.cues.attributions, "an attribution cue")
         add(ontology.cues.holders, "a holder word")
+        add(ontology.cues.pseudoNegations, "a pseudo-negation")
         let locator = SourceLocator()
         var found: [OntologyFinding] = []
         for entity in ontology.sortedEntities {

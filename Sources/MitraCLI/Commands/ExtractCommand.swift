@@ -12,11 +12,14 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention.
             --count prints only totals and a rate, which is what the benchmark measures.
+            --explain prints, for each claim, the rule, the trigger, the tokens of each end
+            and why they were chosen, as text.
 
             Examples:
               mitragraph extract article.html
               mitragraph extract --mentions corpus/ > extracted.jsonl
               mitragraph extract --count big-corpus/
+              echo "Kratom may cause nausea." | mitragraph extract --explain -
             """)
 
     @OptionGroup var ontologyOptions: OntologyOptions
@@ -26,6 +29,9 @@ struct ExtractCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print only counts (documents, bytes, mentions, claims, seconds, MB/s).")
     var count = false
+
+    @Flag(name: .long, help: "Explain each claim as text: rule, trigger, ends and why.")
+    var explain = false
 
     @Argument(help: ArgumentHelp("Files or folders to read; - reads standard input.", valueName: "input"))
     var inputs: [String]
@@ -49,7 +55,9 @@ struct ExtractCommand: ParsableCommand {
                     let document = slice[slice.startIndex + i]
                     let result = extractor.extract(document)
                     var text = ""
-                    if !count {
+                    if explain {
+                        text = ClaimExplainer.text(of: result)
+                    } else if !count {
                         if mentions {
                             for m in result.mentions { text += ExtractLine.mention(m, in: document.id) }
                         }
