@@ -28,8 +28,10 @@ extension ExtractionEngine {
         case CooccurrenceContainsRule.id: subject = "the plant named in the sentence"
         default: subject = "the nearest fitting mention before the trigger"
         }
-        if scene.compared.indices.contains(where: { scene.compared[$0] }) && subject.hasPrefix("the nearest") {
-            subject += ", passing over what it is compared with"
+        if c.subjectSpan == nil, scene.compared.indices.contains(where: { i in
+            scene.compared[i] && scene.mentions[i].start >= c.subject.end && scene.mentions[i].end <= c.trigger.lowerBound
+        }) {
+            subject += ", not what it is compared with"
         }
         var object: String
         switch shape {

@@ -2,7 +2,7 @@
 /// "leading to"), so the lexicon lists a cue once by its base form and the matcher, which
 /// compares exact forms, still finds every form. English regular rules plus a table of the
 /// irregular verbs cue phrases use; words already inflected and function words stay as written.
-enum Inflector {
+public enum Inflector {
     static let functionWords: Set<String> = [
         "to", "of", "for", "with", "in", "on", "at", "the", "a", "an", "and", "or", "not", "can", "may", "such",
         "as", "like", "by", "from", "no", "its", "it", "is", "are", "be", "has", "have", "into", "off", "up", "down",
@@ -21,7 +21,7 @@ enum Inflector {
     ]
 
     /// The phrase and its variants, each differing from it in one word's inflection.
-    static func variants(of phrase: String) -> [String] {
+    public static func variants(of phrase: String) -> [String] {
         let words = phrase.split(separator: " ").map(String.init)
         var out = [phrase]
         for (i, word) in words.enumerated() {
@@ -35,7 +35,7 @@ enum Inflector {
     }
 
     /// A base word's inflections: -s, -ed, -ing (verbs) and the plural (nouns) share rules.
-    static func forms(of word: String) -> [String] {
+    public static func forms(of word: String) -> [String] {
         let w = word.lowercased()
         guard w.count >= 3 || irregular[w] != nil, !functionWords.contains(w), w.allSatisfy(\.isLetter) else { return [] }
         if w.hasSuffix("ed") || w.hasSuffix("ing") || (w.hasSuffix("s") && !w.hasSuffix("ss")) { return [] }

@@ -22,6 +22,7 @@ public struct BlockScanner: Sendable {
         var blocks: [Block] = []
         var listCount = 0
         var inList = false
+        var lastMarkerNumbered = false
         var index = 0
         // Front matter: a first line of "---" up to the next "---".
         if markdown, let first = lines.first, line(scalars, first) == "---",
@@ -45,10 +46,13 @@ public struct BlockScanner: Sendable {
                 continue
             }
             if let marker = listMarker(scalars, s, e) {
-                if !inList {
+                // A bullet after numbered items (or the reverse) starts another list.
+                let numbered = scalars[s].isASCII && scalars[s].properties.numericType != nil
+                if !inList || (numbered != lastMarkerNumbered && indent == 0) {
                     listCount += 1
                     inList = true
                 }
+                lastMarkerNumbered = numbered
                 blocks.append(Block(kind: .listItem, span: Span(start: marker, end: e), level: 1 + indent / 2, list: listCount))
                 continue
             }

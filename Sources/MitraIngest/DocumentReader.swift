@@ -100,12 +100,13 @@ public struct DocumentReader: Sendable {
 }
 
 extension DocumentReader {
-    /// The text a document keeps and its blocks: HTML through libxml2, anything else as
-    /// lines (Markdown also by its headings, items and front matter).
+    /// The text a document keeps and its blocks. HTML's come from libxml2 as the page is
+    /// read; plain text and Markdown leave them empty, and the extractor recovers them from
+    /// the lines with `BlockScanner` only for the documents it extracts (an unchanged
+    /// document in a rebuild is hashed, never scanned).
     static func structured(_ raw: String, html: Bool, markdown: Bool) -> (String, [Block]) {
         if html { return HTMLTextExtractor().extract(raw) }
-        let text = TextCleaner.clean(raw)
-        return (text, BlockScanner().blocks(in: text, markdown: markdown))
+        return (TextCleaner.clean(raw), [])
     }
 }
 
