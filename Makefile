@@ -4,7 +4,7 @@ RELEASE := .build/release/mitragraph
 OUT := output
 STORE := $(OUT)/kratom.sqlite
 
-.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check
+.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check tagger-model tagger-eval fuzz
 
 all: build
 
@@ -66,8 +66,35 @@ common-words:
 	.venv-wordfreq/bin/pip install -q wordfreq==3.1.1
 	.venv-wordfreq/bin/python scripts/common-words 5000 ontology/common-words.ttl
 
+## tagger-model: train the part-of-speech tagger on UD English EWT (../shared/ud/en_ewt, CC BY-SA
+## 4.0) and our own models/tagger-supplement.txt, and write the shipped models,
+## models/pos-tagger-en-ewt.bin (UPOS) and models/penn-tagger-en-ewt.bin (Penn tags, EWT only).
+## Deterministic: the same data gives the same bytes.
+UD_EWT ?= ../shared/ud/en_ewt
+TAGGER_TOOL := .build/release/mitragraph-tagger
+tagger-model:
+	$(SWIFT) build -c release --product mitragraph-tagger
+	$(TAGGER_TOOL) train $(UD_EWT)/en_ewt-ud-train.conllu models/pos-tagger-en-ewt.bin --supplement models/tagger-supplement.txt
+	$(TAGGER_TOOL) train $(UD_EWT)/en_ewt-ud-train.conllu models/penn-tagger-en-ewt.bin --penn
+
+## tagger-eval: the shipped taggers' UPOS and Penn accuracy on the EWT dev and test splits,
+## the lemmatizer's accuracy, and UPOS tagging speed (one thread, CPU time, release build).
+tagger-eval:
+	$(SWIFT) build -c release --product mitragraph-tagger
+	$(TAGGER_TOOL) evaluate models/pos-tagger-en-ewt.bin $(UD_EWT)/en_ewt-ud-dev.conllu $(UD_EWT)/en_ewt-ud-test.conllu \
+	  --penn models/penn-tagger-en-ewt.bin
+
 clean:
 	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(VENV_TEST)
+
+## fuzz: the query-language fuzzer, FUZZ_COUNT seeded statements (default 1M, seed FUZZ_SEED=11) through
+## lexer, parser, planner and SQLite's compiler; fails on a crash or an error that is not a query error.
+## Not part of `make test`; figures in docs/reliability.md.
+FUZZ_COUNT ?= 1000000
+FUZZ_SEED ?= 11
+fuzz: bootstrap
+	$(SWIFT) build -c release --product mitragraph-fuzz-query
+	.build/release/mitragraph-fuzz-query $(FUZZ_COUNT) $(FUZZ_SEED)
 
 ## bench-query: query latencies at 1M edges: a store of random edges, then each query of
 ## Tests/MitraQueryTests/Benchmark/queries.mgq timed inside one shell session.

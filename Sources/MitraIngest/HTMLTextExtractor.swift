@@ -27,12 +27,71 @@ public struct HTMLTextExtractor: Sendable {
         "main", "blockquote", "pre", "dd", "dt", "ul", "ol", "table", "caption", "title",
     ]
 
-    public func text(of html: String) -> String { extract(html).text }
+    /// The most attributes one element may carry: libxml2 checks each new attribute against
+    /// all before it, so a tag with 200,000 takes minutes. A page over it is refused.
+    public static let maximumAttributes = 1_000
+    /// The deepest nesting read; text below it is dropped with a warning.
+    public static let maximumDepth = 4_096
+
+    /// The article text, or why the page was not read whole (nil when it was).
+    public func read(_ html: String) -> (text: String, problem: String?) {
+        let r = readBlocks(html)
+        return (r.text, r.problem)
+    }
+
+    /// The article text with its blocks (headings, paragraphs, list items, cells, quotes),
+    /// or why the page was not read whole (nil when it was).
+    public func readBlocks(_ html: String) -> (text: String, blocks: [Block], problem: String?) {
+        let attributes = Self.mostAttributes(in: html)
+        if attributes > Self.maximumAttributes {
+            return ("", [], "an element has \(attributes) attributes, more than \(Self.maximumAttributes); skipped")
+        }
+        var tooDeep = false
+        let (text, blocks) = extract(html, tooDeep: &tooDeep)
+        return (text, blocks, tooDeep ? "nests deeper than \(Self.maximumDepth) elements; the text below that depth is dropped" : nil)
+    }
+
+    /// The most attributes in one tag, counted in one pass over the markup (a name starting
+    /// after white space inside a tag, outside quotes).
+    static func mostAttributes(in html: String) -> Int {
+        var most = 0, count = 0
+        var inTag = false, quote: UInt8 = 0, afterSpace = false
+        for b in html.utf8 {
+            if !inTag {
+                if b == UInt8(ascii: "<") { inTag = true; count = 0; afterSpace = false }
+                continue
+            }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: ">"): inTag = false; most = max(most, count)
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b; afterSpace = false
+            case 0x20, 0x09, 0x0A, 0x0D: afterSpace = true
+            case UInt8(ascii: "="): afterSpace = false
+            default:
+                if afterSpace { count += 1 }
+                afterSpace = false
+            }
+        }
+        return max(most, count)
+    }
+
+    public func text(of html: String) -> String {
+        var tooDeep = false
+        return extract(html, tooDeep: &tooDeep).text
+    }
 
     /// The article text, one block a line, and the blocks with their kinds.
     public func extract(_ html: String) -> (text: String, blocks: [Block]) {
+        var tooDeep = false
+        return extract(html, tooDeep: &tooDeep)
+    }
+
+    func extract(_ html: String, tooDeep: inout Bool) -> (text: String, blocks: [Block]) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         let document: htmlDocPtr? = html.withCString { chars in
             htmlReadMemory(chars, Int32(strlen(chars)), nil, "UTF-8", options)
         }
@@ -40,9 +99,9 @@ public struct HTMLTextExtractor: Sendable {
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return ("", []) }
         // Prefer the article: the first <article>, else <main>, else the whole body.
-        let start = first(named: "article", under: root) ?? first(named: "main", under: root) ?? root
+        let start = first(named: "article", under: root, depth: 0) ?? first(named: "main", under: root, depth: 0) ?? root
         var state = State()
-        collect(start, into: &state)
+        collect(start, into: &state, depth: 0, tooDeep: &tooDeep)
         state.flush()
         return (state.lines.joined(separator: "\n"), state.blocks)
     }
@@ -71,19 +130,24 @@ public struct HTMLTextExtractor: Sendable {
         }
     }
 
-    private func first(named name: String, under node: xmlNodePtr) -> xmlNodePtr? {
+    private func first(named name: String, under node: xmlNodePtr, depth: Int) -> xmlNodePtr? {
+        if depth >= Self.maximumDepth { return nil }
         var child = node.pointee.children
         while let c = child {
             if c.pointee.type == XML_ELEMENT_NODE {
                 if elementName(c) == name { return c }
-                if !isDropped(c), let found = first(named: name, under: c) { return found }
+                if !isDropped(c), let found = first(named: name, under: c, depth: depth + 1) { return found }
             }
             child = c.pointee.next
         }
         return nil
     }
 
-    private func collect(_ node: xmlNodePtr, into state: inout State) {
+    private func collect(_ node: xmlNodePtr, into state: inout State, depth: Int, tooDeep: inout Bool) {
+        if depth >= Self.maximumDepth {
+            tooDeep = true
+            return
+        }
         var child = node.pointee.children
         while let c = child {
             switch c.pointee.type {
@@ -121,10 +185,9 @@ public struct HTMLTextExtractor: Sendable {
                 default:
                     break
                 }
-                collect(c, into: &state)
+                collect(c, into: &state, depth: depth + 1, tooDeep: &tooDeep)
                 if isBlock { state.flush() }
                 (state.kind, state.level, state.list, state.listDepth) = saved
-                if name == "ul" || name == "ol" { state.list = saved.2 }
             default:
                 break
             }

@@ -51,7 +51,8 @@ struct StoreSnapshot: Equatable, CustomStringConvertible {
     static func launchBuild(store: String, input: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["build", "--quiet", "--store", store, input]
+        // --prune: each build replaces the graph with the other corpus's.
+        process.arguments = ["build", "--quiet", "--prune", "--store", store, input]
         var environment = ProcessInfo.processInfo.environment
         environment["MITRAGRAPH_ONTOLOGY"] = Fixtures.ontologyDirectory
         process.environment = environment
