@@ -113,7 +113,8 @@ extension ExtractionEngine {
 
     func findClaims(
         _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext,
-        list: ListContext? = nil, block: Block.Kind? = nil, explanations: inout [ClaimExplanation]
+        list: ListContext? = nil, block: Block.Kind? = nil, explain: Bool = false,
+        explanations: inout [ClaimExplanation]
     ) -> [Claim] {
         defer {
             if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
@@ -129,12 +130,14 @@ extension ExtractionEngine {
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
         var candidates: [Candidate] = []
-        for rule in registry.rules where rule.id == ListLeadInRule.id ? list != nil : rule.prefilter(analysis, self) {
+        for (i, rule) in registry.rules.enumerated() where i == registry.listRule ? list != nil : rule.prefilter(analysis, self) {
             rule.candidates(scene, self, into: &candidates)
         }
         if let list { applyLeadIn(list, &candidates) }
         dropAdvice(scene, &candidates)
-        return claims(from: candidates, scene: scene, sentence: sentence, document: document, explanations: &explanations)
+        return claims(
+            from: candidates, scene: scene, sentence: sentence, document: document, explain: explain,
+            explanations: &explanations)
     }
 
     // MARK: - The scene
@@ -819,7 +822,7 @@ extension ExtractionEngine {
     }
 
     func claims(
-        from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document,
+        from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document, explain: Bool,
         explanations: inout [ClaimExplanation]
     ) -> [Claim] {
         var best: [String: Int] = [:]
@@ -844,7 +847,7 @@ extension ExtractionEngine {
             if best[key] == nil {
                 best[key] = claims.count
                 claims.append(claim)
-                explanations.append(explanation(c, scene: scene, negation: negation, hedge: hedge))
+                if explain { explanations.append(explanation(c, scene: scene, negation: negation, hedge: hedge)) }
             }
         }
         return claims

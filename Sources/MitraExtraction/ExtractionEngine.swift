@@ -185,7 +185,7 @@ final class ExtractionEngine: Sendable {
         var end: Int
     }
 
-    func extract(_ document: Document) -> ExtractionResult {
+    func extract(_ document: Document, explain: Bool = false) -> ExtractionResult {
         let text = ScalarText(document.text)
         let scalars = text.scalars
         var sentences: [Sentence] = []
@@ -230,7 +230,7 @@ final class ExtractionEngine: Sendable {
             let block = structure.sentenceBlock[i].map { structure.blocks[$0].kind }
             claims += findClaims(
                 &analyses[i], sentence: sentences[i], document: document, context: &context, list: list, block: block,
-                explanations: &explanations)
+                explain: explain, explanations: &explanations)
         }
         return ExtractionResult(
             document: document, sentences: sentences, mentions: mentions, claims: claims, explanations: explanations)

@@ -6,7 +6,8 @@ public struct ExtractionResult: Sendable {
     public var sentences: [Sentence]
     public var mentions: [Mention]
     public var claims: [Claim]
-    /// Why each claim was made, in the order of `claims` (for `extract --explain`).
+    /// Why each claim was made, in the order of `claims`, when the extraction was asked to
+    /// explain (for `extract --explain`); empty otherwise.
     public var explanations: [ClaimExplanation]
 
     public init(

@@ -35,8 +35,9 @@ public struct Extractor: Sendable {
     /// The ontology the extractor was built from.
     public var ontology: Ontology { engine.ontology }
 
-    /// The sentences, mentions and claims of one document.
-    public func extract(_ document: Document) -> ExtractionResult {
-        engine.extract(document)
+    /// The sentences, mentions and claims of one document; with `explain`, also why each
+    /// claim was made (`ExtractionResult.explanations`), which costs time.
+    public func extract(_ document: Document, explain: Bool = false) -> ExtractionResult {
+        engine.extract(document, explain: explain)
     }
 }

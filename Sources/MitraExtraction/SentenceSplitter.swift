@@ -138,10 +138,16 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Whether `scalars[i]` ends an emoticon (":)", ";-)", ":D") or is an emoji.
+    @inline(__always)
     private func endsWithEmoticon(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         let c = scalars[i]
-        if c.value >= 0x1F300, c.properties.isEmoji { return true }
-        guard ")(DPp".unicodeScalars.contains(c), i >= 1 else { return false }
+        // Called for every scalar: decide on the value first.
+        switch c.value {
+        case 0x1F300...: return c.properties.isEmoji
+        case 0x28, 0x29, 0x44, 0x50, 0x70: break  // ( ) D P p
+        default: return false
+        }
+        guard i >= 1 else { return false }
         var k = i - 1
         if scalars[k] == "-", k >= 1 { k -= 1 }
         return (scalars[k] == ":" || scalars[k] == ";") && (k == 0 || Tokenizer.isSpace(scalars[k - 1]))

@@ -54,7 +54,7 @@ struct ExtractCommand: ParsableCommand {
                 let results = ParallelResults<(bytes: Int, mentions: Int, claims: Int, text: String)>(count: slice.count)
                 DispatchQueue.concurrentPerform(iterations: slice.count) { i in
                     let document = slice[slice.startIndex + i]
-                    let result = extractor.extract(document)
+                    let result = extractor.extract(document, explain: explain)
                     var text = ""
                     if explain {
                         text = ClaimExplainer.text(of: result)

@@ -17,6 +17,8 @@ protocol ClaimRule: Sendable {
 /// The rules in the order they run, built from the rule types and the ontology's rule data.
 struct RuleRegistry: Sendable {
     let rules: [any ClaimRule]
+    /// Where the list rule stands in `rules`: it runs only for list items, whatever its prefilter.
+    let listRule: Int
 
     /// Every rule type, each with its settings from the data (or its defaults), sorted by the
     /// data's `mg:order` and then by this list's order.
@@ -37,6 +39,7 @@ struct RuleRegistry: Sendable {
         ]
         rules = all.enumerated().sorted { a, b in (a.element.settings.order, a.offset) < (b.element.settings.order, b.offset) }
             .map(\.element)
+        listRule = rules.firstIndex { $0 is ListLeadInRule } ?? -1
     }
 
     /// The ids of every rule type, for checking rule data against them.
