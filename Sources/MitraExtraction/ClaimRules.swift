@@ -577,6 +577,19 @@ extension ExtractionEngine {
                 }
             }
         case (.none, .objects(let o)):
+            // "Case series have attributed liver injury, seizures and deaths to kratom": the
+            // subject after "to" or "on" that follows the objects.
+            if let last = o.last {
+                let end = scene.mentions[last].end
+                if end < scene.tokens.count, words.has(scene.tokens[end], RuleWords.dativeWord),
+                    let m = scene.mentions.firstIndex(where: { $0.start > end && $0.start <= end + 2 }),
+                    fitsSubject(scene.mentions[m], p), !scene.compared[m]
+                {
+                    emit([endPoint(scene.mentions[m])], o.map { endPoint(scene.mentions[$0]) }, passive: true,
+                        rule: shape ? "trigger-dative" : rule + "+dative", confidence: 0.6)
+                    return
+                }
+            }
             if let f = fallbackSubject(scene, trigger: trigger, objects: o, predicate: p, topical: topical) {
                 emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                     rule: shape ? f.rule : rule + "+" + f.rule, confidence: shape ? f.confidence : min(0.5, f.confidence))

@@ -51,6 +51,8 @@ struct RuleWords: Sendable {
     static let verbLike: UInt32 = 1 << 18
     /// Words that introduce the examples of a category ("symptoms, chiefly irritability").
     static let exampleLead: UInt32 = 1 << 19
+    /// "to" and "on" after the objects of "attributed … to X", "blamed … on X".
+    static let dativeWord: UInt32 = 1 << 20
 
     static let wideWords: [(String, UInt32)] = [
         ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
@@ -62,6 +64,7 @@ struct RuleWords: Sendable {
         ("include", exampleLead), ("includes", exampleLead), ("included", exampleLead), ("chiefly", exampleLead),
         ("mainly", exampleLead), ("mostly", exampleLead), ("commonly", exampleLead), ("primarily", exampleLead),
         ("are", exampleLead), ("were", exampleLead), ("involve", exampleLead), ("involved", exampleLead),
+        ("to", dativeWord), ("on", dativeWord),
     ]
 
     private var flags: [UInt32] = []

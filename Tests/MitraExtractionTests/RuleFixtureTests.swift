@@ -8,6 +8,13 @@ import Testing
         #expect(TinyOntology.claims("Kratom relieves pain.") == ["kratom treats pain [trigger-between]"])
     }
 
+    @Test func objectsThenTheirSubjectAfterTo() {
+        let tiny = "Case reports have caused nausea and insomnia to kratom."
+        #expect(TinyOntology.claims(tiny) == [
+            "kratom has_adverse_effect nausea [trigger-dative]", "kratom has_adverse_effect insomnia [trigger-dative]",
+        ])
+    }
+
     @Test func listItemsDistributeOverTheirLeadIn() {
         let text = "Kratom is sold online.\nSide effects:\n- nausea\n- insomnia\n"
         #expect(TinyOntology.claims(text) == [
