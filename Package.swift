@@ -29,7 +29,7 @@ let package = Package(
         // Part-of-speech tags, lemmas and noun-phrase chunks under the extraction rules.
         .target(name: "MitraLanguage"),
         .target(name: "MitraIngest", dependencies: ["MitraModel", "CLibXML2"]),
-        .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology"]),
+        .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology", "MitraIngest"]),
         .target(name: "MitraStore", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -57,8 +57,8 @@ let package = Package(
         .testTarget(name: "MitraRDFTests", dependencies: ["MitraModel", "MitraRDF", "MitraTestSupport"]),
         .testTarget(name: "MitraOntologyTests", dependencies: ["MitraModel", "MitraRDF", "MitraOntology", "MitraTestSupport"]),
         .testTarget(name: "MitraLanguageTests", dependencies: ["MitraLanguage", "MitraTestSupport"]),
-        .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
-        .testTarget(name: "MitraExtractionTests", dependencies: ["MitraModel", "MitraExtraction", "MitraTestSupport"]),
+        .testTarget(name: "MitraIngestTests", dependencies: ["MitraModel", "MitraIngest", "MitraTestSupport"]),
+        .testTarget(name: "MitraExtractionTests", dependencies: ["MitraModel", "MitraOntology", "MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: [
             "MitraModel", "MitraOntology", "MitraRDF", "MitraStore", "MitraBuild", "MitraTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -78,7 +78,7 @@ public struct GraphBuilder {
             let known = try writer.documentHashes()
             // Documents stored before the store kept an ontology fingerprint are extracted
             // again too, as if the ontology had changed.
-            report.ontologyChanged = try writer.writeOntology(extractor.ontology, rulesVersion: Extractor.rulesVersion)
+            report.ontologyChanged = try writer.writeOntology(extractor.ontology, rulesVersion: extractor.rulesVersion)
                 && (hadOntology || !known.isEmpty)
             if known.isEmpty && inputs.count > bulkThreshold && inputs.count <= bulkLimit { try writer.beginBulkLoad() }
             var seen: Set<String> = []
@@ -179,7 +179,7 @@ extension GraphStore {
     /// the extractor.
     public func write(ontology: Ontology, results: [ExtractionResult]) throws {
         try update { writer in
-            try writer.writeOntology(ontology, rulesVersion: Extractor.rulesVersion)
+            try writer.writeOntology(ontology, rulesVersion: Extractor.rulesVersion(of: ontology.cues))
             for result in results { try writer.replace(result) }
         }
     }

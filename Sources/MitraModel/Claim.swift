@@ -16,7 +16,8 @@ public struct Claim: Hashable, Sendable, Codable {
     public var rule: String
     /// How far the rule is trusted, in [0, 1].
     public var confidence: Double
-    /// Who the text says holds the claim ("users", "FDA"); nil when the text names nobody.
+    /// Who the text says holds the claim ("users", "FDA", "sellers", "the association"); nil
+    /// when the text names nobody.
     public var holder: String?
 
     public init(

@@ -5,7 +5,8 @@ import MitraRDF
 
 /// What identifies an ontology for the store: a hash that changes whenever anything the
 /// extractor reads changes (entities, labels, predicates, classes, cue words) or its rules
-/// do (the `rulesVersion` the builder passes), and the
+/// do (the `rulesVersion` the builder passes: `Extractor.rulesVersion(of:)`, a hash of the
+/// code version and the rule data), and the
 /// statements the store keeps in the ontology graph.
 enum OntologyFingerprint {
     /// A content hash of the ontology's Turtle files, or of its parts when it was built in

@@ -99,8 +99,12 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
-        migrator.registerMigration("v3") { db in
-            try db.execute(sql: v3
+        // Who the text says holds each claim (nil when it names nobody).
+        migrator.registerMigration("v3-claim-holder") { db in
+            try db.execute(sql: "ALTER TABLE claims ADD COLUMN holder TEXT")
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: v4
                 .replacingOccurrences(of: "?1", with: "'\(Namespace.entity)'")
                 .replacingOccurrences(of: "?2", with: "'\(Namespace.ontology)'")
                 .replacingOccurrences(of: "?3", with: "'\(Namespace.document)%'"))
@@ -159,7 +163,7 @@ enum Schema {
     /// claims of the document graphs (which nothing read) go. A v2 store's rows are carried
     /// over in place; `?1` stands for the entity namespace, `?2` the ontology's, `?3` the documents'
     /// (constants spliced in, as several statements cannot share bound parameters).
-    static let v3 = """
+    static let v4 = """
         CREATE TABLE documents_v3 (
             num INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -212,7 +216,7 @@ enum Schema {
         );
         INSERT INTO claims_v3
             SELECT c.id, d.num, c.sentence, ts.id, tp.id, tob.id, c.subject_start, c.subject_end, c.object_start,
-                   c.object_end, c.negated, c.hedged, tr.id, c.confidence, NULL
+                   c.object_end, c.negated, c.hedged, tr.id, c.confidence, c.holder
             FROM claims c JOIN documents_v3 d ON d.id = c.doc
             JOIN terms ts ON ts.value = ?1 || c.subject AND ts.kind = 1 AND ts.datatype = '' AND ts.lang = ''
             JOIN terms tp ON tp.value = ?2 || c.predicate AND tp.kind = 1 AND tp.datatype = '' AND tp.lang = ''
