@@ -8,14 +8,17 @@ public struct ResultFormatter: Sendable {
     }
 
     public var format: Format
+    /// In a table, one field a line under a header per row (psql's `\x`), for wide rows.
+    public var expanded: Bool
 
-    public init(format: Format) {
+    public init(format: Format, expanded: Bool = false) {
         self.format = format
+        self.expanded = expanded
     }
 
     public func format(_ result: QueryResult) -> String {
         switch format {
-        case .table: table(result)
+        case .table: expanded ? expandedTable(result) : table(result)
         case .json: json(result)
         case .csv: delimited(result, separator: ",", escape: csvField)
         case .tsv: delimited(result, separator: "\t", escape: tsvField)
@@ -48,6 +51,23 @@ public struct ResultFormatter: Sendable {
         let n = result.rows.count
         out += n == 0 ? "(no rows)\n" : "(\(n) row\(n == 1 ? "" : "s"))\n"
         return out
+    }
+
+    /// Each row as a `-[ row N ]-` header, then one `column | value` line per field, the
+    /// columns padded to the widest name.
+    func expandedTable(_ result: QueryResult) -> String {
+        if result.rows.isEmpty { return "(no rows)\n" }
+        let width = result.columns.map(\.count).max() ?? 0
+        var out = ""
+        for (n, row) in result.rows.enumerated() {
+            out += "-[ row \(n + 1) ]" + String(repeating: "-", count: max(0, width - 4)) + "\n"
+            for (column, value) in zip(result.columns, row) {
+                let cell = value.display.replacingOccurrences(of: "\n", with: "⏎")
+                out += column + String(repeating: " ", count: width - column.count) + " | " + cell + "\n"
+            }
+        }
+        let n = result.rows.count
+        return out + "(\(n) row\(n == 1 ? "" : "s"))\n"
     }
 
     /// An array of objects, one per row; an entity is `{"id": …, "label": …}`.
