@@ -66,7 +66,20 @@ public struct Parser {
         if current.isKeyword("path") { return try path() }
         if current.isKeyword("evidence") { return try evidence() }
         if current.isKeyword("contested") { return try contested() }
-        if startsTerm { return .select(try bare()) }
+        if startsTerm {
+            let first = current
+            let third = tokens[min(index + 2, tokens.count - 1)].position
+            do {
+                return .select(try bare())
+            } catch let error as QueryError {
+                // `select ?a where …` fails at its third token, where an object should be: the
+                // first word is then a command from another language, or a misspelt one.
+                guard error.line == third.line, error.column == third.column, let command = Self.misspeltCommand(first) else {
+                    throw error
+                }
+                throw command
+            }
+        }
         throw expected("a command (find, count, describe, neighbors, path, evidence, contested) or a triple pattern")
     }
 
@@ -191,6 +204,7 @@ public struct Parser {
         if case .variable(let v, let cls?) = subject {
             return .condition(try disjunction(continuing: .isA(v, cls)))
         }
+        if case .entity(let name) = subject, let misspelt = Self.misspeltFilter(name) { throw misspelt }
         throw expected("a predicate")
     }
 
@@ -574,6 +588,6 @@ public struct Parser {
 
     private func expected(_ what: String) -> QueryError {
         QueryError(kind: .syntax, line: current.position.line, column: current.position.column,
-                   message: "expected \(what), found \(current.quoted)")
+                   message: "expected \(what), found \(current.quoted)" + Self.hint(tokens, at: index))
     }
 }
