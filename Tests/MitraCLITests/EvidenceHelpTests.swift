@@ -12,12 +12,14 @@ import Testing
 
             SUBJECT and OBJECT are entity names (any label, an id such as mge:kratom, or an
             external identifier such as MESH:D059350); PREDICATE is a predicate of the
-            ontology (treats, has_adverse_effect, contains, ...). An unknown name is an
-            error (exit 65) that suggests the nearest names.
+            ontology (treats, has_adverse_effect, contains, ...), in any case, or spaced as
+            the pictures show it ("has adverse effect"). An unknown name is an error (exit
+            65) that suggests the nearest names.
 
             Examples:
               mitragraph evidence kratom treats "chronic pain"
               mitragraph evidence kratom has_adverse_effect dependence --store kg.sqlite
+              mitragraph evidence kratom "has adverse effect" nausea
               mitragraph evidence mitragynine interacts_with "mu-opioid receptor" --json
 
             USAGE: mitragraph evidence [--store <file>] [--json] <subject> <predicate> <object>
@@ -55,5 +57,24 @@ import Testing
         #expect(EvidenceCommand.nearestNames(to: "fibromyalga", in: Self.ontology) == ["fibromyalgia"])
         #expect(EvidenceCommand.nearestNames(to: "zzzzzzzzzz", in: Self.ontology).isEmpty)
         #expect(throws: CLIError.self) { try EvidenceCommand.entity("kratomm", in: Self.ontology) }
+    }
+
+    static let predicates = Ontology(predicates: [
+        "treats": Relation(name: "treats", iri: "mge:treats", biolink: "biolink:treats", subjectClasses: [.plant], objectClasses: [.condition]),
+        "has_adverse_effect": Relation(name: "has_adverse_effect", iri: "mge:has_adverse_effect", biolink: "biolink:has_adverse_event",
+                                       subjectClasses: [.plant], objectClasses: [.condition]),
+    ])
+
+    /// Predicates as `query` takes them, and as the pictures label them.
+    @Test func predicatesByNameSpacedOrNear() throws {
+        #expect(try EvidenceCommand.predicateName("has adverse effect", in: Self.predicates) == "has_adverse_effect")
+        #expect(try EvidenceCommand.predicateName("Has-Adverse-Effect", in: Self.predicates) == "has_adverse_effect")
+        #expect(try EvidenceCommand.predicateName("mge:treats", in: Self.predicates) == "treats")
+        #expect(throws: CLIError.self) { try EvidenceCommand.predicateName("treat", in: Self.predicates) }
+        do {
+            _ = try EvidenceCommand.predicateName("treat", in: Self.predicates)
+        } catch {
+            #expect("\(error)" == "unknown predicate \"treat\"; did you mean \"treats\"?")
+        }
     }
 }

@@ -7,8 +7,8 @@ import Testing
             OVERVIEW: Extract mentions and claims to JSON lines, without a store.
 
             Each line is one claim ({"type": "claim", ...}) or, with --mentions, one
-            mention.
-            --count prints only totals and a rate, which is what the benchmark measures.
+            mention. --count prints only totals and a rate, which is what the benchmark
+            measures.
 
             Examples:
               mitragraph extract article.html

@@ -1,8 +1,32 @@
 @testable import MitraCLI
+import ArgumentParser
 import Testing
 
 /// The root command's help, exactly: the first thing a new user reads.
 @Suite struct HelpTests {
+    /// Every command's prose reflows to the terminal: on a wide one each paragraph is one
+    /// line, not lines cut at the columns of the source.
+    @Test func proseReflowsToTheWidth() {
+        var commands: [ParsableCommand.Type] = [MitragraphCommand.self]
+        var index = 0
+        while index < commands.count {
+            commands += commands[index].configuration.subcommands
+            index += 1
+        }
+        for command in commands {
+            let discussion = command.configuration.discussion
+            let help = command == MitragraphCommand.self
+                ? MitragraphCommand.helpMessage(columns: 2000) : MitragraphCommand.helpMessage(for: command, columns: 2000)
+            for paragraph in discussion.components(separatedBy: "\n\n") {
+                let lines = paragraph.split(separator: "\n")
+                // Lists and examples (indented lines, or a heading ending in ':') keep their lines.
+                guard lines.count > 1, !lines.contains(where: { $0.hasPrefix(" ") || $0.hasSuffix(":") }) else { continue }
+                Issue.record("\(command._commandName): a paragraph cut at fixed columns: \(lines[0])")
+            }
+            #expect(help.contains("OVERVIEW"))
+        }
+    }
+
     @Test func rootHelpIsExactlyThis() {
         #expect(MitragraphCommand.helpMessage(columns: 80) == """
         OVERVIEW: Build, query, draw and export a knowledge graph of kratom and chronic
@@ -17,9 +41,9 @@ import Testing
           mitragraph render --format svg --output output/kratom.svg
           mitragraph export --format kgx --output output/kgx
 
-        Exit status: 0 success, 64 bad usage, 65 bad input (a file, query,
-        ontology or store that cannot be used), 66 a missing input or store,
-        70 an internal failure, 73 an output that cannot be written.
+        Exit status: 0 success, 64 bad usage, 65 bad input (a file, query, ontology or
+        store that cannot be used), 66 a missing input or store, 70 an internal
+        failure, 73 an output that cannot be written.
 
         USAGE: mitragraph <subcommand>
 

@@ -10,8 +10,8 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build or update the graph from articles (.txt, .md, .html, .jsonl).",
         discussion: """
-            Unchanged documents (same content hash) are skipped; changed ones are re-extracted;
-            stored documents no longer among the inputs are removed (unless --keep-missing).
+            Unchanged documents (same content hash) are skipped; changed ones are re-extracted; \
+            stored documents no longer among the inputs are removed (unless --keep-missing). \
             With no INPUT, builds from the bundled sample corpus.
 
             Examples:

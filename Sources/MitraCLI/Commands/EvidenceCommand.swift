@@ -12,12 +12,14 @@ struct EvidenceCommand: ParsableCommand {
         discussion: """
             SUBJECT and OBJECT are entity names (any label, an id such as mge:kratom, or an \
             external identifier such as MESH:D059350); PREDICATE is a predicate of the ontology \
-            (treats, has_adverse_effect, contains, ...). An unknown name is an error (exit 65) \
-            that suggests the nearest names.
+            (treats, has_adverse_effect, contains, ...), in any case, or spaced as the pictures \
+            show it ("has adverse effect"). An unknown name is an error (exit 65) that suggests \
+            the nearest names.
 
             Examples:
               mitragraph evidence kratom treats "chronic pain"
               mitragraph evidence kratom has_adverse_effect dependence --store kg.sqlite
+              mitragraph evidence kratom "has adverse effect" nausea
               mitragraph evidence mitragynine interacts_with "mu-opioid receptor" --json
             """)
 
@@ -41,14 +43,25 @@ struct EvidenceCommand: ParsableCommand {
             let ontology = try store.ontology()
             let s = try Self.entity(subject, in: ontology)
             let o = try Self.entity(object, in: ontology)
-            let name = predicate.split(separator: ":").last.map(String.init) ?? predicate
-            guard ontology.predicates[name] != nil else {
-                throw CLIError.badInput(
-                    "unknown predicate \"\(predicate)\"; the predicates are: \(ontology.predicates.keys.sorted().joined(separator: ", "))")
-            }
+            let name = try Self.predicateName(predicate, in: ontology)
             let claims = try store.claims(for: EdgeKey(subject: s.id, predicate: name, object: o.id))
             print(json ? Self.json(claims) : Self.text(claims, subject: s, predicate: name, object: o), terminator: "")
         }
+    }
+
+    /// The predicate a name denotes, written as `query` takes it (`treats`, `mge:treats`, any
+    /// case) or as the pictures label it (`has adverse effect`); else an error suggesting the
+    /// nearest predicates.
+    static func predicateName(_ written: String, in ontology: Ontology) throws -> String {
+        let local = written.split(separator: ":").last.map(String.init) ?? written
+        let folded = local.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: "_")
+        let names = ontology.predicates.keys.sorted()
+        if let name = names.first(where: { $0.lowercased() == folded }) { return name }
+        let near = EditDistance.nearest(to: folded, in: names)
+        let hint = near.isEmpty
+            ? "the predicates are: " + names.joined(separator: ", ")
+            : "did you mean " + near.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
+        throw CLIError.badInput("unknown predicate \"\(written)\"; \(hint)")
     }
 
     /// The entity a name denotes, or an error suggesting the nearest names.

@@ -10,7 +10,7 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract mentions and claims to JSON lines, without a store.",
         discussion: """
-            Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention.
+            Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention. \
             --count prints only totals and a rate, which is what the benchmark measures.
 
             Examples:
