@@ -4,7 +4,7 @@ RELEASE := .build/release/mitragraph
 OUT := output
 STORE := $(OUT)/kratom.sqlite
 
-.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check
+.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check man completions
 
 all: build
 
@@ -37,6 +37,23 @@ demo: release
 	@echo "  $(RELEASE) export --format csv --output $(OUT)/tables"
 	@echo "  ../shared/eval/run ../shared/seeds ../shared/gold/seeds.jsonl --verbose"
 
+## man: the manual page, output/man/mitragraph.1, from the argument parser's generate-manual
+## plugin (offline: the plugin comes with the swift-argument-parser checkout). Read it with
+## `man -l output/man/mitragraph.1`; install it by copying it to ~/.local/share/man/man1/.
+man: build
+	$(SWIFT) package plugin generate-manual --configuration debug
+	@mkdir -p $(OUT)/man
+	cp .build/plugins/GenerateManual/outputs/mitragraph/mitragraph.1 $(OUT)/man/mitragraph.1
+	@echo "wrote $(OUT)/man/mitragraph.1 (man -l $(OUT)/man/mitragraph.1)"
+
+## completions: shell completion scripts for bash, zsh and fish in output/completions/.
+completions: build
+	@mkdir -p $(OUT)/completions
+	.build/debug/mitragraph --generate-completion-script bash > $(OUT)/completions/mitragraph.bash
+	.build/debug/mitragraph --generate-completion-script zsh > $(OUT)/completions/_mitragraph
+	.build/debug/mitragraph --generate-completion-script fish > $(OUT)/completions/mitragraph.fish
+	@echo "wrote $(OUT)/completions/: mitragraph.bash, _mitragraph (zsh), mitragraph.fish"
+
 # The Python readers the export round-trip tests check against (networkx, igraph, pyoxigraph),
 # in a virtual environment made once; the Swift tests find it at .venv-test/bin/python.
 VENV_TEST := .venv-test
@@ -65,7 +82,7 @@ common-words:
 	.venv-wordfreq/bin/python scripts/common-words 5000 ontology/common-words.ttl
 
 clean:
-	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(VENV_TEST)
+	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(OUT)/man $(OUT)/completions $(VENV_TEST)
 
 ## bench-query: query latencies at 1M edges: a store of random edges, then each query of
 ## Tests/MitraQueryTests/Benchmark/queries.mgq timed inside one shell session.

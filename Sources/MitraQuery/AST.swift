@@ -3,7 +3,8 @@ public indirect enum Statement: Equatable, Sendable {
     case select(Select)
     case describe(NameRef)
     case neighbors(NameRef, depth: Int, tail: Tail)
-    case path(from: NameRef, to: NameRef, maxLength: Int)
+    /// With `all`, every shortest path (as Neo4j's `allShortestPaths`), not one of them.
+    case path(from: NameRef, to: NameRef, maxLength: Int, all: Bool = false)
     case evidence(subject: NameRef, predicate: NameRef, object: NameRef)
     case contested(Tail)
     case explain(Statement)

@@ -16,8 +16,11 @@ struct Commands {
             return try describe(name)
         case .neighbors(let name, let depth, let tail):
             return try neighbors(name, depth: depth, tail: tail).result
-        case .path(let from, let to, let maxLength):
-            return pathResult(try path(from, to, maxLength: maxLength))
+        case .path(let from, let to, let maxLength, let all):
+            let paths = all ? try allShortestPaths(from, to, maxLength: maxLength) : try path(from, to, maxLength: maxLength).map { [$0] } ?? []
+            var result = pathResult(paths, numbered: all)
+            if paths.isEmpty { result.note = "no path of at most \(maxLength) step\(maxLength == 1 ? "" : "s") between \(from.text) and \(to.text)" }
+            return result
         case .evidence(let s, let p, let o):
             return try evidence(s, p, o)
         case .contested(let tail):
@@ -125,12 +128,6 @@ struct Commands {
         let sources = try catalog.entityIDs(from, in: db)
         let targets = try catalog.entityIDs(to, in: db)
         if !Set(sources).isDisjoint(with: targets) { return [] }
-        let outgoing = try db.cachedStatement(sql: """
-            SELECT predicate, object, supporting_docs FROM edges WHERE subject = ? AND supporting_docs > 0
-            """)
-        let incoming = try db.cachedStatement(sql: """
-            SELECT subject, predicate, supporting_docs FROM edges INDEXED BY edges_osp WHERE object = ? AND supporting_docs > 0
-            """)
         // node → (the node it was reached from, the edge between them); nil for a root.
         var parents: [[String: (String, Step)?]] = [
             Dictionary(uniqueKeysWithValues: sources.map { ($0, nil) }),
@@ -142,16 +139,7 @@ struct Commands {
             let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
             var next: [String] = []
             for node in frontiers[side] {
-                try canceller.check()
-                var found: [(String, Step)] = []
-                for row in try Row.fetchAll(outgoing, arguments: [node]) {
-                    let other: String = row[1]
-                    found.append((other, Step(key: EdgeKey(subject: node, predicate: row[0], object: other), support: row[2])))
-                }
-                for row in try Row.fetchAll(incoming, arguments: [node]) {
-                    let other: String = row[0]
-                    found.append((other, Step(key: EdgeKey(subject: other, predicate: row[1], object: node), support: row[2])))
-                }
+                let found = try adjacent(node)
                 for (other, step) in found where parents[side][other] == nil {
                     parents[side][other] = .some((node, step))
                     if parents[1 - side][other] != nil {
@@ -164,6 +152,27 @@ struct Commands {
             depths[side] += 1
         }
         return nil
+    }
+
+    /// The entities one affirmed edge away from `node`, either way, each with that edge.
+    func adjacent(_ node: String) throws -> [(String, Step)] {
+        try canceller.check()
+        let outgoing = try db.cachedStatement(sql: """
+            SELECT predicate, object, supporting_docs FROM edges WHERE subject = ? AND supporting_docs > 0
+            """)
+        let incoming = try db.cachedStatement(sql: """
+            SELECT subject, predicate, supporting_docs FROM edges INDEXED BY edges_osp WHERE object = ? AND supporting_docs > 0
+            """)
+        var found: [(String, Step)] = []
+        for row in try Row.fetchAll(outgoing, arguments: [node]) {
+            let other: String = row[1]
+            found.append((other, Step(key: EdgeKey(subject: node, predicate: row[0], object: other), support: row[2])))
+        }
+        for row in try Row.fetchAll(incoming, arguments: [node]) {
+            let other: String = row[0]
+            found.append((other, Step(key: EdgeKey(subject: other, predicate: row[1], object: node), support: row[2])))
+        }
+        return found
     }
 
     private func join(at meeting: String, _ parents: [[String: (String, Step)?]]) -> [Step] {
@@ -182,13 +191,17 @@ struct Commands {
         return head.reversed() + tail
     }
 
-    func pathResult(_ steps: [Step]?) -> QueryResult {
+    /// Steps as rows; with `numbered`, a first column says which path each step is on.
+    func pathResult(_ paths: [[Step]], numbered: Bool = false) -> QueryResult {
         var rows: [[Value]] = []
-        for (n, step) in (steps ?? []).enumerated() {
-            rows.append([.integer(n + 1), entity(step.key.subject), .text(step.key.predicate), entity(step.key.object),
-                         .integer(step.support)])
+        for (p, steps) in paths.enumerated() {
+            for (n, step) in steps.enumerated() {
+                let row: [Value] = [.integer(n + 1), entity(step.key.subject), .text(step.key.predicate), entity(step.key.object),
+                                    .integer(step.support)]
+                rows.append(numbered ? [.integer(p + 1)] + row : row)
+            }
         }
-        return QueryResult(columns: ["step", "subject", "predicate", "object", "support"], rows: rows)
+        return QueryResult(columns: (numbered ? ["path"] : []) + ["step", "subject", "predicate", "object", "support"], rows: rows)
     }
 
     func entity(_ id: String) -> Value {
@@ -265,7 +278,7 @@ struct Commands {
         case .neighbors(_, let depth, _):
             lines = ["neighbors: a recursive walk up to depth \(depth) over affirmed edges in both directions,",
                      "each step an index lookup (edges by subject, edges_osp by object)"]
-        case .path(_, _, let maxLength):
+        case .path(_, _, let maxLength, _):
             lines = ["path: breadth-first search from both ends, up to \(maxLength) edges, growing the smaller frontier;",
                      "each node's edges read through edges(subject, …) and edges_osp(object, …)"]
         case .evidence:
@@ -310,8 +323,8 @@ struct Commands {
                 }
             }
             return Subgraph(entityIDs: members, edges: edges)
-        case .path(let from, let to, let maxLength):
-            let steps = try path(from, to, maxLength: maxLength) ?? []
+        case .path(let from, let to, let maxLength, let all):
+            let steps = all ? try allShortestPaths(from, to, maxLength: maxLength).flatMap { $0 } : try path(from, to, maxLength: maxLength) ?? []
             return Subgraph(edges: Set(steps.map(\.key)))
         case .evidence(let s, let p, let o):
             let subjects = try catalog.entityIDs(s, in: db), objects = try catalog.entityIDs(o, in: db)

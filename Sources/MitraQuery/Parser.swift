@@ -473,15 +473,18 @@ public struct Parser {
         return .neighbors(entity, depth: depth, tail: try tail())
     }
 
-    // MARK: path = "path" name "to" name [ "max" INTEGER ]
+    // MARK: path = "path" [ "all" ] name "to" name [ "max" INTEGER ]
 
     mutating func path() throws -> Statement {
         advance()
+        // `path all A to B`; an entity called "all" is still `path all to B`.
+        let all = current.isKeyword("all") && tokens[min(index + 1, tokens.count - 1)].isKeyword("to") == false
+        if all { advance() }
         let from = try name(what: "an entity name")
         try expectKeyword("to")
         let to = try name(what: "an entity name")
         let maxLength = try optionalBound("max", default: 4, range: 1...10, what: "the longest path length")
-        return .path(from: from, to: to, maxLength: maxLength)
+        return .path(from: from, to: to, maxLength: maxLength, all: all)
     }
 
     /// `[ keyword INTEGER ]` with the integer in `range`: the value, or `defaultValue` when

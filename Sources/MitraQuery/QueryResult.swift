@@ -23,10 +23,15 @@ public enum Value: Hashable, Sendable {
 public struct QueryResult: Equatable, Sendable {
     public var columns: [String]
     public var rows: [[Value]]
+    /// Why the result is what it is, when the rows alone would leave a user guessing
+    /// ("no path of at most 3 steps between …"); the table shows it, other formats leave it to
+    /// the caller.
+    public var note: String?
 
-    public init(columns: [String], rows: [[Value]]) {
+    public init(columns: [String], rows: [[Value]], note: String? = nil) {
         self.columns = columns
         self.rows = rows
+        self.note = note
     }
 
     /// The rows as displayed strings, the form tests compare.

@@ -50,6 +50,7 @@ public struct ResultFormatter: Sendable {
         for row in cells { out += line(row) + "\n" }
         let n = result.rows.count
         out += n == 0 ? "(no rows)\n" : "(\(n) row\(n == 1 ? "" : "s"))\n"
+        if let note = result.note { out += "(\(note))\n" }
         return out
     }
 

@@ -210,6 +210,7 @@ public final class REPL {
                 let result = try engine.run(text, timeout: settings.timeout, canceller: canceller)
                 let format = ResultFormatter.Format(rawValue: settings.format.rawValue) ?? .table
                 emit(ResultFormatter(format: format, expanded: settings.expanded).format(result))
+                if format != .table, let note = result.note { errors("(\(note))\n") }
             }
         } catch let error as QueryError {
             fail(error.description)

@@ -1,4 +1,6 @@
 @testable import MitraCLI
+import Foundation
+import MitraTestSupport
 import ArgumentParser
 import Testing
 
@@ -74,5 +76,37 @@ import Testing
 
           See 'mitragraph help <subcommand>' for detailed help.
         """)
+    }
+}
+
+/// The manual page and the shell completions, both made from the argument parser's model of
+/// the command line, so they list every subcommand.
+@Suite struct ManualAndCompletionTests {
+    @Test func completionScriptsNameEverySubcommand() throws {
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.executable) else {
+            print("skipped: needs \(Fixtures.executable) (run swift build first)")
+            return
+        }
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try Fixtures.run(Fixtures.executable, ["--generate-completion-script", shell])
+            #expect(r.status == 0)
+            for name in ["build", "query", "repl", "evidence", "export", "render", "ontology"] {
+                #expect(r.out.contains(name), "\(shell) completion lacks \(name)")
+            }
+        }
+    }
+
+    /// The tool `make man` runs, when a build has made it (the plugin builds it on first use).
+    @Test func theManualDescribesTheSubcommands() throws {
+        let tool = Fixtures.repositoryRoot + "/.build/debug/generate-manual-tool"
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.executable), FileManager.default.isExecutableFile(atPath: tool) else {
+            print("skipped: needs \(tool) (run make man once)")
+            return
+        }
+        let r = try Fixtures.run(tool, [Fixtures.executable, "--output-directory", "-"])
+        #expect(r.status == 0)
+        #expect(r.out.contains(".Dt MITRAGRAPH 1"))
+        #expect(r.out.contains("evidence"))
+        #expect(r.out.contains("Exit status: 0 success"))
     }
 }

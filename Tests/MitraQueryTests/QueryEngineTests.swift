@@ -169,6 +169,23 @@ import Testing
         #expect(try rows("path pain to mitraphylline") == [])
     }
 
+    /// `path all`: every shortest path, numbered; and a note when none is within the bound.
+    @Test func allShortestPathsAndNone() throws {
+        #expect(try rows("path all kratom to \"mu-opioid receptor\" max 3") == [
+            ["1", "1", "kratom", "contains", "7-hydroxymitragynine", "1"],
+            ["1", "2", "7-hydroxymitragynine", "interacts_with", "mu-opioid receptor", "1"],
+            ["2", "1", "kratom", "contains", "mitragynine", "1"],
+            ["2", "2", "mitragynine", "interacts_with", "mu-opioid receptor", "1"],
+        ])
+        // One shortest path, without `all`.
+        #expect(try rows("path kratom to \"mu-opioid receptor\" max 3").count == 2)
+        #expect(try rows("path all kratom to \"mu-opioid receptor\" max 1") == [])
+        let none = try QueryEngine(store: FixtureGraph.shared).run("path morphine to \"kappa-opioid receptor\" max 2")
+        #expect(none.note == "no path of at most 2 steps between morphine and kappa-opioid receptor")
+        #expect(ResultFormatter(format: .table).format(none).hasSuffix("(no rows)\n(no path of at most 2 steps between morphine and kappa-opioid receptor)\n"))
+        #expect(try QueryEngine(store: FixtureGraph.shared).subgraph("path all kratom to \"mu-opioid receptor\" max 3").edges.count == 4)
+    }
+
     @Test func evidenceWithDocumentAndPolarity() throws {
         #expect(try rows("evidence kratom has_adverse_effect dependence") == [
             ["a.txt", "3", "affirmed", "hedged", "Kratom may cause dependence."],

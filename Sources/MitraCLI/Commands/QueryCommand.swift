@@ -115,6 +115,8 @@ struct QueryCommand: ParsableCommand {
                         times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
                     }
                     if let result { printed.append(formatter.format(result)) }
+                    // The table shows a result's note; other formats keep their data clean.
+                    if chosen != .table, let remark = result?.note { note(remark) }
                     if timing { reportTiming(times) }
                 }
                 // Results of several statements: a table apart from the next by an empty line.
