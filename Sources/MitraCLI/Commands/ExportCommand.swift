@@ -42,7 +42,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The Graphviz layout a DOT file is tuned for.")
     var layout: GraphLayout = .dot
 
-    @Flag(name: .long, help: "In DOT, draw entities that have no edge too.")
+    @Flag(name: .long, help: "In DOT and GraphML, include entities that have no edge too.")
     var allEntities = false
 
     /// File extensions and the formats they name.
@@ -68,7 +68,7 @@ struct ExportCommand: ParsableCommand {
                 try DOTExporter(layout: layout, includeIsolated: allEntities)
                     .export(store: store, to: output, subgraph: subgraph)
             case .graphml:
-                _ = try GraphMLExporter().export(store: store, to: output, subgraph: subgraph)
+                _ = try GraphMLExporter(includeIsolated: allEntities).export(store: store, to: output, subgraph: subgraph)
             case .ntriples:
                 try RDFExporter(syntax: .ntriples).export(store: store, to: output, subgraph: subgraph)
             case .turtle:
