@@ -95,8 +95,14 @@ public enum EdgeNumber: String, Equatable, Sendable, CaseIterable {
     case denials
     /// Claims behind it.
     case claims
-    /// Hedged claims behind it.
-    case hedges
+    /// Hedged claims behind it (`hedges`, the word of older queries, is read as this too).
+    case hedged
+
+    /// The attribute a word names, in any case.
+    public init?(word: String) {
+        let lower = word.lowercased()
+        self.init(rawValue: lower == "hedges" ? "hedged" : lower)
+    }
 }
 
 /// A yes/no attribute of an edge.

@@ -127,7 +127,7 @@ public struct Parser {
             defer { advance() }
             return .edge(number, current.position)
         }
-        throw expected("a variable, count(…) or an edge attribute (support, denials, claims, hedges)")
+        throw expected("a variable, count(…) or an edge attribute (support, denials, claims, hedged)")
     }
 
     // MARK: count = "count" [ VARIABLE | "*" ] "where" clauses [ group ] tail
@@ -355,7 +355,10 @@ public struct Parser {
     //            | VARIABLE COMPARISON term | VARIABLE ":" NAME
 
     mutating func atom() throws -> Condition {
-        if let number = edgeNumber {
+        // `hedged` alone is the flag (some claim is hedged); before a comparison, the count.
+        let next = tokens[min(index + 1, tokens.count - 1)].kind
+        let comparing = if case .comparison = next { true } else { false }
+        if let number = edgeNumber, number != .hedged || comparing {
             advance()
             guard case .comparison(let op) = current.kind else { throw expected("a comparison (=, !=, <, <=, >, >=)") }
             advance()
@@ -444,7 +447,7 @@ public struct Parser {
         } else if let number = edgeNumber {
             target = .edge(number)
         } else {
-            throw expected("a variable, count or an edge attribute (support, denials, claims, hedges)")
+            throw expected("a variable, count or an edge attribute (support, denials, claims, hedged)")
         }
         advance()
         var descending = false
@@ -540,7 +543,7 @@ public struct Parser {
     private var isSeparator: Bool { current.kind == .punct(",") || current.isKeyword("and") }
 
     private var edgeNumber: EdgeNumber? {
-        if case .word(let w) = current.kind { return EdgeNumber(rawValue: w.lowercased()) }
+        if case .word(let w) = current.kind { return EdgeNumber(word: w) }
         return nil
     }
 
@@ -565,7 +568,7 @@ public struct Parser {
         case .punct("("): return true
         case .word(let w):
             let lower = w.lowercased()
-            return lower == "not" || lower == "source" || EdgeNumber(rawValue: lower) != nil || EdgeFlag(rawValue: lower) != nil
+            return lower == "not" || lower == "source" || EdgeNumber(word: lower) != nil || EdgeFlag(rawValue: lower) != nil
         case .variable:
             if case .comparison = tokens[min(index + 1, tokens.count - 1)].kind { return true }
             return false

@@ -457,7 +457,7 @@ struct Planner {
         case .support: "supporting_docs"
         case .denials: "denying_docs"
         case .claims: "claim_count"
-        case .hedges: "hedged_claims"
+        case .hedged: "hedged_claims"
         }
     }
 

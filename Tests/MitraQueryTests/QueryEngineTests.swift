@@ -169,6 +169,18 @@ import Testing
         #expect(try rows("path pain to mitraphylline") == [])
     }
 
+    /// One word for the count of hedged claims, as the exports have it: `hedged` alone is the
+    /// flag, before a comparison or as a column the count; `hedges` still reads as the count.
+    @Test func hedgedIsTheFlagAndTheCount() throws {
+        let flag = try rows("kratom ?p ?x where hedged")
+        #expect(flag == [["has_adverse_effect", "dependence", "1"]])
+        #expect(try rows("kratom ?p ?x where hedged >= 1") == flag)
+        #expect(try rows("kratom ?p ?x where hedges >= 1") == flag)
+        let counted = try QueryEngine(store: FixtureGraph.shared).run("find ?x, hedged where kratom ?p ?x and hedged")
+        #expect(counted.columns == ["x", "hedged"])
+        #expect(counted.displayRows == [["dependence", "1"]])
+    }
+
     /// `path all`: every shortest path, numbered; and a note when none is within the bound.
     @Test func allShortestPathsAndNone() throws {
         #expect(try rows("path all kratom to \"mu-opioid receptor\" max 3") == [

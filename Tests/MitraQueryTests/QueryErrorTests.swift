@@ -34,7 +34,7 @@ import Testing
 
     @Test func unexpectedToken() throws {
         let e = try #require(error("find ?a, where kratom contains ?a"))
-        #expect(e.description == "1:10: error: expected a variable, count(…) or an edge attribute (support, denials, claims, hedges), found 'where'\nfind ?a, where kratom contains ?a\n         ^")
+        #expect(e.description == "1:10: error: expected a variable, count(…) or an edge attribute (support, denials, claims, hedged), found 'where'\nfind ?a, where kratom contains ?a\n         ^")
     }
 
     @Test func unexpectedCharacter() throws {
