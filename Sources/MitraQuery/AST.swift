@@ -5,8 +5,10 @@ public indirect enum Statement: Equatable, Sendable {
     case neighbors(NameRef, depth: Int, tail: Tail)
     /// With `all`, every shortest path (as Neo4j's `allShortestPaths`), not one of them.
     case path(from: NameRef, to: NameRef, maxLength: Int, all: Bool = false)
-    case evidence(subject: NameRef, predicate: NameRef, object: NameRef)
-    case contested(Tail)
+    /// The claims behind the edges one pattern matches, under its conditions.
+    case evidence(Select)
+    /// With `withEvidence`, each contested edge's affirming and denying claims.
+    case contested(Tail, withEvidence: Bool = false)
     case explain(Statement)
 }
 
@@ -123,7 +125,7 @@ public indirect enum Condition: Equatable, Sendable {
     case number(EdgeNumber, String, Int)
     case flag(EdgeFlag)
     /// `source = "doc"`, `source != "doc"`, `source like "pattern"`.
-    case source(String, String)
+    case source(String, NameRef)
     /// `?a = ?b`, `?a != kratom`.
     case compare(Variable, String, PatternTerm)
     /// `?x:Class` on its own.

@@ -13,7 +13,9 @@ struct Commands {
         case .select(let select):
             return try execute(try Planner(catalog: catalog, db: db).plan(select))
         case .describe(let name):
-            return try describe(name)
+            var result = try describe(name)
+            result.json = Self.describeJSON(result)
+            return result
         case .neighbors(let name, let depth, let tail):
             return try neighbors(name, depth: depth, tail: tail).result
         case .path(let from, let to, let maxLength, let all):
@@ -21,10 +23,10 @@ struct Commands {
             var result = pathResult(paths, numbered: all)
             if paths.isEmpty { result.note = "no path of at most \(maxLength) step\(maxLength == 1 ? "" : "s") between \(from.text) and \(to.text)" }
             return result
-        case .evidence(let s, let p, let o):
-            return try evidence(s, p, o)
-        case .contested(let tail):
-            return try contested(tail)
+        case .evidence(let select):
+            return try evidence(select)
+        case .contested(let tail, let withEvidence):
+            return withEvidence ? try contestedWithEvidence(tail) : try contested(tail)
         case .explain(let inner):
             return try explain(inner)
         }
@@ -209,25 +211,6 @@ struct Commands {
         return .entity(id: id, label: label ?? id)
     }
 
-    // MARK: evidence
-
-    func evidence(_ s: NameRef, _ p: NameRef, _ o: NameRef) throws -> QueryResult {
-        let subjects = try catalog.entityIDs(s, in: db)
-        let predicate = try catalog.predicate(p, in: db)
-        let objects = try catalog.entityIDs(o, in: db)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.doc, c.sentence, c.negated, c.hedged, s.text FROM claims c
-            JOIN sentences s ON s.doc = c.doc AND s.idx = c.sentence
-            WHERE c.subject IN (\(subjects.map(quote).joined(separator: ", "))) AND c.predicate = ?
-              AND c.object IN (\(objects.map(quote).joined(separator: ", ")))
-            ORDER BY c.doc, c.sentence, c.id
-            """, arguments: [predicate]).map { row -> [Value] in
-            [.text(row["doc"]), .integer(row["sentence"]), .text((row["negated"] as Bool) ? "denied" : "affirmed"),
-             .text((row["hedged"] as Bool) ? "hedged" : "firm"), .text(row["text"])]
-        }
-        return QueryResult(columns: ["document", "sentence", "polarity", "certainty", "text"], rows: rows)
-    }
-
     // MARK: contested
 
     func contestedKeys(_ tail: Tail) throws -> [Row] {
@@ -282,7 +265,8 @@ struct Commands {
             lines = ["path: breadth-first search from both ends, up to \(maxLength) edges, growing the smaller frontier;",
                      "each node's edges read through edges(subject, …) and edges_osp(object, …)"]
         case .evidence:
-            lines = ["evidence: claims by index claims_spo(subject, predicate, object), joined to their sentences"]
+            lines = ["evidence: the pattern's edges as a pattern query plans them, then their claims by index",
+                     "claims_spo(subject, predicate, object), joined to their sentences"]
         case .contested:
             lines = ["contested: a scan of edges for support > 0 and denials > 0"]
         case .explain(let inner):
@@ -326,18 +310,10 @@ struct Commands {
         case .path(let from, let to, let maxLength, let all):
             let steps = all ? try allShortestPaths(from, to, maxLength: maxLength).flatMap { $0 } : try path(from, to, maxLength: maxLength) ?? []
             return Subgraph(edges: Set(steps.map(\.key)))
-        case .evidence(let s, let p, let o):
-            let subjects = try catalog.entityIDs(s, in: db), objects = try catalog.entityIDs(o, in: db)
-            let predicate = try catalog.predicate(p, in: db)
-            var edges: Set<EdgeKey> = []
-            for subject in subjects {
-                for object in objects where try Bool.fetchOne(db, sql: "SELECT 1 FROM edges WHERE subject = ? AND predicate = ? AND object = ?",
-                                                               arguments: [subject, predicate, object]) == true {
-                    edges.insert(EdgeKey(subject: subject, predicate: predicate, object: object))
-                }
-            }
-            return Subgraph(entityIDs: Set(subjects + objects), edges: edges)
-        case .contested(let tail):
+        case .evidence(let select):
+            let keys = try evidenceEdges(select)
+            return Subgraph(entityIDs: Set(keys.flatMap { [$0.subject, $0.object] }), edges: Set(keys))
+        case .contested(let tail, _):
             return Subgraph(edges: Set(try contestedKeys(tail).map { EdgeKey(subject: $0["subject"], predicate: $0["predicate"], object: $0["object"]) }))
         case .explain(let inner):
             return try subgraph(inner)

@@ -160,12 +160,7 @@ public struct Parser {
             patterns.append(try pattern())
         }
         var select = Select(projection: nil, patterns: patterns, conditions: [], position: start)
-        if current.isKeyword("where") {
-            advance()
-            let more = try clauses(start: start)
-            select.patterns += more.patterns
-            select.conditions = more.conditions
-        }
+        try optionalWhere(into: &select)
         select.groupBy = try group()
         select.tail = try tail()
         return select
@@ -379,7 +374,7 @@ public struct Parser {
                 throw expected("'=', '!=' or 'like'")
             }
             advance()
-            return .source(op, try name(what: "a document id").text)
+            return .source(op, try name(what: "a document id"))
         }
         if case .variable(let name) = current.kind {
             let variable = Variable(name, at: current.position)
@@ -506,22 +501,37 @@ public struct Parser {
         return value
     }
 
-    // MARK: evidence = "evidence" name WORD name
+    // MARK: evidence = "evidence" pattern [ "where" clauses ] tail
 
     mutating func evidence() throws -> Statement {
+        let start = current.position
         advance()
-        let subject = try name(what: "an entity name")
-        guard case .word(let w) = current.kind, !Self.reserved.contains(w.lowercased()) else { throw expected("a predicate") }
-        let predicate = NameRef(w, at: current.position)
-        advance()
-        return .evidence(subject: subject, predicate: predicate, object: try name(what: "an entity name"))
+        var select = Select(projection: nil, patterns: [try pattern()], conditions: [], position: start)
+        try optionalWhere(into: &select)
+        select.tail = try tail()
+        return .evidence(select)
     }
 
-    // MARK: contested = "contested" tail
+    /// `[ "where" clauses ]` after a statement's patterns, adding to them.
+    mutating func optionalWhere(into select: inout Select) throws {
+        guard current.isKeyword("where") else { return }
+        advance()
+        let more = try clauses(start: select.position)
+        select.patterns += more.patterns
+        select.conditions = more.conditions
+    }
+
+    // MARK: contested = "contested" [ "with" "evidence" ] tail
 
     mutating func contested() throws -> Statement {
         advance()
-        return .contested(try tail())
+        var withEvidence = false
+        if current.isKeyword("with") {
+            advance()
+            try expectKeyword("evidence")
+            withEvidence = true
+        }
+        return .contested(try tail(), withEvidence: withEvidence)
     }
 
     // MARK: helpers

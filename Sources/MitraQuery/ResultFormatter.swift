@@ -35,7 +35,12 @@ public struct ResultFormatter: Sendable {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
         }
         let numeric = result.columns.indices.map { i in
-            !result.rows.isEmpty && result.rows.allSatisfy { if case .integer = $0[i] { true } else if case .null = $0[i] { true } else { false } }
+            !result.rows.isEmpty && result.rows.allSatisfy {
+                switch $0[i] {
+                case .integer, .real, .null: true
+                default: false
+                }
+            }
         }
         func line(_ values: [String]) -> String {
             var parts: [String] = []
@@ -73,6 +78,7 @@ public struct ResultFormatter: Sendable {
 
     /// An array of objects, one per row; an entity is `{"id": …, "label": …}`.
     func json(_ result: QueryResult) -> String {
+        if let json = result.json { return json }
         if result.rows.isEmpty { return "[]\n" }
         var out = "[\n"
         for (r, row) in result.rows.enumerated() {
@@ -83,6 +89,8 @@ public struct ResultFormatter: Sendable {
                 case .integer(let n): rendered = String(n)
                 case .text(let s): rendered = JSONString.quoted(s)
                 case .entity(let id, let label): rendered = "{\"id\": \(JSONString.quoted(id)), \"label\": \(JSONString.quoted(label))}"
+                case .real: rendered = value.display
+                case .span(let start, let end): rendered = "[\(start), \(end)]"
                 }
                 return "\(JSONString.quoted(column)): \(rendered)"
             }

@@ -13,16 +13,22 @@ import Testing
             SUBJECT and OBJECT are entity names (any label, an id such as mge:kratom, or an
             external identifier such as MESH:D059350); PREDICATE is a predicate of the
             ontology (treats, has_adverse_effect, contains, ...), in any case, or spaced as
-            the pictures show it ("has adverse effect"). An unknown name is an error (exit
-            65) that suggests the nearest names.
+            the pictures show it ("has adverse effect"). Any of the three may be a
+            ?variable, for the evidence behind every edge that fits; --where adds
+            conditions (a source = … there also picks the claims). An unknown name is an
+            error (exit 65) that suggests the nearest names. --json prints the rows in the
+            schema every evidence output shares: subject, predicate, object, document,
+            title, url, sentence_index, polarity, certainty, rule, confidence,
+            subject_span, object_span, sentence.
 
             Examples:
               mitragraph evidence kratom treats "chronic pain"
               mitragraph evidence kratom has_adverse_effect dependence --store kg.sqlite
               mitragraph evidence kratom "has adverse effect" nausea
               mitragraph evidence mitragynine interacts_with "mu-opioid receptor" --json
+              mitragraph evidence mitragynine interacts_with ?r --where 'source = "a.txt"'
 
-            USAGE: mitragraph evidence [--store <file>] [--json] <subject> <predicate> <object>
+            USAGE: mitragraph evidence [--store <file>] [--json] <subject> <predicate> <object> [--where <conditions>]
 
             ARGUMENTS:
               <subject>               The subject entity.
@@ -32,6 +38,9 @@ import Testing
             OPTIONS:
               --store <file>          The store file. (default: output/kratom.sqlite)
               --json                  Print the claims as JSON.
+              --where <conditions>    Conditions on the edges and claims, as after a
+                                      query's where (source = "a.txt", hedged, support >=
+                                      2).
               --version               Show the version.
               -h, --help              Show help information.
 

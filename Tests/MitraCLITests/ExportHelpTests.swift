@@ -35,7 +35,7 @@ import Testing
               -o, --output <path>     The output file or folder.
               --layout <layout>       The Graphviz layout a DOT file is tuned for. (values: dot, neato, fdp,
                                       sfdp, circo; default: dot)
-              --all-entities          In DOT, draw entities that have no edge too.
+              --all-entities          In DOT and GraphML, include entities that have no edge too.
               -h, --help              Show help information.
 
             """)

@@ -215,4 +215,25 @@ import Testing
         #expect(r.0 == 64)
         #expect(r.2 == "mitragraph: unknown subcommand 'evidnce' of mitragraph; did you mean 'evidence'? (see 'mitragraph --help')\n")
     }
+
+    /// `mitragraph evidence` over a variable, with --where, in the one JSON schema.
+    @Test func evidenceCommandTakesPatternsAndPrintsTheSharedSchema() throws {
+        guard let store = Self.store else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let text = try Self.run(["evidence", "--store", store, "kratom", "contains", "?a"])
+        #expect(text.0 == 0)
+        #expect(text.1.hasPrefix("kratom contains mitragynine: 1 claim (1 affirmed, 0 denied)\n\n[1] a.txt, sentence 0: affirmed; rule "))
+        #expect(text.1.contains("\nkratom contains paynantheine: 1 claim"))
+        let json = try Self.run(["evidence", "--store", store, "--json", "kratom", "contains", "?a", "--where", "source = \"a.txt\""])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.1.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2)
+        #expect(Set(rows[0].keys) == Set(["subject", "predicate", "object", "document", "title", "url", "sentence_index", "polarity",
+                                          "certainty", "rule", "confidence", "subject_span", "object_span", "sentence"]))
+        #expect(rows[0]["subject_span"] as? [Int] == [0, 6])
+        let unknown = try Self.run(["evidence", "--store", store, "kratom", "contains", "?a", "--where", "source = \"b.txt\""])
+        #expect(unknown.0 == 65)
+        #expect(unknown.2.contains("unknown document 'b.txt'; did you mean 'a.txt'?"))
+    }
 }
