@@ -119,8 +119,9 @@ struct QueryCommand: ParsableCommand {
                     if chosen != .table, let remark = result?.note { note(remark) }
                     if timing { reportTiming(times) }
                 }
-                // Results of several statements: a table apart from the next by an empty line.
-                try emit(printed.joined(separator: chosen == .table ? "\n" : ""))
+                // Results of several statements: each apart from the next by an empty line (as
+                // sqlite3 and psql print them); JSON arrays follow one another as they are.
+                try emit(printed.joined(separator: chosen == .json ? "" : "\n"))
             }
         }
     }
