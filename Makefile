@@ -30,9 +30,10 @@ demo: release
 	@echo
 	@echo "Next, try:"
 	@echo "  xdg-open $(OUT)/kratom.svg                   # or any browser; hover for ids and evidence"
-	@echo "  $(RELEASE) query --store $(STORE) 'contested'"
+	@echo "  $(RELEASE) query --store $(STORE) 'contested with evidence limit 2'"
 	@echo "  $(RELEASE) query --store $(STORE) 'kratom treats ?c order by support desc limit 5'"
-	@echo "  $(RELEASE) repl --store $(STORE)"
+	@echo "  $(RELEASE) evidence --store $(STORE) kratom 'has adverse effect' dependence"
+	@echo "  $(RELEASE) repl --store $(STORE)                # statements end at ; or an empty line; help"
 	@echo "  $(RELEASE) render --format png --layout sfdp --output $(OUT)/kratom-sfdp.png"
 	@echo "  $(RELEASE) export --format turtle --output $(OUT)/kratom.ttl"
 	@echo "  $(RELEASE) export --format csv --output $(OUT)/tables"
@@ -101,7 +102,8 @@ clean:
 	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(OUT)/man $(OUT)/completions $(VENV_TEST)
 
 ## bench-query: query latencies at 1M edges: a store of random edges, then each query of
-## Tests/MitraQueryTests/Benchmark/queries.mgq timed inside one shell session.
+## Tests/MitraQueryTests/Benchmark/queries.mgq (one a line; a ';' ends each for the shell)
+## timed inside one shell session.
 BENCH_QUERY = Tests/MitraQueryTests/Benchmark
 bench-query: release
 	rm -rf output/bench-query && mkdir -p output/bench-query/corpus
@@ -109,7 +111,7 @@ bench-query: release
 	.build/release/mitragraph build --quiet --store output/bench-query/kg.sqlite output/bench-query/corpus
 	python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read())" \
 	  output/bench-query/kg.sqlite $(BENCH_QUERY)/generate-1m.sql
-	(echo .format tsv; echo .timer on; cat $(BENCH_QUERY)/queries.mgq) \
+	(echo .format tsv; echo .timer on; sed 's/$$/;/' $(BENCH_QUERY)/queries.mgq) \
 	  | .build/release/mitragraph repl --store output/bench-query/kg.sqlite | grep '^Run Time' \
 	  | sed 's/^Run Time: //' | paste - $(BENCH_QUERY)/queries.mgq
 
