@@ -160,7 +160,9 @@ public struct DOTExporter {
         lines.append("\(e.supportingDocuments) supporting, \(e.denyingDocuments) denying documents; "
             + "\(e.hedgedClaims) of \(e.claimCount) claims hedged")
         if e.contested { lines.append("contested") }
-        lines.append("documents: " + record.documents.joined(separator: ", "))
+        // The two sides apart, so a reader sees who affirms and who denies.
+        if !record.supportingDocuments.isEmpty { lines.append("affirmed in: " + record.supportingDocuments.joined(separator: ", ")) }
+        if !record.denyingDocuments.isEmpty { lines.append("denied in: " + record.denyingDocuments.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }
 

@@ -73,6 +73,13 @@ import Testing
         #expect(dot.contains(#"tooltip="Kratom \"the leaf\" \\ <b>&amp;</b> (Plant)\nmge:kratom\nsame as: NCBITaxon:170351, WIKIDATA:Q2306026\n3 mentions in 3 documents""#))
     }
 
+    /// An edge's tooltip names the affirming and the denying documents apart.
+    @Test func tooltipsSeparateTheSides() throws {
+        let (store, _) = try ExportFixture.store()
+        let dot = try DOTExporter().dot(store: store)
+        #expect(dot.contains(#"affirmed in: a.txt, c-кратом 🌿.md\ndenied in: docs/b \"q\" &amp; <x>.txt"#))
+    }
+
     /// circo lays a hub with many neighbours out over a wide ring; the drawing stays within
     /// 30 inches (2880 pixels at 96 dpi) whatever its size.
     @Test func circoStaysReasonablySized() throws {
