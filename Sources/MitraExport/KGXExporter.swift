@@ -77,6 +77,7 @@ public struct KGXExporter {
         try writePrefixes(used, ontology: ontology, to: directory + "/prefixes.json")
 
         let edges = try JSONLinesWriter(path: directory + "/edges.jsonl")
+        let stated = try source.documentMetadata()
         var line = JSONObjectLine()
         try source.forEachClaim { stored in
             let c = stored.claim
@@ -90,7 +91,14 @@ public struct KGXExporter {
             line.field("object", id(c.object))
             line.field("negated", c.negated)
             line.field("hedged", c.hedged)
+            // Document ids, which eval/score.py matches to gold documents; a URL the document
+            // states goes beside them.
             line.field("publications", strings: c.documentID)
+            if let document = stated[c.documentID] {
+                if let url = document.url { line.field("publication_url", url) }
+                if let title = document.title { line.field("publication_title", title) }
+                if let date = document.date { line.field("publication_date", date) }
+            }
             line.field("supporting_text", strings: c.sentence)
             line.field("subject_location_in_text", ints: c.subjectSpan.start, c.subjectSpan.end)
             line.field("object_location_in_text", ints: c.objectSpan.start, c.objectSpan.end)

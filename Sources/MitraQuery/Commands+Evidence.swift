@@ -63,14 +63,16 @@ extension Commands {
     func evidenceRows(_ key: EdgeKey, documentTests: [String] = [], arguments: [DatabaseValueConvertible] = []) throws -> [[Value]] {
         let statement = try db.cachedStatement(sql: """
             SELECT c.doc, c.sentence, s.text, c.subject_start, c.subject_end, c.object_start, c.object_end,
-                   c.negated, c.hedged, c.rule, c.confidence
+                   c.negated, c.hedged, c.rule, c.confidence, m.title, m.url
             FROM claims c INDEXED BY claims_spo JOIN sentences s ON s.doc = c.doc AND s.idx = c.sentence
+            LEFT JOIN document_metadata m ON m.doc = c.doc
             WHERE c.subject = ? AND c.predicate = ? AND c.object = ?\((documentTests.map { " AND " + $0 }).joined())
             ORDER BY c.doc, c.sentence, c.id
             """)
         let subject = entity(key.subject), object = entity(key.object)
         return try Row.fetchAll(statement, arguments: StatementArguments([key.subject, key.predicate, key.object] + arguments)).map { row in
-            [subject, .text(key.predicate), object, .text(row[0]), .null, .null, .integer(row[1]),
+            [subject, .text(key.predicate), object, .text(row[0]), (row[11] as String?).map(Value.text) ?? .null,
+             (row[12] as String?).map(Value.text) ?? .null, .integer(row[1]),
              .text((row[7] as Bool) ? "denied" : "affirmed"), .text((row[8] as Bool) ? "hedged" : "firm"), .text(row[9]),
              .real(row[10]), .span(row[3], row[4]), .span(row[5], row[6]), .text(row[2])]
         }

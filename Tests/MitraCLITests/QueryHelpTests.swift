@@ -236,4 +236,32 @@ import Testing
         #expect(unknown.0 == 65)
         #expect(unknown.2.contains("unknown document 'b.txt'; did you mean 'a.txt'?"))
     }
+
+    /// A document's title and URL, from its HTML head, in the evidence rows, in `source = …`
+    /// (by URL or title) and beside the KGX publication.
+    @Test func documentMetadataInEvidenceSourceAndKGX() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let dir = Fixtures.temporaryDirectory("mitragraph-metadata-cli")
+        Fixtures.write("""
+            <html><head><title>Kratom warning</title><link rel="canonical" href="https://example.org/warning">
+            <meta property="article:published_time" content="2024-05-02"></head>
+            <body><article><p>Kratom contains mitragynine.</p></article></body></html>
+            """, to: "corpus/w.html", in: dir)
+        Fixtures.write("Kratom contains paynantheine.\n", to: "corpus/p.txt", in: dir)
+        let store = dir + "/kg.sqlite"
+        #expect(try Self.run(["build", "--quiet", "--store", store, dir + "/corpus"]).0 == 0)
+        let json = try Self.run(["query", "--store", store, "--format", "json", "evidence kratom contains mitragynine"]).1
+        #expect(json.contains(#""document": "w.html", "title": "Kratom warning", "url": "https://example.org/warning""#))
+        for source in ["https://example.org/warning", "kratom WARNING", "w.html"] {
+            let rows = try Self.run(["query", "--store", store, "--format", "csv", "kratom contains ?a where source = \"\(source)\""]).1
+            #expect(rows == "a,support\nmitragynine,1\n", "source = \(source)")
+        }
+        #expect(try Self.run(["export", "--store", store, "--format", "kgx", "-o", dir + "/kgx"]).0 == 0)
+        let edges = try String(contentsOfFile: dir + "/kgx/edges.jsonl", encoding: .utf8)
+        #expect(edges.contains(#""publications": ["w.html"], "publication_url": "https://example.org/warning", "publication_title": "Kratom warning", "publication_date": "2024-05-02""#))
+        #expect(edges.contains(#""publications": ["p.txt"], "supporting_text""#))
+    }
 }
