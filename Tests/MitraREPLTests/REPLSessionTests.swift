@@ -350,4 +350,20 @@ struct REPLTestError: Error {
         #expect(outBails == "")
         #expect(errBails.hasPrefix("1:8: error: unknown predicate 'contain'"))
     }
+
+    /// Each way out leaves at once: what follows it never runs.
+    @Test func everyWayOut() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let dir = try Self.makeStore()
+        for word in ["exit", "quit", "\\q", "QUIT;", ".quit", ".exit"] {
+            let (status, out, err) = try Self.piped("count where kratom contains ?a;\n\(word)\nkratom contains ?a;\n", store: dir + "/kg.sqlite",
+                                                    arguments: ["--format", "csv"])
+            #expect(status == 0, "\(word)")
+            #expect(out == "count\n2\n", "\(word)")
+            #expect(err == "", "\(word)")
+        }
+    }
 }
