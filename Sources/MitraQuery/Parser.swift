@@ -26,21 +26,6 @@ public struct Parser {
         return try parser.query()
     }
 
-    /// Whether `text` is a statement cut short (the parser wanted more at its end), so a
-    /// shell should read another line rather than report an error.
-    public static func needsMoreInput(_ text: String) -> Bool {
-        do {
-            _ = try parse(text)
-            return false
-        } catch let error as QueryError {
-            let tokens = (try? Lexer.tokenize(text)) ?? []
-            guard let end = tokens.last?.position else { return error.message.hasPrefix("unterminated string") }
-            return error.line == end.line && error.column == end.column
-        } catch {
-            return false
-        }
-    }
-
     // MARK: query = statement [ ";" ] EOF
 
     mutating func query() throws -> Statement {

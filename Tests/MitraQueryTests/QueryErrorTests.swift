@@ -169,11 +169,4 @@ import Testing
         }
         #expect(Date().timeIntervalSince(started) < 5)
     }
-
-    @Test func incompleteInputAsksForMore() {
-        #expect(Parser.needsMoreInput("find ?a, ?r where"))
-        #expect(Parser.needsMoreInput("kratom treats \"chronic"))
-        #expect(!Parser.needsMoreInput("kratom treats ?c"))
-        #expect(!Parser.needsMoreInput("kratom @"))
-    }
 }
