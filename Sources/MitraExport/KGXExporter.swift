@@ -73,8 +73,7 @@ public struct KGXExporter {
                 "provided_by": [Self.infores],
             ])
         }
-        try nodes.close()
-        try writePrefixes(used, ontology: ontology, to: directory + "/prefixes.json")
+        try nodes.finish()
 
         let edges = try JSONLinesWriter(path: directory + "/edges.jsonl")
         let stated = try source.documentMetadata()
@@ -111,7 +110,7 @@ public struct KGXExporter {
             line.end()
             try edges.append(line)
         }
-        try edges.close()
+        try edges.finish()
 
         let mentions = try JSONLinesWriter(path: directory + "/mentions.jsonl")
         try source.forEachMention { stored in
@@ -126,7 +125,10 @@ public struct KGXExporter {
             line.end()
             try mentions.append(line)
         }
-        try mentions.close()
+        try mentions.finish()
+        // The three files appear together, or none does.
+        for file in [nodes, edges, mentions] { try file.commit() }
+        try writePrefixes(used, ontology: ontology, to: directory + "/prefixes.json")
     }
 
     /// `prefixes.json`: prefix → IRI namespace for every prefix the files use, from the
@@ -134,10 +136,6 @@ public struct KGXExporter {
     private func writePrefixes(_ used: Set<String>, ontology: Ontology, to path: String) throws {
         let known = Self.wellKnownPrefixes.merging(ontology.prefixes) { _, fromOntology in fromOntology }
         let lines = used.sorted().compactMap { prefix in known[prefix].map { "  " + JSONString.quoted(prefix) + ": " + JSONString.quoted($0) } }
-        do {
-            try ("{\n" + lines.joined(separator: ",\n") + "\n}\n").write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written (\(error.localizedDescription))")
-        }
+        try OutputFile.write(Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8), to: path)
     }
 }

@@ -80,7 +80,15 @@ public final class REPL {
     public init(storePath: String, settings: Settings = Settings()) {
         self.storePath = storePath
         self.settings = settings
-        terminal = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+        terminal = { text in
+            // Output nobody can read ends the session: a full disk is not a crash.
+            do {
+                try StandardOutput.write(text)
+            } catch {
+                FileHandle.standardError.write(Data("mitragraph: \(error)\n".utf8))
+                exit(73)
+            }
+        }
         errors = { text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
@@ -298,7 +306,7 @@ public final class REPL {
         case ".timeout":
             if argument == "off" {
                 settings.timeout = nil
-            } else if let argument, let seconds = Double(argument), seconds > 0 {
+            } else if let argument, let seconds = Double(argument), QueryCanceller.problem(withTimeout: seconds) == nil {
                 settings.timeout = seconds
             } else if argument == nil {
                 emit(settings.timeout.map { String(format: "%g", $0) + "\n" } ?? "off\n")

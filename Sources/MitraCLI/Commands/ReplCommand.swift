@@ -1,4 +1,5 @@
 import ArgumentParser
+import MitraQuery
 import MitraREPL
 
 /// `mitragraph repl`: the interactive query shell.
@@ -40,6 +41,10 @@ struct ReplCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Stop at the first statement that fails.")
     var bail = false
+
+    func validate() throws {
+        if let timeout, let problem = QueryCanceller.problem(withTimeout: timeout) { throw ValidationError("--timeout: \(problem)") }
+    }
 
     func run() throws {
         try reportingErrors {
