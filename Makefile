@@ -64,14 +64,16 @@ $(VENV_TEST)/.stamp:
 	$(VENV_TEST)/bin/pip install -q networkx igraph pyoxigraph
 	@touch $@
 
-## test: the whole suite (unit and integration tests, then the extraction check on the seeds).
+## test: the whole suite (unit and integration tests, then the extraction checks on the seeds and the dev set).
 test: bootstrap $(VENV_TEST)/.stamp
 	$(SWIFT) build --build-tests
 	scripts/run-tests
 	@scripts/eval-seeds --floors
+	@scripts/eval-dev --floors
 
 eval: build
 	scripts/eval-seeds --verbose
+	scripts/eval-dev --verbose
 
 ## ontology-check: check the shipped ontology (unknown classes, shared labels, common words).
 ontology-check: build

@@ -90,6 +90,7 @@ public struct KGXExporter {
             line.field("object", id(c.object))
             line.field("negated", c.negated)
             line.field("hedged", c.hedged)
+            if let holder = c.holder { line.field("holder", holder) }
             // Document ids, which eval/score.py matches to gold documents; a URL the document
             // states goes beside them.
             line.field("publications", strings: c.documentID)

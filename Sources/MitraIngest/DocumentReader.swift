@@ -104,21 +104,25 @@ public struct DocumentReader: Sendable {
             batch.warnings += warnings
         case .text, .markdown, .html:
             var text = TextCleaner.clean(raw)
+            var blocks: [Block] = []
             if format == .html {
-                let (html, problem) = HTMLTextExtractor().read(raw)
+                let (html, htmlBlocks, problem) = HTMLTextExtractor().readBlocks(raw)
                 if let problem {
                     batch.warnings.append(IngestError(kind: .tooLarge, path: path, message: problem))
                     if html.isEmpty { return }
                 }
                 text = html
+                blocks = htmlBlocks
             }
             if text.allSatisfy(\.isWhitespace) {
                 batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
                 return
             }
             let metadata = format == .html ? DocumentMetadata.html(raw) : format == .markdown ? DocumentMetadata.markdown(raw) : DocumentMetadata()
-            batch.documents.append(Document(id: id, text: text, format: format.rawValue, title: metadata.title, url: metadata.url,
-                                            date: metadata.date))
+            var document = Document(id: id, text: text, format: format.rawValue, title: metadata.title, url: metadata.url,
+                                    date: metadata.date)
+            document.blocks = blocks
+            batch.documents.append(document)
         }
     }
 }

@@ -35,12 +35,15 @@ struct JSONLinesReader {
             }
             firstLine[id] = lineNumber
             let text: String
+            let blocks: [Block]
             if let plain = object["text"] as? String {
                 text = TextCleaner.clean(plain)
+                blocks = []
             } else if let html = object["html"] as? String {
-                let (extracted, problem) = HTMLTextExtractor().read(html)
+                let (extracted, htmlBlocks, problem) = HTMLTextExtractor().readBlocks(html)
                 if let problem { warnings.append(IngestError(kind: .tooLarge, path: path, line: lineNumber, message: problem)) }
                 text = extracted
+                blocks = htmlBlocks
             } else {
                 warnings.append(IngestError(kind: .malformedJSONLine, path: path, line: lineNumber, message: "has neither \"text\" nor \"html\"; skipped"))
                 continue
@@ -60,8 +63,10 @@ struct JSONLinesReader {
                 metadata = DocumentMetadata(title: metadata.title ?? page.title, url: metadata.url ?? page.url,
                                             date: metadata.date ?? page.date)
             }
-            documents.append(Document(id: id, text: text, format: InputFormat.jsonLines.rawValue, title: metadata.title,
-                                      url: metadata.url, date: metadata.date))
+            var document = Document(id: id, text: text, format: InputFormat.jsonLines.rawValue, title: metadata.title,
+                                    url: metadata.url, date: metadata.date)
+            document.blocks = blocks
+            documents.append(document)
         }
         if documents.isEmpty && warnings.isEmpty {
             warnings.append(IngestError(kind: .empty, path: path, message: "holds no documents; skipped"))

@@ -13,6 +13,9 @@ public struct Document: Hashable, Sendable {
     public var url: String?
     /// ISO 8601 date or date-time, as written.
     public var date: String?
+    /// The document's structure over `text`, in order; empty when the reader recorded none
+    /// (the extractor then recovers it from the text's lines).
+    public var blocks: [Block] = []
 
     public init(id: String, text: String, format: String, title: String? = nil, url: String? = nil, date: String? = nil) {
         self.id = id

@@ -8,14 +8,16 @@ import Testing
 
             Each line is one claim ({"type": "claim", ...}) or, with --mentions, one
             mention. --count prints only totals and a rate, which is what the benchmark
-            measures.
+            measures. --explain prints, for each claim, the rule, the trigger, the tokens
+            of each end and why they were chosen, as text.
 
             Examples:
               mitragraph extract article.html
               mitragraph extract --mentions corpus/ > extracted.jsonl
               mitragraph extract --count big-corpus/
+              echo "Kratom may cause nausea." | mitragraph extract --explain -
 
-            USAGE: mitragraph extract [--ontology <dir> ...] [--no-default-ontology] [--mentions] [--count] <input> ...
+            USAGE: mitragraph extract [--ontology <dir> ...] [--no-default-ontology] [--mentions] [--count] [--explain] <input> ...
 
             ARGUMENTS:
               <input>                 Files or folders to read; - reads standard input.
@@ -28,6 +30,8 @@ import Testing
               --mentions              Also print mentions.
               --count                 Print only counts (documents, bytes, mentions,
                                       claims, seconds, MB/s).
+              --explain               Explain each claim as text: rule, trigger, ends and
+                                      why.
               --version               Show the version.
               -h, --help              Show help information.
 
