@@ -4,12 +4,20 @@ import MitraStore
 
 /// Writes the graph as GraphML (networkx, igraph, Gephi, Cytoscape, yEd) through libxml2.
 ///
-/// Every node and edge attribute is declared by a typed `<key>`. Node ids are the entity ids,
+/// Every node and edge attribute is declared by a typed `<key>`; every list attribute (xref,
+/// synonyms, documents) is a JSON array of strings, the one encoding the README documents;
+/// every edge has a numeric `weight`, its support, for the tools that weigh edges by it.
+/// Entities without an edge are left out unless `includeIsolated`. Node ids are the entity ids,
 /// made valid NMTOKENs by writing any other byte as `_XX`; edge ids are `e0`, `e1`, …
 /// Edges stream from one SQLite cursor straight into libxml2, their text never becoming a
 /// Swift string, so a million edges take seconds.
 public struct GraphMLExporter {
-    public init() {}
+    /// Write entities that have no edge too (only mentioned); a subgraph keeps all of its own.
+    public var includeIsolated: Bool
+
+    public init(includeIsolated: Bool = false) {
+        self.includeIsolated = includeIsolated
+    }
 
     /// A `<key>`: its id, the attribute's name and GraphML type.
     struct Key {
@@ -27,11 +35,14 @@ public struct GraphMLExporter {
     static let edgeKeys = [
         Key(id: "e_label", name: "label", type: "string"), Key(id: "e_predicate", name: "predicate", type: "string"),
         Key(id: "e_biolink", name: "biolink_predicate", type: "string"),
-        Key(id: "e_support", name: "support", type: "int"), Key(id: "e_denied", name: "denied", type: "int"),
+        Key(id: "e_weight", name: "weight", type: "double"),
+        Key(id: "e_support", name: "support", type: "int"), Key(id: "e_denials", name: "denials", type: "int"),
         Key(id: "e_hedged", name: "hedged", type: "int"), Key(id: "e_claims", name: "claims", type: "int"),
         Key(id: "e_contested", name: "contested", type: "boolean"),
         Key(id: "e_only_denied", name: "only_denied", type: "boolean"),
         Key(id: "e_documents", name: "documents", type: "string"),
+        Key(id: "e_supporting_documents", name: "supporting_documents", type: "string"),
+        Key(id: "e_denying_documents", name: "denying_documents", type: "string"),
     ]
 
     /// Writes the graph, or `subgraph`, to `path`; returns the number of edges written.
@@ -64,7 +75,7 @@ public struct GraphMLExporter {
             try xml.start("graph")
             try xml.attribute("id", "mitragraph")
             try xml.attribute("edgedefault", "directed")
-            try writeNodes(xml, source)
+            try writeNodes(xml, source, keepIsolated: includeIsolated || subgraph != nil)
             edges = try writeEdges(xml, store: store, subgraph: subgraph)
             try xml.raw("\n  ")
             try xml.end()
@@ -86,15 +97,15 @@ public struct GraphMLExporter {
         return edges
     }
 
-    private func writeNodes(_ xml: XMLStreamWriter, _ source: GraphSource) throws {
-        for node in try source.nodes() {
+    private func writeNodes(_ xml: XMLStreamWriter, _ source: GraphSource, keepIsolated: Bool) throws {
+        for node in try source.nodes(withDegree: !keepIsolated) where keepIsolated || node.degree > 0 {
             let e = node.entity
             try xml.raw("\n    ")
             try xml.start("node")
             try xml.attribute("id", NMToken.escape(e.id))
             let values: [(String, String)] = [
                 ("n_label", e.prefLabel), ("n_class", e.entityClass.name), ("n_category", node.category),
-                ("n_iri", e.iri), ("n_curie", e.curie), ("n_xref", e.exactMatches.joined(separator: " ")),
+                ("n_iri", e.iri), ("n_curie", e.curie), ("n_xref", JSONText.value(e.exactMatches)),
                 ("n_synonyms", JSONText.value(e.altLabels)), ("n_mentions", String(node.mentions)),
                 ("n_mention_documents", String(node.documents)),
             ]
@@ -109,21 +120,30 @@ public struct GraphMLExporter {
     }
 
     private func writeEdges(_ xml: XMLStreamWriter, store: GraphStore, subgraph: Subgraph?) throws -> Int {
-        var documentList = RawMarkup()
+        var documentList = RawMarkup(), supportingList = RawMarkup(), denyingList = RawMarkup()
         var scratch = NMToken.Scratch()
         var markup = RawMarkup()
         var count = 0
+        /// Appends a document to a JSON array being written, opening it if it is the first.
+        func add(_ bytes: UnsafeBufferPointer<UInt8>, to list: inout RawMarkup, first: inout Bool) {
+            list.append(first ? "[" : ",")
+            list.appendJSONString(bytes)
+            first = false
+        }
         try store.forEachRawEdge { row, documents in
             if let subgraph, !subgraph.edges.contains(row.key) { return }
             documentList.clear()
-            documentList.append("[")
-            var first = true
-            try documents { bytes in
-                if !first { documentList.append(",") }
-                documentList.appendJSONString(bytes)
-                first = false
+            supportingList.clear()
+            denyingList.clear()
+            var firstDocument = true, firstSupporting = true, firstDenying = true
+            try documents { bytes, affirms, denies in
+                add(bytes, to: &documentList, first: &firstDocument)
+                if affirms { add(bytes, to: &supportingList, first: &firstSupporting) }
+                if denies { add(bytes, to: &denyingList, first: &firstDenying) }
             }
-            documentList.append("]")
+            documentList.append(firstDocument ? "[]" : "]")
+            supportingList.append(firstSupporting ? "[]" : "]")
+            denyingList.append(firstDenying ? "[]" : "]")
             let support = row.supportingDocuments, denied = row.denyingDocuments
             // libxml2 escapes every value that comes from the store (ids, predicate,
             // documents); only our own markup and digits go out raw, one call per run of them.
@@ -142,9 +162,11 @@ public struct GraphMLExporter {
             try xml.raw("</data><data key=\"e_biolink\">")
             try xml.text(bytes: row.biolink)
             markup.clear()
+            markup.append("</data><data key=\"e_weight\">")
+            markup.append(support)
             markup.append("</data><data key=\"e_support\">")
             markup.append(support)
-            markup.append("</data><data key=\"e_denied\">")
+            markup.append("</data><data key=\"e_denials\">")
             markup.append(denied)
             markup.append("</data><data key=\"e_hedged\">")
             markup.append(row.hedgedClaims)
@@ -155,6 +177,10 @@ public struct GraphMLExporter {
             markup.append("</data><data key=\"e_documents\">")
             try markup.bytes { try xml.raw(bytes: $0, count: $1) }
             try documentList.terminated { try xml.text(bytes: $0) }
+            try xml.raw("</data><data key=\"e_supporting_documents\">")
+            try supportingList.terminated { try xml.text(bytes: $0) }
+            try xml.raw("</data><data key=\"e_denying_documents\">")
+            try denyingList.terminated { try xml.text(bytes: $0) }
             try xml.raw("</data>")
             try xml.end()
             count += 1

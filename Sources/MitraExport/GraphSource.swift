@@ -32,6 +32,9 @@ struct EdgeRecord: Sendable {
     var edge: Edge
     /// Ids of the documents with a claim about the edge, sorted.
     var documents: [String]
+    /// Those that affirm it, and those that deny it (a document that does both is in each).
+    var supportingDocuments: [String] = []
+    var denyingDocuments: [String] = []
 }
 
 /// Reads what the exports need from a store, restricted to a subgraph when one is given.
@@ -75,9 +78,10 @@ struct GraphSource {
 
     /// Calls `body` for each edge (of the subgraph), ordered by subject, predicate, object.
     func forEachEdge(_ body: (EdgeRecord) throws -> Void) throws {
-        try store.forEachEdge { edge, documents in
+        try store.forEachEdge { (edge: Edge, documents: EdgeDocuments) in
             if let subgraph, !subgraph.edges.contains(edge.key) { return }
-            try body(EdgeRecord(edge: edge, documents: documents))
+            try body(EdgeRecord(edge: edge, documents: documents.all, supportingDocuments: documents.supporting,
+                                denyingDocuments: documents.denying))
         }
     }
 

@@ -24,7 +24,7 @@ extension GraphStore {
     /// document whose claims are about the edge, in order; call it at most once, before
     /// returning (documents not asked for are passed over).
     public func forEachRawEdge(
-        _ body: (RawEdgeRow, (_ each: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) throws -> Void
+        _ body: (RawEdgeRow, (_ each: (UnsafeBufferPointer<UInt8>, _ affirms: Bool, _ denies: Bool) throws -> Void) throws -> Void) throws -> Void
     ) throws {
         try read { db in
             let edges = try db.makeStatement(sql: """
@@ -58,7 +58,7 @@ extension GraphStore {
                     consumed = true
                     try documents.forEach(row.subject, row.predicate, row.object, each)
                 }
-                if !consumed { try documents.forEach(row.subject, row.predicate, row.object) { _ in } }
+                if !consumed { try documents.forEach(row.subject, row.predicate, row.object) { _, _, _ in } }
             }
         }
     }
@@ -74,7 +74,6 @@ struct ClaimDocuments {
     private let statement: OpaquePointer
     private let path: String
     private var hasRow = false
-    private var previous: [UInt8] = []
 
     init(_ statement: OpaquePointer, path: String) throws {
         self.statement = statement
@@ -91,22 +90,17 @@ struct ClaimDocuments {
         hasRow = status == SQLITE_ROW
     }
 
-    /// Calls `each` with every distinct document of the edge (s, p, o), passing over the
-    /// claims of earlier edges.
+    /// Calls `each` with every distinct document of the edge (s, p, o) and whether it affirms
+    /// and whether it denies the edge, passing over the claims of earlier edges.
     mutating func forEach(_ s: UnsafePointer<UInt8>, _ p: UnsafePointer<UInt8>, _ o: UnsafePointer<UInt8>,
-                          _ each: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        var first = true
+                          _ each: (UnsafeBufferPointer<UInt8>, Bool, Bool) throws -> Void) throws {
         while hasRow {
             let order = Self.compare(statement, s, p, o)
             if order > 0 { break }
             if order == 0, let doc = sqlite3_column_text(statement, 3) {
+                // The query groups by document: each comes once.
                 let bytes = UnsafeBufferPointer(start: doc, count: Int(sqlite3_column_bytes(statement, 3)))
-                if first || !previous.elementsEqual(bytes) {
-                    try each(bytes)
-                    previous.removeAll(keepingCapacity: true)
-                    previous.append(contentsOf: bytes)
-                    first = false
-                }
+                try each(bytes, sqlite3_column_int64(statement, 4) != 0, sqlite3_column_int64(statement, 5) != 0)
             }
             try step()
         }

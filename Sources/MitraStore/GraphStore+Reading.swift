@@ -14,6 +14,22 @@ public struct StoredMention: Sendable, Equatable {
     public var mention: Mention
 }
 
+/// The documents behind an edge, each list sorted by id.
+public struct EdgeDocuments: Sendable, Equatable {
+    /// Every document with a claim about the edge.
+    public var all: [String] = []
+    /// The documents with a claim affirming it.
+    public var supporting: [String] = []
+    /// The documents with a claim denying it.
+    public var denying: [String] = []
+
+    public init(all: [String] = [], supporting: [String] = [], denying: [String] = []) {
+        self.all = all
+        self.supporting = supporting
+        self.denying = denying
+    }
+}
+
 /// How many of each thing the store holds.
 public struct StoreStatistics: Sendable, Equatable {
     public var documents = 0
@@ -192,25 +208,33 @@ extension GraphStore {
 
     /// Streams every edge ordered by subject, predicate, object (by the bytes of their UTF-8),
     /// each with the sorted ids of the documents whose claims are about it.
+    public func forEachEdge(_ body: (Edge, [String]) throws -> Void) throws {
+        try forEachEdge { edge, documents in try body(edge, documents.all) }
+    }
+
+    /// Streams every edge ordered by subject, predicate, object, each with its documents: all
+    /// of them, those that affirm it and those that deny it (a document may be in both).
     ///
     /// The documents come from a second cursor over the claims in the same order, read beside
     /// the first: one sequential pass instead of a lookup per edge.
-    public func forEachEdge(_ body: (Edge, [String]) throws -> Void) throws {
+    public func forEachEdge(_ body: (Edge, EdgeDocuments) throws -> Void) throws {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM edges ORDER BY subject, predicate, object")
             let claims = try Row.fetchCursor(db, sql: Self.claimDocumentsSQL)
-            func nextClaim() throws -> (EdgeKey, String)? {
-                try claims.next().map { (EdgeKey(subject: $0[0], predicate: $0[1], object: $0[2]), $0[3]) }
+            func nextClaim() throws -> (EdgeKey, String, Bool, Bool)? {
+                try claims.next().map { (EdgeKey(subject: $0[0], predicate: $0[1], object: $0[2]), $0[3], $0[4], $0[5]) }
             }
             var pending = try nextClaim()
             while let row = try rows.next() {
                 let edge = Self.edge(row)
-                var documents: [String] = []
-                while let (claimKey, document) = pending {
+                var documents = EdgeDocuments()
+                while let (claimKey, document, affirms, denies) = pending {
                     let order = Self.byteOrder(claimKey, edge.key)
                     if order > 0 { break }
-                    if order == 0 && documents.last.map({ !$0.utf8.elementsEqual(document.utf8) }) ?? true {
-                        documents.append(document)
+                    if order == 0 {
+                        documents.all.append(document)
+                        if affirms { documents.supporting.append(document) }
+                        if denies { documents.denying.append(document) }
                     }
                     pending = try nextClaim()
                 }
@@ -219,12 +243,14 @@ extension GraphStore {
         }
     }
 
-    /// Each claim's edge key and document, distinct, in the edges' order (SQLite's BINARY
-    /// order, which `strcmp` keeps).
+    /// Each claim's edge key and document, distinct, with whether the document affirms the
+    /// edge and whether it denies it, in the edges' order (SQLite's BINARY order, which
+    /// `strcmp` keeps).
     public static let claimDocumentsSQL = """
         SELECT substr(ts.value, \(GraphWriter.entityStart)) AS s, substr(tp.value, \(GraphWriter.predicateStart)) AS p,
-               substr(tob.value, \(GraphWriter.entityStart)) AS o, d.id
-        FROM (SELECT DISTINCT subject, predicate, object, doc FROM claims) c
+               substr(tob.value, \(GraphWriter.entityStart)) AS o, d.id, c.affirms, c.denies
+        FROM (SELECT subject, predicate, object, doc, max(negated = 0) AS affirms, max(negated) AS denies
+              FROM claims GROUP BY subject, predicate, object, doc) c
         JOIN terms ts ON ts.id = c.subject JOIN terms tp ON tp.id = c.predicate JOIN terms tob ON tob.id = c.object
         JOIN documents d ON d.num = c.doc
         ORDER BY 1, 2, 3, 4

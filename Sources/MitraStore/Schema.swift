@@ -103,6 +103,12 @@ enum Schema {
         migrator.registerMigration("v3-claim-holder") { db in
             try db.execute(sql: "ALTER TABLE claims ADD COLUMN holder TEXT")
         }
+        migrator.registerMigration("v3-document-metadata") { db in
+            // A store that already has the integer-keyed documents keeps metadata in their
+            // columns: the side table would only go unused.
+            if try db.columns(in: "documents").contains(where: { $0.name == "num" }) { return }
+            try db.execute(sql: documentMetadata)
+        }
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4
                 .replacingOccurrences(of: "?1", with: "'\(Namespace.entity)'")
@@ -161,7 +167,8 @@ enum Schema {
     /// become spans of the document's text, claims and mentions name entities, predicates and
     /// rules by term id, edges learn which documents contradict themselves, and the reified
     /// claims of the document graphs (which nothing read) go. A v2 store's rows are carried
-    /// over in place; `?1` stands for the entity namespace, `?2` the ontology's, `?3` the documents'
+    /// over in place, the v3 `document_metadata` side table folded into the documents' columns
+    /// (one place for metadata); `?1` stands for the entity namespace, `?2` the ontology's, `?3` the documents'
     /// (constants spliced in, as several statements cannot share bound parameters).
     static let v4 = """
         CREATE TABLE documents_v3 (
@@ -175,8 +182,9 @@ enum Schema {
             url TEXT,
             date TEXT
         );
-        INSERT INTO documents_v3 (id, hash, format, added_at, text)
-            SELECT id, hash, format, added_at, text FROM documents ORDER BY id;
+        INSERT INTO documents_v3 (id, hash, format, added_at, text, title, url, date)
+            SELECT d.id, d.hash, d.format, d.added_at, d.text, m.title, m.url, m.date
+            FROM documents d LEFT JOIN document_metadata m ON m.doc = d.id ORDER BY d.id;
         INSERT OR IGNORE INTO terms (kind, value)
             SELECT 1, ?1 || subject FROM claims UNION SELECT 1, ?1 || object FROM claims
             UNION SELECT 1, ?1 || entity FROM mentions UNION SELECT 1, ?2 || predicate FROM claims;
@@ -223,6 +231,7 @@ enum Schema {
             JOIN terms tob ON tob.value = ?1 || c.object AND tob.kind = 1 AND tob.datatype = '' AND tob.lang = ''
             JOIN terms tr ON tr.value = c.rule AND tr.kind = 3 AND tr.datatype = '' AND tr.lang = ''
             ORDER BY c.id;
+        DROP TABLE document_metadata;
         DROP TABLE claims;
         DROP TABLE mentions;
         DROP TABLE sentences;
@@ -282,6 +291,18 @@ enum Schema {
         try flush()
         try db.execute(sql: "DROP TABLE temp.sentences_flat")
     }
+
+    /// What a document states about itself (title, URL, date), in a v3 side table that v4
+    /// folds into the documents' own columns.
+    static let documentMetadata = """
+        CREATE TABLE document_metadata (
+            doc TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            title TEXT,
+            url TEXT,
+            date TEXT
+        );
+        CREATE INDEX document_metadata_url ON document_metadata(url);
+        """
 
     /// The claims' secondary indexes: by document (to replace one) and by edge key, covering
     /// what edge derivation counts so it never looks a claim up.

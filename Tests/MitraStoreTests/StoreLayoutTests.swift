@@ -25,6 +25,20 @@ import Testing
         return (doc, [sentence], mentions, claims)
     }
 
+    /// A store migrated up to `migration` only, holding `rows` (SQL inserts), as an older
+    /// build left it.
+    static func oldStore(_ migration: String, rows: String) throws -> String {
+        let path = Fixtures.temporaryDirectory() + "/\(migration).sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: migration)
+        try queue.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+            try db.execute(sql: rows)
+        }
+        try queue.close()
+        return path
+    }
+
     func store(_ documents: [(Document, [Sentence], [Mention], [Claim])]) throws -> GraphStore {
         let store = try GraphStore(path: Fixtures.temporaryDirectory() + "/kg.sqlite", create: true)
         try store.write { db in
@@ -111,13 +125,8 @@ import Testing
     }
 
     @Test func aStoreOfTheLastReleaseIsUpgradedInPlace() throws {
-        let path = Fixtures.temporaryDirectory() + "/v2.sqlite"
         // A v2 store as the last release wrote it: text keys, copied texts, reified claims.
-        let queue = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(queue, upTo: "v2")
-        try queue.write { db in
-            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-            try db.execute(sql: """
+        let path = try Self.oldStore("v2", rows: """
                 INSERT INTO documents VALUES ('a.txt', 'h1', 'text', '2026-01-01', 'Kratom eases pain. Kratom is not addictive.');
                 INSERT INTO sentences VALUES ('a.txt', 0, 0, 18, 'Kratom eases pain.'), ('a.txt', 1, 19, 43, 'Kratom is not addictive.');
                 INSERT INTO mentions VALUES ('a.txt', 'kratom', 0, 6, 'Kratom', 0), ('a.txt', 'pain', 13, 17, 'pain', 0);
@@ -127,8 +136,6 @@ import Testing
                 INSERT INTO terms (id, kind, value) VALUES (1, 1, '\(StoreGraphs.document("a.txt"))'), (2, 1, 'x');
                 INSERT INTO quads VALUES (1, 1, 2, 2);
                 """)
-        }
-        try queue.close()
 
         let store = try GraphStore(path: path)
         let claims = try store.claims().map(\.claim)
@@ -140,5 +147,22 @@ import Testing
         #expect(try store.edges().count == 2)
         #expect(try store.quadCount() == 0, "the document's reified claims are gone")
         #expect(try store.documents().map(\.id) == ["a.txt"])
+    }
+
+    @Test func aStoreWithTheDocumentMetadataTableKeepsItsMetadataInTheDocuments() throws {
+        // A store of the build that kept title, URL and date in a side table.
+        let path = try Self.oldStore("v3-document-metadata", rows: """
+                INSERT INTO documents VALUES ('a.html', 'h1', 'html', '2026-01-01', 'Kratom eases pain.');
+                INSERT INTO documents VALUES ('b.txt', 'h2', 'text', '2026-01-01', 'Kratom is a plant.');
+                INSERT INTO document_metadata VALUES ('a.html', 'Leaf Notes', 'https://example.org/leaf', '2025-03-01');
+                """)
+
+        let store = try GraphStore(path: path)
+        let documents = try store.documents()
+        #expect(documents.map { "\($0.id) \($0.title ?? "-") \($0.url ?? "-") \($0.date ?? "-")" } == [
+            "a.html Leaf Notes https://example.org/leaf 2025-03-01", "b.txt - - -",
+        ])
+        let tables = try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(!tables.contains("document_metadata"), "metadata has one place: the documents' columns")
     }
 }

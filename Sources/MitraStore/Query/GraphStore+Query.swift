@@ -23,6 +23,10 @@ public struct CompletionNames: Sendable, Equatable {
 /// its indexes, compiling the joined patterns to one SQL statement, searching paths, and
 /// stopping a statement on time-out or Ctrl-C (`QueryCanceller`).
 extension GraphStore {
+    /// The fields of an evidence row, the one schema of `evidence`, `contested with evidence`
+    /// and `mitragraph evidence --json`.
+    public static var evidenceColumns: [String] { Commands.evidenceColumns }
+
     /// Runs one statement on a consistent snapshot. `canceller` stops it (on time-out or from
     /// another thread); failures of the store underneath become `.storeFailure` errors.
     public func run(_ statement: MitraModel.Statement, canceller: QueryCanceller = QueryCanceller()) throws -> QueryResult {

@@ -465,8 +465,9 @@ struct Planner {
             return "\(edge!.alias).hedged_claims > 0"
         case .flag(.contested):
             return "\(edge!.alias).contested = 1"
-        case .source(let op, let document):
+        case .source(let op, let name):
             let e = edge!
+            let document = op == "like" ? name.text : try catalog.document(name, in: db)
             let test = op == "like" ? "d.id LIKE \(quote(document))" : "d.id = \(quote(document))"
             func term(_ namespace: String, _ name: String) -> String {
                 "(SELECT id FROM terms WHERE value = \(quote(namespace)) || \(name) AND kind = 1 AND datatype = '' AND lang = '')"
@@ -531,7 +532,7 @@ struct Planner {
         case .support: "supporting_docs"
         case .denials: "denying_docs"
         case .claims: "claim_count"
-        case .hedges: "hedged_claims"
+        case .hedged: "hedged_claims"
         }
     }
 
