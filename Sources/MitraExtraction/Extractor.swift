@@ -28,6 +28,9 @@ public struct Extractor: Sendable {
 
     let engine: ExtractionEngine
 
+    /// The ids of the extractor's rule types, which the ontology's rule data must describe.
+    public static var ruleIDs: [String] { RuleRegistry.ids }
+
     public init(ontology: Ontology) {
         engine = ExtractionEngine(ontology: ontology)
     }
