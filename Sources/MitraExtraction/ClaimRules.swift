@@ -126,7 +126,7 @@ extension ExtractionEngine {
         // A question asserts nothing (an answer that names both ends is its own sentence);
         // a disclaimer claims nothing.
         if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return [] }
-        var scene = makeScene(analysis, context: context)
+        var scene = makeScene(analysis, sentence: sentence, context: context)
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
         var candidates: [Candidate] = []
@@ -142,11 +142,14 @@ extension ExtractionEngine {
 
     // MARK: - The scene
 
-    func makeScene(_ analysis: SentenceAnalysis, context: DocumentContext) -> Scene {
+    func makeScene(_ analysis: SentenceAnalysis, sentence: Sentence, context: DocumentContext) -> Scene {
         let tokens = analysis.tokens
         // "opioid-like" names no opioid to relate: such a modifier takes part in no claim.
-        let mentions = analysis.mentions.filter { m in
+        var mentions = analysis.mentions.filter { m in
             !(m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord))
+        }
+        if let syntax = SyntaxLayer.shipped {
+            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, syntax: syntax)
         }
         var scene = Scene(tokens: tokens, mentions: mentions, plant: context.plant)
         let all = 0..<tokens.count
@@ -203,6 +206,50 @@ extension ExtractionEngine {
         scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
         scene.compared = comparisons(scene)
         return scene
+    }
+
+    /// `mentions` without those that only modify a head naming no entity ("opioid cravings").
+    /// A head that a cue covers ("kratom side effects") or that a link word joins ("kratom
+    /// related deaths") keeps its modifier: the rules read those phrases as claims.
+    func withoutModifiersOfOtherHeads(
+        _ mentions: [Located], tokens: [WordToken], sentence: Sentence, syntax: SyntaxLayer
+    ) -> [Located] {
+        let words = surfaceWords(tokens, sentence: sentence)
+        let parsed = syntax.analyse(words, mentions: mentions, hyphenated: tokens.indices.map {
+            $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
+        })
+        var kept = [Bool](repeating: false, count: tokens.count)
+        var cues: [PhraseSet<TriggerCue>.Occurrence] = []
+        triggers.occurrences(in: tokens, range: 0..<tokens.count, into: &cues)
+        for c in cues { for k in c.start..<c.end { kept[k] = true } }
+        var lists: [PhraseSet<Int>.Occurrence] = []
+        listCues.occurrences(in: tokens, range: 0..<tokens.count, into: &lists)
+        for c in lists { for k in c.start..<c.end { kept[k] = true } }
+        for k in tokens.indices where self.words.has(tokens[k], RuleWords.compoundLink) { kept[k] = true }
+        // A possessor ("kratom's analgesic properties", the tokenizer drops the "'s") is who
+        // has the properties, not a modifier.
+        let scalars = Array(sentence.text.unicodeScalars)
+        for m in mentions {
+            let after = tokens[m.end - 1].end - sentence.span.start
+            if after + 1 < scalars.count, scalars[after] == "'" || scalars[after] == "\u{2019}",
+                scalars[after + 1] == "s" || scalars[after + 1] == "S" {
+                kept[m.end - 1] = true
+            }
+        }
+        let modifiers = syntax.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept)
+        return zip(mentions, modifiers).filter { !$0.1 }.map(\.0)
+    }
+
+    /// The tokens as written in the sentence (the tagger reads case and shape).
+    func surfaceWords(_ tokens: [WordToken], sentence: Sentence) -> [String] {
+        let scalars = Array(sentence.text.unicodeScalars)
+        let base = sentence.span.start
+        return tokens.map { t in
+            let a = max(0, min(scalars.count, t.start - base)), b = max(a, min(scalars.count, t.end - base))
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[a..<b])
+            return String(view)
+        }
     }
 
     /// Which tokens are inside a parenthesis or bracket of at most 20 tokens that holds no
