@@ -1,3 +1,4 @@
+import MitraLanguage
 import MitraModel
 import MitraOntology
 
@@ -46,6 +47,8 @@ extension ExtractionEngine {
         var subjectSpan: Span? = nil
         /// Hedged by the sentence that governs this one ("Side effects may include:").
         var hedgedByContext = false
+        /// The polarity a user's pattern states, instead of the negation cues'.
+        var fixedNegation: Bool? = nil
     }
 
     enum LeftSide {
@@ -92,6 +95,9 @@ extension ExtractionEngine {
         var standalone = false
         /// The lead-in that governs the sentence when it is a list item under one.
         var list: ListContext?
+        /// The tokens as written and their part-of-speech tags, when the tagger is installed.
+        var surface: [String] = []
+        var tags: [UniversalTag] = []
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
@@ -148,10 +154,18 @@ extension ExtractionEngine {
         var mentions = analysis.mentions.filter { m in
             !(m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord))
         }
+        var surface: [String] = [], tags: [UniversalTag] = []
         if let syntax = SyntaxLayer.shipped {
-            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, syntax: syntax)
+            surface = surfaceWords(tokens, sentence: sentence)
+            let parsed = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
+                $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
+            })
+            tags = parsed.tags
+            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: parsed)
         }
         var scene = Scene(tokens: tokens, mentions: mentions, plant: context.plant)
+        scene.surface = surface
+        scene.tags = tags
         let all = 0..<tokens.count
         triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
         negations.occurrences(in: tokens, range: all, into: &scene.negations)
@@ -212,12 +226,8 @@ extension ExtractionEngine {
     /// A head that a cue covers ("kratom side effects") or that a link word joins ("kratom
     /// related deaths") keeps its modifier: the rules read those phrases as claims.
     func withoutModifiersOfOtherHeads(
-        _ mentions: [Located], tokens: [WordToken], sentence: Sentence, syntax: SyntaxLayer
+        _ mentions: [Located], tokens: [WordToken], sentence: Sentence, words: [String], parsed: MitraLanguage.SentenceAnalysis
     ) -> [Located] {
-        let words = surfaceWords(tokens, sentence: sentence)
-        let parsed = syntax.analyse(words, mentions: mentions, hyphenated: tokens.indices.map {
-            $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
-        })
         var kept = [Bool](repeating: false, count: tokens.count)
         var cues: [PhraseSet<TriggerCue>.Occurrence] = []
         triggers.occurrences(in: tokens, range: 0..<tokens.count, into: &cues)
@@ -236,7 +246,7 @@ extension ExtractionEngine {
                 kept[m.end - 1] = true
             }
         }
-        let modifiers = syntax.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept)
+        let modifiers = SyntaxLayer.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept)
         return zip(mentions, modifiers).filter { !$0.1 }.map(\.0)
     }
 
@@ -893,7 +903,7 @@ extension ExtractionEngine {
             let objectID = trie.entityIDs[Int(c.object.entity)]
             let negation = negationCue(scene, c)
             let hedge = hedgeCue(scene, c)
-            let isNegated = negation != nil
+            let isNegated = c.fixedNegation ?? (negation != nil)
             let key = "\(subjectID)|\(c.predicate)|\(objectID)|\(isNegated)"
             let claim = Claim(
                 subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,

@@ -19,6 +19,7 @@ public struct Extractor: Sendable {
         for (p, phrases) in cues.triggers.sorted(by: { $0.key < $1.key }) { text += "trigger \(p) \(phrases)\n" }
         for (p, phrases) in cues.listCues.sorted(by: { $0.key < $1.key }) { text += "list \(p) \(phrases)\n" }
         for r in cues.rules.values.sorted(by: { $0.id < $1.id }) { text += "rule \(r.id) \(r.order) \(r.window) \(r.confidence)\n" }
+        for p in cues.patterns { text += "pattern \(p)\n" }
         text += "negations \(cues.negations.map { "\($0.phrase)/\($0.scope.rawValue)/\($0.maxScope)" })\n"
         text += "pseudo \(cues.pseudoNegations)\nterminators \(cues.terminators)\nhedges \(cues.hedges)\n"
         text += "anaphors \(cues.plantAnaphors)\nimplicit \(cues.implicitSubjects)\nadvice \(cues.advice)\n"

@@ -31,7 +31,7 @@ struct SyntaxLayer: Sendable {
     /// pills"): the phrase is about the head, so such a mention takes part in no claim. A
     /// chunk with a second mention ("kratom withdrawal symptoms") or a head that is a form or
     /// use of the substance ("kratom use") keeps its mentions.
-    func modifiersOfOtherHeads(
+    static func modifiersOfOtherHeads(
         _ syntax: MitraLanguage.SentenceAnalysis, words: [String], mentions: [ExtractionEngine.Located], keeps: [Bool]
     ) -> [Bool] {
         var inMention = [Bool](repeating: false, count: words.count)
@@ -46,7 +46,7 @@ struct SyntaxLayer: Sendable {
             // read a verb as a noun ("the FDA keeps warning").
             for k in (m.end - 1)...chunk.head where keeps[k] || syntax.tags[k] == .numeral { return false }
             if chunk.head + 1 < words.count, [.verb, .auxiliary, .adposition].contains(syntax.tags[chunk.head + 1]) { return false }
-            return !Self.substanceForms.contains(Lemmatizer.lemma(of: words[chunk.head], tag: .noun))
+            return !substanceForms.contains(Lemmatizer.lemma(of: words[chunk.head], tag: .noun))
         }
     }
 }
