@@ -154,23 +154,28 @@ extension ExtractionEngine {
         var mentions = analysis.mentions.filter { m in
             !(m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord))
         }
-        var surface: [String] = [], tags: [UniversalTag] = []
-        if let syntax = SyntaxLayer.shipped {
-            surface = surfaceWords(tokens, sentence: sentence)
-            let parsed = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
-                $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
-            })
-            tags = parsed.tags
-            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: parsed)
-        }
         var scene = Scene(tokens: tokens, mentions: mentions, plant: context.plant)
-        scene.surface = surface
-        scene.tags = tags
         let all = 0..<tokens.count
         triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
         negations.occurrences(in: tokens, range: all, into: &scene.negations)
         hedges.occurrences(in: tokens, range: all, into: &scene.hedges)
         implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
+        // Cue words right after a mention ("kratom may cause") are no noun it modifies: only
+        // the other sentences are tagged.
+        var cueStart = Set<Int>()
+        for c in scene.triggers { cueStart.insert(c.start) }
+        for c in scene.negations { cueStart.insert(c.start) }
+        for c in scene.hedges { cueStart.insert(c.start) }
+        if let syntax = SyntaxLayer.shipped, needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) {
+            let surface = surfaceWords(tokens, sentence: sentence)
+            let parsed = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
+                $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
+            })
+            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: parsed)
+            scene.mentions = mentions
+            scene.surface = surface
+            scene.tags = parsed.tags
+        }
         var pseudo: [PhraseSet<Bool>.Occurrence] = []
         pseudoNegations.occurrences(in: tokens, range: all, into: &pseudo)
         // A negation inside "not only" denies nothing; two in a row ("not without") cancel.
@@ -248,6 +253,32 @@ extension ExtractionEngine {
         }
         let modifiers = SyntaxLayer.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept)
         return zip(mentions, modifiers).filter { !$0.1 }.map(\.0)
+    }
+
+    /// Whether tagging the sentence can change anything, checked on the tokens first so that
+    /// few sentences are tagged: with user patterns, two mentions; otherwise a mention right
+    /// before a word that no mention starts and that is no function word, the only place a
+    /// modifier of another head can stand.
+    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: Set<Int>, sentence: Sentence) -> Bool {
+        if !ontology.cues.patterns.isEmpty && mentions.count >= 2 { return true }
+        let function = RuleWords.copula | RuleWords.preposition | RuleWords.determiner | RuleWords.coordinator
+            | RuleWords.adverb | RuleWords.pronoun | RuleWords.neutral | RuleWords.example
+        var starts = Set<Int>()
+        for m in mentions { starts.insert(m.start) }
+        var scalars: [Unicode.Scalar]?
+        return mentions.contains { m in
+            guard m.end < tokens.count else { return false }
+            let next = tokens[m.end]
+            guard !next.isPunctuation, !next.isAdverbLike, !starts.contains(m.end), !cueStarts.contains(m.end),
+                !words.has(next, function), !words.has(next, RuleWords.verbLike | RuleWords.clauseVerb)
+            else { return false }
+            // A past form after the mention ("the TGA proposed") is its verb, not a head.
+            let all = scalars ?? Array(sentence.text.unicodeScalars)
+            scalars = all
+            let end = next.end - sentence.span.start
+            guard end >= 3, end <= all.count, next.end - next.start > 4 else { return true }
+            return !(all[end - 2] == "e" && all[end - 1] == "d")
+        }
     }
 
     /// The tokens as written in the sentence (the tagger reads case and shape).
