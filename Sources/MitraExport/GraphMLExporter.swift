@@ -6,12 +6,20 @@ import MitraStore
 
 /// Writes the graph as GraphML (networkx, igraph, Gephi, Cytoscape, yEd) through libxml2.
 ///
-/// Every node and edge attribute is declared by a typed `<key>`. Node ids are the entity ids,
+/// Every node and edge attribute is declared by a typed `<key>`; every list attribute (xref,
+/// synonyms, documents) is a JSON array of strings, the one encoding the README documents;
+/// every edge has a numeric `weight`, its support, for the tools that weigh edges by it.
+/// Entities without an edge are left out unless `includeIsolated`. Node ids are the entity ids,
 /// made valid NMTOKENs by writing any other byte as `_XX`; edge ids are `e0`, `e1`, …
 /// Edges stream from one SQLite cursor straight into libxml2, their text never becoming a
 /// Swift string, so a million edges take seconds.
 public struct GraphMLExporter {
-    public init() {}
+    /// Write entities that have no edge too (only mentioned); a subgraph keeps all of its own.
+    public var includeIsolated: Bool
+
+    public init(includeIsolated: Bool = false) {
+        self.includeIsolated = includeIsolated
+    }
 
     /// A `<key>`: its id, the attribute's name and GraphML type.
     struct Key {
@@ -29,11 +37,14 @@ public struct GraphMLExporter {
     static let edgeKeys = [
         Key(id: "e_label", name: "label", type: "string"), Key(id: "e_predicate", name: "predicate", type: "string"),
         Key(id: "e_biolink", name: "biolink_predicate", type: "string"),
-        Key(id: "e_support", name: "support", type: "int"), Key(id: "e_denied", name: "denied", type: "int"),
+        Key(id: "e_weight", name: "weight", type: "double"),
+        Key(id: "e_support", name: "support", type: "int"), Key(id: "e_denials", name: "denials", type: "int"),
         Key(id: "e_hedged", name: "hedged", type: "int"), Key(id: "e_claims", name: "claims", type: "int"),
         Key(id: "e_contested", name: "contested", type: "boolean"),
         Key(id: "e_only_denied", name: "only_denied", type: "boolean"),
         Key(id: "e_documents", name: "documents", type: "string"),
+        Key(id: "e_supporting_documents", name: "supporting_documents", type: "string"),
+        Key(id: "e_denying_documents", name: "denying_documents", type: "string"),
     ]
 
     /// Writes the graph, or `subgraph`, to `path`; returns the number of edges written.
@@ -66,7 +77,7 @@ public struct GraphMLExporter {
             try xml.start("graph")
             try xml.attribute("id", "mitragraph")
             try xml.attribute("edgedefault", "directed")
-            try writeNodes(xml, source)
+            try writeNodes(xml, source, keepIsolated: includeIsolated || subgraph != nil)
             edges = try writeEdges(xml, store: store, subgraph: subgraph)
             try xml.raw("\n  ")
             try xml.end()
@@ -88,15 +99,15 @@ public struct GraphMLExporter {
         return edges
     }
 
-    private func writeNodes(_ xml: XMLStreamWriter, _ source: GraphSource) throws {
-        for node in try source.nodes() {
+    private func writeNodes(_ xml: XMLStreamWriter, _ source: GraphSource, keepIsolated: Bool) throws {
+        for node in try source.nodes(withDegree: !keepIsolated) where keepIsolated || node.degree > 0 {
             let e = node.entity
             try xml.raw("\n    ")
             try xml.start("node")
             try xml.attribute("id", NMToken.escape(e.id))
             let values: [(String, String)] = [
                 ("n_label", e.prefLabel), ("n_class", e.entityClass.name), ("n_category", node.category),
-                ("n_iri", e.iri), ("n_curie", e.curie), ("n_xref", e.exactMatches.joined(separator: " ")),
+                ("n_iri", e.iri), ("n_curie", e.curie), ("n_xref", JSONText.value(e.exactMatches)),
                 ("n_synonyms", JSONText.value(e.altLabels)), ("n_mentions", String(node.mentions)),
                 ("n_mention_documents", String(node.documents)),
             ]
@@ -120,7 +131,7 @@ public struct GraphMLExporter {
     /// The claims' documents in the edges' order (SQLite's BINARY order, which `strcmp` keeps),
     /// read beside the edges: one sequential scan instead of an index lookup per edge.
     private static let documentSQL = """
-        SELECT subject, predicate, object, doc FROM claims ORDER BY subject, predicate, object, doc
+        SELECT subject, predicate, object, doc, negated FROM claims ORDER BY subject, predicate, object, doc
         """
 
     private func writeEdges(_ xml: XMLStreamWriter, store: GraphStore, subgraph: Subgraph?) throws -> Int {
@@ -131,7 +142,7 @@ public struct GraphMLExporter {
             let documentStatement = try db.makeStatement(sql: Self.documentSQL)
             defer { sqlite3_reset(documentStatement.sqliteStatement) }
             var documents = try ClaimDocuments(documentStatement.sqliteStatement, db: db, path: xml.path)
-            var documentList = RawMarkup()
+            var documentList = RawMarkup(), supportingList = RawMarkup(), denyingList = RawMarkup()
             var scratch = NMToken.Scratch()
             var markup = RawMarkup()
             var count = 0
@@ -144,7 +155,9 @@ public struct GraphMLExporter {
                 }
                 let s = sqlite3_column_text(stmt, 0)!, p = sqlite3_column_text(stmt, 1)!, o = sqlite3_column_text(stmt, 2)!
                 documentList.clear()
-                try documents.collect(s, p, o, into: &documentList)
+                supportingList.clear()
+                denyingList.clear()
+                try documents.collect(s, p, o, into: &documentList, supporting: &supportingList, denying: &denyingList)
                 if let subgraph {
                     let key = EdgeKey(subject: String(cString: s), predicate: String(cString: p), object: String(cString: o))
                     if !subgraph.edges.contains(key) { continue }
@@ -167,9 +180,11 @@ public struct GraphMLExporter {
                 try xml.raw("</data><data key=\"e_biolink\">")
                 try xml.text(bytes: sqlite3_column_text(stmt, 7)!)
                 markup.clear()
+                markup.append("</data><data key=\"e_weight\">")
+                markup.append(support)
                 markup.append("</data><data key=\"e_support\">")
                 markup.append(support)
-                markup.append("</data><data key=\"e_denied\">")
+                markup.append("</data><data key=\"e_denials\">")
                 markup.append(denied)
                 markup.append("</data><data key=\"e_hedged\">")
                 markup.append(sqlite3_column_int64(stmt, 5))
@@ -180,6 +195,10 @@ public struct GraphMLExporter {
                 markup.append("</data><data key=\"e_documents\">")
                 try markup.bytes { try xml.raw(bytes: $0, count: $1) }
                 try documentList.terminated { try xml.text(bytes: $0) }
+                try xml.raw("</data><data key=\"e_supporting_documents\">")
+                try supportingList.terminated { try xml.text(bytes: $0) }
+                try xml.raw("</data><data key=\"e_denying_documents\">")
+                try denyingList.terminated { try xml.text(bytes: $0) }
                 try xml.raw("</data>")
                 try xml.end()
                 count += 1
@@ -196,7 +215,7 @@ struct ClaimDocuments {
     private let db: Database
     private let path: String
     private var hasRow = false
-    private var previous: [UInt8] = []
+    private var all = DocumentList(), affirming = DocumentList(), denied = DocumentList()
 
     init(_ statement: OpaquePointer, db: Database, path: String) throws {
         self.statement = statement
@@ -214,29 +233,56 @@ struct ClaimDocuments {
         hasRow = status == SQLITE_ROW
     }
 
-    /// Appends `["doc", …]` for the edge (s, p, o), passing over the claims of earlier edges.
+    /// Appends `["doc", …]` for the edge (s, p, o) to `json`, and the affirming and the
+    /// denying documents to the other two, passing over the claims of earlier edges.
     mutating func collect(_ s: UnsafePointer<UInt8>, _ p: UnsafePointer<UInt8>, _ o: UnsafePointer<UInt8>,
-                          into json: inout RawMarkup) throws {
-        json.append("[")
-        var first = true
+                          into json: inout RawMarkup, supporting: inout RawMarkup, denying: inout RawMarkup) throws {
+        all.reset()
+        affirming.reset()
+        denied.reset()
         while hasRow {
             let order = Self.compare(statement, s, p, o)
             if order > 0 { break }
             if order == 0 {
                 let doc = sqlite3_column_text(statement, 3)!
-                let length = Int(sqlite3_column_bytes(statement, 3))
-                let bytes = UnsafeBufferPointer(start: doc, count: length)
-                if first || !previous.elementsEqual(bytes) {
-                    if !first { json.append(",") }
-                    json.appendJSONString(bytes)
-                    previous.removeAll(keepingCapacity: true)
-                    previous.append(contentsOf: bytes)
-                    first = false
+                let bytes = UnsafeBufferPointer(start: doc, count: Int(sqlite3_column_bytes(statement, 3)))
+                all.add(bytes, to: &json)
+                if sqlite3_column_int64(statement, 4) != 0 {
+                    denied.add(bytes, to: &denying)
+                } else {
+                    affirming.add(bytes, to: &supporting)
                 }
             }
             try step()
         }
-        json.append("]")
+        all.close(&json)
+        affirming.close(&supporting)
+        denied.close(&denying)
+    }
+
+    /// One JSON array being written, documents in sorted order, each once; its buffer is
+    /// reused from edge to edge.
+    struct DocumentList {
+        private var previous: [UInt8] = []
+        private var started = false
+
+        mutating func reset() {
+            previous.removeAll(keepingCapacity: true)
+            started = false
+        }
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, to json: inout RawMarkup) {
+            if started && previous.elementsEqual(bytes) { return }
+            json.append(started ? "," : "[")
+            json.appendJSONString(bytes)
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: bytes)
+            started = true
+        }
+
+        func close(_ json: inout RawMarkup) {
+            json.append(started ? "]" : "[]")
+        }
     }
 
     /// The order of the current claim's key against (s, p, o).

@@ -33,6 +33,9 @@ struct EdgeRecord: Sendable {
     var edge: Edge
     /// Ids of the documents with a claim about the edge, sorted.
     var documents: [String]
+    /// Those that affirm it, and those that deny it (a document that does both is in each).
+    var supportingDocuments: [String] = []
+    var denyingDocuments: [String] = []
 }
 
 /// Reads what the exports need from a store, restricted to a subgraph when one is given.
@@ -105,20 +108,25 @@ struct GraphSource {
                 FROM edges ORDER BY subject, predicate, object
                 """)
             let claims = try Row.fetchCursor(db, sql: """
-                SELECT subject, predicate, object, doc FROM claims ORDER BY subject, predicate, object, doc
+                SELECT subject, predicate, object, doc, negated FROM claims ORDER BY subject, predicate, object, doc
                 """)
-            func nextClaim() throws -> (EdgeKey, String)? {
-                try claims.next().map { (EdgeKey(subject: $0[0], predicate: $0[1], object: $0[2]), $0[3]) }
+            func nextClaim() throws -> (EdgeKey, String, Bool)? {
+                try claims.next().map { (EdgeKey(subject: $0[0], predicate: $0[1], object: $0[2]), $0[3], $0[4]) }
+            }
+            /// Appends `document` unless it is the last one already (the claims come sorted).
+            func add(_ document: String, to list: inout [String]) {
+                if list.last.map({ !$0.utf8.elementsEqual(document.utf8) }) ?? true { list.append(document) }
             }
             var pending = try nextClaim()
             while let row = try rows.next() {
                 let key = EdgeKey(subject: row[0], predicate: row[1], object: row[2])
-                var documents: [String] = []
-                while let (claimKey, document) = pending {
+                var documents: [String] = [], supporting: [String] = [], denying: [String] = []
+                while let (claimKey, document, negated) = pending {
                     let order = Self.byteOrder(claimKey, key)
                     if order > 0 { break }
-                    if order == 0 && documents.last.map({ !$0.utf8.elementsEqual(document.utf8) }) ?? true {
-                        documents.append(document)
+                    if order == 0 {
+                        add(document, to: &documents)
+                        if negated { add(document, to: &denying) } else { add(document, to: &supporting) }
                     }
                     pending = try nextClaim()
                 }
@@ -126,7 +134,7 @@ struct GraphSource {
                 try body(EdgeRecord(
                     edge: Edge(key: key, supportingDocuments: row[3], denyingDocuments: row[4], hedgedClaims: row[5],
                                claimCount: row[6]),
-                    documents: documents))
+                    documents: documents, supportingDocuments: supporting, denyingDocuments: denying))
             }
         }
     }

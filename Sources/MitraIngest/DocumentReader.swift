@@ -118,7 +118,9 @@ public struct DocumentReader: Sendable {
                 batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
                 return
             }
-            var document = Document(id: id, text: text, format: format.rawValue)
+            let metadata = format == .html ? DocumentMetadata.html(raw) : format == .markdown ? DocumentMetadata.markdown(raw) : DocumentMetadata()
+            var document = Document(id: id, text: text, format: format.rawValue, title: metadata.title, url: metadata.url,
+                                    date: metadata.date)
             document.blocks = blocks
             batch.documents.append(document)
         }

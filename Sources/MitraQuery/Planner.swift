@@ -418,8 +418,9 @@ struct Planner {
             return "\(edge!.alias).hedged_claims > 0"
         case .flag(.contested):
             return "(\(edge!.alias).supporting_docs > 0 AND \(edge!.alias).denying_docs > 0)"
-        case .source(let op, let document):
+        case .source(let op, let name):
             let e = edge!
+            let document = op == "like" ? name.text : try catalog.document(name, in: db)
             let test = op == "like" ? "c.doc LIKE \(quote(document))" : "c.doc = \(quote(document))"
             let exists = "EXISTS (SELECT 1 FROM claims c WHERE c.subject = \(e.subjectKey) AND c.predicate = \(e.predicate) AND c.object = \(e.objectKey) AND \(test))"
             return op == "!=" ? "NOT " + exists : exists
@@ -478,7 +479,7 @@ struct Planner {
         case .support: "supporting_docs"
         case .denials: "denying_docs"
         case .claims: "claim_count"
-        case .hedges: "hedged_claims"
+        case .hedged: "hedged_claims"
         }
     }
 

@@ -13,6 +13,10 @@ public struct QueryEngine {
         self.store = store
     }
 
+    /// The fields of an evidence row, the one schema of `evidence`, `contested with evidence`
+    /// and `mitragraph evidence --json`.
+    public static var evidenceColumns: [String] { Commands.evidenceColumns }
+
     /// Runs one query. With `timeout` (seconds) the query stops with a `.timeout` error once
     /// the time is up; `canceller` lets another thread stop it (Ctrl-C in the shell).
     public func run(_ text: String, timeout: Double? = nil, canceller: QueryCanceller = QueryCanceller()) throws -> QueryResult {

@@ -50,6 +50,10 @@ final class GraphWriter {
         try remove(doc.id)
         try db.cachedStatement(sql: "INSERT INTO documents (id, hash, format, added_at, text) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [doc.id, doc.contentHash, doc.format, time, doc.text])
+        if doc.title != nil || doc.url != nil || doc.date != nil {
+            try db.cachedStatement(sql: "INSERT INTO document_metadata (doc, title, url, date) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [doc.id, doc.title, doc.url, doc.date])
+        }
         let sentence = try db.cachedStatement(
             sql: "INSERT INTO sentences (doc, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
         for s in result.sentences {

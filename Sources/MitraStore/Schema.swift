@@ -101,6 +101,9 @@ enum Schema {
         migrator.registerMigration("v3-claim-holder") { db in
             try db.execute(sql: "ALTER TABLE claims ADD COLUMN holder TEXT")
         }
+        migrator.registerMigration("v3-document-metadata") { db in
+            try db.execute(sql: documentMetadata)
+        }
         return migrator
     }
 
@@ -144,6 +147,18 @@ enum Schema {
         );
         ALTER TABLE entities ADD COLUMN source TEXT NOT NULL DEFAULT 'ontology';
         CREATE INDEX entities_source ON entities(source);
+        """
+
+    /// What a document states about itself (title, URL, date), in a table of its own beside
+    /// `documents`, one row for a document that states anything.
+    static let documentMetadata = """
+        CREATE TABLE document_metadata (
+            doc TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            title TEXT,
+            url TEXT,
+            date TEXT
+        );
+        CREATE INDEX document_metadata_url ON document_metadata(url);
         """
 
     /// The secondary quad indexes: with the (g, s, p, o) primary key they serve every pattern.

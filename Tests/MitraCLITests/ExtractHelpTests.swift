@@ -7,10 +7,9 @@ import Testing
             OVERVIEW: Extract mentions and claims to JSON lines, without a store.
 
             Each line is one claim ({"type": "claim", ...}) or, with --mentions, one
-            mention.
-            --count prints only totals and a rate, which is what the benchmark measures.
-            --explain prints, for each claim, the rule, the trigger, the tokens of each end
-            and why they were chosen, as text.
+            mention. --count prints only totals and a rate, which is what the benchmark
+            measures. --explain prints, for each claim, the rule, the trigger, the tokens
+            of each end and why they were chosen, as text.
 
             Examples:
               mitragraph extract article.html

@@ -29,7 +29,7 @@ import Testing
         #expect(kratom["synonyms"] as? [String] == ["кратом", "🌿 leaf", "ketum"])
         #expect(kratom["mentions"] as? Int == 3)
         let treats = try #require(edges.first { $0["predicate"] as? String == "treats" && $0["object"] as? String == "chronic-pain" })
-        #expect(treats["support"] as? Int == 2 && treats["denied"] as? Int == 1)
+        #expect(treats["support"] as? Int == 2 && treats["denials"] as? Int == 1)
         #expect(treats["contested"] as? Bool == true)
         #expect(treats["documents"] as? [String] == ["a.txt", "c-кратом 🌿.md", "docs/b \"q\" & <x>.txt"])
     }

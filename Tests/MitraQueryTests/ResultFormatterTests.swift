@@ -26,6 +26,20 @@ import Testing
             """)
     }
 
+    @Test func expandedTableShowsOneFieldALine() {
+        #expect(ResultFormatter(format: .table, expanded: true).format(result) == """
+            -[ row 1 ]---
+            entity  | chronic pain
+            support | 3
+            -[ row 2 ]---
+            entity  | say "hi", then\tgo⏎home
+            support | 12
+            (2 rows)
+
+            """)
+        #expect(ResultFormatter(format: .table, expanded: true).format(QueryResult(columns: ["a"], rows: [])) == "(no rows)\n")
+    }
+
     @Test func json() {
         #expect(ResultFormatter(format: .json).format(result) == """
             [

@@ -11,9 +11,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract mentions and claims to JSON lines, without a store.",
         discussion: """
-            Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention.
-            --count prints only totals and a rate, which is what the benchmark measures.
-            --explain prints, for each claim, the rule, the trigger, the tokens of each end
+            Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention. \
+            --count prints only totals and a rate, which is what the benchmark measures. \
+            --explain prints, for each claim, the rule, the trigger, the tokens of each end \
             and why they were chosen, as text.
 
             Examples:

@@ -8,12 +8,17 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Query the graph interactively.",
         discussion: """
-            Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), Tab
-            completion of keywords, predicates and entity names. A statement the
-            parser finds unfinished, or a line ending in a backslash, continues on the
-            next line. An error never ends the session; Ctrl-C stops a running
-            statement; .quit or Ctrl-D leaves. Dot-commands: .format, .timer,
-            .timeout, .schema, .help, .quit.
+            Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), and Tab \
+            completion of what fits where the cursor is: commands, predicates, entity \
+            names, classes after ':', settings after a dot-command. A statement ends at \
+            ';' or at an empty line, so it may run over several lines. An error never \
+            ends the session; Ctrl-C clears the statement being typed or stops a \
+            running one; exit, quit, \\q or Ctrl-D leaves; help lists the dot-commands \
+            (.format, .expanded, .pager, .output, .once, .read, .timer, .timeout, .bail, \
+            .schema).
+
+            Input that is not a terminal (a pipe, a file) prints no prompts; when a \
+            statement in it fails, the shell exits 65 at the end (with --bail, at once).
 
             Examples:
               mitragraph repl
@@ -25,7 +30,7 @@ struct ReplCommand: ParsableCommand {
 
     /// The result formats the shell prints.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, tsv
+        case table, json, csv, tsv, dot, graphml
     }
 
     @Option(name: .long, help: "The output format to start with.")
@@ -34,14 +39,17 @@ struct ReplCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop each statement after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
+    @Flag(name: .long, help: "Stop at the first statement that fails.")
+    var bail = false
+
     func validate() throws {
         if let timeout, let problem = QueryCanceller.problem(withTimeout: timeout) { throw ValidationError("--timeout: \(problem)") }
     }
 
     func run() throws {
         try reportingErrors {
-            let settings = REPL.Settings(format: ResultFormatter.Format(rawValue: format.rawValue)!, timeout: timeout)
-            try REPL(storePath: storeOptions.store, settings: settings).run()
+            let settings = REPL.Settings(format: REPL.Format(rawValue: format.rawValue) ?? .table, timeout: timeout, bail: bail)
+            if try !REPL(storePath: storeOptions.store, settings: settings).run() { throw Exit.badInput }
         }
     }
 }
