@@ -29,7 +29,7 @@ let package = Package(
         // Part-of-speech tags, lemmas and noun-phrase chunks under the extraction rules.
         .target(name: "MitraLanguage"),
         .target(name: "MitraIngest", dependencies: ["MitraModel", "CLibXML2"]),
-        .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology", "MitraIngest"]),
+        .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology", "MitraIngest", "MitraLanguage"]),
         .target(name: "MitraStore", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -38,9 +38,10 @@ import Testing
             Errors: a malformed file, an entity whose class is unknown or missing, an entity without a
             preferred label, a label or exact-match identifier that two entities share, a predicate whose
             domain or range names a missing class, files that define one thing differently, a negation cue
-            without a valid scope. Warnings: a label that is a common English word (acknowledge it with
-            mg:ambiguousLabel to make it a note). Prints one line per finding, then the entities, labels and
-            identifiers per class. Exit status: 0 without errors (warnings allowed), 65 with errors, 66 a
+            without a valid scope, rule data that names no rule of the extractor or (when the folders describe
+            rules) a rule without its data. Warnings: a label that is a common English word (acknowledge it
+            with mg:ambiguousLabel to make it a note). Prints one line per finding, then the entities, labels
+            and identifiers per class. Exit status: 0 without errors (warnings allowed), 65 with errors, 66 a
             missing folder.
 
             Examples:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraExtraction
 import MitraOntology
 
 /// `mitragraph ontology`: checks the ontology and shows what it says about an entity.
@@ -30,9 +31,11 @@ struct OntologyCheckCommand: ParsableCommand {
             Errors: a malformed file, an entity whose class is unknown or missing, an entity \
             without a preferred label, a label or exact-match identifier that two entities share, \
             a predicate whose domain or range names a missing class, files that define one thing \
-            differently, a negation cue without a valid scope. Warnings: a label that is a common \
-            English word (acknowledge it with mg:ambiguousLabel to make it a note). Prints one \
-            line per finding, then the entities, labels and identifiers per class. \
+            differently, a negation cue without a valid scope, rule data that names no rule of the \
+            extractor or (when the folders describe rules) a rule without its data. Warnings: a \
+            label that is a common English word (acknowledge it with mg:ambiguousLabel to make it \
+            a note). Prints one line per finding, then the entities, labels and identifiers per \
+            class. \
             Exit status: 0 without errors (warnings allowed), 65 with errors, 66 a missing folder.
 
             Examples:
@@ -48,7 +51,7 @@ struct OntologyCheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let report = try OntologyChecker().check(directories: ontologyOptions.directories())
+            let report = try OntologyChecker(registeredRules: Extractor.ruleIDs).check(directories: ontologyOptions.directories())
             print(json ? report.json : report.text, terminator: json ? "\n" : "")
             if !report.passed { throw Exit.badInput }
         }
