@@ -19,7 +19,7 @@ public struct KGXExporter {
                                     "MESH", "ROR"]
     /// Namespaces of the prefixes our ontology's identifiers use, as Biolink's prefix map has them.
     static let wellKnownPrefixes: [String: String] = [
-        "mge": Namespace.entity, "mg": Namespace.ontology, "biolink": "https://w3id.org/biolink/vocab/",
+        "mge": Namespace.entity, "mg": Namespace.ontology, "mgc": Namespace.claim, "biolink": "https://w3id.org/biolink/vocab/",
         "infores": "https://w3id.org/biolink/infores/", "CHEBI": "http://purl.obolibrary.org/obo/CHEBI_",
         "HP": "http://purl.obolibrary.org/obo/HP_", "MONDO": "http://purl.obolibrary.org/obo/MONDO_",
         "DOID": "http://purl.obolibrary.org/obo/DOID_", "NCBITaxon": "http://purl.obolibrary.org/obo/NCBITaxon_",
@@ -60,7 +60,7 @@ public struct KGXExporter {
         let ids = Self.nodeIDs(nodeRecords.map(\.entity) + ontology.entities.values.sorted { $0.id < $1.id })
         let id = { (entity: String) in ids[entity] ?? source.curie(entity) }
         let nodes = try JSONLinesWriter(path: directory + "/nodes.jsonl")
-        var used: Set<String> = ["mge", "mg", "biolink", "infores"]
+        var used: Set<String> = ["mge", "mg", "mgc", "biolink", "infores"]
         for node in nodeRecords {
             let entity = node.entity
             let nodeID = id(entity.id)
@@ -82,7 +82,8 @@ public struct KGXExporter {
             let c = stored.claim
             let predicate = ontology.predicates[c.predicate]
             line.begin()
-            line.field("id", "mgc:" + String(stored.id))
+            // The claim's IRI as a CURIE: derived from its content, stable across rebuilds.
+            line.field("id", "mgc:" + RDFProjection.claimIRI(c).dropFirst(Namespace.claim.count))
             line.field("subject", id(c.subject))
             line.field("predicate", predicate?.biolink ?? "biolink:related_to")
             line.field("category", strings: "biolink:Association")

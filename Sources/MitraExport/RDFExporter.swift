@@ -4,14 +4,8 @@ import MitraOntology
 import MitraRDF
 import MitraStore
 
-/// Writes the ontology and the graph as N-Triples or Turtle, claims with their provenance.
-///
-/// Per edge affirmed by some document, the direct triple `subject mg:predicate object`; per
-/// claim, an `rdf:Statement` node `https://w3id.org/mitragraph/claim/N` naming its subject,
-/// predicate and object, the document it was derived from (`prov:wasDerivedFrom`), the
-/// sentence, its index and spans, whether it is negated or hedged, and the rule and confidence
-/// of its extraction. The ontology part re-states the classes, predicates and entities with
-/// their SKOS labels and external identifiers as IRIs.
+/// Writes the store's RDF projection (`RDFProjection`, vocabulary in docs/rdf.md) as
+/// N-Triples or Turtle: the projection's quads with their graphs dropped.
 public struct RDFExporter {
     public var syntax: RDFSyntax
 
@@ -81,27 +75,7 @@ public struct RDFExporter {
     }
 
     private func write(_ source: GraphSource, to writer: RDFWriter) throws {
-        let subgraph = source.subgraph
-        let out = Statements(writer: writer, ontology: source.ontology)
-        try out.ontology(entities: subgraph.map { $0.entityIDs })
-        try source.forEachEdge { record in
-            let e = record.edge
-            if e.supportingDocuments > 0 {
-                try out.add(.iri(out.entityIRI(e.key.subject)), .iri(out.predicateIRI(e.key.predicate)),
-                            .iri(out.entityIRI(e.key.object)))
-            }
-        }
-        var documents: Set<String> = []
-        try source.forEachClaim { stored in
-            documents.insert(stored.claim.documentID)
-            try out.claim(stored)
-        }
-        for (id, hash) in try source.documents() where documents.contains(id) {
-            let document = Term.iri(Self.documentIRI(id))
-            try out.add(document, .iri(Namespace.rdf + "type"), .iri(Namespace.prov + "Entity"))
-            try out.add(document, .iri(Namespace.rdfs + "label"), .literal(id))
-            try out.add(document, .iri(Namespace.ontology + "contentHash"), .literal(hash))
-        }
+        try RDFProjection(source: source).forEachQuad { try writer.write($0.subject, $0.predicate, $0.object) }
     }
 
     /// The document's IRI: its id percent-encoded (all but unreserved characters and `/`).
@@ -125,15 +99,87 @@ private extension String {
     init(_ byte: UInt8) { self.init(Unicode.Scalar(byte)) }
 }
 
-/// The statements of one export, with the IRIs of the ontology at hand.
-private struct Statements {
-    let writer: RDFWriter
+/// The one RDF view of a store, used by the RDF exports (and meant for pushing to SPARQL
+/// servers): a function from the graph to quads, graph by graph. Vocabulary: docs/rdf.md.
+///
+/// - `StoreGraphs.ontology`: the classes, predicates and entities (SKOS labels, external
+///   identifiers as IRIs);
+/// - `RDFProjection.edgesGraph`: `subject mg:predicate object` for every edge some document
+///   (or imported graph) affirms;
+/// - one graph per document, named by the document's IRI: the document (`prov:Entity`, id,
+///   content hash, title, url, date) and each claim, an `rdf:Statement` and `mg:Claim` whose
+///   IRI is derived from its content (`claimIRI`), so it survives rebuilds;
+/// - each imported graph's own statements, under its name, whatever their vocabulary.
+public struct RDFProjection {
+    public static let edgesGraph = "https://w3id.org/mitragraph/graph/edges"
+    let source: GraphSource
+
+    public init(store: GraphStore, subgraph: Subgraph? = nil) throws {
+        source = try GraphSource(store: store, subgraph: subgraph)
+    }
+
+    init(source: GraphSource) {
+        self.source = source
+    }
+
+    /// A claim's IRI from what it is, never from where the store keeps it: its document and
+    /// sentence, then a hash of its spans, predicate, ends and polarity
+    /// (`…/claim/DOC/SENTENCE-HASH`), so a rebuild gives an unchanged document the same IRIs.
+    public static func claimIRI(_ c: Claim) -> String {
+        let content = "\(c.subjectSpan.start) \(c.subjectSpan.end) \(c.objectSpan.start) \(c.objectSpan.end) \(c.predicate) "
+            + "\(c.subject) \(c.object) \(c.negated)"
+        return Namespace.claim + RDFExporter.documentIRI(c.documentID).dropFirst(Namespace.document.count)
+            + "/\(c.sentenceIndex)-" + ContentHash.hex(of: content).prefix(12)
+    }
+
+    /// Calls `body` with every quad: the ontology's, the edges', each document's, then the
+    /// imported graphs' (those only for a whole-store projection).
+    public func forEachQuad(_ body: (Quad) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { try forEachQuad(escaping: $0) }
+    }
+
+    private func forEachQuad(escaping body: @escaping (Quad) throws -> Void) throws {
+        let out = Statements(ontology: source.ontology, sink: body)
+        out.graph = .iri(StoreGraphs.ontology)
+        try out.ontology(entities: source.subgraph.map { $0.entityIDs })
+        out.graph = .iri(Self.edgesGraph)
+        try source.forEachEdge { record in
+            let e = record.edge
+            if e.supportingDocuments > 0 {
+                try out.add(.iri(out.entityIRI(e.key.subject)), .iri(out.predicateIRI(e.key.predicate)),
+                            .iri(out.entityIRI(e.key.object)))
+            }
+        }
+        let documents = Dictionary(try source.store.documents().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var current: String?
+        try source.forEachClaim { stored in
+            let id = stored.claim.documentID
+            if id != current, let document = documents[id] {
+                current = id
+                out.graph = .iri(RDFExporter.documentIRI(id))
+                try out.document(document)
+            }
+            try out.claim(stored)
+        }
+        guard source.subgraph == nil else { return }
+        for graph in try source.store.graphs() where graph.kind == "import" {
+            let name = Term.iri(graph.iri)
+            try source.store.forEachQuad(graph: name) { try body(Quad($0.subject, $0.predicate, $0.object, graph: name)) }
+        }
+    }
+}
+
+/// The statements of one projection, with the IRIs of the ontology at hand, into the graph
+/// set last.
+private final class Statements {
     let ontology: Ontology
     let externalPrefixes: [String: String]
+    let sink: (Quad) throws -> Void
+    var graph: Term = .iri(StoreGraphs.ontology)
 
-    init(writer: RDFWriter, ontology: Ontology) {
-        self.writer = writer
+    init(ontology: Ontology, sink: @escaping (Quad) throws -> Void) {
         self.ontology = ontology
+        self.sink = sink
         self.externalPrefixes = RDFExporter.knownPrefixes.merging(ontology.prefixes) { _, declared in declared }
     }
 
@@ -141,7 +187,7 @@ private struct Statements {
     static let label = Term.iri(Namespace.rdfs + "label")
 
     func add(_ s: Term, _ p: Term, _ o: Term) throws {
-        try writer.write(s, p, o)
+        try sink(Quad(s, p, o, graph: graph))
     }
 
     func mg(_ name: String) -> Term { .iri(Namespace.ontology + name) }
@@ -199,10 +245,22 @@ private struct Statements {
         }
     }
 
+    func document(_ d: StoredDocument) throws {
+        let document = Term.iri(RDFExporter.documentIRI(d.id))
+        try add(document, Self.type, .iri(Namespace.prov + "Entity"))
+        try add(document, Self.type, mg("Document"))
+        try add(document, Self.label, .literal(d.id))
+        try add(document, mg("contentHash"), .literal(d.hash))
+        if let title = d.title { try add(document, mg("title"), .literal(title)) }
+        if let url = d.url { try add(document, mg("url"), .literal(url, datatype: Namespace.xsd + "anyURI")) }
+        if let date = d.date { try add(document, mg("date"), .literal(date)) }
+    }
+
     func claim(_ stored: ClaimRecord) throws {
         let c = stored.claim
-        let node = Term.iri(Namespace.claim + String(stored.id))
+        let node = Term.iri(RDFProjection.claimIRI(c))
         try add(node, Self.type, .iri(Namespace.rdf + "Statement"))
+        try add(node, Self.type, mg("Claim"))
         try add(node, .iri(Namespace.rdf + "subject"), .iri(entityIRI(c.subject)))
         try add(node, .iri(Namespace.rdf + "predicate"), .iri(predicateIRI(c.predicate)))
         try add(node, .iri(Namespace.rdf + "object"), .iri(entityIRI(c.object)))
@@ -217,5 +275,6 @@ private struct Statements {
         try add(node, mg("hedged"), literal(c.hedged))
         try add(node, mg("rule"), .literal(c.rule))
         try add(node, mg("confidence"), .literal(String(c.confidence), datatype: Namespace.xsd + "double"))
+        if let holder = c.holder { try add(node, mg("holder"), .literal(holder)) }
     }
 }

@@ -1,3 +1,4 @@
+import MitraModel
 /// Reads tokens into a `Statement` by recursive descent, one function per grammar rule of
 /// docs/query-language.md.
 public struct Parser {

@@ -1,6 +1,7 @@
 import CEdit
 import Foundation
 import MitraExport
+import MitraModel
 import MitraQuery
 import MitraStore
 

@@ -181,7 +181,7 @@ import Testing
                                   in: Fixtures.temporaryDirectory())
         let (status, out, err) = try Self.run(["query", "--store", store, "--format", "csv", "--file", file, "--repeat", "3", "--timing"])
         #expect(status == 0)
-        #expect(out == "a,support\nmitragynine,1\npaynantheine,1\n\ncount\n2\n\nsubject,predicate,object,support,denials\n")
+        #expect(out == "a,support\nmitragynine,1\npaynantheine,1\n\ncount\n2\n\nsubject,predicate,object,support,denials,self_contradicting\n")
         // One line of timings per statement, each of three timed runs.
         let timings = err.split(separator: "\n")
         #expect(timings.count == 3)

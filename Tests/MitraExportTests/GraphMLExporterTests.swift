@@ -1,5 +1,6 @@
 import Foundation
 @testable import MitraExport
+import MitraBuild
 import MitraModel
 import MitraStore
 import MitraTestSupport

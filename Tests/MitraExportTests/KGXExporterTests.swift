@@ -1,4 +1,5 @@
 import Foundation
+import MitraBuild
 @testable import MitraExport
 import MitraModel
 import MitraStore

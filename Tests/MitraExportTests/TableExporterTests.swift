@@ -1,6 +1,7 @@
 import Foundation
 @testable import MitraExport
 import MitraModel
+import MitraStore
 import MitraTestSupport
 import Testing
 
@@ -62,11 +63,11 @@ import Testing
     /// The claims cursor is merged with the edges cursor, so keys must compare exactly as
     /// SQLite orders them: by UTF-8 bytes, not by Unicode canonical equivalence.
     @Test func comparesKeysByTheirUTF8Bytes() {
-        #expect(GraphSource.byteOrder(key("Z"), key("a")) < 0)
-        #expect(GraphSource.byteOrder(key("a"), key("é")) < 0)
-        #expect(GraphSource.byteOrder(key("e\u{301}"), key("\u{E9}")) < 0, "NFD and NFC differ as bytes")
-        #expect(GraphSource.byteOrder(key("x"), key("x")) == 0)
-        #expect(GraphSource.byteOrder(EdgeKey(subject: "a", predicate: "q", object: "o"), key("a")) > 0)
-        #expect(GraphSource.byteOrder(EdgeKey(subject: "a", predicate: "p", object: "a"), key("a")) < 0)
+        #expect(GraphStore.byteOrder(key("Z"), key("a")) < 0)
+        #expect(GraphStore.byteOrder(key("a"), key("é")) < 0)
+        #expect(GraphStore.byteOrder(key("e\u{301}"), key("\u{E9}")) < 0, "NFD and NFC differ as bytes")
+        #expect(GraphStore.byteOrder(key("x"), key("x")) == 0)
+        #expect(GraphStore.byteOrder(EdgeKey(subject: "a", predicate: "q", object: "o"), key("a")) > 0)
+        #expect(GraphStore.byteOrder(EdgeKey(subject: "a", predicate: "p", object: "a"), key("a")) < 0)
     }
 }

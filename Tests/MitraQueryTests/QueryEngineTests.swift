@@ -88,6 +88,15 @@ import Testing
         #expect(try rows("find ?p where ?p any{1,3} \"kappa-opioid receptor\" and ?p:Plant") == [["kratom"]])
     }
 
+    @Test func boundedPathBetweenTwoConstantsIsSearchedFromBothEnds() throws {
+        #expect(try rows("count where kratom any{1,2} \"kappa-opioid receptor\"") == [["1"]])
+        #expect(try rows("count where kratom any{1,1} \"kappa-opioid receptor\"") == [["0"]], "two edges away")
+        #expect(try rows("count where \"kappa-opioid receptor\" any{1,3} kratom") == [["0"]], "edges are directed")
+        #expect(try rows("count where \"kappa-opioid receptor\" ^any{1,3} kratom") == [["1"]])
+        let plan = try rows("explain count where kratom any{1,2} \"kappa-opioid receptor\"").map { $0[0] }
+        #expect(plan.contains { $0.contains("searched from both ends at once: a path exists") })
+    }
+
     // MARK: filters
 
     @Test func supportFilterOrderAndLimit() throws {
@@ -261,8 +270,8 @@ import Testing
     }
 
     @Test func contestedEdges() throws {
-        #expect(try rows("contested") == [["kratom", "has_adverse_effect", "dependence", "1", "1"], ["kratom", "treats", "anxiety", "1", "1"]])
-        #expect(try rows("contested order by denials desc limit 1") == [["kratom", "has_adverse_effect", "dependence", "1", "1"]])
+        #expect(try rows("contested") == [["kratom", "has_adverse_effect", "dependence", "1", "1", "0"], ["kratom", "treats", "anxiety", "1", "1", "0"]])
+        #expect(try rows("contested order by denials desc limit 1") == [["kratom", "has_adverse_effect", "dependence", "1", "1", "0"]])
     }
 
     @Test func explainShowsTheJoinOrder() throws {

@@ -1,4 +1,6 @@
 import Foundation
+import MitraStore
+import MitraModel
 import MitraQuery
 import Testing
 

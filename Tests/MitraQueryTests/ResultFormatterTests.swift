@@ -1,3 +1,4 @@
+import MitraModel
 import MitraQuery
 import Testing
 

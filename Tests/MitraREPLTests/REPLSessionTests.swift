@@ -187,7 +187,7 @@ struct REPLTestError: Error {
         #expect(out.contains("\npredicate\tcontains\tPlant → Alkaloid\t2\n"))
         #expect(out.contains("\nclass\tAdverseEffect\t⊂ Condition\t"))
         // A dot-command runs the statement typed before it; .quit ends the session.
-        #expect(out.contains("subject\tpredicate\tobject\tsupport\tdenials\nRun Time: "))
+        #expect(out.contains("subject\tpredicate\tobject\tsupport\tdenials\tself_contradicting\nRun Time: "))
         #expect(!out.contains("mitragynine"))
         #expect(err == "error: .format takes one of table, json, csv, tsv, dot, graphml\nerror: .timer takes on or off\n")
     }

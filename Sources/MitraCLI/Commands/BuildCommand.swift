@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraBuild
 import MitraModel
 import MitraOntology
 import MitraStore

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MitraQuery
 import MitraREPL
+import MitraStore
 
 /// `mitragraph repl`: the interactive query shell.
 struct ReplCommand: ParsableCommand {

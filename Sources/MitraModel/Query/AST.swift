@@ -132,7 +132,7 @@ public indirect enum Condition: Equatable, Sendable {
     case isA(Variable, NameRef)
 
     /// Whether the condition constrains edges (rather than variables only).
-    var mentionsEdge: Bool {
+    public var mentionsEdge: Bool {
         switch self {
         case .and(let a, let b), .or(let a, let b): a.mentionsEdge || b.mentionsEdge
         case .not(let c): c.mentionsEdge
@@ -143,7 +143,7 @@ public indirect enum Condition: Equatable, Sendable {
 
     /// Whether the condition speaks about support or denial, which lifts the default that a
     /// pattern matches only affirmed edges.
-    var mentionsPolarity: Bool {
+    public var mentionsPolarity: Bool {
         switch self {
         case .and(let a, let b), .or(let a, let b): a.mentionsPolarity || b.mentionsPolarity
         case .not(let c): c.mentionsPolarity

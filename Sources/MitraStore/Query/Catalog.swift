@@ -61,7 +61,7 @@ final class Catalog {
     func document(_ name: NameRef, in db: Database) throws -> String {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [name.text]) == true { return name.text }
         let stated = try String.fetchAll(db, sql: """
-            SELECT doc FROM document_metadata WHERE url = ? UNION SELECT doc FROM document_metadata WHERE lower(title) = lower(?)
+            SELECT id FROM documents WHERE url = ? UNION SELECT id FROM documents WHERE lower(title) = lower(?)
             """, arguments: [name.text, name.text])
         if stated.count == 1 { return stated[0] }
         if stated.count > 1 {

@@ -1,5 +1,4 @@
 import Foundation
-import MitraModel
 
 /// One cell of a result.
 public enum Value: Hashable, Sendable {

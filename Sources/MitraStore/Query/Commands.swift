@@ -8,7 +8,7 @@ struct Commands {
     let db: Database
     let canceller: QueryCanceller
 
-    func run(_ statement: Statement) throws -> QueryResult {
+    func run(_ statement: MitraModel.Statement) throws -> QueryResult {
         switch statement {
         case .select(let select):
             return try execute(try Planner(catalog: catalog, db: db).plan(select))
@@ -224,9 +224,9 @@ struct Commands {
         }
         var sql = """
             SELECT e.subject, coalesce(s.label, e.subject) AS subject_label, e.predicate, e.object,
-                   coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs
+                   coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs, e.self_contradicting
             FROM edges e LEFT JOIN entities s ON s.id = e.subject LEFT JOIN entities o ON o.id = e.object
-            WHERE e.supporting_docs > 0 AND e.denying_docs > 0
+            WHERE e.contested
             ORDER BY \((order + (tail.limit != nil && order.isEmpty ? ["e.subject", "e.predicate", "e.object"] : ["subject_label", "e.predicate", "object_label"])).joined(separator: ", "))
             """
         if let limit = tail.limit { sql += " LIMIT \(limit)" } else if tail.offset != nil { sql += " LIMIT -1" }
@@ -238,14 +238,16 @@ struct Commands {
         let rows = try contestedKeys(tail).map { row -> [Value] in
             [.entity(id: row["subject"], label: row["subject_label"]), .text(row["predicate"]),
              .entity(id: row["object"], label: row["object_label"]), .integer(row["supporting_docs"]),
-             .integer(row["denying_docs"])]
+             .integer(row["denying_docs"]), .integer(row["self_contradicting"])]
         }
-        return QueryResult(columns: ["subject", "predicate", "object", "support", "denials"], rows: rows)
+        // Documents that both affirm and deny an edge are counted apart: they never make it
+        // contested on their own.
+        return QueryResult(columns: ["subject", "predicate", "object", "support", "denials", "self_contradicting"], rows: rows)
     }
 
     // MARK: explain
 
-    func explain(_ statement: Statement) throws -> QueryResult {
+    func explain(_ statement: MitraModel.Statement) throws -> QueryResult {
         var lines: [String]
         switch statement {
         case .select(let select):
@@ -268,7 +270,7 @@ struct Commands {
             lines = ["evidence: the pattern's edges as a pattern query plans them, then their claims by index",
                      "claims_spo(subject, predicate, object), joined to their sentences"]
         case .contested:
-            lines = ["contested: a scan of edges for support > 0 and denials > 0"]
+            lines = ["contested: a scan of edges for an affirming and a different denying document"]
         case .explain(let inner):
             return try explain(inner)
         }
@@ -277,7 +279,7 @@ struct Commands {
 
     // MARK: subgraphs
 
-    func subgraph(_ statement: Statement) throws -> Subgraph {
+    func subgraph(_ statement: MitraModel.Statement) throws -> Subgraph {
         switch statement {
         case .select(let select):
             let plan = try Planner(catalog: catalog, db: db).plan(select, forSubgraph: true)

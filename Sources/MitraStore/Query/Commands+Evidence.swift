@@ -43,10 +43,10 @@ extension Commands {
         for condition in select.conditions {
             guard case .source(let op, let name) = condition else { continue }
             if op == "like" {
-                documentTests.append("c.doc LIKE ?")
+                documentTests.append("d.id LIKE ?")
                 arguments.append(name.text)
             } else {
-                documentTests.append(op == "=" ? "c.doc = ?" : "c.doc <> ?")
+                documentTests.append(op == "=" ? "d.id = ?" : "d.id <> ?")
                 arguments.append(try catalog.document(name, in: db))
             }
         }
@@ -61,20 +61,24 @@ extension Commands {
 
     /// The claims of one edge as evidence rows, in document and sentence order.
     func evidenceRows(_ key: EdgeKey, documentTests: [String] = [], arguments: [DatabaseValueConvertible] = []) throws -> [[Value]] {
+        guard let s = try GraphStore.termID(.iri(Namespace.entity + key.subject), in: db),
+              let p = try GraphStore.termID(.iri(Namespace.ontology + key.predicate), in: db),
+              let o = try GraphStore.termID(.iri(Namespace.entity + key.object), in: db)
+        else { return [] }
         let statement = try db.cachedStatement(sql: """
-            SELECT c.doc, c.sentence, s.text, c.subject_start, c.subject_end, c.object_start, c.object_end,
-                   c.negated, c.hedged, c.rule, c.confidence, m.title, m.url
-            FROM claims c INDEXED BY claims_spo JOIN sentences s ON s.doc = c.doc AND s.idx = c.sentence
-            LEFT JOIN document_metadata m ON m.doc = c.doc
+            SELECT d.id, c.sentence, c.doc, c.subject_start, c.subject_end, c.object_start, c.object_end,
+                   c.negated, c.hedged, tr.value, c.confidence, d.title, d.url
+            FROM claims c INDEXED BY claims_spo JOIN documents d ON d.num = c.doc JOIN terms tr ON tr.id = c.rule
             WHERE c.subject = ? AND c.predicate = ? AND c.object = ?\((documentTests.map { " AND " + $0 }).joined())
-            ORDER BY c.doc, c.sentence, c.id
+            ORDER BY d.id, c.sentence, c.id
             """)
+        let texts = try DocumentTexts(db)
         let subject = entity(key.subject), object = entity(key.object)
-        return try Row.fetchAll(statement, arguments: StatementArguments([key.subject, key.predicate, key.object] + arguments)).map { row in
+        return try Row.fetchAll(statement, arguments: StatementArguments([s, p, o] + arguments)).map { row in
             [subject, .text(key.predicate), object, .text(row[0]), (row[11] as String?).map(Value.text) ?? .null,
              (row[12] as String?).map(Value.text) ?? .null, .integer(row[1]),
              .text((row[7] as Bool) ? "denied" : "affirmed"), .text((row[8] as Bool) ? "hedged" : "firm"), .text(row[9]),
-             .real(row[10]), .span(row[3], row[4]), .span(row[5], row[6]), .text(row[2])]
+             .real(row[10]), .span(row[3], row[4]), .span(row[5], row[6]), .text(try texts.sentence(row[1], of: row[2]))]
         }
     }
 
