@@ -382,31 +382,13 @@ struct Planner {
         if overlap { return p.min == 0 ? true : nil }
         // Forward steps follow (subject → object) for the pattern's forward predicates and
         // (object → subject) for its inverse ones; the search from the target walks them back.
-        func statement(from: String, to: String, _ d: Direction?) throws -> GRDB.Statement? {
-            guard let d else { return nil }
-            let filter = (["h.\(from) = ?"] + predicateFilter(d, "h.predicate") + hopFilter).joined(separator: " AND ")
-            return try db.makeStatement(sql: "SELECT DISTINCT h.\(to) FROM edges h WHERE \(filter)")
+        func steps(_ forward: (String, String), _ inverse: (String, String)) -> [(String, String, [String])] {
+            [p.forward.map { (forward.0, forward.1, predicateFilter($0, "h.predicate")) },
+             p.inverse.map { (inverse.0, inverse.1, predicateFilter($0, "h.predicate")) }].compactMap { $0 }
         }
-        let outward = [try statement(from: "subject", to: "object", p.forward), try statement(from: "object", to: "subject", p.inverse)]
-        let inward = [try statement(from: "object", to: "subject", p.forward), try statement(from: "subject", to: "object", p.inverse)]
-        var seen = [Set(sources), Set(targets)]
-        var frontiers = [sources, targets]
-        var depth = 0
-        while depth < p.max, !frontiers[0].isEmpty, !frontiers[1].isEmpty {
-            let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
-            var next: [String] = []
-            for node in frontiers[side] {
-                for case let statement? in side == 0 ? outward : inward {
-                    for other in try String.fetchAll(statement, arguments: [node]) where seen[side].insert(other).inserted {
-                        if seen[1 - side].contains(other) { return true }
-                        next.append(other)
-                    }
-                }
-            }
-            frontiers[side] = next
-            depth += 1
-        }
-        return false
+        let search = try PathSearch(db: db, outward: steps(("subject", "object"), ("object", "subject")),
+                                    inward: steps(("object", "subject"), ("subject", "object")), hopFilter: hopFilter)
+        return try search.connects(sources, targets, maxLength: p.max)
     }
 
     func constrain(_ term: Term, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
