@@ -179,11 +179,15 @@ struct Planner {
             }
         }
         var selectList: [String] = []
+        /// Per select-list entry, the id column an entity's label is looked up for (nil: the
+        /// entry is an expression of its own).
+        var labelOf: [Int?] = []
         var columns: [Plan.Column] = []
         var groupBy: [String] = []
         var sortAliases: [String: [String]] = [:]
         func add(_ expression: String) -> Int {
             selectList.append("\(expression) AS c\(selectList.count)")
+            labelOf.append(nil)
             return selectList.count - 1
         }
         for item in projection {
@@ -196,7 +200,8 @@ struct Planner {
                     sortAliases["?" + v.name] = ["c\(i)"]
                 } else {
                     let id = add(binding.expression)
-                    let label = add("coalesce((SELECT label FROM entities WHERE id = \(binding.expression)), \(binding.expression))")
+                    let label = add(Self.label(of: binding.expression))
+                    labelOf[label] = id
                     columns.append(.entity(name: v.name, id: id, label: label))
                     sortAliases["?" + v.name] = ["c\(label)", "c\(id)"]
                 }
@@ -256,8 +261,19 @@ struct Planner {
         }
 
         var sql = ctes.isEmpty ? "" : "WITH RECURSIVE " + ctes.joined(separator: ",\n") + "\n"
-        sql += "SELECT \(hasAggregate ? "" : "DISTINCT ")\(selectList.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
-        if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+        if !hasAggregate && labelOf.contains(where: { $0 != nil }) {
+            // Labels are looked up once per distinct row, not once per joined row: a join
+            // that meets each answer many times (two hops through a hub) would look the
+            // same label up for every path to it.
+            let inner = selectList.indices.filter { labelOf[$0] == nil }.map { selectList[$0] }
+            let outer = selectList.indices.map { i in labelOf[i].map { "\(Self.label(of: "c\($0)")) AS c\(i)" } ?? "c\(i)" }
+            sql += "SELECT \(outer.joined(separator: ", "))\nFROM (SELECT DISTINCT \(inner.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
+            if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+            sql += ")"
+        } else {
+            sql += "SELECT \(hasAggregate ? "" : "DISTINCT ")\(selectList.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
+            if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+        }
         if hasAggregate {
             let keys = groupBy + select.groupBy.compactMap { bindings[$0.name]?.expression }.filter { !groupBy.contains($0) }
             // When every edge is read anyway, unary + keeps SQLite from walking an index just
@@ -275,6 +291,11 @@ struct Planner {
         }
         plan.sql = sql
         return plan
+    }
+
+    /// An entity's label (its id when it has none), for the id `expression` gives.
+    static func label(of expression: String) -> String {
+        "coalesce((SELECT label FROM entities WHERE id = \(expression)), \(expression))"
     }
 
     // MARK: resolution
