@@ -34,23 +34,6 @@ enum EdgeDeriver {
         try refreshAffected(in: db)
     }
 
-    /// Adds a newly imported graph's support: one supporting "document" and one statement
-    /// for each key the graph (by term id) states. Exact when the graph held nothing before
-    /// (an import first takes the graph's old support away and re-derives those keys).
-    static func addSupport(ofGraph graph: Int64, in db: Database) throws {
-        let e = GraphWriter.entityStart, p = GraphWriter.predicateStart
-        try db.execute(sql: """
-            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count)
-            SELECT substr(ts.value, \(e)), substr(tp.value, \(p)), substr(tob.value, \(e)), 1, 0, 0, 1
-            FROM graph_edges g JOIN terms ts ON ts.id = g.s JOIN terms tp ON tp.id = g.p JOIN terms tob ON tob.id = g.o
-            WHERE g.graph = ?
-            ORDER BY 1, 2, 3
-            ON CONFLICT (subject, predicate, object) DO UPDATE
-            SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1,
-                contested = \(contested("supporting_docs + 1", "denying_docs", "self_contradicting"))
-            """, arguments: [graph])
-    }
-
     /// Recomputes every edge from scratch; for upgrades, repairs and tests of the incremental path.
     static func rebuildAll(in db: Database) throws {
         try prepareAffected(in: db)

@@ -164,7 +164,7 @@ public struct GraphImporter {
         if bulkEdges {
             for name in Schema.edgeIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
-        try EdgeDeriver.addSupport(ofGraph: g, in: db)
+        try addSupport(ofGraph: g, in: db)
         if bulkEdges {
             for sql in Schema.edgeIndexes { try db.execute(sql: sql) }
         }
@@ -198,6 +198,24 @@ public struct GraphImporter {
                 WHERE q.g = ? AND +q.p IN (SELECT id FROM temp.import_predicates)
                   AND +q.s IN (SELECT id FROM temp.import_entities) AND +q.o IN (SELECT id FROM temp.import_entities)
                 ORDER BY q.s, q.p, q.o
+            """, arguments: [g])
+    }
+
+    /// Adds the graph's support: one supporting "document" and one statement for each key
+    /// it states. Exact when the graph held nothing before (the import first took its old
+    /// support away and re-derived those keys). Names come from `findEdges`' small tables of
+    /// the ontology's predicates and the `mge:` terms, in key order, so `edges` grows at its end.
+    private static func addSupport(ofGraph g: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count)
+            SELECT s.name, p.name, o.name, 1, 0, 0, 1 FROM graph_edges ge
+            JOIN temp.import_entities s ON s.id = ge.s JOIN temp.import_predicates p ON p.id = ge.p
+            JOIN temp.import_entities o ON o.id = ge.o
+            WHERE ge.graph = ?
+            ORDER BY 1, 2, 3
+            ON CONFLICT (subject, predicate, object) DO UPDATE
+            SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1,
+                contested = \(EdgeDeriver.contested("supporting_docs + 1", "denying_docs", "self_contradicting"))
             """, arguments: [g])
     }
 
