@@ -232,7 +232,8 @@ public struct GraphImporter {
     /// as `subject predicate object: why`, in the order of those names.
     ///
     /// Whether an edge fits depends only on its predicate and its ends' classes, so each
-    /// combination the graph uses is judged once and only the edges of a rejected one are read.
+    /// combination the graph uses is judged once, and the edges of rejected ones are found
+    /// in one more pass (none when nothing is rejected).
     private static func rejectEdgesOutsideTheOntology(graph g: Int64, in db: Database) throws -> [String] {
         var parents: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT name, parent FROM classes WHERE parent IS NOT NULL") { parents[row[0]] = row[1] }
@@ -260,13 +261,15 @@ public struct GraphImporter {
             JOIN temp.import_entities s ON s.id = g.s JOIN temp.import_entities o ON o.id = g.o
             WHERE g.graph = ?
             """, arguments: [g])
-        let edgesOf = try db.makeStatement(sql: """
-            SELECT g.s, g.o, s.name, o.name FROM graph_edges g
-            JOIN temp.import_entities s ON s.id = g.s JOIN temp.import_entities o ON o.id = g.o
-            WHERE g.graph = ? AND g.p = ? AND s.class IS ? AND o.class IS ?
+        // The combinations rejected, with why; their edges are then found in one pass.
+        var verdicts: [(predicate: String, why: (String, String) -> String)] = []
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS import_rejected (
+                p INTEGER NOT NULL, subject_class TEXT NOT NULL, object_class TEXT NOT NULL, verdict INTEGER NOT NULL,
+                PRIMARY KEY (p, subject_class, object_class)) WITHOUT ROWID;
+            DELETE FROM temp.import_rejected;
             """)
-        let delete = try db.makeStatement(sql: "DELETE FROM graph_edges WHERE graph = ? AND s = ? AND p = ? AND o = ?")
-        var rejected: [(key: [String], text: String)] = []
+        let judge = try db.makeStatement(sql: "INSERT INTO temp.import_rejected VALUES (?, ?, ?, ?)")
         for row in combinations {
             let (pid, predicate): (Int64, String) = (row[0], row[1])
             let subjectClass: String? = row[2], objectClass: String? = row[3]
@@ -283,12 +286,24 @@ public struct GraphImporter {
             } else {
                 why = { subject, object in "\(subjectClass == nil ? subject : object) is no entity of the store" }
             }
-            let edges = try Row.fetchAll(edgesOf, arguments: [g, pid, subjectClass, objectClass])
-            for edge in edges {
-                let (subject, object): (String, String) = (edge[2], edge[3])
-                rejected.append(([subject, predicate, object], "\(subject) \(predicate) \(object): \(why(subject, object))"))
-                try delete.execute(arguments: [g, edge[0] as Int64, pid, edge[1] as Int64])
-            }
+            // '' stands for "no entity", which no class is called.
+            try judge.execute(arguments: [pid, subjectClass ?? "", objectClass ?? "", verdicts.count])
+            verdicts.append((predicate, why))
+        }
+        guard !verdicts.isEmpty else { return [] }
+        let edges = try Row.fetchAll(db, sql: """
+            SELECT r.verdict, g.s, g.p, g.o, s.name, o.name FROM graph_edges g
+            CROSS JOIN temp.import_entities s CROSS JOIN temp.import_entities o CROSS JOIN temp.import_rejected r
+            WHERE g.graph = ? AND s.id = g.s AND o.id = g.o
+              AND r.p = g.p AND r.subject_class = coalesce(s.class, '') AND r.object_class = coalesce(o.class, '')
+            """, arguments: [g])
+        let delete = try db.makeStatement(sql: "DELETE FROM graph_edges WHERE graph = ? AND s = ? AND p = ? AND o = ?")
+        var rejected: [(key: [String], text: String)] = []
+        for edge in edges {
+            let (predicate, why) = verdicts[edge[0] as Int]
+            let (subject, object): (String, String) = (edge[4], edge[5])
+            rejected.append(([subject, predicate, object], "\(subject) \(predicate) \(object): \(why(subject, object))"))
+            try delete.execute(arguments: [g, edge[1] as Int64, edge[2] as Int64, edge[3] as Int64])
         }
         return rejected.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.text)
     }
