@@ -255,6 +255,8 @@ enum Schema {
 
     /// An imported graph's support for edges keyed by term ids, graph first, like the quads
     /// it is found in: an import writes integers once instead of names twice (row and index).
+    /// Labels get an index by entity: removing an entity (replacing an imported graph, or the
+    /// ontology) cascades to its labels, which without one is a scan of them all per entity.
     /// A v4 store's rows are carried over; their terms exist (the graph's quads use them), and
     /// are added should one be missing, so no support is lost. `?1` and `?2` stand for the
     /// entity and ontology namespaces.
@@ -278,6 +280,7 @@ enum Schema {
         DROP TABLE graph_edges;
         ALTER TABLE graph_edges_v5 RENAME TO graph_edges;
         \(graphEdgeIndex);
+        CREATE INDEX labels_entity ON labels(entity);
         """
 
     /// Finds the graphs supporting one edge key, which re-deriving an edge counts.

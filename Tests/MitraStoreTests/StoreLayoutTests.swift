@@ -168,6 +168,12 @@ import Testing
         }
         #expect(types == ["INTEGER", "INTEGER", "INTEGER", "INTEGER"], "no names in the imported support")
 
+        // Removing an entity finds its labels by index, not by reading them all.
+        let plan = try store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT 1 FROM labels WHERE entity = 'kratom'").map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("labels_entity") }, "\(plan)")
+
         // The carried-over support is the graph's: importing the graph again, empty, takes it away.
         let empty = Fixtures.write("", to: "g.nt", in: Fixtures.temporaryDirectory())
         try GraphImporter(store: store).importFile(empty, syntax: .ntriples, graph: "urn:g")
