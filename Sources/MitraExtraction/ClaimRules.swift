@@ -79,6 +79,9 @@ extension ExtractionEngine {
         var implicit: [PhraseSet<Bool>.Occurrence] = []
         var activeNegation: [Bool] = []
         var boundaryPrefix: [Int32] = []
+        /// Token indices where a coordinated new predicate starts ("… and can cause"): a
+        /// negation's scope ends there, though a trigger's reach does not.
+        var scopeStops: [Int] = []
         /// Tokens inside a parenthesis or bracket that names nothing ("(n = 702, 62.8%)",
         /// "[43]"): skipped when measuring gaps, as a reader skips them inside a list.
         var inInsert: [Bool] = []
@@ -109,6 +112,13 @@ extension ExtractionEngine {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
             guard lo < hi else { return b - a }
             return (b - a) - Int(insertPrefix[hi] - insertPrefix[lo]) * (b >= a ? 1 : -1)
+        }
+
+        /// Whether a negation's scope from `a` to `b` ends in between: a clause boundary or a
+        /// coordinated new predicate.
+        func scopeEnds(_ a: Int, _ b: Int) -> Bool {
+            let lo = min(a, b), hi = max(a, b)
+            return boundary(lo, hi) || scopeStops.contains { lo <= $0 && $0 < hi }
         }
 
         func hard(_ a: Int, _ b: Int) -> Bool {
@@ -178,12 +188,14 @@ extension ExtractionEngine {
         }
         var pseudo: [PhraseSet<Bool>.Occurrence] = []
         pseudoNegations.occurrences(in: tokens, range: all, into: &pseudo)
-        // A negation inside "not only" denies nothing; two in a row ("not without") cancel.
-        scene.activeNegation = scene.negations.map { n in !pseudo.contains { $0.start <= n.start && n.start < $0.end } }
+        // A negation that shares a word with "not only" ("is not only") denies nothing; two in a
+        // row ("not without") cancel.
+        scene.activeNegation = scene.negations.map { n in !pseudo.contains { $0.start < n.end && n.start < $0.end } }
         for i in scene.negations.indices.dropLast() where scene.negations[i + 1].start == scene.negations[i].end {
             scene.activeNegation[i] = false
             scene.activeNegation[i + 1] = false
         }
+        if scene.activeNegation.contains(true) { scene.scopeStops = scopeStops(scene, sentence: sentence) }
         // Anaphors: a noun phrase ("the herb") always stands for the plant; a pronoun only
         // when the last substance named before it is a plant.
         if context.plant != nil {
@@ -225,6 +237,38 @@ extension ExtractionEngine {
         scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
         scene.compared = comparisons(scene)
         return scene
+    }
+
+    /// Where a coordinator after an active negation cue starts a new verb group ("is not an
+    /// approved medicine | and can cause addiction"), by the ontology's scope terminators
+    /// and both taggers; only sentences with such a coordinator are tagged.
+    func scopeStops(_ scene: Scene, sentence: Sentence) -> [Int] {
+        guard let syntax = SyntaxLayer.shipped, let penn = syntax.penn else { return [] }
+        // A "following" cue's scope starts after it; the others' reach back.
+        let from = scene.negations.indices.filter { scene.activeNegation[$0] }.map { n in
+            scene.negations[n].payload.scope == .following ? scene.negations[n].end : 0
+        }.min() ?? scene.tokens.count
+        var found: [PhraseSet<Int>.Occurrence] = []
+        scopeTerminators.occurrences(in: scene.tokens, range: from..<scene.tokens.count, into: &found)
+        found.removeAll { $0.end >= scene.tokens.count }
+        guard !found.isEmpty else { return [] }
+        let surface = scene.surface.isEmpty ? surfaceWords(scene.tokens, sentence: sentence) : scene.surface
+        let tags = scene.tags.count == surface.count ? scene.tags : syntax.tags(surface, mentions: scene.mentions)
+        let pennTags = penn.tag(surface)
+        // The tagger's weak spot is an "-s" verb it has not seen ("and triggers seizures"): a
+        // predicate's verb trigger is a verb whatever its tag.
+        var verbTrigger = Set<Int>()
+        for t in scene.triggers where !t.payload.nominal && !t.payload.predicates.isEmpty { verbTrigger.insert(t.start) }
+        var inMention = Set<Int>()
+        for m in scene.mentions { for k in m.start..<m.end { inMention.insert(k) } }
+        let rules = ontology.cues.scopeTerminators
+        return found.compactMap { c in
+            let rule = rules[c.payload]
+            var k = c.end
+            while k < tags.count, rule.skipTags.contains(tags[k].name) { k += 1 }
+            guard k < tags.count, !inMention.contains(k), !rule.nonFiniteTags.contains(pennTags[k]) else { return nil }
+            return rule.verbTags.contains(tags[k].name) || verbTrigger.contains(k) ? c.start : nil
+        }
     }
 
     /// `mentions` without those that only modify a head naming no entity ("opioid cravings").
@@ -897,8 +941,8 @@ extension ExtractionEngine {
             switch cue.payload.scope {
             case .following:
                 if c.passive {
-                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.boundary(o.end, cue.start) { return n }
-                } else if cue.end <= head && head - cue.end <= cue.payload.maxScope && !scene.boundary(cue.end, head)
+                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.scopeEnds(o.end, cue.start) { return n }
+                } else if cue.end <= head && head - cue.end <= cue.payload.maxScope && !scene.scopeEnds(cue.end, head)
                     && !(cue.end..<head).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) })
                 {
                     return n
@@ -906,9 +950,9 @@ extension ExtractionEngine {
                     return n
                 }
             case .preceding:
-                if cue.start >= o.end && cue.start - o.end <= cue.payload.maxScope && !scene.boundary(o.end, cue.start) { return n }
+                if cue.start >= o.end && cue.start - o.end <= cue.payload.maxScope && !scene.scopeEnds(o.end, cue.start) { return n }
             case .clause:
-                if abs(cue.start - o.start) <= cue.payload.maxScope && !scene.boundary(min(cue.start, o.start), max(cue.end, o.end)) { return n }
+                if abs(cue.start - o.start) <= cue.payload.maxScope && !scene.scopeEnds(min(cue.start, o.start), max(cue.end, o.end)) { return n }
             }
         }
         return nil

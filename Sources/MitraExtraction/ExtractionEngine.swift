@@ -18,6 +18,9 @@ final class ExtractionEngine: Sendable {
     let implicitSubjects: PhraseSet<Bool>
     /// Phrases that hold a negation word but deny nothing ("not only", "not just").
     let pseudoNegations: PhraseSet<Bool>
+    /// Coordinators that end a negation's scope before a new verb group; the payload is the
+    /// index of its `ScopeTerminator` in the ontology's cues.
+    let scopeTerminators: PhraseSet<Int>
     /// Heading and lead-in phrases that make a list's items objects of a predicate (its index).
     let listCues: PhraseSet<Int>
     let advice: PhraseSet<Bool>
@@ -101,6 +104,9 @@ final class ExtractionEngine: Sendable {
         }, vocabulary: &vocabulary)
         var implicitSubjects = PhraseSet(ontology.cues.implicitSubjects.map { ($0, true) }, vocabulary: &vocabulary)
         var pseudoNegations = PhraseSet(ontology.cues.pseudoNegations.map { ($0, true) }, vocabulary: &vocabulary)
+        var scopeTerminators = PhraseSet(ontology.cues.scopeTerminators.enumerated().flatMap { i, t in
+            t.coordinators.map { ($0, i) }
+        }, vocabulary: &vocabulary)
         var listCues = PhraseSet(predicates.enumerated().flatMap { i, p in
             (ontology.cues.listCues[p.name] ?? []).flatMap { Inflector.variants(of: $0.lowercased()).map { ($0, i) } }
         }, vocabulary: &vocabulary)
@@ -125,6 +131,7 @@ final class ExtractionEngine: Sendable {
         anaphors.seal(vocabularySize: size)
         implicitSubjects.seal(vocabularySize: size)
         pseudoNegations.seal(vocabularySize: size)
+        scopeTerminators.seal(vocabularySize: size)
         listCues.seal(vocabularySize: size)
         self.vocabulary = vocabulary
         self.trie = trie
@@ -135,6 +142,7 @@ final class ExtractionEngine: Sendable {
         self.anaphors = anaphors
         self.implicitSubjects = implicitSubjects
         self.pseudoNegations = pseudoNegations
+        self.scopeTerminators = scopeTerminators
         self.listCues = listCues
 
         var subjectMask: [UInt32] = []

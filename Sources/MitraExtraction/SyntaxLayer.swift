@@ -4,6 +4,8 @@ import MitraLanguage
 /// let through (most sentences fail every prefilter, so extraction speed holds).
 struct SyntaxLayer: Sendable {
     let tagger: PartOfSpeechTagger
+    /// Penn Treebank tags, where UPOS is too coarse: a finite verb against a bare one.
+    let penn: PennTagger?
 
     /// Heads a substance names the form or use of ("kratom use", "kratom products"): the
     /// substance still takes part in claims about them.
@@ -17,14 +19,20 @@ struct SyntaxLayer: Sendable {
 
     /// The shipped tagger, or nil when its model is not installed (the rules then run on
     /// their token-level cues alone).
-    static let shipped: SyntaxLayer? = (try? PartOfSpeechTagger.shipped()).map { SyntaxLayer(tagger: $0) }
+    static let shipped: SyntaxLayer? = (try? PartOfSpeechTagger.shipped()).map {
+        SyntaxLayer(tagger: $0, penn: try? PennTagger.shipped())
+    }
 
     /// The sentence tagged with every mention fixed as a noun, and chunked.
     func analyse(_ words: [String], mentions: [ExtractionEngine.Located], hyphenated: [Bool]) -> MitraLanguage.SentenceAnalysis {
+        Chunker.analyse(words: words, tags: tags(words, mentions: mentions), hyphenated: hyphenated)
+    }
+
+    /// The words' UPOS tags with every mention fixed as a noun.
+    func tags(_ words: [String], mentions: [ExtractionEngine.Located]) -> [UniversalTag] {
         var known = [UniversalTag?](repeating: nil, count: words.count)
         for m in mentions { for k in m.start..<m.end { known[k] = .noun } }
-        let tags = tagger.tag(words, known: known)
-        return Chunker.analyse(words: words, tags: tags, hyphenated: hyphenated)
+        return tagger.tag(words, known: known)
     }
 
     /// Which mentions only modify a head that names no entity ("opioid cravings", "pain
