@@ -200,12 +200,21 @@ final class ExtractionEngine: Sendable {
         var mentions: [Mention] = []
         var analyses: [SentenceAnalysis] = []
         var plantCounts: [Int32: Int] = [:]
+        let blocks = document.blocks.isEmpty
+            ? BlockScanner().blocks(in: document.text, markdown: document.format == "markdown") : document.blocks
+        // Front matter is the document's metadata (title, url, date), not its text: it names
+        // nothing and claims nothing.
+        let metadata = blocks.filter { $0.kind == .frontMatter }.map { $0.span.start..<$0.span.end }
         for range in splitter.sentences(in: scalars) {
             let index = sentences.count
             sentences.append(Sentence(
                 index: index, span: Span(start: range.lowerBound, end: range.upperBound),
                 text: text.text(range)))
             var analysis = SentenceAnalysis(index: index)
+            if metadata.contains(where: { $0.contains(range.lowerBound) }) {
+                analyses.append(analysis)
+                continue
+            }
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
             findMentions(&analysis)
             for m in analysis.mentions {
@@ -220,8 +229,6 @@ final class ExtractionEngine: Sendable {
         }
         // The document's plant: the one it names most (ties go to the first in the ontology).
         let plant = plantCounts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
-        let blocks = document.blocks.isEmpty
-            ? BlockScanner().blocks(in: document.text, markdown: document.format == "markdown") : document.blocks
         let structure = DocumentStructure(blocks: blocks, sentences: sentences).withText(scalars)
         var listContexts: [Int: ListContext?] = [:]
         var claims: [Claim] = []
