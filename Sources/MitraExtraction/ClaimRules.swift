@@ -51,6 +51,14 @@ extension ExtractionEngine {
         var fixedNegation: Bool? = nil
     }
 
+    /// A relative clause and the mention it describes.
+    struct RelativeClause {
+        /// From the relative pronoun to the clause's last token.
+        var range: Range<Int>
+        /// The index into the scene's mentions of the antecedent.
+        var antecedent: Int
+    }
+
     enum LeftSide {
         case none
         case subjects([Int])
@@ -101,6 +109,9 @@ extension ExtractionEngine {
         /// The tokens as written and their part-of-speech tags, when the tagger is installed.
         var surface: [String] = []
         var tags: [UniversalTag] = []
+        /// The chunker's relative clauses whose antecedent is a mention ("kratom, which …",
+        /// "the receptors that …"), when the sentence was chunked.
+        var relatives: [RelativeClause] = []
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
@@ -176,15 +187,19 @@ extension ExtractionEngine {
         for c in scene.triggers { cueStart.insert(c.start) }
         for c in scene.negations { cueStart.insert(c.start) }
         for c in scene.hedges { cueStart.insert(c.start) }
-        if let syntax = SyntaxLayer.shipped, needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) {
+        var parsed: MitraLanguage.SentenceAnalysis?
+        if let syntax = SyntaxLayer.shipped,
+            needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) || needsClauses(tokens, mentions)
+        {
             let surface = surfaceWords(tokens, sentence: sentence)
-            let parsed = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
+            let analysis = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
                 $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
             })
-            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: parsed)
+            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: analysis)
             scene.mentions = mentions
             scene.surface = surface
-            scene.tags = parsed.tags
+            scene.tags = analysis.tags
+            parsed = analysis
         }
         var pseudo: [PhraseSet<Bool>.Occurrence] = []
         pseudoNegations.occurrences(in: tokens, range: all, into: &pseudo)
@@ -236,7 +251,69 @@ extension ExtractionEngine {
         for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
         scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
         scene.compared = comparisons(scene)
+        if let parsed { readClauses(parsed, into: &scene) }
         return scene
+    }
+
+    /// Whether the chunker can tell the rules something the token scans cannot: a relative
+    /// pronoun right after a mention ("kratom, which …", "receptors that …"), or a comparison
+    /// word before a mention that the scans do not read ("safer than morphine", "rather than",
+    /// "as effective as", ", like morphine,").
+    func needsClauses(_ tokens: [WordToken], _ mentions: [Located]) -> Bool {
+        guard mentions.count >= 2 else { return false }
+        var ends = Set<Int>()
+        var starts = Set<Int>()
+        for m in mentions {
+            ends.insert(m.end)
+            starts.insert(m.start)
+        }
+        for (k, t) in tokens.enumerated() {
+            if words.has(t, RuleWords.relativeWord) {
+                if ends.contains(k) || (k > 0 && words.has(tokens[k - 1], RuleWords.comma) && ends.contains(k - 1)) { return true }
+            } else if words.has(t, RuleWords.comparisonWord), ((k + 1)...(k + 4)).contains(where: starts.contains) {
+                if words.has(t, RuleWords.likeWord) && !(k > 0 && words.has(tokens[k - 1], RuleWords.comma)) { continue }
+                if words.has(t, RuleWords.neutral) && !(k + 2 < tokens.count && tokens[k + 2].id == t.id) { continue }  // "as … as"
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The chunker's comparisons and relative clauses, in the scene's terms: what a comparison
+    /// compares with is never a subject ("safer than morphine", "rather than opioids"; a
+    /// "like" only when set off by a comma, the scans read the others); a relative clause
+    /// whose antecedent is a mention is kept with it.
+    func readClauses(_ parsed: MitraLanguage.SentenceAnalysis, into scene: inout Scene) {
+        let mentions = scene.mentions
+        for c in parsed.comparisons {
+            if c.kind == .like, !(c.marker.lowerBound > 0 && words.has(scene.tokens[c.marker.lowerBound - 1], RuleWords.comma)) {
+                continue
+            }
+            for (i, m) in mentions.enumerated() where c.object.contains(m.start) { scene.compared[i] = true }
+        }
+        for clause in parsed.clauses {
+            // The tagger often reads a relative "that" as a subordinator ("the pain that it
+            // relieves"); right after a mention it opens a clause about that mention.
+            let head = clause.kind == .relative ? clause.antecedent
+                : words.has(scene.tokens[clause.marker], RuleWords.relativeWord) ? clause.marker - 1 : nil
+            guard let head, let m = mentions.firstIndex(where: { $0.end - 1 == head }) else { continue }
+            scene.relatives.append(RelativeClause(range: clause.range, antecedent: m))
+        }
+    }
+
+    /// Whether mention `m` stands inside a relative clause that closed before `position` and
+    /// describes a mention that fits `p` ("Kratom, which is often mixed with alcohol, can
+    /// cause …"): then it is not the subject of a trigger at `position`.
+    func insideClosedRelative(_ scene: Scene, _ m: Int, before position: Int, predicate p: Int) -> Bool {
+        let start = scene.mentions[m].start
+        return scene.relatives.contains { r in
+            r.range.contains(start) && r.range.upperBound <= position && fitsSubject(scene.mentions[r.antecedent], p)
+        }
+    }
+
+    /// The relative clause holding a trigger at `position`, if it describes a mention.
+    func relative(_ scene: Scene, containing position: Int) -> RelativeClause? {
+        scene.relatives.last { $0.range.contains(position) && $0.range.lowerBound < position }
     }
 
     /// Where a coordinator after an active negation cue starts a new verb group ("is not an
@@ -548,6 +625,10 @@ extension ExtractionEngine {
             let mention = scene.mentions[m]
             if scene.hard(mention.end, position) { break }
             if anaphor >= 0 && scene.anaphors[anaphor].start >= mention.end { return .anaphor(anaphor) }
+            if !scene.relatives.isEmpty && insideClosedRelative(scene, m, before: position, predicate: p) {
+                m -= 1
+                continue
+            }
             if fitsSubject(mention, p) && !scene.compared[m] && !inFrontedPhrase(scene, m, before: position) && !isModifier(scene, m) {
                 let head = appositiveHead(scene, m, before: position, predicate: p) ?? m
                 var subjects = group(scene, seed: head) { fitsSubject($0, p) }.filter { !scene.compared[$0] }
@@ -662,7 +743,23 @@ extension ExtractionEngine {
         _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int,
         rule: String, topical: Bool = false, into out: inout [Candidate]
     ) {
-        let left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
+        var left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
+        // A trigger in a relative clause whose subject is not inside it: the subject is the
+        // noun the clause describes ("Kratom, which contains mitragynine", "morphine, which
+        // causes …" even when morphine is only compared with).
+        let clause = scene.relatives.isEmpty ? nil : relative(scene, containing: trigger.lowerBound)
+        var relativeSubject = false
+        if let clause, fitsSubject(scene.mentions[clause.antecedent], p) {
+            switch left {
+            case .subjects(let s) where scene.mentions[s.last!].end <= clause.range.lowerBound:
+                left = .subjects(group(scene, seed: clause.antecedent) { fitsSubject($0, p) })
+                relativeSubject = true
+            case .none:
+                left = .subjects(group(scene, seed: clause.antecedent) { fitsSubject($0, p) })
+                relativeSubject = true
+            default: break
+            }
+        }
         let right = extendWarning(
             scene, rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap,
                 examples: rule == CategoryExamplesRule.id), predicate: p)
@@ -682,7 +779,23 @@ extension ExtractionEngine {
         switch (left, right) {
         case (.subjects(let s), .objects(let o)):
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
-                rule: shape ? "trigger-between" : rule, confidence: shape ? 0.8 : 0.65)
+                rule: shape ? (relativeSubject ? "relative-subject" : "trigger-between") : rule + (relativeSubject ? "+relative-subject" : ""),
+                confidence: shape ? (relativeSubject ? 0.75 : 0.8) : 0.65)
+        case (.subjects(let s), .none) where clause.map({ c in
+            scene.mentions[s[0]].start > c.range.lowerBound && fitsObject(scene.mentions[c.antecedent], p, strong: strong, adverseOnly: adverseOnly)
+        }) ?? false:
+            // "the mu-opioid receptors that oxycodone and heroin act on": the clause's subject
+            // acts on the noun the clause describes.
+            let o = group(scene, seed: clause!.antecedent) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
+            emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "relative-object" : rule + "+relative-object", confidence: 0.65)
+        case (.anaphor(let a), .none) where clause.map({ c in
+            scene.anaphors[a].start > c.range.lowerBound && fitsObject(scene.mentions[c.antecedent], p, strong: strong, adverseOnly: adverseOnly)
+        }) ?? false:
+            // "the pain that it relieves"
+            let o = group(scene, seed: clause!.antecedent) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
+            emit(anaphorEnd(a), o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "relative-object" : rule + "+relative-object", confidence: 0.6)
         case (.anaphor(let a), .objects(let o)):
             emit(anaphorEnd(a), o.map { endPoint(scene.mentions[$0]) }, passive: false,
                 rule: shape ? "anaphor-subject" : rule + "+anaphor", confidence: shape ? 0.65 : 0.55)
@@ -838,6 +951,7 @@ extension ExtractionEngine {
     func subjectForCondition(_ scene: Scene, predicate p: Int, window: Int, confidence: Double, into out: inout [Candidate]) {
         for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.forWord) {
             guard let s = scene.mentions.lastIndex(where: { $0.end <= k && $0.end >= k - 1 }), fitsSubject(scene.mentions[s], p),
+                !scene.compared[s],
                 let o = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + window }),
                 fitsObject(scene.mentions[o], p, strong: true, adverseOnly: false)
             else { continue }

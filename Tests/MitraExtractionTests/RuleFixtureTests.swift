@@ -64,4 +64,46 @@ import Testing
     @Test func aPlantWithItsAlkaloid() {
         #expect(TinyOntology.claims("Kratom has mitragynine.") == ["kratom contains mitragynine [cooccurrence-contains]"])
     }
+
+    // MARK: the syntactic layer in the trigger rule
+
+    @Test func aCoordinatedNewPredicateEndsANegation() {
+        #expect(TinyOntology.claims("Kratom is not a medicine and can cause nausea.") == [
+            "kratom has_adverse_effect nausea [trigger-between]",
+        ])
+        #expect(TinyOntology.claims("Kratom does not cause nausea and insomnia.") == [
+            "kratom has_adverse_effect nausea (denied) [trigger-between]", "kratom has_adverse_effect insomnia (denied) [trigger-between]",
+        ])
+    }
+
+    @Test func aTriggerInARelativeClauseTakesItsAntecedentAsSubject() {
+        #expect(TinyOntology.claims("Morphine, which binds to opioid receptors, can cause nausea.") == [
+            "morphine interacts_with opioid-receptor [relative-subject]", "morphine has_adverse_effect nausea [trigger-between]",
+        ])
+    }
+
+    @Test func aMentionInsideAClosedRelativeClauseIsNoSubject() {
+        #expect(TinyOntology.claims("Kratom, which is often sold with morphine, can cause nausea.") == [
+            "kratom has_adverse_effect nausea [trigger-between]",
+        ])
+    }
+
+    @Test func anObjectRelativeClauseRelatesItsSubjectToTheAntecedent() {
+        #expect(TinyOntology.claims("Morphine acts on the same opioid receptors that mitragynine binds to.") == [
+            "mitragynine interacts_with opioid-receptor [relative-object]",
+        ])
+        #expect(TinyOntology.claims("Kratom is sold for the pain that it can relieve.") == [
+            "kratom treats pain [relative-object]",
+        ])
+    }
+
+    @Test func whatAComparisonComparesWithIsNoSubject() {
+        #expect(TinyOntology.claims("Kratom is safer than morphine and can relieve pain.") == ["kratom treats pain [trigger-between]"])
+        #expect(TinyOntology.claims("Kratom, like morphine, can relieve pain.") == ["kratom treats pain [trigger-between]"])
+        #expect(TinyOntology.claims("Kratom rather than morphine can relieve pain.") == ["kratom treats pain [trigger-between]"])
+        // What the comparison compares with is still the subject of its own relative clause.
+        #expect(TinyOntology.claims("Kratom is safer than morphine, which can cause nausea.") == [
+            "morphine has_adverse_effect nausea [relative-subject]",
+        ])
+    }
 }

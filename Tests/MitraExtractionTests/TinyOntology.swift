@@ -39,6 +39,8 @@ enum TinyOntology {
         mg:implicit a mg:ImplicitSubjectCue ; mg:phrase "use" .
         mg:pseudo a mg:PseudoNegationCue ; mg:phrase "not only" .
         mg:terminator a mg:TerminatorCue ; mg:phrase "but" .
+        mg:coordinated a mg:ScopeTerminatorCue ; mg:phrase "and" ; mg:verbTag "VERB", "AUX" ;
+            mg:nonFiniteTag "VB", "VBG" ; mg:skipTag "ADV" .
         mg:advice a mg:AdviceCue ; mg:phrase "do not use" .
         mg:disclaimer a mg:DisclaimerCue ; mg:phrase "not intended to treat" .
         mg:attribution a mg:AttributionCue ; mg:phrase "say", "report", "according to" .
