@@ -189,7 +189,7 @@ extension ExtractionEngine {
         for c in scene.hedges { cueStart.insert(c.start) }
         var parsed: MitraLanguage.SentenceAnalysis?
         if let syntax = SyntaxLayer.shipped,
-            needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) || needsClauses(tokens, mentions)
+            needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) || needsClauses(tokens, mentions, triggers: scene.triggers)
         {
             let surface = surfaceWords(tokens, sentence: sentence)
             let analysis = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
@@ -256,21 +256,22 @@ extension ExtractionEngine {
     }
 
     /// Whether the chunker can tell the rules something the token scans cannot: a relative
-    /// pronoun right after a mention ("kratom, which …", "receptors that …"), or a comparison
-    /// word before a mention that the scans do not read ("safer than morphine", "rather than",
-    /// "as effective as", ", like morphine,").
-    func needsClauses(_ tokens: [WordToken], _ mentions: [Located]) -> Bool {
-        guard mentions.count >= 2 else { return false }
-        var ends = Set<Int>()
-        var starts = Set<Int>()
-        for m in mentions {
-            ends.insert(m.end)
-            starts.insert(m.start)
-        }
+    /// pronoun right after a mention with a mention and then a trigger after it ("kratom,
+    /// which is mixed with alcohol, can cause …", "receptors that oxycodone acts on"), or a
+    /// trigger after it and no mention after the trigger ("the pain that it relieves"), or a
+    /// comparison word before a mention that the scans do not read ("safer than morphine",
+    /// "rather than", "as effective as", ", like morphine,").
+    func needsClauses(_ tokens: [WordToken], _ mentions: [Located], triggers: [PhraseSet<TriggerCue>.Occurrence]) -> Bool {
+        guard mentions.count >= 2, let lastTrigger = triggers.last?.start else { return false }
         for (k, t) in tokens.enumerated() {
             if words.has(t, RuleWords.relativeWord) {
-                if ends.contains(k) || (k > 0 && words.has(tokens[k - 1], RuleWords.comma) && ends.contains(k - 1)) { return true }
-            } else if words.has(t, RuleWords.comparisonWord), ((k + 1)...(k + 4)).contains(where: starts.contains) {
+                let before = k > 0 && words.has(tokens[k - 1], RuleWords.comma) ? k - 1 : k
+                guard mentions.contains(where: { $0.end == before }) else { continue }
+                // A mention in the clause before a trigger (a subject of its own, or one to pass
+                // over), or a trigger in it with no mention after (the antecedent is its object).
+                if let next = mentions.first(where: { $0.start > k }), next.end <= lastTrigger { return true }
+                if let last = triggers.last, last.start > k, !mentions.contains(where: { $0.start >= last.end }) { return true }
+            } else if words.has(t, RuleWords.comparisonWord), mentions.contains(where: { $0.start > k && $0.start <= k + 4 }) {
                 if words.has(t, RuleWords.likeWord) && !(k > 0 && words.has(tokens[k - 1], RuleWords.comma)) { continue }
                 if words.has(t, RuleWords.neutral) && !(k + 2 < tokens.count && tokens[k + 2].id == t.id) { continue }  // "as … as"
                 return true
@@ -327,7 +328,16 @@ extension ExtractionEngine {
         }.min() ?? scene.tokens.count
         var found: [PhraseSet<Int>.Occurrence] = []
         scopeTerminators.occurrences(in: scene.tokens, range: from..<scene.tokens.count, into: &found)
-        found.removeAll { $0.end >= scene.tokens.count }
+        // A stop matters only for a mention after it that no later negation denies anyway
+        // ("is not addictive and causes no anorexia").
+        found.removeAll { c in
+            !scene.mentions.contains { m in
+                m.start >= c.end && !scene.negations.indices.contains { n in
+                    let cue = scene.negations[n]
+                    return scene.activeNegation[n] && cue.payload.scope == .following && cue.start >= c.end && cue.end <= m.start
+                }
+            }
+        }
         guard !found.isEmpty else { return [] }
         let surface = scene.surface.isEmpty ? surfaceWords(scene.tokens, sentence: sentence) : scene.surface
         let tags = scene.tags.count == surface.count ? scene.tags : syntax.tags(surface, mentions: scene.mentions)
@@ -408,6 +418,13 @@ extension ExtractionEngine {
         let base = sentence.span.start
         return tokens.map { t in
             let a = max(0, min(scalars.count, t.start - base)), b = max(a, min(scalars.count, t.end - base))
+            // Most words are short and ASCII: decoded from a stack buffer, with no heap array.
+            if b - a <= 32, scalars[a..<b].allSatisfy(\.isASCII) {
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b - a) { buffer in
+                    for (i, s) in scalars[a..<b].enumerated() { buffer[i] = UInt8(s.value) }
+                    return String(decoding: buffer, as: UTF8.self)
+                }
+            }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[a..<b])
             return String(view)

@@ -78,7 +78,7 @@ struct RuleWords: Sendable {
         ("must", clauseVerb), ("not", clauseVerb), ("who", clauseVerb), ("that", clauseVerb),
         ("which", relativeWord), ("who", relativeWord), ("that", relativeWord), ("whose", relativeWord),
         ("than", comparisonWord), ("versus", comparisonWord), ("vs", comparisonWord), ("rather", comparisonWord),
-        ("instead", comparisonWord), ("as", comparisonWord), ("unlike", comparisonWord), ("equivalent", comparisonWord),
+        ("instead", comparisonWord), ("as", comparisonWord), ("equivalent", comparisonWord),
         ("akin", comparisonWord), ("analogous", comparisonWord), ("identical", comparisonWord), ("superior", comparisonWord),
         ("inferior", comparisonWord), ("contrast", comparisonWord), ("comparison", comparisonWord), ("like", comparisonWord),
     ]

@@ -15,7 +15,7 @@ import Testing
         #expect(TinyOntology.claims("Do not use kratom to relieve pain.") == [])
         // A harm in the same advice is still claimed.
         #expect(TinyOntology.claims("Do not use kratom, which can cause nausea.") == [
-            "kratom has_adverse_effect nausea [relative-subject]",
+            "kratom has_adverse_effect nausea [trigger-between]",
         ])
     }
 
