@@ -568,7 +568,10 @@ extension ExtractionEngine {
     /// Whether an object that ends at `end` is attached to a trigger at `trigger` ("pain
     /// relief", "sedating effects often associated with") rather than a clause of its own.
     func attached(_ scene: Scene, end: Int, trigger: Int) -> Bool {
-        guard trigger - end <= 2 else { return false }
+        // Adverbs do not count: "have also been described in".
+        guard trigger - end <= 4,
+            trigger - end - (end..<trigger).filter({ words.has(scene.tokens[$0], RuleWords.adverb) || scene.tokens[$0].isAdverbLike }).count <= 2
+        else { return false }
         for k in end..<trigger {
             let t = scene.tokens[k]
             if t.isPunctuation && !words.has(t, RuleWords.neutral) { return false }
@@ -819,6 +822,20 @@ extension ExtractionEngine {
         case (.objects(let o), .subjects(let s)) where scene.mentions[s[0]].start - trigger.upperBound <= 3:
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: true,
                 rule: shape ? "trigger-passive" : rule + "+passive", confidence: 0.65)
+        case (.objects(let o), .objects(let r)) where o.allSatisfy({ isSymptomSource[Int(scene.mentions[$0].entity)] }):
+            // "withdrawal can bring muscle aches, irritability …": the substance whose
+            // withdrawal it is has the symptoms, and the withdrawal.
+            if let subject = symptomSubject(scene, o[0], trigger: trigger, predicate: p) {
+                // Its symptoms are often conditions ("insomnia"), whatever the trigger's strength.
+                let symptoms: [Int]
+                if case .objects(let all) = rightSide(scene, trigger: trigger, predicate: p, strong: true, adverseOnly: false, maxGap: maxGap) {
+                    symptoms = all
+                } else {
+                    symptoms = r
+                }
+                emit([subject], (o + symptoms).map { endPoint(scene.mentions[$0]) }, passive: false,
+                    rule: shape ? "withdrawal-symptoms" : rule + "+withdrawal-symptoms", confidence: 0.55)
+            }
         case (.objects(let o), _):
             // "… kratom … pain relief": the object stands before its trigger.
             let objects = o.map { endPoint(scene.mentions[$0]) }
@@ -833,7 +850,8 @@ extension ExtractionEngine {
             case .anaphor(let a):
                 emit(anaphorEnd(a), objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+anaphor", confidence: 0.55)
             default:
-                if let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p) {
+                // A nominal trigger ("… are common side effects") in a document about the plant.
+                if let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p, topical: topical) {
                     emit(f.ends, objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+" + f.rule,
                         confidence: min(0.55, f.confidence))
                 }
@@ -856,6 +874,17 @@ extension ExtractionEngine {
                 emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                     rule: shape ? f.rule : rule + "+" + f.rule, confidence: shape ? f.confidence : min(0.5, f.confidence))
             }
+        case (.subjects(let s), .none) where topical && copulaObjects(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly) != nil:
+            let o = copulaObjects(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly)!
+            emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: "object-copula-trigger", confidence: 0.6)
+        case (.none, .none) where topical:
+            // "Tremor and weight loss are other possible side effects of long-term use."
+            guard let o = copulaObjects(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly),
+                let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p, topical: true)
+            else { return }
+            emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "object-copula-trigger+" + f.rule : rule + "+" + f.rule, confidence: min(0.55, f.confidence))
         case (.subjects(let s), .none):
             // "The DEA … has not scheduled it": the plant's anaphor as the object.
             guard let plant = scene.plant, objectMask[Int(plant)] & (1 << UInt32(p)) != 0,
@@ -867,6 +896,12 @@ extension ExtractionEngine {
             emit(s.map { endPoint(scene.mentions[$0]) }, [EndPoint(entity: plant, start: a.start, end: a.end)], passive: false,
                 rule: shape ? "anaphor-object" : rule + "+anaphor-object", confidence: 0.55)
         case (.none, .subjects(let s)), (.anaphor, .subjects(let s)):
+            // "Insomnia is a common side effect of kratom": objects, a copula, the trigger, its subject.
+            if topical, let o = copulaObjects(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly) {
+                emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                    rule: shape ? "object-copula-trigger" : rule + "+object-copula-trigger", confidence: 0.6)
+                return
+            }
             // "risks associated with kratom use, including dependency": subject, then object.
             guard shape, let last = s.last else { return }
             let after = scene.mentions[last].end
@@ -885,6 +920,41 @@ extension ExtractionEngine {
         default:
             break
         }
+    }
+
+    /// The objects before a copula that stands right before a nominal trigger: "Tremor and
+    /// weight loss are other possible side effects", "Insomnia is a common side effect of …".
+    /// At most three words, none of them a cue, a mention or "to", between copula and trigger.
+    func copulaObjects(_ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool) -> [Int]? {
+        var k = trigger.lowerBound - 1
+        while k >= 0, trigger.lowerBound - k <= 4, !words.has(scene.tokens[k], RuleWords.copula) {
+            let t = scene.tokens[k]
+            if t.isPunctuation || scene.cueCovered[k] || scene.mentions.contains(where: { $0.start <= k && k < $0.end })
+                || vocabulary.form(of: t.id) == "to"
+            {
+                return nil
+            }
+            k -= 1
+        }
+        guard k > 0, words.has(scene.tokens[k], RuleWords.copula),
+            let m = scene.mentions.lastIndex(where: { $0.end == k }),
+            fitsObject(scene.mentions[m], p, strong: strong, adverseOnly: adverseOnly)
+        else { return nil }
+        return group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }.filter { $0 <= m }
+    }
+
+    /// Who has the symptoms a withdrawal brings: the substance named right before it
+    /// ("opioid withdrawal" aside, which is its own condition: "kratom withdrawal"), else the
+    /// document's plant when the sentence names no other substance before the trigger.
+    func symptomSubject(_ scene: Scene, _ source: Int, trigger: Range<Int>, predicate p: Int) -> EndPoint? {
+        let mention = scene.mentions[source]
+        if source > 0, scene.mentions[source - 1].end == mention.start, fitsSubject(scene.mentions[source - 1], p) {
+            return endPoint(scene.mentions[source - 1])
+        }
+        guard let plant = scene.plant, subjectMask[Int(plant)] & (1 << UInt32(p)) != 0,
+            !scene.mentions.contains(where: { $0.start < trigger.lowerBound && isSubstance[Int($0.entity)] && $0.entity != plant })
+        else { return nil }
+        return EndPoint(entity: plant, start: mention.start, end: mention.end)
     }
 
     /// Whether a sentence opens with its predicate ("Did nothing for my migraines", "Helps

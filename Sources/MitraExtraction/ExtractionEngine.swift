@@ -42,6 +42,8 @@ final class ExtractionEngine: Sendable {
     let isPlant: [Bool]
     let isSubstance: [Bool]
     let isAdverseEffect: [Bool]
+    /// Per trie entity index: an effect whose own effects are the substance's ("withdrawal").
+    let isSymptomSource: [Bool]
     /// Per trie entity index: its class, and whether it can be the subject of some predicate
     /// (what a pronoun may stand for).
     let entityClass: [EntityClass]
@@ -169,6 +171,10 @@ final class ExtractionEngine: Sendable {
         self.isPlant = isPlant
         self.isSubstance = isSubstance
         self.isAdverseEffect = isAdverseEffect
+        let sources = Set(ontology.cues.symptomSources.map(LabelNormalizer.normalize))
+        self.isSymptomSource = trie.entityIDs.map { id in
+            ontology.entities[id].map { e in e.allLabels.contains { sources.contains(LabelNormalizer.normalize($0)) } } ?? false
+        }
         self.entityClass = trie.entityIDs.map { ontology.entities[$0]?.entityClass ?? EntityClass("") }
         self.canBeSubject = subjectMask.map { $0 != 0 }
         func overlap(_ a: [EntityClass], _ b: [EntityClass]) -> Bool {

@@ -21,6 +21,9 @@ public struct CueLexicon: Sendable, Equatable {
     /// Coordinators that end a negation's scope where a new verb group follows them ("is not
     /// approved and can cause …"), as ConText's TERMINATE rules with a pattern.
     public var scopeTerminators: [ScopeTerminator] = []
+    /// Labels of adverse effects whose own effects are the substance's ("withdrawal can
+    /// cause insomnia": the substance causes insomnia), `mg:SymptomSourceCue`.
+    public var symptomSources: [String] = []
     /// Per rule id: its order, window and confidence (`mg:ExtractionRule` nodes).
     public var rules: [String: RuleSettings] = [:]
     /// Users' token patterns (`mg:ClaimPattern` nodes), in file order.

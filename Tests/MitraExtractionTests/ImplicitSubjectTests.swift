@@ -44,3 +44,13 @@ import Testing
             """).isEmpty)
     }
 }
+
+/// Effects reported in users, with adverbs in the passive and the paraphrase "described in".
+@Suite struct ReportedInUsersTests {
+    @Test func adverbsInThePassiveDoNotDetachTheObjects() {
+        #expect(ExtractionFixture.plain("Kratom is sold online. Tremor and weight loss have also been described in long-term users.")
+            == ["kratom has_adverse_effect tremor", "kratom has_adverse_effect weight-loss"])
+        #expect(ExtractionFixture.plain("Kratom is sold online. Seizures have rarely been reported in heavy users.")
+            == ["kratom has_adverse_effect seizure"])
+    }
+}

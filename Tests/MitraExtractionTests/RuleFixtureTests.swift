@@ -106,4 +106,28 @@ import Testing
             "morphine has_adverse_effect nausea [relative-subject]",
         ])
     }
+
+    // MARK: recall shapes of the trigger rule
+
+    @Test func aWithdrawalsSymptomsAreTheSubstances() {
+        #expect(TinyOntology.claims("Kratom is a plant. Stopping suddenly is hard, because withdrawal can cause nausea and insomnia.") == [
+            "kratom has_adverse_effect withdrawal [withdrawal-symptoms]", "kratom has_adverse_effect nausea [withdrawal-symptoms]",
+            "kratom has_adverse_effect insomnia [withdrawal-symptoms]",
+        ])
+        #expect(TinyOntology.claims("Morphine withdrawal can cause nausea.") == [
+            "morphine has_adverse_effect withdrawal [withdrawal-symptoms]", "morphine has_adverse_effect nausea [withdrawal-symptoms]",
+        ])
+    }
+
+    @Test func objectsACopulaAndANominalTrigger() {
+        #expect(TinyOntology.claims("Nausea and insomnia are other possible side effects of morphine.") == [
+            "morphine has_adverse_effect nausea [object-copula-trigger]", "morphine has_adverse_effect insomnia [object-copula-trigger]",
+        ])
+        #expect(TinyOntology.claims("Kratom is a plant. Nausea and sedation are other rare side effects of its use.") == [
+            "kratom has_adverse_effect nausea [object-copula-trigger+implicit-subject]",
+            "kratom has_adverse_effect sedation [object-copula-trigger+implicit-subject]",
+        ])
+        // Not across "to": the effects are what is reduced.
+        #expect(TinyOntology.claims("Yoga is used to reduce the side effects of morphine.") == [])
+    }
 }

@@ -39,6 +39,7 @@ enum TinyOntology {
         mg:implicit a mg:ImplicitSubjectCue ; mg:phrase "use" .
         mg:pseudo a mg:PseudoNegationCue ; mg:phrase "not only" .
         mg:terminator a mg:TerminatorCue ; mg:phrase "but" .
+        mg:sources a mg:SymptomSourceCue ; mg:phrase "withdrawal" .
         mg:coordinated a mg:ScopeTerminatorCue ; mg:phrase "and" ; mg:verbTag "VERB", "AUX" ;
             mg:nonFiniteTag "VB", "VBG" ; mg:skipTag "ADV" .
         mg:advice a mg:AdviceCue ; mg:phrase "do not use" .

@@ -276,7 +276,7 @@ import Testing
         #expect(Set(Fixtures.ontology.classes.keys) == Set(EntityClass.core))
         #expect(Fixtures.ontology.vocabularyClasses
             == ["AdviceCue", "AttributionCue", "ClaimPattern", "CommonWordList", "DisclaimerCue", "ExtractionRule", "HedgeCue", "HolderCue", "ImplicitSubjectCue", "NegationCue",
-                "PlantAnaphor", "PseudoNegationCue", "ScopeTerminatorCue", "TerminatorCue"])
+                "PlantAnaphor", "PseudoNegationCue", "ScopeTerminatorCue", "SymptomSourceCue", "TerminatorCue"])
         #expect(Fixtures.ontology.classes[.adverseEffect]?.parent == .condition)
     }
 
