@@ -525,7 +525,10 @@ extension ExtractionEngine {
     // MARK: - Finding the ends
 
     @inline(__always)
-    func fitsSubject(_ m: Located, _ p: Int) -> Bool { subjectMask[Int(m.entity)] & (1 << UInt32(p)) != 0 }
+    func fitsSubject(_ m: Located, _ p: Int) -> Bool { fitsSubjectEntity(m.entity, p) }
+
+    @inline(__always)
+    func fitsSubjectEntity(_ entity: Int32, _ p: Int) -> Bool { subjectMask[Int(entity)] & (1 << UInt32(p)) != 0 }
 
     @inline(__always)
     func fitsObject(_ m: Located, _ p: Int, strong: Bool, adverseOnly: Bool) -> Bool {
@@ -686,7 +689,8 @@ extension ExtractionEngine {
                 return .objects(group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
                     .filter { $0 >= m })
             }
-            if fitsSubject(mention, p) && !scene.compared[m] {
+            // A modifier of the next mention ("took away the opioid cravings") is no subject.
+            if fitsSubject(mention, p) && !scene.compared[m] && !isModifier(scene, m) {
                 return .subjects(group(scene, seed: m) { fitsSubject($0, p) }.filter { $0 >= m && !scene.compared[$0] })
             }
         }
@@ -861,6 +865,22 @@ extension ExtractionEngine {
             // subject after "to" or "on" that follows the objects.
             if let last = o.last {
                 let end = scene.mentions[last].end
+                // "I replaced tramadol with it": what replaces comes after "with".
+                if p == alternativeIndex, end < scene.tokens.count, words.has(scene.tokens[end], RuleWords.withWord) {
+                    if let m = scene.mentions.firstIndex(where: { $0.start > end && $0.start <= end + 2 }), fitsSubject(scene.mentions[m], p) {
+                        emit([endPoint(scene.mentions[m])], o.map { endPoint(scene.mentions[$0]) }, passive: true,
+                            rule: shape ? "trigger-dative" : rule + "+dative", confidence: 0.6)
+                        return
+                    }
+                    // "it" cannot be what it replaces, so any plant anaphor stands for the plant here.
+                    if let plant = scene.plant, fitsSubjectEntity(plant, p),
+                        let a = scene.allAnaphors.first(where: { $0.start > end && $0.start <= end + 2 })
+                    {
+                        emit([EndPoint(entity: plant, start: a.start, end: a.end)], o.map { endPoint(scene.mentions[$0]) }, passive: true,
+                            rule: shape ? "trigger-dative+anaphor" : rule + "+dative+anaphor", confidence: 0.55)
+                        return
+                    }
+                }
                 if end < scene.tokens.count, words.has(scene.tokens[end], RuleWords.dativeWord),
                     let m = scene.mentions.firstIndex(where: { $0.start > end && $0.start <= end + 2 }),
                     fitsSubject(scene.mentions[m], p), !scene.compared[m]

@@ -54,6 +54,7 @@ final class ExtractionEngine: Sendable {
     let adverseIndex: Int?
     let treatsIndex: Int?
     let warnsIndex: Int?
+    let alternativeIndex: Int?
     /// Per predicate: only a plant can be its subject (`contains`).
     let plantOnly: [Bool]
 
@@ -187,6 +188,7 @@ final class ExtractionEngine: Sendable {
         self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
         self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
         self.warnsIndex = predicates.firstIndex { $0.name == "warns_about" }
+        self.alternativeIndex = predicates.firstIndex { $0.name == "alternative_to" }
         self.plantOnly = predicates.map { p in
             !p.subjectClasses.isEmpty && p.subjectClasses.allSatisfy { ontology.isSubclass($0, of: .plant) }
         }

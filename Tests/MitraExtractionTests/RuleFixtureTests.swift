@@ -130,4 +130,16 @@ import Testing
         // Not across "to": the effects are what is reduced.
         #expect(TinyOntology.claims("Yoga is used to reduce the side effects of morphine.") == [])
     }
+
+    @Test func aModifierAfterTheTriggerIsNoSubject() {
+        // "morphine" only modifies "withdrawal"; kratom relieves the withdrawal.
+        #expect(TinyOntology.claims("Kratom can relieve morphine withdrawal.").contains("kratom treats withdrawal [trigger-between]"))
+    }
+
+    @Test func whatReplacesComesAfterWith() {
+        #expect(TinyOntology.claims("I replaced morphine with kratom.") == ["kratom alternative_to morphine [trigger-dative]"])
+        #expect(TinyOntology.claims("Kratom is a plant. I replaced morphine with it.") == [
+            "kratom alternative_to morphine [trigger-dative+anaphor]",
+        ])
+    }
 }

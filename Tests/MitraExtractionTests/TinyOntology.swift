@@ -31,6 +31,7 @@ enum TinyOntology {
         mg:has_adverse_effect mg:trigger "cause", "side effects" ; mg:listCue "side effects", "symptoms" .
         mg:interacts_with mg:trigger "bind to" .
         mg:warns_about mg:trigger "warn" .
+        mg:alternative_to mg:trigger "replace" .
         mg:regulates mg:trigger "ban" .
         mg:neg-not a mg:NegationCue ; mg:phrase "not", "no", "does not", "without" ; mg:scope "following" .
         mg:neg-prefix a mg:NegationCue ; mg:phrase "non-addictive" ; mg:scope "clause" .
