@@ -1029,6 +1029,9 @@ extension ExtractionEngine {
         for cue in cues {
             var k = cue.end
             var marker = false
+            // "The conditions for which kratom was used were …": the subject inside a clause
+            // between the category and its examples.
+            var inside: Int?
             while k < scene.tokens.count, scene.distance(cue.end, k) <= 6, !scene.hard(cue.end, k) {
                 if words.has(scene.tokens[k], RuleWords.example) || words.has(scene.tokens[k], RuleWords.exampleLead)
                     || vocabulary.form(of: scene.tokens[k].id) == ":"
@@ -1036,10 +1039,29 @@ extension ExtractionEngine {
                     marker = true
                     break
                 }
-                if scene.mentions.contains(where: { $0.start == k }) { break }
+                if let m = scene.mentions.firstIndex(where: { $0.start == k }) {
+                    guard inside == nil, k > cue.end, (cue.end..<k).contains(where: { words.has(scene.tokens[$0], RuleWords.relativeWord) }),
+                        fitsSubject(scene.mentions[m], cue.payload)
+                    else { break }
+                    inside = m
+                    k = scene.mentions[m].end
+                    continue
+                }
                 k += 1
             }
             guard marker else { continue }
+            if let s = inside {
+                let p = cue.payload
+                guard let o = scene.mentions.firstIndex(where: { $0.start > k && scene.distance(k, $0.start) <= window }),
+                    fitsObject(scene.mentions[o], p, strong: true, adverseOnly: false)
+                else { continue }
+                for b in group(scene, seed: o, fits: { fitsObject($0, p, strong: true, adverseOnly: false) }).filter({ $0 >= o }) {
+                    out.append(Candidate(
+                        subject: endPoint(scene.mentions[s]), object: endPoint(scene.mentions[b]), predicate: p,
+                        trigger: cue.start..<cue.end, passive: false, rule: CategoryExamplesRule.id + "+relative-subject", confidence: 0.6))
+                }
+                continue
+            }
             let before = out.count
             relate(scene, trigger: cue.start..<cue.end, predicate: cue.payload, strong: true, adverseOnly: false,
                 maxGap: window, rule: CategoryExamplesRule.id, topical: true, into: &out)

@@ -28,6 +28,7 @@ extension ExtractionEngine {
         case NounCompoundRule.id: subject = "the substance that modifies the effect"
         case CooccurrenceContainsRule.id: subject = "the plant named in the sentence"
         case UserPatternRule.id: subject = "the pattern's subject spec"
+        case "relative-subject" where shape == CategoryExamplesRule.id: subject = "the subject of the clause between the category and its examples"
         case "relative-subject": subject = "the noun the relative clause around the trigger describes"
         case "relative-object": subject = "the nearest fitting mention before the trigger, inside the relative clause"
         default: subject = "the nearest fitting mention before the trigger"

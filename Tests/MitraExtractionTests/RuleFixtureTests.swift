@@ -142,4 +142,10 @@ import Testing
             "kratom alternative_to morphine [trigger-dative+anaphor]",
         ])
     }
+
+    @Test func aCategoryWithASubjectInsideItsClause() {
+        #expect(TinyOntology.claims("The uses for which kratom is sold are pain (in 60%) and insomnia (in 20%).") == [
+            "kratom treats pain [category-examples+relative-subject]", "kratom treats insomnia [category-examples+relative-subject]",
+        ])
+    }
 }
