@@ -51,6 +51,14 @@ extension ExtractionEngine {
         var fixedNegation: Bool? = nil
     }
 
+    /// What makes two candidates one claim: its ends' entities, predicate and polarity.
+    struct ClaimKey: Hashable {
+        var subject: Int32
+        var predicate: Int
+        var object: Int32
+        var negated: Bool
+    }
+
     /// A relative clause and the mention it describes.
     struct RelativeClause {
         /// From the relative pronoun to the clause's last token.
@@ -183,10 +191,10 @@ extension ExtractionEngine {
         implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
         // Cue words right after a mention ("kratom may cause") are no noun it modifies: only
         // the other sentences are tagged.
-        var cueStart = Set<Int>()
-        for c in scene.triggers { cueStart.insert(c.start) }
-        for c in scene.negations { cueStart.insert(c.start) }
-        for c in scene.hedges { cueStart.insert(c.start) }
+        var cueStart = [Bool](repeating: false, count: tokens.count + 1)
+        for c in scene.triggers { cueStart[c.start] = true }
+        for c in scene.negations { cueStart[c.start] = true }
+        for c in scene.hedges { cueStart[c.start] = true }
         var parsed: MitraLanguage.SentenceAnalysis?
         if let syntax = SyntaxLayer.shipped,
             needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) || needsClauses(tokens, mentions, triggers: scene.triggers)
@@ -321,7 +329,7 @@ extension ExtractionEngine {
     /// approved medicine | and can cause addiction"), by the ontology's scope terminators
     /// and both taggers; only sentences with such a coordinator are tagged.
     func scopeStops(_ scene: Scene, sentence: Sentence) -> [Int] {
-        guard let syntax = SyntaxLayer.shipped, let penn = syntax.penn else { return [] }
+        guard let syntax = SyntaxLayer.shipped else { return [] }
         // A "following" cue's scope starts after it; the others' reach back.
         let from = scene.negations.indices.filter { scene.activeNegation[$0] }.map { n in
             scene.negations[n].payload.scope == .following ? scene.negations[n].end : 0
@@ -341,6 +349,7 @@ extension ExtractionEngine {
         guard !found.isEmpty else { return [] }
         let surface = scene.surface.isEmpty ? surfaceWords(scene.tokens, sentence: sentence) : scene.surface
         let tags = scene.tags.count == surface.count ? scene.tags : syntax.tags(surface, mentions: scene.mentions)
+        guard let penn = SyntaxLayer.penn else { return [] }
         let pennTags = penn.tag(surface)
         // The tagger's weak spot is an "-s" verb it has not seen ("and triggers seizures"): a
         // predicate's verb trigger is a verb whatever its tag.
@@ -390,17 +399,18 @@ extension ExtractionEngine {
     /// few sentences are tagged: with user patterns, two mentions; otherwise a mention right
     /// before a word that no mention starts and that is no function word, the only place a
     /// modifier of another head can stand.
-    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: Set<Int>, sentence: Sentence) -> Bool {
+    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: [Bool], sentence: Sentence) -> Bool {
         if !ontology.cues.patterns.isEmpty && mentions.count >= 2 { return true }
+        // A lone mention needs a plant anaphor or an implicit subject for a claim; with neither
+        // cue word before it in the sentence, its modifiers change nothing.
+        if mentions.count < 2, !tokens.contains(where: { anaphors.starts($0) || implicitSubjects.starts($0) }) { return false }
         let function = RuleWords.copula | RuleWords.preposition | RuleWords.determiner | RuleWords.coordinator
             | RuleWords.adverb | RuleWords.pronoun | RuleWords.neutral | RuleWords.example
-        var starts = Set<Int>()
-        for m in mentions { starts.insert(m.start) }
         var scalars: [Unicode.Scalar]?
         return mentions.contains { m in
             guard m.end < tokens.count else { return false }
             let next = tokens[m.end]
-            guard !next.isPunctuation, !next.isAdverbLike, !starts.contains(m.end), !cueStarts.contains(m.end),
+            guard !next.isPunctuation, !next.isAdverbLike, !cueStarts[m.end], !mentions.contains(where: { $0.start == m.end }),
                 !words.has(next, function), !words.has(next, RuleWords.verbLike | RuleWords.clauseVerb)
             else { return false }
             // A past form after the mention ("the TGA proposed") is its verb, not a head.
@@ -482,7 +492,7 @@ extension ExtractionEngine {
             } else if words.has(t, RuleWords.preposition), k > 0, words.has(tokens[k - 1], RuleWords.comparative) {
                 // "similar to X", "compared with X", "comparable to X"
                 compared[i] = true
-            } else if words.has(t, RuleWords.neutral), vocabulary.form(of: t.id) == "as",
+            } else if words.has(t, RuleWords.asWord),
                 (max(0, k - 6)..<k).contains(where: { words.has(tokens[$0], RuleWords.comparative) })
             {
                 // "the same opioid receptors as heroin"
@@ -950,7 +960,7 @@ extension ExtractionEngine {
         while k >= 0, trigger.lowerBound - k <= 4, !words.has(scene.tokens[k], RuleWords.copula) {
             let t = scene.tokens[k]
             if t.isPunctuation || scene.cueCovered[k] || scene.mentions.contains(where: { $0.start <= k && k < $0.end })
-                || vocabulary.form(of: t.id) == "to"
+                || words.has(t, RuleWords.toWord)
             {
                 return nil
             }
@@ -1034,7 +1044,7 @@ extension ExtractionEngine {
             var inside: Int?
             while k < scene.tokens.count, scene.distance(cue.end, k) <= 6, !scene.hard(cue.end, k) {
                 if words.has(scene.tokens[k], RuleWords.example) || words.has(scene.tokens[k], RuleWords.exampleLead)
-                    || vocabulary.form(of: scene.tokens[k].id) == ":"
+                    || words.has(scene.tokens[k], RuleWords.colonWord)
                 {
                     marker = true
                     break
@@ -1103,7 +1113,7 @@ extension ExtractionEngine {
         for (i, effect) in scene.mentions.enumerated() where isAdverseEffect[Int(effect.entity)] {
             var k = effect.end
             if k < scene.tokens.count, !scene.tokens[k].isPunctuation, !words.has(scene.tokens[k], RuleWords.preposition) { k += 1 }
-            guard k < scene.tokens.count, scene.tokens[k].id >= 0, vocabulary.form(of: scene.tokens[k].id) == "of" else { continue }
+            guard k < scene.tokens.count, words.has(scene.tokens[k], RuleWords.ofWord) else { continue }
             var j = k + 1
             while j < scene.tokens.count, words.has(scene.tokens[j], RuleWords.determiner) { j += 1 }
             guard let s = scene.mentions[(i + 1)...].firstIndex(where: { $0.start == j }), fitsSubject(scene.mentions[s], p)
@@ -1213,7 +1223,7 @@ extension ExtractionEngine {
         from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document, explain: Bool,
         explanations: inout [ClaimExplanation]
     ) -> [Claim] {
-        var best: [String: Int] = [:]
+        var best: [ClaimKey: Int] = [:]
         var claims: [Claim] = []
         let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
@@ -1222,7 +1232,7 @@ extension ExtractionEngine {
             let negation = negationCue(scene, c)
             let hedge = hedgeCue(scene, c)
             let isNegated = c.fixedNegation ?? (negation != nil)
-            let key = "\(subjectID)|\(c.predicate)|\(objectID)|\(isNegated)"
+            let key = ClaimKey(subject: c.subject.entity, predicate: c.predicate, object: c.object.entity, negated: isNegated)
             let claim = Claim(
                 subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,
                 sentenceIndex: sentence.index, sentence: sentence.text,

@@ -61,6 +61,11 @@ struct RuleWords: Sendable {
     /// Words that make a comparison the token-level scan does not read ("than", "versus",
     /// "rather", "instead", "as … as"): sentences with one are chunked.
     static let comparisonWord: UInt32 = 1 << 23
+    /// Single words the rules test for by id, not by spelling: "to", ":", "of", "as".
+    static let toWord: UInt32 = 1 << 24
+    static let colonWord: UInt32 = 1 << 25
+    static let ofWord: UInt32 = 1 << 26
+    static let asWord: UInt32 = 1 << 27
 
     static let wideWords: [(String, UInt32)] = [
         ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
@@ -81,6 +86,7 @@ struct RuleWords: Sendable {
         ("instead", comparisonWord), ("as", comparisonWord), ("equivalent", comparisonWord),
         ("akin", comparisonWord), ("analogous", comparisonWord), ("identical", comparisonWord), ("superior", comparisonWord),
         ("inferior", comparisonWord), ("contrast", comparisonWord), ("comparison", comparisonWord), ("like", comparisonWord),
+        ("to", toWord), (":", colonWord), ("of", ofWord), ("as", asWord),
     ]
 
     private var flags: [UInt32] = []

@@ -4,8 +4,10 @@ import MitraLanguage
 /// let through (most sentences fail every prefilter, so extraction speed holds).
 struct SyntaxLayer: Sendable {
     let tagger: PartOfSpeechTagger
-    /// Penn Treebank tags, where UPOS is too coarse: a finite verb against a bare one.
-    let penn: PennTagger?
+
+    /// Penn Treebank tags, where UPOS is too coarse (a finite verb against a bare one); loaded
+    /// the first time a sentence needs them.
+    static let penn: PennTagger? = try? PennTagger.shipped()
 
     /// Heads a substance names the form or use of ("kratom use", "kratom products"): the
     /// substance still takes part in claims about them.
@@ -19,9 +21,7 @@ struct SyntaxLayer: Sendable {
 
     /// The shipped tagger, or nil when its model is not installed (the rules then run on
     /// their token-level cues alone).
-    static let shipped: SyntaxLayer? = (try? PartOfSpeechTagger.shipped()).map {
-        SyntaxLayer(tagger: $0, penn: try? PennTagger.shipped())
-    }
+    static let shipped: SyntaxLayer? = (try? PartOfSpeechTagger.shipped()).map { SyntaxLayer(tagger: $0) }
 
     /// The sentence tagged with every mention fixed as a noun, and chunked.
     func analyse(_ words: [String], mentions: [ExtractionEngine.Located], hyphenated: [Bool]) -> MitraLanguage.SentenceAnalysis {
