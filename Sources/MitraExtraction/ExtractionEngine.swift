@@ -225,6 +225,7 @@ final class ExtractionEngine: Sendable {
             }
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
             findMentions(&analysis)
+            if !analysis.mentions.isEmpty { addSuspendedHyphens(&analysis, scalars: scalars) }
             for m in analysis.mentions {
                 let first = analysis.tokens[m.start].start
                 let last = analysis.tokens[m.end - 1].end
@@ -257,6 +258,29 @@ final class ExtractionEngine: Sendable {
         }
         return ExtractionResult(
             document: document, sentences: sentences, mentions: mentions, claims: claims, explanations: explanations)
+    }
+
+    /// "kappa- and delta-opioid receptors": a word with a hanging hyphen before a coordinator
+    /// and a hyphenated mention shares the rest of that mention's label, when the two make a
+    /// label too.
+    func addSuspendedHyphens(_ analysis: inout SentenceAnalysis, scalars: [Unicode.Scalar]) {
+        let tokens = analysis.tokens
+        var added: [Located] = []
+        for m in analysis.mentions {
+            guard m.start >= 2, m.end - m.start >= 2, tokens[m.start + 1].hyphenated,
+                words.has(tokens[m.start - 1], RuleWords.coordinator)
+            else { continue }
+            let w = m.start - 2
+            let word = tokens[w]
+            guard !word.isPunctuation, word.end < scalars.count, ["-", "\u{2010}", "\u{2011}"].contains(scalars[word.end]),
+                !analysis.mentions.contains(where: { $0.start <= w && w < $0.end }), !added.contains(where: { $0.start == w })
+            else { continue }
+            let probe = [word] + tokens[(m.start + 1)..<m.end]
+            guard let (entity, length) = trie.longestMatch(in: probe, from: 0, limit: probe.count), length == probe.count else { continue }
+            added.append(Located(entity: entity, start: w, end: w + 1))
+        }
+        guard !added.isEmpty else { return }
+        analysis.mentions = (analysis.mentions + added).sorted { $0.start < $1.start }
     }
 
     /// Longest match of all labels, left to right, without overlaps.
