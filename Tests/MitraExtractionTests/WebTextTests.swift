@@ -61,3 +61,10 @@ import Testing
         #expect(Inflector.forms(of: "to") == [])
     }
 }
+
+/// Forum shorthand the ontology lists as hidden labels, in lowercase.
+@Suite struct ForumShorthandTests {
+    @Test func lowercaseShorthandIsAMention() {
+        #expect(ExtractionFixture.mentions("those 7oh shots gave me rls all night") == ["7-hydroxymitragynine", "restless-legs-syndrome"])
+    }
+}
