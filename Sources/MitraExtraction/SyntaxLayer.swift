@@ -17,6 +17,8 @@ struct SyntaxLayer: Sendable {
         "dependence", "addiction", "withdrawal", "overdose", "toxicity", "poisoning", "treatment", "therapy",
         // A condition's own measures and care: "reduce pain perception" still reduces pain.
         "perception", "management", "relief", "severity", "symptom", "sensitivity", "level", "intensity",
+        // A therapy's own sittings and plans: "my physical therapy sessions" are physical therapy.
+        "session", "program", "programme", "routine", "class", "course", "regimen",
     ]
 
     /// The shipped tagger, or nil when its model is not installed (the rules then run on

@@ -20,4 +20,9 @@ import Testing
         #expect(ExtractionFixture.plain("One alkaloid is mitragynine, which is responsible for kratom's analgesic properties.")
             .contains("kratom contains mitragynine"))
     }
+
+    @Test func aTherapysSessionsAreTheTherapy() {
+        #expect(ExtractionFixture.plain("Kratom works well alongside my physical therapy sessions.") == ["kratom complements physical-therapy"])
+        #expect(ExtractionFixture.plain("Kratom works well alongside my physical therapy routine.") == ["kratom complements physical-therapy"])
+    }
 }
