@@ -1086,11 +1086,69 @@ extension ExtractionEngine {
         }
     }
 
+    /// Options offered for a condition: "If you are using kratom to manage pain, ask about other
+    /// options, such as physical therapy, exercise programs, and non-opioid medicines like
+    /// ibuprofen"; "non-opioid options for chronic pain: acupuncture, …". Each example after
+    /// the marker (":" or an example word) treats the condition named between the cue and the
+    /// marker, else the nearest one before the cue.
+    func optionExamples(_ scene: Scene, window: Int, into out: inout [Candidate]) {
+        guard let p = treatsIndex, scene.tokens.contains(where: { optionCues.starts($0) }) else { return }
+        var cues: [PhraseSet<Bool>.Occurrence] = []
+        optionCues.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &cues)
+        for cue in cues {
+            var k = cue.end
+            var condition: Int?
+            var marker = false
+            while k < scene.tokens.count, scene.distance(cue.end, k) <= 6, !scene.hard(cue.end, k) {
+                let t = scene.tokens[k]
+                if words.has(t, RuleWords.colonWord) || words.has(t, RuleWords.example) && !words.has(t, RuleWords.comma) {
+                    marker = true
+                    break
+                }
+                if let m = scene.mentions.firstIndex(where: { $0.start == k }) {
+                    guard condition == nil, fitsObject(scene.mentions[m], p, strong: true, adverseOnly: false) else { break }
+                    condition = m
+                    k = scene.mentions[m].end
+                    continue
+                }
+                k += 1
+            }
+            // A condition before the cue is what the options are for, unless the cue hangs from
+            // it by a preposition ("nausea from treatments such as chemotherapy").
+            var before = cue.start - 1
+            while before >= 0, words.has(scene.tokens[before], RuleWords.determiner) || words.has(scene.tokens[before], RuleWords.otherWord)
+                || words.has(scene.tokens[before], RuleWords.adverb) || scene.tokens[before].hyphenated
+                || scene.mentions.contains(where: { $0.start <= before && before < $0.end && !fitsObject($0, p, strong: true, adverseOnly: false) })
+            {
+                before -= 1
+            }
+            let hangs = before >= 0 && ["from", "of", "by", "with", "after"].contains(vocabulary.form(of: scene.tokens[before].id))
+            guard marker,
+                let c = condition ?? (hangs ? nil : scene.mentions.lastIndex(where: { m in
+                    m.end <= cue.start && !scene.hard(m.end, cue.start) && fitsObject(m, p, strong: true, adverseOnly: false)
+                }))
+            else { continue }
+            for (i, m) in scene.mentions.enumerated() where m.start > k && scene.distance(k, m.start) <= 3 * window
+                && !scene.hard(k, m.start) && fitsSubject(m, p) && !scene.compared[i] && !isModifier(scene, i) && !isPrefixed(scene, m)
+            {
+                out.append(Candidate(
+                    subject: endPoint(m), object: endPoint(scene.mentions[c]), predicate: p, trigger: cue.start..<cue.end,
+                    passive: false, rule: CategoryExamplesRule.id + "+options", confidence: 0.55))
+            }
+        }
+    }
+
+    /// Whether a mention carries a hyphenated prefix such as "non-" ("non-opioid medicines"
+    /// names no opioid to relate).
+    func isPrefixed(_ scene: Scene, _ m: Located) -> Bool {
+        m.start > 0 && scene.tokens[m.start].hyphenated && words.has(scene.tokens[m.start - 1], RuleWords.adverb)
+    }
+
     /// "kratom for chronic pain", "kratom use for fibromyalgia": a subject, "for", a condition.
     func subjectForCondition(_ scene: Scene, predicate p: Int, window: Int, confidence: Double, into out: inout [Candidate]) {
         for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.forWord) {
             guard let s = scene.mentions.lastIndex(where: { $0.end <= k && $0.end >= k - 1 }), fitsSubject(scene.mentions[s], p),
-                !scene.compared[s],
+                !scene.compared[s], !isPrefixed(scene, scene.mentions[s]),
                 let o = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + window }),
                 fitsObject(scene.mentions[o], p, strong: true, adverseOnly: false)
             else { continue }

@@ -28,6 +28,7 @@ extension ExtractionEngine {
         case NounCompoundRule.id: subject = "the substance that modifies the effect"
         case CooccurrenceContainsRule.id: subject = "the plant named in the sentence"
         case UserPatternRule.id: subject = "the pattern's subject spec"
+        case "options": subject = "an example of the options offered"
         case "relative-subject" where shape == CategoryExamplesRule.id: subject = "the subject of the clause between the category and its examples"
         case "relative-subject": subject = "the noun the relative clause around the trigger describes"
         case "relative-object": subject = "the nearest fitting mention before the trigger, inside the relative clause"
@@ -49,6 +50,7 @@ extension ExtractionEngine {
         switch shape {
         case ListLeadInRule.id: object = "an item of the list under the lead-in"
         case "anaphor-object": object = "a phrase that stands for the document's plant, after the trigger"
+        case CategoryExamplesRule.id where how == "options": object = "the condition the options are offered for"
         case CategoryExamplesRule.id: object = "an example of the category"
         case NounCompoundRule.id: object = "the effect the substance modifies"
         case "object-trigger": object = "the fitting mention right before the trigger"

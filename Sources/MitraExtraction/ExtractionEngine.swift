@@ -21,6 +21,8 @@ final class ExtractionEngine: Sendable {
     /// Coordinators that end a negation's scope before a new verb group; the payload is the
     /// index of its `ScopeTerminator` in the ontology's cues.
     let scopeTerminators: PhraseSet<Int>
+    /// Category nouns whose examples treat the sentence's condition ("other options, such as …").
+    let optionCues: PhraseSet<Bool>
     /// Heading and lead-in phrases that make a list's items objects of a predicate (its index).
     let listCues: PhraseSet<Int>
     let advice: PhraseSet<Bool>
@@ -110,6 +112,7 @@ final class ExtractionEngine: Sendable {
         var scopeTerminators = PhraseSet(ontology.cues.scopeTerminators.enumerated().flatMap { i, t in
             t.coordinators.map { ($0, i) }
         }, vocabulary: &vocabulary)
+        var optionCues = PhraseSet(ontology.cues.optionCues.map { ($0, true) }, vocabulary: &vocabulary)
         var listCues = PhraseSet(predicates.enumerated().flatMap { i, p in
             (ontology.cues.listCues[p.name] ?? []).flatMap { Inflector.variants(of: $0.lowercased()).map { ($0, i) } }
         }, vocabulary: &vocabulary)
@@ -135,6 +138,7 @@ final class ExtractionEngine: Sendable {
         implicitSubjects.seal(vocabularySize: size)
         pseudoNegations.seal(vocabularySize: size)
         scopeTerminators.seal(vocabularySize: size)
+        optionCues.seal(vocabularySize: size)
         listCues.seal(vocabularySize: size)
         self.vocabulary = vocabulary
         self.trie = trie
@@ -146,6 +150,7 @@ final class ExtractionEngine: Sendable {
         self.implicitSubjects = implicitSubjects
         self.pseudoNegations = pseudoNegations
         self.scopeTerminators = scopeTerminators
+        self.optionCues = optionCues
         self.listCues = listCues
 
         var subjectMask: [UInt32] = []

@@ -24,7 +24,7 @@ public struct Extractor: Sendable {
         text += "pseudo \(cues.pseudoNegations)\nterminators \(cues.terminators)\n"
         text += "scope terminators \(cues.scopeTerminators.map { "\($0.coordinators)/\($0.verbTags)/\($0.nonFiniteTags)/\($0.skipTags)" })\nhedges \(cues.hedges)\n"
         text += "anaphors \(cues.plantAnaphors)\nimplicit \(cues.implicitSubjects)\nadvice \(cues.advice)\n"
-        text += "symptom sources \(cues.symptomSources)\n"
+        text += "symptom sources \(cues.symptomSources)\noptions \(cues.optionCues)\n"
         text += "disclaimers \(cues.disclaimers)\nattributions \(cues.attributions)\nholders \(cues.holders)\n"
         return String(ContentHash.hex(of: text).prefix(16))
     }

@@ -24,6 +24,9 @@ public struct CueLexicon: Sendable, Equatable {
     /// Labels of adverse effects whose own effects are the substance's ("withdrawal can
     /// cause insomnia": the substance causes insomnia), `mg:SymptomSourceCue`.
     public var symptomSources: [String] = []
+    /// Category nouns whose examples treat the condition the sentence names ("other options,
+    /// such as physical therapy"), `mg:OptionCue`.
+    public var optionCues: [String] = []
     /// Per rule id: its order, window and confidence (`mg:ExtractionRule` nodes).
     public var rules: [String: RuleSettings] = [:]
     /// Users' token patterns (`mg:ClaimPattern` nodes), in file order.

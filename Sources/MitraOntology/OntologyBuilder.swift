@@ -203,7 +203,7 @@ struct OntologyBuilder {
                 continue
             }
             let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "AdviceCue", "DisclaimerCue", "AttributionCue",
-                "HolderCue", "PseudoNegationCue", "TerminatorCue", "ScopeTerminatorCue", "SymptomSourceCue", "CommonWordList"]
+                "HolderCue", "PseudoNegationCue", "TerminatorCue", "ScopeTerminatorCue", "SymptomSourceCue", "OptionCue", "CommonWordList"]
                 .filter { nodeTypes.contains(Self.mg + $0) }
             guard let kind = kinds.first else { continue }
             let phrases = literals(node, Self.mg + "phrase")
@@ -227,6 +227,7 @@ struct OntologyBuilder {
             case "PseudoNegationCue": cues.pseudoNegations += phrases
             case "TerminatorCue": cues.terminators += phrases
             case "SymptomSourceCue": cues.symptomSources += phrases
+            case "OptionCue": cues.optionCues += phrases
             case "ScopeTerminatorCue":
                 if let terminator = scopeTerminator(subject, node, coordinators: phrases, &findings) {
                     cues.scopeTerminators.append(terminator)

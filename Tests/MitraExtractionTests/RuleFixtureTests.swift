@@ -148,4 +148,15 @@ import Testing
             "kratom treats pain [category-examples+relative-subject]", "kratom treats insomnia [category-examples+relative-subject]",
         ])
     }
+
+    @Test func optionsOfferedForACondition() {
+        #expect(TinyOntology.claims("For insomnia, ask about other options, such as yoga or morphine.") == [
+            "yoga treats insomnia [category-examples+options]", "morphine treats insomnia [category-examples+options]",
+        ])
+        #expect(TinyOntology.claims("We discuss options for insomnia: yoga and non-morphine medicines.") == [
+            "yoga treats insomnia [category-examples+options]",
+        ])
+        // Options the condition comes from are not for it.
+        #expect(TinyOntology.claims("Nausea from options such as morphine is common.") == [])
+    }
 }

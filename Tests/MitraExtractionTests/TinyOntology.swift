@@ -41,6 +41,7 @@ enum TinyOntology {
         mg:pseudo a mg:PseudoNegationCue ; mg:phrase "not only" .
         mg:terminator a mg:TerminatorCue ; mg:phrase "but" .
         mg:sources a mg:SymptomSourceCue ; mg:phrase "withdrawal" .
+        mg:options a mg:OptionCue ; mg:phrase "options", "other options" .
         mg:coordinated a mg:ScopeTerminatorCue ; mg:phrase "and" ; mg:verbTag "VERB", "AUX" ;
             mg:nonFiniteTag "VB", "VBG" ; mg:skipTag "ADV" .
         mg:advice a mg:AdviceCue ; mg:phrase "do not use" .
