@@ -1303,7 +1303,19 @@ extension ExtractionEngine {
             if best[key] == nil {
                 best[key] = claims.count
                 claims.append(claim)
-                if explain { explanations.append(explanation(c, scene: scene, negation: negation, hedge: hedge)) }
+                if explain {
+                    var e = explanation(c, scene: scene, negation: negation, hedge: hedge)
+                    if negation == nil, c.fixedNegation == nil, !scene.scopeStops.isEmpty {
+                        var open = scene
+                        open.scopeStops = []
+                        if let n = negationCue(open, c), let stop = scene.scopeStops.first(where: { $0 >= scene.negations[n].end }) {
+                            let cue = scene.negations[n]
+                            e.scopeEndedCue = Span(start: scene.tokens[cue.start].start, end: scene.tokens[cue.end - 1].end)
+                            e.scopeEndedAt = Span(start: scene.tokens[stop].start, end: scene.tokens[stop].end)
+                        }
+                    }
+                    explanations.append(e)
+                }
             }
         }
         return claims
