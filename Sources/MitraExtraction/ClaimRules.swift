@@ -295,8 +295,16 @@ extension ExtractionEngine {
     func readClauses(_ parsed: MitraLanguage.SentenceAnalysis, into scene: inout Scene) {
         let mentions = scene.mentions
         for c in parsed.comparisons {
-            if c.kind == .like, !(c.marker.lowerBound > 0 && words.has(scene.tokens[c.marker.lowerBound - 1], RuleWords.comma)) {
-                continue
+            if c.kind == .like {
+                // ", like X," compares, except after a plural category: "agencies, like the FDA,"
+                // gives an example.
+                let at = c.marker.lowerBound
+                guard at > 1, words.has(scene.tokens[at - 1], RuleWords.comma) else { continue }
+                if at - 2 < scene.surface.count, !words.has(scene.tokens[at - 2], RuleWords.verbLike),
+                    scene.surface[at - 2].lowercased().hasSuffix("s")
+                {
+                    continue
+                }
             }
             for (i, m) in mentions.enumerated() where c.object.contains(m.start) { scene.compared[i] = true }
         }
@@ -850,6 +858,13 @@ extension ExtractionEngine {
                 emit([subject], (o + symptoms).map { endPoint(scene.mentions[$0]) }, passive: false,
                     rule: shape ? "withdrawal-symptoms" : rule + "+withdrawal-symptoms", confidence: 0.55)
             }
+        case (.objects, .objects(let r)) where rule == CategoryExamplesRule.id:
+            // "The most common pain conditions were lower back pain, …": the mention before the
+            // category only modifies it; the examples are the objects.
+            if let f = fallbackSubject(scene, trigger: trigger, objects: r, predicate: p, topical: topical) {
+                emit(f.ends, r.map { endPoint(scene.mentions[$0]) }, passive: false, rule: rule + "+" + f.rule,
+                    confidence: min(0.5, f.confidence))
+            }
         case (.objects(let o), _):
             // "… kratom … pain relief": the object stands before its trigger.
             let objects = o.map { endPoint(scene.mentions[$0]) }
@@ -865,7 +880,7 @@ extension ExtractionEngine {
                 emit(anaphorEnd(a), objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+anaphor", confidence: 0.55)
             default:
                 // A nominal trigger ("… are common side effects") in a document about the plant.
-                if let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p, topical: topical) {
+                if let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p, topical: shape && topical) {
                     emit(f.ends, objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+" + f.rule,
                         confidence: min(0.55, f.confidence))
                 }

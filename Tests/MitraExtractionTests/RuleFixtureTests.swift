@@ -159,4 +159,17 @@ import Testing
         // Options the condition comes from are not for it.
         #expect(TinyOntology.claims("Nausea from options such as morphine is common.") == [])
     }
+
+    @Test func aLikeAfterAPluralCategoryGivesAnExample() {
+        #expect(TinyOntology.claims("Agencies, like the FDA, warn about kratom.") == ["fda warns_about kratom [trigger-between]"])
+    }
+
+    @Test func aModifierOfTheCategoryIsNoExample() {
+        #expect(TinyOntology.claims("Kratom is a plant. Its most common uses were pain and insomnia.").sorted() == [
+            "kratom treats insomnia [category-examples+topic-subject]", "kratom treats pain [category-examples+topic-subject]",
+        ])
+        #expect(TinyOntology.claims("Kratom is a plant. The common pain uses were insomnia and nausea.") == [
+            "kratom treats insomnia [category-examples+topic-subject]", "kratom treats nausea [category-examples+topic-subject]",
+        ])
+    }
 }
