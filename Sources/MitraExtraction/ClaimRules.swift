@@ -723,7 +723,9 @@ extension ExtractionEngine {
         for m in (last + 1)..<scene.mentions.count {
             let mention = scene.mentions[m]
             if scene.boundary(scene.mentions[last].end, mention.start) || fitsSubject(mention, p) { break }
-            if isAdverseEffect[Int(mention.entity)], fitsObject(mention, p, strong: true, adverseOnly: false), !isModifier(scene, m) {
+            // A harm, or a condition listed with one ("seizures and substance use disorder").
+            let listed = extended.last == m - 1 && scene.links[m - 1] != .none
+            if isAdverseEffect[Int(mention.entity)] || listed, fitsObject(mention, p, strong: true, adverseOnly: false), !isModifier(scene, m) {
                 extended.append(m)
             }
         }
@@ -823,6 +825,15 @@ extension ExtractionEngine {
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                 rule: shape ? (relativeSubject ? "relative-subject" : "trigger-between") : rule + (relativeSubject ? "+relative-subject" : ""),
                 confidence: shape ? (relativeSubject ? 0.75 : 0.8) : 0.65)
+            // "the FDA has warned that it carries a risk of addiction": a warning about the plant
+            // too ("it" carries a harm, so it is no agency).
+            if p == warnsIndex, let plant = scene.plant, objectMask[Int(plant)] & (1 << UInt32(p)) != 0,
+                isAdverseEffect[Int(scene.mentions[o[0]].entity)],
+                let a = scene.allAnaphors.first(where: { $0.start >= trigger.upperBound && $0.start <= trigger.upperBound + 2 && $0.end <= scene.mentions[o[0]].start })
+            {
+                emit(s.map { endPoint(scene.mentions[$0]) }, [EndPoint(entity: plant, start: a.start, end: a.end)], passive: false,
+                    rule: shape ? "anaphor-object" : rule + "+anaphor-object", confidence: 0.55)
+            }
         case (.subjects(let s), .none) where clause.map({ c in
             scene.mentions[s[0]].start > c.range.lowerBound && fitsObject(scene.mentions[c.antecedent], p, strong: strong, adverseOnly: adverseOnly)
         }) ?? false:
@@ -841,7 +852,9 @@ extension ExtractionEngine {
         case (.anaphor(let a), .objects(let o)):
             emit(anaphorEnd(a), o.map { endPoint(scene.mentions[$0]) }, passive: false,
                 rule: shape ? "anaphor-subject" : rule + "+anaphor", confidence: shape ? 0.65 : 0.55)
-        case (.objects(let o), .subjects(let s)) where scene.mentions[s[0]].start - trigger.upperBound <= 3:
+        case (.objects(let o), .subjects(let s)) where scene.mentions[s[0]].start - trigger.upperBound <= 3
+            // "… as a drug of concern, and the FDA …": a new clause, not the agent.
+            && !(trigger.upperBound..<scene.mentions[s[0]].start).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }):
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: true,
                 rule: shape ? "trigger-passive" : rule + "+passive", confidence: 0.65)
         case (.objects(let o), .objects(let r)) where o.allSatisfy({ isSymptomSource[Int(scene.mentions[$0].entity)] }):
@@ -930,6 +943,12 @@ extension ExtractionEngine {
             else { return }
             emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                 rule: shape ? "object-copula-trigger+" + f.rule : rule + "+" + f.rule, confidence: min(0.55, f.confidence))
+        case (.subjects(let s), .none) where (p == warnsIndex || p == regulatesIndex) && objectBefore(scene, s, trigger: trigger, predicate: p) != nil:
+            // "The FDA has placed kratom on an import alert": the object between the agency and
+            // a nominal trigger.
+            let o = objectBefore(scene, s, trigger: trigger, predicate: p)!
+            emit(s.map { endPoint(scene.mentions[$0]) }, [endPoint(scene.mentions[o])], passive: false,
+                rule: shape ? "subject-object-trigger" : rule + "+subject-object-trigger", confidence: 0.6)
         case (.subjects(let s), .none):
             // "The DEA … has not scheduled it": the plant's anaphor as the object.
             guard let plant = scene.plant, objectMask[Int(plant)] & (1 << UInt32(p)) != 0,
@@ -965,6 +984,20 @@ extension ExtractionEngine {
         default:
             break
         }
+    }
+
+    /// The mention that fits `p`'s object between the subjects and the trigger, at most six
+    /// tokens before it, with no comma or clause boundary in between ("placed kratom on an
+    /// import alert").
+    func objectBefore(_ scene: Scene, _ subjects: [Int], trigger: Range<Int>, predicate p: Int) -> Int? {
+        guard let last = subjects.last, last + 1 < scene.mentions.count else { return nil }
+        let m = last + 1
+        let mention = scene.mentions[m]
+        guard mention.end <= trigger.lowerBound, trigger.lowerBound - mention.end <= 6,
+            fitsObject(mention, p, strong: true, adverseOnly: false), !scene.boundary(mention.end, trigger.lowerBound),
+            !(mention.end..<trigger.lowerBound).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) })
+        else { return nil }
+        return m
     }
 
     /// The objects before a copula that stands right before a nominal trigger: "Tremor and

@@ -57,6 +57,7 @@ final class ExtractionEngine: Sendable {
     let treatsIndex: Int?
     let warnsIndex: Int?
     let alternativeIndex: Int?
+    let regulatesIndex: Int?
     /// Per predicate: only a plant can be its subject (`contains`).
     let plantOnly: [Bool]
 
@@ -194,6 +195,7 @@ final class ExtractionEngine: Sendable {
         self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
         self.warnsIndex = predicates.firstIndex { $0.name == "warns_about" }
         self.alternativeIndex = predicates.firstIndex { $0.name == "alternative_to" }
+        self.regulatesIndex = predicates.firstIndex { $0.name == "regulates" }
         self.plantOnly = predicates.map { p in
             !p.subjectClasses.isEmpty && p.subjectClasses.allSatisfy { ontology.isSubclass($0, of: .plant) }
         }
