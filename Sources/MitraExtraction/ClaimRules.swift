@@ -399,7 +399,9 @@ extension ExtractionEngine {
                 kept[m.end - 1] = true
             }
         }
-        let modifiers = SyntaxLayer.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept)
+        let modifiers = SyntaxLayer.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept) {
+            self.isSubstance[Int($0.entity)]
+        }
         return zip(mentions, modifiers).filter { !$0.1 }.map(\.0)
     }
 
@@ -767,10 +769,13 @@ extension ExtractionEngine {
         }
         // "Commonly reported side effects include nausea …" in a document about the plant, and
         // fragments with no subject at all (a product page's "Supports relief from back pain").
-        let fragment = scene.tokens.count <= 12 && !scene.mentions.contains { canBeSubject[Int($0.entity)] }
+        // The objects themselves do not count: "A natural alternative to opioid pills" names
+        // opioid only as what the page's plant replaces.
+        let others = scene.mentions.indices.filter { !objects.contains($0) }.map { scene.mentions[$0] }
+        let fragment = scene.tokens.count <= 12 && !others.contains { canBeSubject[Int($0.entity)] }
             && !scene.tokens.contains { words.has($0, RuleWords.pronoun) }
             && (scene.standalone || startsWithPredicate(scene, trigger))
-        if topical || fragment, !scene.mentions.contains(where: { isSubstance[Int($0.entity)] }) {
+        if topical || fragment, !others.contains(where: { isSubstance[Int($0.entity)] }) {
             return Fallback(
                 ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
                 confidence: 0.45)

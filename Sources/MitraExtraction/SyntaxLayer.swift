@@ -21,6 +21,10 @@ struct SyntaxLayer: Sendable {
         "session", "program", "programme", "routine", "class", "course", "regimen",
     ]
 
+    /// Heads that are a drug's own form ("opioid pills", "opioid medications" are opioids): they
+    /// keep a substance that modifies them, not a condition ("pain pills" names no pain).
+    static let drugForms: Set<String> = ["pill", "tablet", "medication", "medicine", "drug", "painkiller", "prescription"]
+
     /// The shipped tagger, or nil when its model is not installed (the rules then run on
     /// their token-level cues alone).
     static let shipped: SyntaxLayer? = (try? PartOfSpeechTagger.shipped()).map { SyntaxLayer(tagger: $0) }
@@ -42,7 +46,8 @@ struct SyntaxLayer: Sendable {
     /// chunk with a second mention ("kratom withdrawal symptoms") or a head that is a form or
     /// use of the substance ("kratom use") keeps its mentions.
     static func modifiersOfOtherHeads(
-        _ syntax: MitraLanguage.SentenceAnalysis, words: [String], mentions: [ExtractionEngine.Located], keeps: [Bool]
+        _ syntax: MitraLanguage.SentenceAnalysis, words: [String], mentions: [ExtractionEngine.Located], keeps: [Bool],
+        isSubstance: (ExtractionEngine.Located) -> Bool = { _ in false }
     ) -> [Bool] {
         var inMention = [Bool](repeating: false, count: words.count)
         for m in mentions { for k in m.start..<m.end { inMention[k] = true } }
@@ -56,7 +61,8 @@ struct SyntaxLayer: Sendable {
             // read a verb as a noun ("the FDA keeps warning").
             for k in (m.end - 1)...chunk.head where keeps[k] || syntax.tags[k] == .numeral { return false }
             if chunk.head + 1 < words.count, [.verb, .auxiliary, .adposition].contains(syntax.tags[chunk.head + 1]) { return false }
-            return !substanceForms.contains(Lemmatizer.lemma(of: words[chunk.head], tag: .noun))
+            let head = Lemmatizer.lemma(of: words[chunk.head], tag: .noun)
+            return !substanceForms.contains(head) && !(drugForms.contains(head) && isSubstance(m))
         }
     }
 }
