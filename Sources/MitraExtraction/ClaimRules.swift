@@ -948,11 +948,11 @@ extension ExtractionEngine {
             else { return }
             emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                 rule: shape ? "object-copula-trigger+" + f.rule : rule + "+" + f.rule, confidence: min(0.55, f.confidence))
-        case (.subjects(let s), .none) where (p == warnsIndex || p == regulatesIndex) && objectBefore(scene, s, trigger: trigger, predicate: p) != nil:
+        case (.subjects(let s), .none) where (p == warnsIndex || p == regulatesIndex) && objectsBefore(scene, s, trigger: trigger, predicate: p) != nil:
             // "The FDA has placed kratom on an import alert": the object between the agency and
             // a nominal trigger.
-            let o = objectBefore(scene, s, trigger: trigger, predicate: p)!
-            emit(s.map { endPoint(scene.mentions[$0]) }, [endPoint(scene.mentions[o])], passive: false,
+            let o = objectsBefore(scene, s, trigger: trigger, predicate: p)!
+            emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                 rule: shape ? "subject-object-trigger" : rule + "+subject-object-trigger", confidence: 0.6)
         case (.subjects(let s), .none):
             // "The DEA … has not scheduled it": the plant's anaphor as the object.
@@ -991,18 +991,20 @@ extension ExtractionEngine {
         }
     }
 
-    /// The mention that fits `p`'s object between the subjects and the trigger, at most six
-    /// tokens before it, with no comma or clause boundary in between ("placed kratom on an
-    /// import alert").
-    func objectBefore(_ scene: Scene, _ subjects: [Int], trigger: Range<Int>, predicate p: Int) -> Int? {
-        guard let last = subjects.last, last + 1 < scene.mentions.count else { return nil }
-        let m = last + 1
-        let mention = scene.mentions[m]
-        guard mention.end <= trigger.lowerBound, trigger.lowerBound - mention.end <= 6,
-            fitsObject(mention, p, strong: true, adverseOnly: false), !scene.boundary(mention.end, trigger.lowerBound),
-            !(mention.end..<trigger.lowerBound).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) })
+    /// The mentions (a coordinated group) that fit `p`'s object between the subjects and the
+    /// trigger, the last at most four tokens before it with no comma, coordinator or clause
+    /// boundary in between ("placed kratom on an import alert", "to place
+    /// mitragynine and 7-hydroxymitragynine in Schedule I").
+    func objectsBefore(_ scene: Scene, _ subjects: [Int], trigger: Range<Int>, predicate p: Int) -> [Int]? {
+        guard let last = subjects.last, last + 1 < scene.mentions.count,
+            fitsObject(scene.mentions[last + 1], p, strong: true, adverseOnly: false)
         else { return nil }
-        return m
+        let objects = group(scene, seed: last + 1) { fitsObject($0, p, strong: true, adverseOnly: false) }.filter { $0 > last }
+        guard let end = objects.last.map({ scene.mentions[$0].end }), end <= trigger.lowerBound, trigger.lowerBound - end <= 4,
+            !scene.boundary(end, trigger.lowerBound),
+            !(end..<trigger.lowerBound).contains(where: { words.has(scene.tokens[$0], RuleWords.coordinator) })
+        else { return nil }
+        return objects
     }
 
     /// The objects before a copula that stands right before a nominal trigger: "Tremor and

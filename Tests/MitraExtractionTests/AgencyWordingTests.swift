@@ -5,6 +5,11 @@ import Testing
 @Suite struct AgencyWordingTests {
     @Test func theObjectBetweenTheAgencyAndANominalTrigger() {
         #expect(ExtractionFixture.plain("The FDA has placed kratom on an import alert.") == ["fda regulates kratom"])
+        #expect(ExtractionFixture.plain("The DEA moved to place mitragynine and 7-hydroxymitragynine in Schedule I.")
+            == ["dea regulates mitragynine", "dea regulates 7-hydroxymitragynine"])
+        // Not an object another trigger has taken, across a coordinator.
+        #expect(!ExtractionFixture.plain("The FDA has not approved kratom for any condition and has warned consumers.")
+            .contains("fda warns_about kratom (denied)"))
     }
 
     @Test func aWarningNamesEveryHarmItLists() {
