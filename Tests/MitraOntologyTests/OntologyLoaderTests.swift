@@ -275,8 +275,8 @@ import Testing
     @Test func theEntityClassesAreTheNineOfTheSpecAndCueClassesAreVocabulary() {
         #expect(Set(Fixtures.ontology.classes.keys) == Set(EntityClass.core))
         #expect(Fixtures.ontology.vocabularyClasses
-            == ["AdviceCue", "AttributionCue", "ClaimPattern", "CommonWordList", "DisclaimerCue", "ExtractionRule", "HedgeCue", "HolderCue", "ImplicitSubjectCue", "NegationCue",
-                "PlantAnaphor", "PseudoNegationCue", "TerminatorCue"])
+            == ["AdviceCue", "AttributionCue", "ClaimPattern", "CommonWordList", "DisclaimerCue", "ExtractionRule", "HedgeCue", "HolderCue", "ImplicitSubjectCue", "NegationCue", "OptionCue",
+                "PlantAnaphor", "PseudoNegationCue", "ScopeTerminatorCue", "SymptomSourceCue", "TerminatorCue"])
         #expect(Fixtures.ontology.classes[.adverseEffect]?.parent == .condition)
     }
 
