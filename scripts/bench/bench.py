@@ -12,6 +12,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -38,14 +39,20 @@ def run_cli(args, cli, stdin=None, check=True):
 
 
 def peak_rss_kb(cmd):
-    """Runs cmd and returns (seconds, peak resident set size in KiB) of that process alone."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t0
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{cmd[1]} failed: {proc.stderr.read().decode()[:400]}")
-    return seconds, usage.ru_maxrss
+    """Runs cmd and returns (seconds, peak resident set size in KiB) of that process alone.
+
+    The peak is read by /usr/bin/time in between: a child's ru_maxrss starts from the
+    high-water mark of the process it was forked from, exec notwithstanding, so wait4 on a
+    direct child of this process (which by then holds the peers' graphs, gigabytes) reports
+    this process's memory, not the child's."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name] + cmd,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        seconds = time.perf_counter() - t0
+        if proc.returncode != 0:
+            raise RuntimeError(f"{cmd[1]} failed: {proc.stderr.decode()[:400]}")
+        return seconds, int(out.read().split()[-1])
 
 
 class Bench:
