@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers depend one way: model → RDF I/O → ontology → ingest → extraction → store → query →
-// export → REPL → CLI. Only the C-wrapping targets (C*) and the few types that own their
+// export → remote → REPL → CLI. Only the C-wrapping targets (C*) and the few types that own their
 // pointers touch C.
 let package = Package(
     name: "mitragraph",
@@ -39,10 +39,11 @@ let package = Package(
             "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "MitraQuery", "CLibXML2", "CGraphviz",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        .target(name: "MitraRemote", dependencies: ["MitraModel", "MitraStore", "MitraQuery"]),
         .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore",
-            "MitraQuery", "MitraExport", "MitraREPL",
+            "MitraQuery", "MitraExport", "MitraREPL", "MitraRemote",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mitragraph", dependencies: ["MitraCLI"]),
@@ -67,6 +68,9 @@ let package = Package(
             "MitraExport", "MitraExtraction", "MitraRDF", "MitraTestSupport", "CGraphviz", "CLibXML2",
         ], exclude: ["Golden"]),
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
+        .testTarget(name: "MitraRemoteTests", dependencies: [
+            "MitraRemote", "MitraStore", "MitraQuery", "MitraModel", "MitraTestSupport",
+        ], exclude: ["Stub"]),
         .testTarget(name: "MitraCLITests", dependencies: ["MitraCLI", "MitraTestSupport"]),
     ]
 )

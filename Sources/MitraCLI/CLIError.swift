@@ -5,6 +5,7 @@ import MitraIngest
 import MitraOntology
 import MitraQuery
 import MitraRDF
+import MitraRemote
 import MitraStore
 
 /// A failure the CLI reports itself, mapped to an exit status.
@@ -25,6 +26,8 @@ enum Exit {
     static let missing = ExitCode(66)
     static let cannotWrite = ExitCode(73)
     static let internalFailure = ExitCode(70)
+    /// A remote store that cannot be reached, refuses us, or fails.
+    static let unavailable = ExitCode(69)
 }
 
 /// Runs a command body, printing a layer's error as `mitragraph: message` on standard error
@@ -44,6 +47,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
         fail(error.description, error.kind == .notFound ? Exit.missing : Exit.badInput)
     } catch let error as RDFError {
         fail(error.description, Exit.badInput)
+    } catch let error as RemoteError {
+        fail(error.description, error.kind == .badConfiguration ? Exit.badInput : Exit.unavailable)
     } catch let error as QueryError {
         fail(error.description, Exit.badInput)
     } catch let error as ExportError {

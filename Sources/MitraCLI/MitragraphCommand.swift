@@ -31,6 +31,7 @@ public struct MitragraphCommand: ParsableCommand {
             StatsCommand.self,
             DocsCommand.self,
             ImportCommand.self,
+            PushCommand.self,
             OntologyCommand.self,
         ]
     )

@@ -57,7 +57,7 @@ public struct QueryEngine {
     }
 
     /// Attaches the offending line to a query error, and wraps a store failure as one.
-    private func withSourceLines<T>(_ text: String, _ body: () throws -> T) throws -> T {
+    func withSourceLines<T>(_ text: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch var error as QueryError {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MitraExport
 import MitraQuery
+import MitraRemote
 import MitraStore
 
 /// `mitragraph query`: runs one query and prints its result.
@@ -31,6 +32,10 @@ struct QueryCommand: ParsableCommand {
     }
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var remote: RemoteOptions
+
+    @Flag(name: .long, help: "Print the query compiled to SPARQL 1.1 instead of running it.")
+    var sparql = false
 
     @Option(name: .long, help: "The output format (default: table on a terminal, tsv otherwise).")
     var format: Format?
@@ -68,6 +73,18 @@ struct QueryCommand: ParsableCommand {
             let store = try GraphStore(path: storeOptions.store)
             let engine = QueryEngine(store: store)
             let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .table : .tsv)
+            if sparql {
+                try emit(try engine.sparql(text).sparql + "\n")
+                return
+            }
+            if let endpoint = try remote.connect() {
+                guard let tabular = ResultFormatter.Format(rawValue: chosen.rawValue) else {
+                    throw CLIError.badInput("--format \(chosen.rawValue) is not available with --endpoint yet")
+                }
+                let result = try RemoteQueryRunner(engine: engine, endpoint: endpoint).run(text)
+                try emit(ResultFormatter(format: tabular).format(result))
+                return
+            }
             switch chosen {
             case .dot:
                 let subgraph = try engine.subgraph(text, timeout: timeout)

@@ -1,0 +1,104 @@
+import Foundation
+import MitraModel
+import MitraStore
+
+/// A named graph ready to send: its IRI, its statements as N-Triples, and a hash of them.
+public struct NamedGraphPayload: Sendable {
+    public var iri: String
+    public var nTriples: String
+    /// Decides whether the remote copy is stale; the same statements always hash the same.
+    public var hash: String
+    public var statements: Int
+
+    public init(iri: String, nTriples: String, statements: Int) {
+        self.iri = iri
+        self.nTriples = nTriples
+        self.statements = statements
+        hash = ContentHash.hex(of: nTriples)
+    }
+}
+
+/// Whatever can list a dataset's named graphs and serialize one at a time. The store's RDF
+/// projection is one; the pusher needs nothing else of it.
+public protocol NamedGraphSource {
+    /// The graphs to push, the ontology's first.
+    func graphIRIs() throws -> [String]
+    /// One graph's statements, in an order that does not depend on how they were stored.
+    func payload(of iri: String) throws -> NamedGraphPayload
+}
+
+/// The ontology graph and the document graphs of a local store, read from its quads.
+public struct StoreGraphSource: NamedGraphSource {
+    public let store: GraphStore
+
+    public init(store: GraphStore) {
+        self.store = store
+    }
+
+    public func graphIRIs() throws -> [String] {
+        let graphs = try store.graphs().filter { $0.kind == "ontology" || $0.kind == "document" }
+        return graphs.filter { $0.kind == "ontology" }.map(\.iri) + graphs.filter { $0.kind == "document" }.map(\.iri)
+    }
+
+    public func payload(of iri: String) throws -> NamedGraphPayload {
+        var lines: [String] = []
+        try store.forEachQuad(graph: .iri(iri)) { quad in
+            lines.append(NTriples.line(quad.subject, quad.predicate, quad.object))
+        }
+        // Term ids, and so the stored order, change between rebuilds; sorted lines do not.
+        lines.sort()
+        return NamedGraphPayload(iri: iri, nTriples: lines.joined(), statements: lines.count)
+    }
+}
+
+/// N-Triples lines for terms (RDF 1.1 N-Triples escapes), one statement at a time.
+public enum NTriples {
+    public static func line(_ s: Term, _ p: Term, _ o: Term, graph: String? = nil) -> String {
+        var text = term(s) + " " + term(p) + " " + term(o)
+        if let graph { text += " <" + iriEscape(graph) + ">" }
+        return text + " .\n"
+    }
+
+    public static func term(_ t: Term) -> String {
+        switch t {
+        case .iri(let iri): return "<" + iriEscape(iri) + ">"
+        case .blank(let label): return "_:" + label.map { $0.isLetter || $0.isNumber || $0 == "_" ? String($0) : "_" }.joined()
+        case .literal(let value, let datatype, let language):
+            var text = "\"" + literalEscape(value) + "\""
+            if let language, !language.isEmpty { text += "@" + language } else if let datatype, !datatype.isEmpty,
+                datatype != Namespace.xsd + "string" { text += "^^<" + iriEscape(datatype) + ">" }
+            return text
+        }
+    }
+
+    static func literalEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    static func iriEscape(_ iri: String) -> String {
+        var out = ""
+        for scalar in iri.unicodeScalars {
+            if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) {
+                out += String(format: "\\u%04X", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
