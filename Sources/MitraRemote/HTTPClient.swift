@@ -26,6 +26,7 @@ final class HTTPClient: @unchecked Sendable {
     let backoff: Double
     private let session: URLSession
     private var digestState: DigestChallenge?
+    private let challenges = ChallengeRefuser()
     private let lock = NSLock()
 
     init(credentials: Credentials, timeout: Double, retries: Int, backoff: Double = 0.5) {
@@ -39,7 +40,7 @@ final class HTTPClient: @unchecked Sendable {
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: challenges, delegateQueue: nil)
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -128,6 +129,10 @@ final class HTTPClient: @unchecked Sendable {
             task.cancel()
             throw RemoteError(kind: .timeout, endpoint: Self.display(url), message: "no answer within \(Self.seconds(timeout))")
         }
+        if let challenged = challenges.take(task.taskIdentifier) {
+            box.response = challenged
+            box.error = nil
+        }
         if let error = box.error {
             let code = (error as? URLError)?.code
             if code == .timedOut {
@@ -156,6 +161,35 @@ final class HTTPClient: @unchecked Sendable {
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+}
+
+/// Hands every 401 back as a response: this layer answers challenges itself (digest) or
+/// reports them, where URLSession's own handling would wait for credentials it never gets.
+///
+/// FoundationNetworking then ends the task as cancelled, without the response; the refuser
+/// keeps the challenge's response so the caller still sees the 401 and its headers.
+private final class ChallengeRefuser: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    private var refused: [Int: HTTPURLResponse] = [:]
+    private let lock = NSLock()
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
+        if let response = challenge.failureResponse as? HTTPURLResponse {
+            lock.lock()
+            refused[task.taskIdentifier] = response
+            lock.unlock()
+        }
+        completionHandler(.cancelAuthenticationChallenge, nil)
+    }
+
+    /// The challenged response of a task, once.
+    func take(_ task: Int) -> HTTPURLResponse? {
+        lock.lock()
+        defer { lock.unlock() }
+        return refused.removeValue(forKey: task)
     }
 }
 

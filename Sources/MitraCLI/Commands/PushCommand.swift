@@ -37,8 +37,11 @@ struct PushCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try GraphStore(path: storeOptions.store)
             guard let endpoint = try remote.connect() else { return }
+            // Opening a store writes to it (GRDB's WAL set-up), so the endpoint is checked
+            // first: a push that cannot reach a SPARQL store leaves the store's file as it was.
+            try endpoint.check()
+            let store = try GraphStore(path: storeOptions.store)
             let summary = try GraphPusher(endpoint: endpoint, ledger: store).push(StoreGraphSource(store: store), full: full) { line in
                 if !quiet { note(line) }
             }
