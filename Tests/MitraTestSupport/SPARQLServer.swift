@@ -66,7 +66,7 @@ public final class SPARQLServer: @unchecked Sendable {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        process.arguments = ["-c", "\(quoted) >'\(folder)/engine.log' 2>&1 & pid=$!; read _; kill -9 $pid; wait $pid"]
+        process.arguments = ["-c", "\(quoted) >'\(folder)/engine.log' 2>&1 & pid=$!; read _; kill -9 $pid"]
         keepAlive = Pipe()
         process.standardInput = keepAlive
         process.standardOutput = FileHandle.nullDevice

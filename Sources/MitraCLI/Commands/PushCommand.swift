@@ -42,8 +42,13 @@ struct PushCommand: ParsableCommand {
             // first: a push that cannot reach a SPARQL store leaves the store's file as it was.
             try endpoint.check()
             let store = try GraphStore(path: storeOptions.store)
+            // The tests stop a push midway with this, as a kill at that point would.
+            let stopAfter = ProcessInfo.processInfo.environment["MITRAGRAPH_TEST_KILL_PUSH_AFTER"].flatMap { Int($0) }
+            var done = 0
             let summary = try GraphPusher(endpoint: endpoint, ledger: store).push(StoreGraphSource(store: store), full: full) { line in
                 if !quiet { note(line) }
+                done += 1
+                if done == stopAfter { kill(getpid(), SIGKILL) }
             }
             print("pushed to \(endpoint.configuration.key): \(summary.sent.count) graphs sent (\(summary.statements) statements), "
                 + "\(summary.deleted.count) deleted, \(summary.unchanged) unchanged")

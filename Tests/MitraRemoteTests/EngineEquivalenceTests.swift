@@ -1,0 +1,81 @@
+import Foundation
+import MitraModel
+import MitraQuery
+import MitraRemote
+import MitraStore
+import MitraTestSupport
+import Testing
+
+/// Against real engines on loopback: after `push`, every example query and benchmark query
+/// answers the same through `--endpoint` as locally; a push stopped midway converges; after
+/// one document changes and one is removed, the next push sends exactly those two graphs.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Fixtures.executable)))
+struct EngineEquivalenceTests {
+    @Test(.enabled(if: SPARQLServer.program(.oxigraph) != nil, Comment(rawValue: SPARQLServer.missingMessage(.oxigraph))))
+    func oxigraph() throws { try scenario(.oxigraph) }
+
+    @Test(.enabled(if: SPARQLServer.program(.virtuoso) != nil, Comment(rawValue: SPARQLServer.missingMessage(.virtuoso))))
+    func virtuoso() throws { try scenario(.virtuoso) }
+
+    func push(_ store: String, _ server: SPARQLServer, environment: [String: String] = [:]) throws -> ProcessOutput {
+        try RemoteFixture.run(["push", "--store", store, "--retries", "0"] + server.endpointArguments, environment: environment)
+    }
+
+    func scenario(_ engine: SPARQLServer.Engine) throws {
+        let (corpus, store) = try RemoteFixture.builtCorpus()
+        let server = try SPARQLServer(engine)
+        defer { server.stop() }
+        let graphs = try GraphStore(path: store).graphs().filter { $0.kind == "ontology" || $0.kind == "document" }.count
+
+        // Stopped after five graphs, then run again: the rest is sent, and nothing twice.
+        let stopped = try push(store, server, environment: ["MITRAGRAPH_TEST_KILL_PUSH_AFTER": "5"])
+        #expect(stopped.status != 0)
+        let resumed = try push(store, server)
+        #expect(resumed.status == 0, "\(resumed.err)")
+        let first = try #require(RemoteFixture.counts(resumed.out), "\(resumed.out)")
+        #expect(first.sent == graphs - 5 && first.unchanged == 5 && first.deleted == 0)
+        try expectSameAnswers(store, server)
+
+        // One document changed, one removed.
+        let changed = corpus + "/kratom-with-complementary-therapies.txt"
+        let text = try String(contentsOfFile: changed, encoding: .utf8)
+        try (text + "\nKratom may cause constipation and dizziness.\n").write(toFile: changed, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: corpus + "/vendor-kratom-capsules.html")
+        try RemoteFixture.build(corpus: corpus, store: store)
+        let second = try push(store, server)
+        #expect(second.status == 0, "\(second.err)")
+        let counts = try #require(RemoteFixture.counts(second.out), "\(second.out)")
+        #expect(counts.sent == 1 && counts.deleted == 1 && counts.unchanged == graphs - 2, "\(second.out)")
+        #expect(second.err.contains("sent <\(StoreGraphs.document("kratom-with-complementary-therapies.txt"))>"))
+        #expect(second.err.contains("deleted <\(StoreGraphs.document("vendor-kratom-capsules.html"))>"))
+        try expectSameAnswers(store, server)
+
+        let third = try push(store, server)
+        #expect(RemoteFixture.counts(third.out).map { $0.sent == 0 && $0.deleted == 0 } == true, "\(third.out)")
+    }
+
+    func expectSameAnswers(_ path: String, _ server: SPARQLServer) throws {
+        let engine = QueryEngine(store: try GraphStore(path: path))
+        var configuration = EndpointConfiguration(base: server.base)
+        if server.engine == .virtuoso {
+            configuration.queryPath = "/sparql"
+            configuration.updatePath = "/sparql"
+            configuration.storePath = "/sparql-graph-crud-auth"
+        }
+        configuration.retries = 0
+        let runner = RemoteQueryRunner(engine: engine, endpoint: try SPARQLEndpoint(configuration))
+        var compared = 0, nonEmpty = 0
+        for query in try ExampleQueries.documented() + ExampleQueries.benchmark() {
+            // Result rows and error examples in the document are not queries of this corpus.
+            guard let local = try? engine.run(query) else { continue }
+            if Self.notYetRemote.contains(where: { query.lowercased().hasPrefix($0) }) { continue }
+            let remote = try runner.run(query)
+            #expect(remote == local, "\(server.engine.rawValue): \(query)")
+            compared += 1
+            if !local.rows.isEmpty { nonEmpty += 1 }
+        }
+        #expect(compared >= 40 && nonEmpty >= 25, "compared \(compared), \(nonEmpty) with rows")
+    }
+
+    static let notYetRemote = ["describe", "neighbors", "neighbours", "path", "evidence", "contested", "explain"]
+}
