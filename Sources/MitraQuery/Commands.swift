@@ -43,6 +43,25 @@ struct Commands {
 
     func describe(_ name: NameRef) throws -> QueryResult {
         let id = try catalog.entityIDs(name, in: db)[0]
+        var rows = try describeFacts(id)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT predicate, object AS other, coalesce(n.label, object) AS label, supporting_docs, denying_docs, 0 AS inv
+            FROM edges LEFT JOIN entities n ON n.id = object WHERE subject = ?
+            UNION ALL
+            SELECT predicate, subject, coalesce(n.label, subject), supporting_docs, denying_docs, 1
+            FROM edges INDEXED BY edges_osp LEFT JOIN entities n ON n.id = subject WHERE object = ?
+            ORDER BY inv, predicate, supporting_docs DESC, label
+            """, arguments: [id, id]) {
+            let predicate: String = row["predicate"]
+            rows.append([.text((row["inv"] as Int) == 1 ? "^" + predicate : predicate),
+                         .entity(id: row["other"], label: row["label"]),
+                         .integer(row["supporting_docs"]), .integer(row["denying_docs"])])
+        }
+        return QueryResult(columns: ["property", "value", "support", "denials"], rows: rows)
+    }
+
+    /// The rows of `describe` before the edges: the entity's id, labels, class and matches.
+    func describeFacts(_ id: String) throws -> [[Value]] {
         var rows: [[Value]] = []
         func fact(_ property: String, _ value: String) {
             if !value.isEmpty { rows.append([.text(property), .text(value), .null, .null]) }
@@ -61,20 +80,7 @@ struct Commands {
         } else {
             fact("id", id)
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT predicate, object AS other, coalesce(n.label, object) AS label, supporting_docs, denying_docs, 0 AS inv
-            FROM edges LEFT JOIN entities n ON n.id = object WHERE subject = ?
-            UNION ALL
-            SELECT predicate, subject, coalesce(n.label, subject), supporting_docs, denying_docs, 1
-            FROM edges INDEXED BY edges_osp LEFT JOIN entities n ON n.id = subject WHERE object = ?
-            ORDER BY inv, predicate, supporting_docs DESC, label
-            """, arguments: [id, id]) {
-            let predicate: String = row["predicate"]
-            rows.append([.text((row["inv"] as Int) == 1 ? "^" + predicate : predicate),
-                         .entity(id: row["other"], label: row["label"]),
-                         .integer(row["supporting_docs"]), .integer(row["denying_docs"])])
-        }
-        return QueryResult(columns: ["property", "value", "support", "denials"], rows: rows)
+        return rows
     }
 
     // MARK: neighbors
@@ -155,7 +161,7 @@ struct Commands {
                 for (other, step) in found where parents[side][other] == nil {
                     parents[side][other] = .some((node, step))
                     if parents[1 - side][other] != nil {
-                        return join(at: other, parents)
+                        return Self.join(at: other, parents)
                     }
                     next.append(other)
                 }
@@ -166,7 +172,7 @@ struct Commands {
         return nil
     }
 
-    private func join(at meeting: String, _ parents: [[String: (String, Step)?]]) -> [Step] {
+    static func join(at meeting: String, _ parents: [[String: (String, Step)?]]) -> [Step] {
         var head: [Step] = []
         var node = meeting
         while let entry = parents[0][node], let (previous, step) = entry {

@@ -5,28 +5,30 @@ import MitraModel
 extension QueryEngine {
     /// Compiles a query to SPARQL 1.1 for a store that holds the pushed graphs. Names are
     /// resolved against this store; `explain` compiles the statement it explains.
-    public func sparql(_ text: String) throws -> SPARQLQuery {
+    public func sparql(_ text: String) throws -> String {
         try withSourceLines(text) {
             var statement = try Parser.parse(text)
             while case .explain(let inner) = statement { statement = inner }
-            guard case .select(let select) = statement else {
-                throw QueryError(kind: .invalid, line: 1, column: 1,
-                                 message: "only pattern queries (find, count, patterns) run over an endpoint so far")
+            return try store.read { db in
+                try RemoteCommands(catalog: catalog, db: db, select: { _ in [] }).explainLines(statement).joined(separator: "\n")
             }
-            return try store.read { db in try SPARQLCompiler(catalog: catalog, db: db).compile(select) }
         }
     }
 
-    /// Whether the query is an `explain`.
-    public static func isExplain(_ text: String) -> Bool {
-        if case .explain = try? Parser.parse(text) { return true }
-        return false
+    /// Runs a query on a remote SPARQL store holding the pushed graphs: `select` sends one
+    /// SPARQL query there and returns its solutions. Names, labels and sentence text come
+    /// from this store; the edges, their numbers and the claims from the remote one.
+    public func run(_ text: String, remote select: @escaping (String) throws -> [[String: Term]]) throws -> QueryResult {
+        try withSourceLines(text) {
+            let statement = try Parser.parse(text)
+            return try store.read { db in try RemoteCommands(catalog: catalog, db: db, select: select).run(statement) }
+        }
     }
 
     /// The result a compiled query's solutions make: entities with this store's labels,
     /// sorted, cut and de-duplicated exactly as a local run's rows.
-    public func result(of query: SPARQLQuery, solutions: [[String: Term]]) throws -> QueryResult {
-        try store.read { db in
+    static func result(of query: SPARQLQuery, solutions: [[String: Term]], db: Database) throws -> QueryResult {
+        do {
             var labels: [String: String] = [:]
             func entity(_ iri: String) throws -> Value {
                 var id = iri
@@ -60,7 +62,9 @@ extension QueryEngine {
             }
             rows.sort { a, b in
                 for key in query.order {
-                    let order = Self.compare(a[key.column], b[key.column])
+                    var (x, y) = (a[key.column], b[key.column])
+                    if key.byID, case .entity(let xi, _) = x, case .entity(let yi, _) = y { (x, y) = (.text(xi), .text(yi)) }
+                    let order = Self.compare(x, y)
                     if order != 0 { return key.descending ? order > 0 : order < 0 }
                 }
                 return false

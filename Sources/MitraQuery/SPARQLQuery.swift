@@ -24,6 +24,8 @@ public struct SPARQLQuery: Sendable {
     public struct SortKey: Sendable {
         public var column: Int
         public var descending: Bool
+        /// An entity by its id alone, not its label first.
+        public var byID = false
     }
 
     public var sparql: String

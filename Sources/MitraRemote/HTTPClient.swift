@@ -240,10 +240,10 @@ struct DigestChallenge {
     }
 
     /// The Authorization header for the next request, counting it.
-    mutating func authorization(user: String, password: String, method: String, uri: String) -> String {
+    mutating func authorization(user: String, password: String, method: String, uri: String, cnonce: String? = nil) -> String {
         count += 1
         let nc = String(format: "%08x", count)
-        let cnonce = MD5.hex("\(nonce):\(count):\(UInt64.random(in: 0...UInt64.max))").prefix(16)
+        let cnonce = cnonce ?? String(MD5.hex("\(nonce):\(count):\(UInt64.random(in: 0...UInt64.max))").prefix(16))
         let ha1 = MD5.hex("\(user):\(realm):\(password)")
         let ha2 = MD5.hex("\(method):\(uri)")
         var header = "Digest username=\"\(user)\", realm=\"\(realm)\", nonce=\"\(nonce)\", uri=\"\(uri)\", algorithm=\(algorithm)"

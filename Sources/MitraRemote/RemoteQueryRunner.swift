@@ -1,8 +1,8 @@
 import MitraQuery
 
 /// Runs queries of the query language on a SPARQL store that holds the pushed graphs:
-/// compiled by the local engine (which resolves names and labels from its store), run
-/// there, and finished here so the rows are the ones a local run prints.
+/// the local engine compiles them (resolving names and labels from its store) and finishes
+/// the rows, so they are the ones a local run prints; the endpoint answers the SPARQL.
 public struct RemoteQueryRunner {
     public let engine: QueryEngine
     public let endpoint: SPARQLEndpoint
@@ -12,13 +12,8 @@ public struct RemoteQueryRunner {
         self.endpoint = endpoint
     }
 
-    /// The query's result; for `explain`, the SPARQL that would run, one line a row.
+    /// The query's result; for `explain`, the SPARQL (or the steps) that would run.
     public func run(_ text: String) throws -> QueryResult {
-        let compiled = try engine.sparql(text)
-        if QueryEngine.isExplain(text) {
-            return QueryResult(columns: ["sparql"], rows: compiled.sparql.split(separator: "\n").map { [.text(String($0))] })
-        }
-        let answer = try endpoint.select(compiled.sparql)
-        return try engine.result(of: compiled, solutions: answer.solutions)
+        try engine.run(text) { [endpoint] sparql in try endpoint.select(sparql).solutions }
     }
 }

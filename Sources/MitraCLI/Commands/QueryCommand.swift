@@ -74,7 +74,7 @@ struct QueryCommand: ParsableCommand {
             let engine = QueryEngine(store: store)
             let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .table : .tsv)
             if sparql {
-                try emit(try engine.sparql(text).sparql + "\n")
+                try emit(try engine.sparql(text) + "\n")
                 return
             }
             if let endpoint = try remote.connect() {
