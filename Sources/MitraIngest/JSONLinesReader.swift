@@ -3,10 +3,12 @@ import MitraModel
 
 /// Reads a JSON-lines corpus: one document a line, `{"id": …, "text": …}` or `{"id": …, "html": …}`.
 struct JSONLinesReader {
-    func documents(in content: String, fileID: String, path: String) -> ([Document], [IngestError]) {
+    /// The documents of `content`; `firstLine` is the number of the line before it, for
+    /// reading a file a piece at a time.
+    func documents(in content: String, fileID: String, path: String, firstLine: Int = 0) -> ([Document], [IngestError]) {
         var documents: [Document] = []
         var warnings: [IngestError] = []
-        var lineNumber = 0
+        var lineNumber = firstLine
         for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)

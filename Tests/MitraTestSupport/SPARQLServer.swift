@@ -49,7 +49,8 @@ public final class SPARQLServer: @unchecked Sendable {
         }
     }
 
-    public init(_ engine: Engine) throws {
+    /// Starts `engine`; for Oxigraph, `data` serves a folder that `oxigraph load` filled.
+    public init(_ engine: Engine, data: String? = nil) throws {
         guard let program = Self.program(engine) else { throw ServerError(message: "\(engine.rawValue) is not installed") }
         self.engine = engine
         folder = Fixtures.temporaryDirectory("mitragraph-\(engine.rawValue)")
@@ -58,7 +59,7 @@ public final class SPARQLServer: @unchecked Sendable {
         var command: [String]
         switch engine {
         case .oxigraph:
-            command = [program, "serve", "--location", folder + "/data", "--bind", "127.0.0.1:\(httpPort)"]
+            command = [program, "serve", "--location", data ?? folder + "/data", "--bind", "127.0.0.1:\(httpPort)"]
         case .virtuoso:
             let ini = try Self.virtuosoINI(folder: folder, httpPort: httpPort, serverPort: try Self.freePort())
             command = [program, "-f", "-c", ini]

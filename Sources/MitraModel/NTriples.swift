@@ -1,0 +1,54 @@
+import Foundation
+
+/// N-Triples and N-Quads lines for terms (RDF 1.1 escapes), one statement at a time: what
+/// `push` sends and `extract --format nquads` prints, so both write the same bytes.
+public enum NTriples {
+    public static func line(_ s: Term, _ p: Term, _ o: Term, graph: String? = nil) -> String {
+        var text = term(s) + " " + term(p) + " " + term(o)
+        if let graph { text += " <" + iriEscape(graph) + ">" }
+        return text + " .\n"
+    }
+
+    public static func term(_ t: Term) -> String {
+        switch t {
+        case .iri(let iri): return "<" + iriEscape(iri) + ">"
+        case .blank(let label): return "_:" + label.map { $0.isLetter || $0.isNumber || $0 == "_" ? String($0) : "_" }.joined()
+        case .literal(let value, let datatype, let language):
+            var text = "\"" + literalEscape(value) + "\""
+            if let language, !language.isEmpty { text += "@" + language } else if let datatype, !datatype.isEmpty,
+                datatype != Namespace.xsd + "string" { text += "^^<" + iriEscape(datatype) + ">" }
+            return text
+        }
+    }
+
+    static func literalEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    static func iriEscape(_ iri: String) -> String {
+        var out = ""
+        for scalar in iri.unicodeScalars {
+            if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) {
+                out += String(format: "\\u%04X", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
