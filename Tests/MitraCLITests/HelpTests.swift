@@ -30,8 +30,8 @@ import Testing
         SUBCOMMANDS:
           build                   Build or update the graph from articles (.txt, .md,
                                   .html, .jsonl).
-          extract                 Extract mentions and claims to JSON lines, without a
-                                  store.
+          extract                 Extract mentions and claims (JSON lines, N-Quads or
+                                  KGX), without a store.
           query                   Run a query against the graph (language:
                                   docs/query-language.md).
           repl                    Query the graph interactively.
@@ -45,6 +45,8 @@ import Testing
           docs                    List or remove the documents in the store.
           import                  Load an N-Triples or Turtle file into the store as a
                                   named graph.
+          push                    Write the graph into a SPARQL 1.1 store, sending only
+                                  what changed.
           ontology                Check the ontology, or show an entity with all its
                                   labels and identifiers.
 

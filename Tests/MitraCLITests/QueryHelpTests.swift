@@ -15,6 +15,10 @@ import Testing
         part of the graph the result covers. A malformed query exits 65 with
         line:column, the line and a caret on standard error.
 
+        With --endpoint the query runs on a SPARQL 1.1 store that `push` filled
+        (names, labels and sentence text from --store) and prints the same rows;
+        --sparql prints the query compiled to SPARQL instead of running it.
+
         Examples:
           mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
           mitragraph query 'kratom treats ?c where support >= 2 order by support desc'
@@ -22,14 +26,37 @@ import Testing
           mitragraph query --format graphml -o kratom.graphml 'neighbors kratom'
           mitragraph query --file questions.mgq --timeout 10
           echo 'contested' | mitragraph query --format csv
+          mitragraph query --endpoint http://127.0.0.1:7878 'kratom treats ?c'
+          mitragraph query --sparql 'find ?x where kratom any{1,2} ?x:Receptor'
 
-        USAGE: mitragraph query [--store <file>] [--format <format>] [--file <file>] [--timeout <seconds>] [--output <file>] [--repeat <n>] [--timing] [<query>]
+        USAGE: mitragraph query [<options>] [<query>]
 
         ARGUMENTS:
           <query>                 The query; - or nothing reads standard input.
 
         OPTIONS:
           --store <file>          The store file. (default: output/kratom.sqlite)
+          --endpoint <url>        The SPARQL store's base URL, e.g.
+                                  http://127.0.0.1:7878 (Oxigraph).
+          --query-path <path>     Path of the SPARQL query service (Virtuoso: /sparql).
+                                  (default: /query)
+          --update-path <path>    Path of the SPARQL update service (Virtuoso:
+                                  /sparql). (default: /update)
+          --store-path <path>     Path of the graph store service (Virtuoso:
+                                  /sparql-graph-crud-auth). (default: /store)
+          --user <name>           User name (or MITRAGRAPH_SPARQL_USER).
+          --password <secret>     Password (or MITRAGRAPH_SPARQL_PASSWORD); never
+                                  printed.
+          --token <secret>        Bearer token (or MITRAGRAPH_SPARQL_TOKEN); never
+                                  printed.
+          --digest                Answer the server's digest challenge with the user
+                                  and password (Virtuoso).
+          --remote-timeout <seconds>
+                                  Seconds to wait for each answer. (default: 30.0)
+          --retries <n>           Further attempts, with backoff, after a failure a
+                                  retry can fix. (default: 3)
+          --sparql                Print the query compiled to SPARQL 1.1 instead of
+                                  running it.
           --format <format>       The output format (default: table on a terminal, tsv
                                   otherwise). (values: table, json, csv, tsv, dot,
                                   graphml)

@@ -10,7 +10,7 @@ import MitraStore
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract mentions and claims to JSON lines, without a store.",
+        abstract: "Extract mentions and claims (JSON lines, N-Quads or KGX), without a store.",
         discussion: """
             Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention.
             --count prints only totals and a rate, which is what the benchmark measures.

@@ -17,6 +17,10 @@ struct QueryCommand: ParsableCommand {
             part of the graph the result covers. A malformed query exits 65 with
             line:column, the line and a caret on standard error.
 
+            With --endpoint the query runs on a SPARQL 1.1 store that `push` filled
+            (names, labels and sentence text from --store) and prints the same rows;
+            --sparql prints the query compiled to SPARQL instead of running it.
+
             Examples:
               mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
               mitragraph query 'kratom treats ?c where support >= 2 order by support desc'
@@ -24,6 +28,8 @@ struct QueryCommand: ParsableCommand {
               mitragraph query --format graphml -o kratom.graphml 'neighbors kratom'
               mitragraph query --file questions.mgq --timeout 10
               echo 'contested' | mitragraph query --format csv
+              mitragraph query --endpoint http://127.0.0.1:7878 'kratom treats ?c'
+              mitragraph query --sparql 'find ?x where kratom any{1,2} ?x:Receptor'
             """)
 
     /// The result formats `--format` accepts.
