@@ -4,7 +4,7 @@ RELEASE := .build/release/mitragraph
 OUT := output
 STORE := $(OUT)/kratom.sqlite
 
-.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check
+.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check tagger-model tagger-eval
 
 all: build
 
@@ -67,6 +67,21 @@ common-words:
 	python3 -m venv .venv-wordfreq
 	.venv-wordfreq/bin/pip install -q wordfreq==3.1.1
 	.venv-wordfreq/bin/python scripts/common-words 5000 ontology/common-words.ttl
+
+## tagger-model: train the part-of-speech tagger on UD English EWT (../shared/ud/en_ewt, CC BY-SA
+## 4.0) and our own models/tagger-supplement.txt, and write the shipped model,
+## models/pos-tagger-en-ewt.bin. Deterministic: the same data gives the same bytes.
+UD_EWT ?= ../shared/ud/en_ewt
+TAGGER_TOOL := .build/release/mitragraph-tagger
+tagger-model:
+	$(SWIFT) build -c release --product mitragraph-tagger
+	$(TAGGER_TOOL) train $(UD_EWT)/en_ewt-ud-train.conllu models/pos-tagger-en-ewt.bin --supplement models/tagger-supplement.txt
+
+## tagger-eval: the shipped tagger's UPOS accuracy on the EWT dev and test splits, the
+## lemmatizer's accuracy, and tagging speed (one thread, CPU time, release build).
+tagger-eval:
+	$(SWIFT) build -c release --product mitragraph-tagger
+	$(TAGGER_TOOL) evaluate models/pos-tagger-en-ewt.bin $(UD_EWT)/en_ewt-ud-dev.conllu $(UD_EWT)/en_ewt-ud-test.conllu
 
 clean:
 	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(VENV_TEST)

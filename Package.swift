@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "MitraModel"),
         .target(name: "MitraRDF", dependencies: ["MitraModel", "CSerd"]),
         .target(name: "MitraOntology", dependencies: ["MitraModel", "MitraRDF"]),
+        // Part-of-speech tags, lemmas and noun-phrase chunks under the extraction rules.
+        .target(name: "MitraLanguage"),
         .target(name: "MitraIngest", dependencies: ["MitraModel", "CLibXML2"]),
         .target(name: "MitraExtraction", dependencies: ["MitraModel", "MitraOntology", "MitraIngest"]),
         .target(name: "MitraStore", dependencies: [
@@ -47,11 +49,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mitragraph", dependencies: ["MitraCLI"]),
+        // Trains the tagger's shipped model and measures it (`make tagger-model`, `make tagger-eval`).
+        .executableTarget(name: "mitragraph-tagger", dependencies: ["MitraLanguage"]),
 
         .target(name: "MitraTestSupport", dependencies: ["MitraModel", "MitraOntology"], path: "Tests/MitraTestSupport"),
         .testTarget(name: "MitraModelTests", dependencies: ["MitraModel"]),
         .testTarget(name: "MitraRDFTests", dependencies: ["MitraRDF", "MitraTestSupport"]),
         .testTarget(name: "MitraOntologyTests", dependencies: ["MitraOntology", "MitraTestSupport"]),
+        .testTarget(name: "MitraLanguageTests", dependencies: ["MitraLanguage"]),
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: [
