@@ -17,7 +17,8 @@ public struct MitragraphCommand: ParsableCommand {
 
             Exit status: 0 success, 64 bad usage, 65 bad input (a file, query,
             ontology or store that cannot be used), 66 a missing input or store,
-            70 an internal failure, 73 an output that cannot be written.
+            69 a SPARQL store that cannot be reached or fails, 70 an internal
+            failure, 73 an output that cannot be written.
             """,
         version: "0.1.0",
         subcommands: [

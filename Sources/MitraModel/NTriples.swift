@@ -9,6 +9,9 @@ public enum NTriples {
         return text + " .\n"
     }
 
+    /// `<>"{}|^`\` as bytes: what may not stand unescaped in an IRI.
+    private static let iriSpecial: Set<UInt8> = Set("<>\"{}|^`\\".utf8)
+
     public static func term(_ t: Term) -> String {
         switch t {
         case .iri(let iri): return "<" + iriEscape(iri) + ">"
@@ -22,6 +25,8 @@ public enum NTriples {
     }
 
     static func literalEscape(_ text: String) -> String {
+        // Most literals need no escape; checking the bytes costs far less than rebuilding.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -41,6 +46,7 @@ public enum NTriples {
     }
 
     static func iriEscape(_ iri: String) -> String {
+        if !iri.utf8.contains(where: { $0 <= 0x20 || Self.iriSpecial.contains($0) }) { return iri }
         var out = ""
         for scalar in iri.unicodeScalars {
             if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) {

@@ -11,12 +11,16 @@ public enum DocumentProjection {
     /// plain triple of each affirmed claim.
     public static func quads(of result: ExtractionResult) -> [Quad] {
         let mg = Namespace.ontology, rdf = Namespace.rdf, xsd = Namespace.xsd
-        let graph = Term.iri(StoreGraphs.document(result.document.id))
+        // Percent-encoding is slow on Linux: the document's id is encoded once, not per claim.
+        let encoded = StoreGraphs.encode(result.document.id)
+        let graph = Term.iri(Namespace.document + encoded)
         let type = Term.iri(rdf + "type")
         var quads = [Quad(graph, type, .iri(mg + "Document"), graph: graph)]
         func boolean(_ value: Bool) -> Term { .literal(value ? "true" : "false", datatype: xsd + "boolean") }
+        // A graph is a set: two affirmed claims with the same ends state their triple once.
+        var stated: Set<EdgeKey> = []
         for (n, c) in result.claims.enumerated() {
-            let node = Term.iri(StoreGraphs.claim(document: result.document.id, index: n))
+            let node = Term.iri(Namespace.claim + encoded + "/" + String(n))
             let s = Term.iri(Namespace.entity + c.subject), p = Term.iri(mg + c.predicate), o = Term.iri(Namespace.entity + c.object)
             quads += [
                 Quad(node, type, .iri(mg + "Claim"), graph: graph),
@@ -30,19 +34,17 @@ public enum DocumentProjection {
                 Quad(node, .iri(mg + "rule"), .literal(c.rule), graph: graph),
                 Quad(node, .iri(mg + "confidence"), .literal(String(c.confidence), datatype: xsd + "double"), graph: graph),
             ]
-            if !c.negated { quads.append(Quad(s, p, o, graph: graph)) }
+            if !c.negated, stated.insert(EdgeKey(subject: c.subject, predicate: c.predicate, object: c.object)).inserted {
+                quads.append(Quad(s, p, o, graph: graph))
+            }
         }
-        return unique(quads)
-    }
-
-    /// A graph is a set: two claims with the same ends state their plain triple once.
-    static func unique(_ quads: [Quad]) -> [Quad] {
-        var seen: Set<Quad> = []
-        return quads.filter { seen.insert($0).inserted }
+        return quads
     }
 
     /// The ontology's graph, as the store keeps it.
     public static func ontologyQuads(_ ontology: Ontology) throws -> [Quad] {
-        unique(try OntologyFingerprint.quads(of: ontology).map { Quad($0.subject, $0.predicate, $0.object, graph: .iri(StoreGraphs.ontology)) })
+        var seen: Set<Quad> = []
+        return try OntologyFingerprint.quads(of: ontology).map { Quad($0.subject, $0.predicate, $0.object, graph: .iri(StoreGraphs.ontology)) }
+            .filter { seen.insert($0).inserted }
     }
 }
