@@ -1,5 +1,6 @@
 import CEdit
 import Foundation
+import MitraModel
 import MitraQuery
 import MitraStore
 
@@ -32,6 +33,9 @@ public final class REPL {
     private let storePath: String
     private var engine: QueryEngine?
     public var settings: Settings
+    /// When set, statements run on a remote SPARQL store: this sends one SPARQL query there
+    /// and returns its solutions (names and labels still come from the local store).
+    public var remote: ((String) throws -> [[String: Term]])?
     private let canceller = QueryCanceller()
     private var output: (String) -> Void
     private var errors: (String) -> Void
@@ -106,7 +110,8 @@ public final class REPL {
         do {
             let engine = try openEngine()
             interruptRequested = 0
-            let result = try engine.run(text, timeout: settings.timeout, canceller: canceller)
+            let result = try remote.map { try engine.run(text, remote: $0) }
+                ?? engine.run(text, timeout: settings.timeout, canceller: canceller)
             output(ResultFormatter(format: settings.format).format(result))
         } catch let error as QueryError {
             errors(error.description + "\n")

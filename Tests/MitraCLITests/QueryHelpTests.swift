@@ -87,11 +87,31 @@ import Testing
           mitragraph repl
           mitragraph repl --store kg.sqlite --format json
           echo 'contested' | mitragraph repl --store kg.sqlite
+          mitragraph repl --endpoint http://127.0.0.1:7878   # on a pushed SPARQL store
 
-        USAGE: mitragraph repl [--store <file>] [--format <format>] [--timeout <seconds>]
+        USAGE: mitragraph repl <options>
 
         OPTIONS:
           --store <file>          The store file. (default: output/kratom.sqlite)
+          --endpoint <url>        The SPARQL store's base URL, e.g.
+                                  http://127.0.0.1:7878 (Oxigraph).
+          --query-path <path>     Path of the SPARQL query service (Virtuoso: /sparql).
+                                  (default: /query)
+          --update-path <path>    Path of the SPARQL update service (Virtuoso:
+                                  /sparql). (default: /update)
+          --store-path <path>     Path of the graph store service (Virtuoso:
+                                  /sparql-graph-crud-auth). (default: /store)
+          --user <name>           User name (or MITRAGRAPH_SPARQL_USER).
+          --password <secret>     Password (or MITRAGRAPH_SPARQL_PASSWORD); never
+                                  printed.
+          --token <secret>        Bearer token (or MITRAGRAPH_SPARQL_TOKEN); never
+                                  printed.
+          --digest                Answer the server's digest challenge with the user
+                                  and password (Virtuoso).
+          --remote-timeout <seconds>
+                                  Seconds to wait for each answer. (default: 30.0)
+          --retries <n>           Further attempts, with backoff, after a failure a
+                                  retry can fix. (default: 3)
           --format <format>       The output format to start with. (values: table,
                                   json, csv, tsv; default: table)
           --timeout <seconds>     Stop each statement after this many seconds.

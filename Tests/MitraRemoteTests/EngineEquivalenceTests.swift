@@ -35,6 +35,7 @@ struct EngineEquivalenceTests {
         let first = try #require(RemoteFixture.counts(resumed.out), "\(resumed.out)")
         #expect(first.sent == graphs - 5 && first.unchanged == 5 && first.deleted == 0)
         try expectSameAnswers(store, server)
+        try expectSameShell(store, server)
 
         // One document changed, one removed.
         let changed = corpus + "/kratom-with-complementary-therapies.txt"
@@ -95,6 +96,16 @@ struct EngineEquivalenceTests {
             counts[key, default: 0] += 1
         }
         return counts
+    }
+
+    /// The shell with --endpoint prints what it prints locally.
+    func expectSameShell(_ store: String, _ server: SPARQLServer) throws {
+        let input = "kratom treats ?c order by support desc\n.format json\ncontested limit 3\n"
+        let local = try Fixtures.run(Fixtures.executable, ["repl", "--store", store, "--format", "tsv"], input: input)
+        let remote = try Fixtures.run(Fixtures.executable, ["repl", "--store", store, "--format", "tsv"] + server.endpointArguments,
+                                      input: input)
+        #expect(local.status == 0 && remote.status == 0 && remote.err.isEmpty, "\(remote.err)")
+        #expect(remote.out == local.out && local.out.contains("\"subject\""))
     }
 
     func expectSameAnswers(_ path: String, _ server: SPARQLServer) throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MitraQuery
 import MitraREPL
+import MitraRemote
 
 /// `mitragraph repl`: the interactive query shell.
 struct ReplCommand: ParsableCommand {
@@ -19,9 +20,11 @@ struct ReplCommand: ParsableCommand {
               mitragraph repl
               mitragraph repl --store kg.sqlite --format json
               echo 'contested' | mitragraph repl --store kg.sqlite
+              mitragraph repl --endpoint http://127.0.0.1:7878   # on a pushed SPARQL store
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var remoteOptions: RemoteOptions
 
     /// The result formats the shell prints.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -37,7 +40,11 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let settings = REPL.Settings(format: ResultFormatter.Format(rawValue: format.rawValue)!, timeout: timeout)
-            try REPL(storePath: storeOptions.store, settings: settings).run()
+            let repl = REPL(storePath: storeOptions.store, settings: settings)
+            if let endpoint = try remoteOptions.connect() {
+                repl.remote = { sparql in try endpoint.select(sparql).solutions }
+            }
+            try repl.run()
         }
     }
 }
