@@ -9,9 +9,6 @@ public enum NTriples {
         return text + " .\n"
     }
 
-    /// `<>"{}|^`\` as bytes: what may not stand unescaped in an IRI.
-    private static let iriSpecial: Set<UInt8> = Set("<>\"{}|^`\\".utf8)
-
     public static func term(_ t: Term) -> String {
         switch t {
         case .iri(let iri): return "<" + iriEscape(iri) + ">"
@@ -45,8 +42,17 @@ public enum NTriples {
         return out
     }
 
+    /// Whether a byte may not stand unescaped in an IRI: controls, space, `<>"{}|^`\`.
+    @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: true
+        default: false
+        }
+    }
+
     static func iriEscape(_ iri: String) -> String {
-        if !iri.utf8.contains(where: { $0 <= 0x20 || Self.iriSpecial.contains($0) }) { return iri }
+        if !iri.utf8.contains(where: needsEscape) { return iri }
         var out = ""
         for scalar in iri.unicodeScalars {
             if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) {

@@ -19,12 +19,22 @@ public struct PushSummary: Equatable, Sendable {
 /// stopped at any point and run again converges: a graph sent but not recorded is sent
 /// again, which replacing makes harmless.
 public struct GraphPusher {
+    /// How graphs are replaced and deleted.
+    public enum Method: Sendable {
+        /// Graph Store HTTP Protocol: PUT and DELETE on the graph store service.
+        case graphStore
+        /// SPARQL 1.1 Update (`DROP SILENT GRAPH`, `INSERT DATA`), where a store lacks the former.
+        case update
+    }
+
     public let endpoint: SPARQLEndpoint
     public let ledger: PushLedger
+    public var method: Method
 
-    public init(endpoint: SPARQLEndpoint, ledger: PushLedger) {
+    public init(endpoint: SPARQLEndpoint, ledger: PushLedger, method: Method = .graphStore) {
         self.endpoint = endpoint
         self.ledger = ledger
+        self.method = method
     }
 
     /// Pushes what changed since the last push to this endpoint (everything with `full`).
@@ -43,7 +53,10 @@ public struct GraphPusher {
                 summary.unchanged += 1
                 continue
             }
-            try endpoint.putGraph(iri, nTriples: payload.nTriples)
+            switch method {
+            case .graphStore: try endpoint.putGraph(iri, nTriples: payload.nTriples)
+            case .update: try endpoint.replaceGraphByUpdate(iri, nTriples: payload.nTriples)
+            }
             try ledger.recordPush(endpoint: key, graph: iri, hash: payload.hash)
             summary.sent.append(iri)
             summary.statements += payload.statements
@@ -51,7 +64,10 @@ public struct GraphPusher {
         }
         let recorded = full ? try ledger.pushedGraphs(endpoint: key) : pushed
         for iri in recorded.keys.sorted() where !current.contains(iri) {
-            try endpoint.deleteGraph(iri)
+            switch method {
+            case .graphStore: try endpoint.deleteGraph(iri)
+            case .update: try endpoint.dropGraphByUpdate(iri)
+            }
             try ledger.forgetPush(endpoint: key, graph: iri)
             summary.deleted.append(iri)
             progress("deleted <\(iri)>")

@@ -112,6 +112,29 @@ public final class SPARQLEndpoint: @unchecked Sendable {
         try expectSuccess(response, url: url, doing: "replacing graph <\(iri)> failed")
     }
 
+    /// Replaces a named graph through SPARQL 1.1 Update, for stores without the Graph Store
+    /// Protocol: the graph dropped, then its statements inserted `chunk` lines a request
+    /// (Virtuoso's SPARQL compiler runs out of memory on a large INSERT DATA). Statements
+    /// with blank nodes all go in one request, since each request's blank nodes are new ones.
+    public func replaceGraphByUpdate(_ iri: String, nTriples: String, chunk: Int = 1000) throws {
+        let lines = nTriples.split(separator: "\n", omittingEmptySubsequences: true)
+        let blank = lines.filter { $0.contains("_:") }
+        var requests = blank.isEmpty ? [] : [blank]
+        let plain = lines.filter { !$0.contains("_:") }
+        for start in stride(from: 0, to: plain.count, by: chunk) { requests.append(Array(plain[start..<min(start + chunk, plain.count)])) }
+        var first = "DROP SILENT GRAPH <\(iri)>"
+        if requests.isEmpty { try update(first) }
+        for part in requests {
+            try update(first + (first.isEmpty ? "" : " ;\n") + "INSERT DATA { GRAPH <\(iri)> {\n" + part.joined(separator: "\n") + "\n} }")
+            first = ""
+        }
+    }
+
+    /// Deletes a named graph through SPARQL 1.1 Update.
+    public func dropGraphByUpdate(_ iri: String) throws {
+        try update("DROP SILENT GRAPH <\(iri)>")
+    }
+
     /// Deletes a named graph (Graph Store Protocol DELETE); one that is not there is fine.
     public func deleteGraph(_ iri: String) throws {
         let url = try url(configuration.storePath, query: [("graph", iri)])

@@ -8,10 +8,11 @@ import Testing
             OVERVIEW: Write the graph into a SPARQL 1.1 store, sending only what changed.
 
             The ontology goes to one named graph and each document's claims to its own
-            (Graph Store HTTP Protocol PUT); a changed document's graph is replaced and
-            a removed one's deleted. The store records per endpoint what it sent, so the
-            next push sends only what changed; a push stopped midway and run again
-            converges. Nothing is recorded unless the endpoint accepted it.
+            (Graph Store HTTP Protocol PUT, or SPARQL Update with --use-update); a
+            changed document's graph is replaced and a removed one's deleted. The store
+            records per endpoint what it sent, so the next push sends only what changed;
+            a push stopped midway and run again converges. Nothing is recorded unless
+            the endpoint accepted it.
 
             Examples:
               mitragraph push --endpoint http://127.0.0.1:7878
@@ -42,6 +43,8 @@ import Testing
                                       Seconds to wait for each answer. (default: 30.0)
               --retries <n>           Further attempts, with backoff, after a failure a
                                       retry can fix. (default: 3)
+              --use-update            Replace graphs through SPARQL Update, for stores
+                                      without the Graph Store Protocol.
               --full                  Send every graph, whatever was recorded as sent.
               --quiet                 Print only the summary.
               --version               Show the version.

@@ -26,7 +26,7 @@ public final class SPARQLServer: @unchecked Sendable {
         case .oxigraph:
             return ["--endpoint", base]
         case .virtuoso:
-            return ["--endpoint", base, "--query-path", "/sparql", "--update-path", "/sparql",
+            return ["--endpoint", base, "--query-path", "/sparql", "--update-path", "/sparql-auth",
                     "--store-path", "/sparql-graph-crud-auth", "--user", "dba", "--password", "dba", "--digest"]
         }
     }
@@ -154,7 +154,8 @@ public final class SPARQLServer: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Debian's virtuoso.ini with the database in `folder`, the given ports, and small buffers.
+    /// Debian's virtuoso.ini with the database in `folder`, the given ports, small buffers,
+    /// and answers not cut at 10,000 rows.
     static func virtuosoINI(folder: String, httpPort: Int, serverPort: Int) throws -> String {
         let template = try String(contentsOfFile: "/etc/virtuoso-opensource-7/virtuoso.ini", encoding: .utf8)
         var lines: [String] = []
@@ -170,6 +171,8 @@ public final class SPARQLServer: @unchecked Sendable {
             case ("[HTTPServer]", "ServerPort"): text = "ServerPort = \(httpPort)"
             case ("[Parameters]", "NumberOfBuffers"): text = "NumberOfBuffers = 2000"
             case ("[Parameters]", "MaxDirtyBuffers"): text = "MaxDirtyBuffers = 1200"
+            // Virtuoso cuts every answer at 10,000 rows unless told otherwise.
+            case ("[SPARQL]", "ResultSetMaxRows"): text = "ResultSetMaxRows = 1000000"
             default: break
             }
             lines.append(text)

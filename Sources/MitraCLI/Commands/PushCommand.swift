@@ -10,10 +10,11 @@ struct PushCommand: ParsableCommand {
         abstract: "Write the graph into a SPARQL 1.1 store, sending only what changed.",
         discussion: """
             The ontology goes to one named graph and each document's claims to its own
-            (Graph Store HTTP Protocol PUT); a changed document's graph is replaced and
-            a removed one's deleted. The store records per endpoint what it sent, so the
-            next push sends only what changed; a push stopped midway and run again
-            converges. Nothing is recorded unless the endpoint accepted it.
+            (Graph Store HTTP Protocol PUT, or SPARQL Update with --use-update); a
+            changed document's graph is replaced and a removed one's deleted. The store
+            records per endpoint what it sent, so the next push sends only what changed;
+            a push stopped midway and run again converges. Nothing is recorded unless
+            the endpoint accepted it.
 
             Examples:
               mitragraph push --endpoint http://127.0.0.1:7878
@@ -24,6 +25,9 @@ struct PushCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var remote: RemoteOptions
+
+    @Flag(name: .long, help: "Replace graphs through SPARQL Update, for stores without the Graph Store Protocol.")
+    var useUpdate = false
 
     @Flag(name: .long, help: "Send every graph, whatever was recorded as sent.")
     var full = false
@@ -45,7 +49,7 @@ struct PushCommand: ParsableCommand {
             // The tests stop a push midway with this, as a kill at that point would.
             let stopAfter = ProcessInfo.processInfo.environment["MITRAGRAPH_TEST_KILL_PUSH_AFTER"].flatMap { Int($0) }
             var done = 0
-            let summary = try GraphPusher(endpoint: endpoint, ledger: store).push(StoreGraphSource(store: store), full: full) { line in
+            let summary = try GraphPusher(endpoint: endpoint, ledger: store, method: useUpdate ? .update : .graphStore).push(StoreGraphSource(store: store), full: full) { line in
                 if !quiet { note(line) }
                 done += 1
                 if done == stopAfter { kill(getpid(), SIGKILL) }
