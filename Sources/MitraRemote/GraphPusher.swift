@@ -46,12 +46,12 @@ public struct GraphPusher {
         let pushed = full ? [:] : try ledger.pushedGraphs(endpoint: key)
         var summary = PushSummary()
         var current: Set<String> = []
-        for iri in try source.graphIRIs() {
+        try source.forEachGraph { payload in
+            let iri = payload.iri
             current.insert(iri)
-            let payload = try source.payload(of: iri)
             if pushed[iri] == payload.hash {
                 summary.unchanged += 1
-                continue
+                return
             }
             switch method {
             case .graphStore: try endpoint.putGraph(iri, nTriples: payload.nTriples)

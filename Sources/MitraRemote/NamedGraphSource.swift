@@ -18,13 +18,14 @@ public struct NamedGraphPayload: Sendable {
     }
 }
 
-/// Whatever can list a dataset's named graphs and serialize one at a time. The store's RDF
-/// projection is one; the pusher needs nothing else of it.
+/// Whatever can hand over a dataset's named graphs one at a time, each serialized. The
+/// store's RDF projection is one; the pusher needs nothing else of it. (A projection that
+/// streams quads graph by graph adapts by collecting each graph's lines until the graph
+/// name changes.)
 public protocol NamedGraphSource {
-    /// The graphs to push, the ontology's first.
-    func graphIRIs() throws -> [String]
-    /// One graph's statements, in an order that does not depend on how they were stored.
-    func payload(of iri: String) throws -> NamedGraphPayload
+    /// Calls `body` with every graph to push, the ontology's first, each with its statements
+    /// in an order that does not depend on how they were stored.
+    func forEachGraph(_ body: (NamedGraphPayload) throws -> Void) throws
 }
 
 /// The ontology graph and the document graphs of a local store, read from its quads.
@@ -35,12 +36,14 @@ public struct StoreGraphSource: NamedGraphSource {
         self.store = store
     }
 
-    public func graphIRIs() throws -> [String] {
+    public func forEachGraph(_ body: (NamedGraphPayload) throws -> Void) throws {
         let graphs = try store.graphs().filter { $0.kind == "ontology" || $0.kind == "document" }
-        return graphs.filter { $0.kind == "ontology" }.map(\.iri) + graphs.filter { $0.kind == "document" }.map(\.iri)
+        for graph in graphs.filter({ $0.kind == "ontology" }) + graphs.filter({ $0.kind == "document" }) {
+            try body(try payload(of: graph.iri))
+        }
     }
 
-    public func payload(of iri: String) throws -> NamedGraphPayload {
+    func payload(of iri: String) throws -> NamedGraphPayload {
         var lines: [String] = []
         try store.forEachQuad(graph: .iri(iri)) { quad in
             lines.append(NTriples.line(quad.subject, quad.predicate, quad.object))
