@@ -57,10 +57,10 @@ final class StubServer {
     private let input = Pipe()
     let port: Int
 
-    init(_ mode: String) throws {
+    init(_ mode: String, _ arguments: String...) throws {
         let script = Fixtures.repositoryRoot + "/Tests/MitraRemoteTests/Stub/stub-server.py"
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, mode]
+        process.arguments = ["python3", script, mode] + arguments
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output

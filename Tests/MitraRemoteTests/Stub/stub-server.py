@@ -5,7 +5,10 @@ Usage: stub-server.py MODE, where MODE is
   401    every request is refused with 401 and a Basic challenge;
   500    every request fails with 500 and a short error body;
   slow   every request is held for 30 s before any answer;
-  html   every request gets 200 and an HTML page (a web server, not a SPARQL store).
+  html   every request gets 200 and an HTML page (a web server, not a SPARQL store);
+  store  a minimal SPARQL store: ASK answers true, PUT and DELETE succeed. With a second
+         argument, every request must carry that Authorization header (else 401); with a
+         third, N, the first N requests get 503 (to exercise retries).
 Prints the port it listens on as its first line, then serves until killed or until its
 standard input closes.
 """
@@ -16,6 +19,9 @@ import threading
 import time
 
 MODE = sys.argv[1]
+AUTHORIZATION = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
+FAILURES = [int(sys.argv[3]) if len(sys.argv) > 3 else 0]
+LOCK = threading.Lock()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -28,6 +34,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.rfile.read(length)
         if MODE == "slow":
             time.sleep(30)
+            return
+        if MODE == "store":
+            with LOCK:
+                failing = FAILURES[0] > 0
+                FAILURES[0] -= 1
+            if failing:
+                body, status = b"busy", 503
+            elif AUTHORIZATION and self.headers.get("Authorization") != AUTHORIZATION:
+                body, status = b"who are you?", 401
+            elif self.command in ("PUT", "DELETE"):
+                body, status = b"", 204
+            else:
+                body, status = b'{"head": {}, "boolean": true}', 200
+            self.send_response(status)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
             return
         if MODE == "401":
             body, status = b"authentication required", 401
