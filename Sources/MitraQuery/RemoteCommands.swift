@@ -223,22 +223,30 @@ struct RemoteCommands {
         let subjects = try catalog.entityIDs(s, in: db).map { "<\(Namespace.entity + $0)>" }.joined(separator: " ")
         let predicate = try catalog.predicate(p, in: db)
         let objects = try catalog.entityIDs(o, in: db).map { "<\(Namespace.entity + $0)>" }.joined(separator: " ")
+        // The sentence's index is `mg:sentence` in the store's quads today and
+        // `mg:sentenceIndex` in the projection of docs/rdf.md; either is read.
         let sparql = Self.prefixes + """
-            SELECT ?g ?c ?sentence ?neg ?hed WHERE { VALUES ?s { \(subjects) } VALUES ?o { \(objects) }
+            SELECT ?g ?c ?sentence ?index ?start ?neg ?hed WHERE { VALUES ?s { \(subjects) } VALUES ?o { \(objects) }
               GRAPH ?g { ?c rdf:subject ?s ; rdf:predicate <\(Namespace.ontology)\(predicate)> ; rdf:object ?o ;
-                mg:sentence ?sentence ; mg:negated ?neg ; mg:hedged ?hed } }
+                mg:negated ?neg ; mg:hedged ?hed .
+                OPTIONAL { ?c mg:sentence ?sentence } OPTIONAL { ?c mg:sentenceIndex ?index } OPTIONAL { ?c mg:subjectStart ?start } } }
             """
-        var claims: [(doc: String, sentence: Int, index: Int, negated: Bool, hedged: Bool)] = []
+        var claims: [(doc: String, sentence: Int, index: Int, iri: String, negated: Bool, hedged: Bool)] = []
         for solution in try select(sparql) {
             guard let graph = solution["g"]?.value, graph.hasPrefix(Namespace.document) else { continue }
             let encoded = String(graph.dropFirst(Namespace.document.count))
-            let index = solution["c"].flatMap { Int($0.value.split(separator: "/").last ?? "") } ?? 0
-            claims.append((encoded.removingPercentEncoding ?? encoded, Self.integer(solution["sentence"]), index,
+            let iri = solution["c"]?.value ?? ""
+            let sentence = solution["index"].map { Self.integer($0) } ?? Self.integer(solution["sentence"])
+            // Claims of one sentence come in the order they were extracted: their number in
+            // a numbered claim IRI, else where their subject starts.
+            let index = Int(iri.split(separator: "/").last ?? "") ?? Self.integer(solution["start"])
+            claims.append((encoded.removingPercentEncoding ?? encoded, sentence, index, iri,
                            Self.boolean(solution["neg"]), Self.boolean(solution["hed"])))
         }
         claims.sort { a, b in
             if a.doc != b.doc { return QueryEngine.compare(.text(a.doc), .text(b.doc)) < 0 }
-            return (a.sentence, a.index) < (b.sentence, b.index)
+            if (a.sentence, a.index) != (b.sentence, b.index) { return (a.sentence, a.index) < (b.sentence, b.index) }
+            return QueryEngine.compare(.text(a.iri), .text(b.iri)) < 0
         }
         let rows = try claims.map { c -> [Value] in
             let text = try String.fetchOne(db, sql: "SELECT text FROM sentences WHERE doc = ? AND idx = ?", arguments: [c.doc, c.sentence])
