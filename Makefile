@@ -69,19 +69,22 @@ common-words:
 	.venv-wordfreq/bin/python scripts/common-words 5000 ontology/common-words.ttl
 
 ## tagger-model: train the part-of-speech tagger on UD English EWT (../shared/ud/en_ewt, CC BY-SA
-## 4.0) and our own models/tagger-supplement.txt, and write the shipped model,
-## models/pos-tagger-en-ewt.bin. Deterministic: the same data gives the same bytes.
+## 4.0) and our own models/tagger-supplement.txt, and write the shipped models,
+## models/pos-tagger-en-ewt.bin (UPOS) and models/penn-tagger-en-ewt.bin (Penn tags, EWT only).
+## Deterministic: the same data gives the same bytes.
 UD_EWT ?= ../shared/ud/en_ewt
 TAGGER_TOOL := .build/release/mitragraph-tagger
 tagger-model:
 	$(SWIFT) build -c release --product mitragraph-tagger
 	$(TAGGER_TOOL) train $(UD_EWT)/en_ewt-ud-train.conllu models/pos-tagger-en-ewt.bin --supplement models/tagger-supplement.txt
+	$(TAGGER_TOOL) train $(UD_EWT)/en_ewt-ud-train.conllu models/penn-tagger-en-ewt.bin --penn
 
-## tagger-eval: the shipped tagger's UPOS accuracy on the EWT dev and test splits, the
-## lemmatizer's accuracy, and tagging speed (one thread, CPU time, release build).
+## tagger-eval: the shipped taggers' UPOS and Penn accuracy on the EWT dev and test splits,
+## the lemmatizer's accuracy, and UPOS tagging speed (one thread, CPU time, release build).
 tagger-eval:
 	$(SWIFT) build -c release --product mitragraph-tagger
-	$(TAGGER_TOOL) evaluate models/pos-tagger-en-ewt.bin $(UD_EWT)/en_ewt-ud-dev.conllu $(UD_EWT)/en_ewt-ud-test.conllu
+	$(TAGGER_TOOL) evaluate models/pos-tagger-en-ewt.bin $(UD_EWT)/en_ewt-ud-dev.conllu $(UD_EWT)/en_ewt-ud-test.conllu \
+	  --penn models/penn-tagger-en-ewt.bin
 
 clean:
 	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(VENV_TEST)

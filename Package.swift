@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "MitraModelTests", dependencies: ["MitraModel"]),
         .testTarget(name: "MitraRDFTests", dependencies: ["MitraRDF", "MitraTestSupport"]),
         .testTarget(name: "MitraOntologyTests", dependencies: ["MitraOntology", "MitraTestSupport"]),
-        .testTarget(name: "MitraLanguageTests", dependencies: ["MitraLanguage"]),
+        .testTarget(name: "MitraLanguageTests", dependencies: ["MitraLanguage", "MitraTestSupport"]),
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: [

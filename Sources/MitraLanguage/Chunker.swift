@@ -14,9 +14,15 @@
 /// a head.
 public enum Chunker {
     /// The analysis of `words` tagged `tags` (the shorter of the two decides the length).
-    public static func analyse<S: StringProtocol>(words: [S], tags: [UniversalTag]) -> SentenceAnalysis {
+    ///
+    /// `hyphenated[i]`, when true, says that words `i` and `i + 1` were written as one
+    /// hyphenated word whose hyphen is not among the words (mitragraph's tokenizer drops it):
+    /// "opioid", "like" then make the adjective "opioid-like", as "opioid", "-", "like" do.
+    public static func analyse<S: StringProtocol>(words: [S], tags: [UniversalTag], hyphenated: [Bool] = []) -> SentenceAnalysis {
         let n = min(words.count, tags.count)
-        let sentence = TaggedWords(words: words.prefix(n).map { Lemmatizer.lowercase($0) }, tags: Array(tags.prefix(n)))
+        let sentence = TaggedWords(
+            words: words.prefix(n).map { Lemmatizer.lowercase($0) }, tags: Array(tags.prefix(n)),
+            hyphenated: (0..<n).map { $0 < hyphenated.count && hyphenated[$0] })
         let inserts = sentence.inserts()
         let chunks = sentence.chunks()
         var chunkOfToken = [Int](repeating: -1, count: n)
@@ -24,8 +30,9 @@ public enum Chunker {
             for i in chunk.range { chunkOfToken[i] = c }
         }
         var analysis = SentenceAnalysis(
-            tags: sentence.tags, chunks: chunks, clauses: [], boundaries: [], inserts: inserts, comparisons: [],
-            chunkOfToken: chunkOfToken)
+            tags: sentence.tags, chunks: chunks, clauses: [], boundaries: [], inserts: inserts, coordinations: [],
+            comparisons: [], isQuestion: sentence.isQuestion, chunkOfToken: chunkOfToken)
+        analysis.coordinations = sentence.coordinations(analysis)
         analysis.clauses = sentence.clauses(analysis)
         analysis.boundaries = sentence.boundaries(analysis)
         analysis.comparisons = sentence.comparisons(analysis)
@@ -37,6 +44,8 @@ public enum Chunker {
 struct TaggedWords {
     let words: [String]
     let tags: [UniversalTag]
+    /// Word `i` and the next were one hyphenated word.
+    let hyphenated: [Bool]
     var count: Int { words.count }
 
     static let hyphens: Set<String> = ["-", "\u{2010}", "\u{2011}"]
@@ -62,12 +71,20 @@ struct TaggedWords {
         var i = 0
         while i < count {
             var end = i + 1
-            while end + 1 < count, Self.hyphens.contains(words[end]), tags[end + 1] != .punctuation, tags[i] != .punctuation {
-                end += 2
+            while tags[i] != .punctuation {
+                if end + 1 < count, Self.hyphens.contains(words[end]), tags[end + 1] != .punctuation {
+                    end += 2
+                } else if end < count, hyphenated[end - 1], tags[end] != .punctuation {
+                    end += 1
+                } else {
+                    break
+                }
             }
-            // "kratom-related": a compound ending in a participle modifies like an adjective.
+            // "kratom-related", "opioid-like": a compound ending in a participle or "like"
+            // modifies as an adjective does.
             let last = tags[end - 1]
-            var unit = Unit(range: i..<end, tag: end - i > 1 && last == .verb ? .adjective : last)
+            let compoundAdjective = end - i > 1 && [.verb, .adposition, .subordinatingConjunction].contains(last)
+            var unit = Unit(range: i..<end, tag: compoundAdjective ? .adjective : last)
             if end < count, Self.possessiveMarks.contains(words[end]), tags[end] == .particle {
                 unit.range = i..<end + 1
                 unit.possessive = true
@@ -183,6 +200,9 @@ struct TaggedWords {
     // MARK: clauses
 
     static let relativePronouns: Set<String> = ["which", "who", "whom", "whose", "that", "where"]
+    /// Pronouns a relative clause does not describe ("it that" is no relative clause; "those
+    /// who", "anyone who" are).
+    static let personalPronouns: Set<String> = ["i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them"]
     static let closing: Set<String> = [",", ";", ":", ".", "?", "!", ")", "]", "\u{2014}", "\u{2013}", "--"]
 
     func clauses(_ analysis: SentenceAnalysis) -> [Clause] {
@@ -192,7 +212,7 @@ struct TaggedWords {
             if Self.relativePronouns.contains(w), tags[i] == .pronoun || tags[i] == .determiner || (w == "where" && tags[i] == .adverb) {
                 let before = word(i - 1) == "," ? i - 2 : i - 1
                 guard before >= 0, let antecedent = analysis.chunk(containing: before), antecedent.range.upperBound == before + 1,
-                    antecedent.head == before, tags[before] != .pronoun
+                    antecedent.head == before, !Self.personalPronouns.contains(words[before])
                 else { continue }
                 let end = clauseEnd(from: i, relative: word(i - 1) != ",", analysis)
                 out.append(Clause(kind: .relative, range: i..<end, marker: i, antecedent: antecedent.head))
@@ -211,8 +231,8 @@ struct TaggedWords {
         var sawVerb = false
         var sawObject = false
         while j < count {
-            if let insert = analysis.inserts.first(where: { $0.range.lowerBound == j }) {
-                j = insert.range.upperBound
+            if let end = analysis.insertEnd(at: j) {
+                j = end
                 continue
             }
             if tags[j] == .punctuation && Self.closing.contains(words[j]) { break }
@@ -275,7 +295,7 @@ struct TaggedWords {
         let next = word(i + 1)
         switch w {
         case "like" where tags[i] == .adposition || tags[i] == .subordinatingConjunction:
-            return Self.hyphens.contains(word(i - 1)) ? nil : (.like, i..<i + 1)
+            return Self.hyphens.contains(word(i - 1)) || (i > 0 && hyphenated[i - 1]) ? nil : (.like, i..<i + 1)
         case "unlike": return (.unlike, i..<i + 1)
         case _ where Self.similarWords.contains(w) && next == "to": return (.similarTo, i..<i + 2)
         case "same" where next == "as": return (.similarTo, i..<i + 2)
@@ -285,7 +305,7 @@ struct TaggedWords {
             var start = i
             for back in 1...3 where tag(i - back) == .adjective || tag(i - back) == .adverb { start = i - back }
             return (.than, start..<i + 1)
-        case "compared", "comparison", "contrast" where next == "to" || next == "with":
+        case _ where ["compared", "comparison", "contrast"].contains(w) && (next == "to" || next == "with"):
             let start = word(i - 1) == "as" || word(i - 1) == "in" ? i - 1 : i
             return (.comparedWith, start..<i + 2)
         case "relative" where next == "to": return (.comparedWith, i..<i + 2)
@@ -297,27 +317,104 @@ struct TaggedWords {
         }
     }
 
-    /// The noun chunk starting at `start` and any chunks coordinated with it ("morphine and
-    /// codeine"; "morphine, codeine, and heroin"), but not a chunk after a lone comma that goes
-    /// on as the sentence ("like morphine, kratom eases pain").
+    /// The noun chunk starting at `start` and the chunks coordinated after it ("morphine and
+    /// codeine"; "morphine, codeine, and heroin").
     private func comparedObject(from start: Int, _ analysis: SentenceAnalysis) -> (Range<Int>, [Int])? {
         guard let first = analysis.chunk(containing: start), first.range.lowerBound == start else { return nil }
-        var end = first.range.upperBound
-        var heads = [first.head]
-        while end < count {
-            var j = end
-            if let insert = analysis.inserts.first(where: { $0.range.lowerBound == j }) { j = insert.range.upperBound }
-            let comma = word(j) == ","
-            if comma { j += 1 }
-            let conjunction = tag(j) == .coordinatingConjunction && (word(j) == "and" || word(j) == "or")
-            if conjunction { j += 1 }
-            guard comma || conjunction, let chunk = analysis.chunk(containing: j), chunk.range.lowerBound == j else { break }
-            let after = chunk.range.upperBound
-            let listGoesOn = word(after) == "," || tag(after) == .coordinatingConjunction
-            guard conjunction || listGoesOn else { break }
-            heads.append(chunk.head)
-            end = after
+        guard let list = analysis.coordination(containing: start), let at = list.heads.firstIndex(of: first.head) else {
+            return (first.range, [first.head])
         }
-        return (start..<end, heads)
+        return (start..<list.range.upperBound, Array(list.heads[at...]))
+    }
+
+    // MARK: coordination
+
+    /// Chunks joined by "," or "and"/"or" (inserts between them skipped). A link that is only a
+    /// comma counts when the list goes on to a conjunction or to the end of the sentence:
+    /// "nausea, constipation, dry mouth." is a list, "like morphine, kratom eases pain" is not.
+    func coordinations(_ analysis: SentenceAnalysis) -> [Coordination] {
+        let chunks = analysis.chunks
+        // Chunks inside an insert ("91" of "(91%)") are not list members of the sentence.
+        let outside = chunks.indices.filter { !analysis.isInserted(chunks[$0].head) }
+        var out: [Coordination] = []
+        var c = 0
+        while c < outside.count {
+            var members = [outside[c]]
+            var conjoined = [false]  // whether the link into each member has a conjunction
+            var next = c
+            while next + 1 < outside.count,
+                let link = self.link(from: chunks[outside[next]].range.upperBound, to: chunks[outside[next + 1]].range.lowerBound, analysis)
+            {
+                next += 1
+                members.append(outside[next])
+                conjoined.append(link)
+            }
+            // Keep up to the last conjunction, or all of a list of three or more nouns that
+            // ends the sentence.
+            var keep = (conjoined.lastIndex(of: true) ?? 0) + 1
+            if keep < members.count, members.count >= 3,
+                members.allSatisfy({ tags[chunks[$0].head] != .pronoun }),
+                endsSentence(after: chunks[members[members.count - 1]].range.upperBound, analysis)
+            {
+                keep = members.count
+            }
+            if keep >= 2 {
+                let kept = Array(members.prefix(keep))
+                out.append(Coordination(
+                    chunks: kept, heads: kept.map { chunks[$0].head },
+                    range: chunks[kept[0]].range.lowerBound..<chunks[kept[keep - 1]].range.upperBound))
+                c += keep
+            } else {
+                c += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether the tokens `from..<to` join two chunks: nil if not, else whether a conjunction
+    /// is among them.
+    private func link(from: Int, to: Int, _ analysis: SentenceAnalysis) -> Bool? {
+        var i = from
+        var sawSeparator = false
+        var conjunction = false
+        while i < to {
+            if let end = analysis.insertEnd(at: i) {
+                i = end
+                continue
+            }
+            if words[i] == "," {
+                sawSeparator = true
+            } else if tags[i] == .coordinatingConjunction && ["and", "or", "nor", "&", "and/or"].contains(words[i]) {
+                sawSeparator = true
+                conjunction = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        return sawSeparator && i == to ? conjunction : nil
+    }
+
+    private func endsSentence(after index: Int, _ analysis: SentenceAnalysis) -> Bool {
+        var i = index
+        while i < count {
+            if let end = analysis.insertEnd(at: i) {
+                i = end
+                continue
+            }
+            guard tags[i] == .punctuation, [".", "!", "?", ";", "..."].contains(words[i]) else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    // MARK: questions
+
+    var isQuestion: Bool {
+        guard let last = tags.lastIndex(where: { $0 != .punctuation }) else { return false }
+        if words[last + 1..<count].contains("?") { return true }
+        guard let first = tags.firstIndex(where: { $0 != .punctuation }) else { return false }
+        // "Does kratom work", "Can it cause": an auxiliary first, followed by its subject.
+        return tags[first] == .auxiliary && first + 1 < count && [.pronoun, .noun, .properNoun, .determiner].contains(tags[first + 1])
     }
 }

@@ -1,9 +1,13 @@
-/// An open-addressing map from 64-bit keys to small integers, built once and then only read:
-/// one multiply-free probe sequence over two flat arrays, so a lookup that misses (most
-/// feature keys of a new text do) costs a probe or two and no hashing of its own.
+/// An open-addressing map from 64-bit keys (already hashes) to small integers, built once and
+/// then only read: a lookup probes slots of key and value side by side, so one that misses
+/// costs a cache line or two and no hashing of its own.
 struct KeyIndex: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private struct Slot {
+        var key: UInt64 = 0
+        var value: Int32 = -1
+    }
+
+    private var slots: [Slot]
     private let mask: Int
     private(set) var count = 0
 
@@ -11,34 +15,32 @@ struct KeyIndex: Sendable {
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(), count: size)
         mask = size - 1
     }
 
     /// Zero marks an empty slot, so the one key that is zero is stored as one (a feature
     /// colliding with it loses nothing measurable).
     @inline(__always)
-    private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+    static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
     mutating func insert(_ key: UInt64, value: Int32) {
         let key = Self.stored(key)
         var slot = Int(truncatingIfNeeded: key) & mask
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == 0 { count += 1 }
-        keys[slot] = key
-        values[slot] = value
+        while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
+        if slots[slot].key == 0 { count += 1 }
+        slots[slot] = Slot(key: key, value: value)
     }
 
     /// The value of `key`, or -1.
     @inline(__always)
     func value(of key: UInt64) -> Int32 {
         let key = Self.stored(key)
-        return keys.withUnsafeBufferPointer { k in
+        return slots.withUnsafeBufferPointer { s in
             var slot = Int(truncatingIfNeeded: key) & mask
             while true {
-                let found = k[slot]
-                if found == key { return values[slot] }
+                let found = s[slot].key
+                if found == key { return s[slot].value }
                 if found == 0 { return -1 }
                 slot = (slot + 1) & mask
             }

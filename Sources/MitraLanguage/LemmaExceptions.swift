@@ -2,8 +2,10 @@
 extension Lemmatizer {
     /// Irregular verbs: each line is the base and then its irregular forms.
     private static let irregularVerbLines = """
-        be is are was were been being am 's 're 'm ai
-        have has had having 've 'd
+        be is are was were been being am 's 're 'm ai s m re r
+        have has had having 've ve
+        go gon
+        want wan
         do does did done doing
         go goes went gone going
         can cannot
@@ -75,7 +77,7 @@ extension Lemmatizer {
         leave left
         lend lent
         let
-        lie lay lain lying lies lied
+        lie lain lying lies lied
         die dying dies died
         tie tying ties tied
         light lit
@@ -189,7 +191,10 @@ extension Lemmatizer {
         "secret": "secrete", "excret": "excrete", "postpon": "postpone", "condon": "condone", "aton": "atone",
         "dethron": "dethrone", "pivot": "pivot", "pilot": "pilot", "ballot": "ballot", "rivet": "rivet",
         "prohibit": "prohibit", "edit": "edit", "vomit": "vomit", "visit": "visit", "limit": "limit",
-        "lur": "lure", "overdos": "overdose",
+        "lur": "lure", "overdos": "overdose", "tast": "taste", "wast": "waste", "past": "paste", "hast": "haste",
+        "hang": "hang", "bang": "bang", "twang": "twang", "travell": "travel", "cancell": "cancel",
+        "labell": "label", "modell": "model", "signall": "signal", "fuell": "fuel", "levell": "level",
+        "counsell": "counsel",
     ]
 
     static let irregularNouns: [String: String] = [
@@ -204,6 +209,9 @@ extension Lemmatizer {
         "emphases": "emphasis", "parentheses": "parenthesis", "metastases": "metastasis",
         "thromboses": "thrombosis", "prostheses": "prosthesis", "cacti": "cactus", "alumni": "alumnus",
         "radii": "radius", "foci": "focus", "loci": "locus", "formulae": "formula", "buses": "bus",
+        "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "rookies": "rookie",
+        "brownies": "brownie", "selfies": "selfie", "smoothies": "smoothie", "hippies": "hippie",
+        "goalies": "goalie", "freebies": "freebie", "veggies": "veggie", "newbies": "newbie", "pinkies": "pinkie",
     ]
 
     /// Nouns that end in "s" in the singular.
@@ -219,7 +227,7 @@ extension Lemmatizer {
     static let usesNouns: Set<String> = ["abuses", "excuses", "refuses", "fuses", "muses", "ruses", "accuses", "misuses"]
 
     static let irregularComparatives: [String: String] = [
-        "worse": "bad", "worst": "bad", "better": "good", "best": "good", "further": "far", "furthest": "far",
+        "worse": "bad", "worst": "bad", "better": "good", "best": "good", "further": "further", "furthest": "further",
         "farther": "far", "farthest": "far", "less": "less", "least": "least", "more": "more", "most": "most",
     ]
 
@@ -229,6 +237,15 @@ extension Lemmatizer {
         "upper", "former", "latter", "super", "sheer", "utter", "silver", "slender", "sinister", "modest",
         "honest", "earnest", "elder", "after", "ever", "never", "whatever", "however", "kosher", "amber",
         "lavender", "cancer", "interest",
+    ]
+
+    /// Adverbs in "-er" and "-est" that are comparatives (most adverbs in "-er" are not:
+    /// "rather", "together", "however").
+    static let comparativeAdverbs: [String: String] = [
+        "later": "late", "earlier": "early", "longer": "long", "sooner": "soon", "faster": "fast", "harder": "hard",
+        "closer": "close", "easier": "easy", "quicker": "quick", "slower": "slow", "higher": "high", "lower": "low",
+        "deeper": "deep", "louder": "loud", "latest": "late", "earliest": "early", "soonest": "soon",
+        "fastest": "fast", "hardest": "hard",
     ]
 
     static let pronouns: [String: String] = [

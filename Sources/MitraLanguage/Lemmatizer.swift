@@ -19,6 +19,11 @@ public enum Lemmatizer {
         }
     }
 
+    /// The lemma of each word read as its tag (the shorter of the two decides the length).
+    public static func lemmas<S: StringProtocol>(of words: [S], tags: [UniversalTag]) -> [String] {
+        zip(words, tags).map { lemma(of: $0, tag: $1) }
+    }
+
     /// ASCII words lowercase without Foundation's full case mapping.
     static func lowercase<S: StringProtocol>(_ word: S) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -37,9 +42,9 @@ public enum Lemmatizer {
         let n = b.count
         if n > 4 && w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
         if n > 4 && w.hasSuffix("ied") { return String(w.dropLast(3)) + "y" }
-        if w.hasSuffix("ing"), hasVowel(b.dropLast(3)) { return restoreStem(String(w.dropLast(3))) }
+        if w.hasSuffix("ing"), hasVowel(b.dropLast(3), orY: true) { return restoreStem(String(w.dropLast(3))) }
         if w.hasSuffix("eed") { return w }  // need, exceed; agreed and freed are listed
-        if w.hasSuffix("ed"), hasVowel(b.dropLast(2)) { return restoreStem(String(w.dropLast(2))) }
+        if w.hasSuffix("ed"), hasVowel(b.dropLast(2), orY: true) { return restoreStem(String(w.dropLast(2))) }
         if n > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") {
             if w.hasSuffix("sses") || w.hasSuffix("shes") || w.hasSuffix("ches") || w.hasSuffix("xes") || w.hasSuffix("zzes") {
                 return String(w.dropLast(2))
@@ -90,7 +95,10 @@ public enum Lemmatizer {
         "ir", "ur", "il", "ol", "ul", "ag", "eg", "ig", "og", "ug",
     ]
 
-    private static func hasVowel(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.contains(where: isVowel) }
+    /// Whether `bytes` have a vowel; with `orY`, a "y" after the first letter counts ("try-").
+    private static func hasVowel(_ bytes: ArraySlice<UInt8>, orY: Bool = false) -> Bool {
+        bytes.contains(where: isVowel) || (orY && bytes.dropFirst().contains(0x79))
+    }
 
     private static func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 }
 
@@ -100,6 +108,9 @@ public enum Lemmatizer {
         if let irregular = irregularNouns[w] { return irregular }
         let n = w.utf8.count
         guard n > 3, w.hasSuffix("s"), !invariantNouns.contains(w) else { return w }
+        // "1970s", "enron.xls", "#'s": not words the rules can undo.
+        if let first = w.utf8.first, first >= 0x30 && first <= 0x39 { return w }
+        if w.utf8.contains(where: { $0 == 0x2E || $0 == 0x2F || $0 == 0x40 || $0 == 0x27 }) { return w }
         if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("ous") { return w }
         if w.hasSuffix("ies") { return n > 4 ? String(w.dropLast(3)) + "y" : String(w.dropLast()) }
         if w.hasSuffix("sses") || w.hasSuffix("xes") || w.hasSuffix("zzes") || w.hasSuffix("shes") { return String(w.dropLast(2)) }
@@ -115,7 +126,7 @@ public enum Lemmatizer {
 
     static func comparative(_ w: String, adverb: Bool) -> String {
         if let irregular = irregularComparatives[w] { return adverb && irregular == "good" ? "well" : irregular }
-        if adverb { return w }
+        if adverb { return comparativeAdverbs[w] ?? w }
         let n = w.utf8.count
         guard !plainAdjectives.contains(w) else { return w }
         for suffix in ["est", "er"] where n > suffix.count + 2 && w.hasSuffix(suffix) {
@@ -127,7 +138,9 @@ public enum Lemmatizer {
             if m >= 3, !isVowel(b[m - 1]), isVowel(b[m - 2]), !isVowel(b[m - 3]), !"wxy".utf8.contains(b[m - 1]) {
                 return stem + "e"  // safer, larger
             }
-            if "vcz".utf8.contains(b[m - 1]) || (b[m - 1] == 0x67 && b[m - 2] == 0x72) || (b[m - 1] == 0x6C && !isVowel(b[m - 2])) {
+            if "vcz".utf8.contains(b[m - 1]) || (b[m - 1] == 0x67 && b[m - 2] == 0x72)
+                || (b[m - 1] == 0x6C && !isVowel(b[m - 2]) && !"lr".utf8.contains(b[m - 2]))
+            {
                 return stem + "e"  // braver, larger, gentler
             }
             return stem

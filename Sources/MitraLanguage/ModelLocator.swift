@@ -4,7 +4,7 @@ import Foundation
 /// `OntologyLocator` finds the ontology.
 public enum ModelLocator {
     /// The places a model named `file` is looked for, in order: `$MITRAGRAPH_MODELS`, then
-    /// `./models`, then a `models/` folder beside or up to six levels above the executable (the
+    /// `./models`, then a `models/` folder beside or up to seven levels above the executable (the
     /// repository a development or test build lives in), then `/usr/local/share/mitragraph/models`.
     public static func candidates(
         for file: String,

@@ -2,14 +2,25 @@
 /// inserts (parentheses, citations, dashes) and comparisons. Every index is a token index into
 /// the words the analysis was made from.
 public struct SentenceAnalysis: Sendable, Equatable {
+    /// The tags the analysis was made from.
     public var tags: [UniversalTag]
+    /// The noun chunks, in order.
     public var chunks: [NounChunk]
+    /// Subordinate and relative clauses, in the order of their markers.
     public var clauses: [Clause]
     /// Tokens where a new clause starts: each clause's marker, and a conjunction that starts a
     /// new predicate ("is not safe | and can be addictive").
     public var boundaries: [Int]
+    /// Parentheses, citations and dash inserts, in order.
     public var inserts: [Insert]
+    /// Noun chunks joined by commas and "and"/"or", with inserts between them skipped ("pain
+    /// (91%), anxiety (67%), and depression").
+    public var coordinations: [Coordination]
+    /// Comparisons, in order.
     public var comparisons: [Comparison]
+    /// The sentence asks rather than states: it ends in "?" or opens with an auxiliary
+    /// ("Does kratom work for pain?", "Can kratom cause seizures").
+    public var isQuestion: Bool
     /// For each token, the index into `chunks` of the chunk holding it, or -1.
     var chunkOfToken: [Int]
 
@@ -29,6 +40,15 @@ public struct SentenceAnalysis: Sendable, Equatable {
     /// Whether token `index` is inside (or is a bracket of) a parenthesis, citation or dash insert.
     public func isInserted(_ index: Int) -> Bool { inserts.contains { $0.range.contains(index) } }
 
+    /// Where the insert opening at token `index` ends (its last token plus one), if one opens there.
+    func insertEnd(at index: Int) -> Int? { inserts.first { $0.range.lowerBound == index }?.range.upperBound }
+
+    /// The coordination whose chunks include the one holding token `index`, if any.
+    public func coordination(containing index: Int) -> Coordination? {
+        guard chunkOfToken.indices.contains(index), chunkOfToken[index] >= 0 else { return nil }
+        return coordinations.first { $0.chunks.contains(chunkOfToken[index]) }
+    }
+
     /// The innermost subordinate or relative clause holding token `index`, if any.
     public func clause(containing index: Int) -> Clause? {
         clauses.filter { $0.range.contains(index) }.min { $0.range.count < $1.range.count }
@@ -38,6 +58,7 @@ public struct SentenceAnalysis: Sendable, Equatable {
 /// A noun phrase without its attachments ("the opioid cravings", "kratom - related deaths"):
 /// determiners, modifiers and the head noun last.
 public struct NounChunk: Sendable, Equatable {
+    /// All its tokens.
     public var range: Range<Int>
     /// The head: the last noun, proper noun, pronoun or number of the chunk.
     public var head: Int
@@ -47,8 +68,19 @@ public struct NounChunk: Sendable, Equatable {
     public var modifiers: Range<Int> { range.lowerBound..<head }
 }
 
+/// Noun chunks in a list: "arthritis, fibromyalgia, and lower back pain".
+public struct Coordination: Sendable, Equatable {
+    /// Indices into `SentenceAnalysis.chunks`, in order.
+    public var chunks: [Int]
+    /// Each chunk's head.
+    public var heads: [Int]
+    /// From the first chunk's first token to the last chunk's last.
+    public var range: Range<Int>
+}
+
 /// A subordinate or relative clause, with the word that opens it.
 public struct Clause: Sendable, Equatable {
+    /// What opens the clause.
     public enum Kind: String, Sendable {
         /// Opened by a subordinator: "because", "although", "if", "while", "that".
         case subordinate
@@ -56,9 +88,11 @@ public struct Clause: Sendable, Equatable {
         case relative
     }
 
+    /// Subordinate or relative.
     public var kind: Kind
     /// From the marker to the clause's last token.
     public var range: Range<Int>
+    /// The subordinator or relative pronoun.
     public var marker: Int
     /// For a relative clause, the head of the noun it describes ("users" of "users who take it").
     public var antecedent: Int?
@@ -66,6 +100,7 @@ public struct Clause: Sendable, Equatable {
 
 /// A stretch set apart from the sentence: in brackets, or between dashes.
 public struct Insert: Sendable, Equatable {
+    /// What sets the insert apart.
     public enum Kind: String, Sendable {
         /// "(91%)", "(also called ketum)".
         case parenthesis
@@ -75,6 +110,7 @@ public struct Insert: Sendable, Equatable {
         case dash
     }
 
+    /// Parenthesis, citation or dash.
     public var kind: Kind
     /// Including the brackets or dashes.
     public var range: Range<Int>
@@ -83,6 +119,7 @@ public struct Insert: Sendable, Equatable {
 /// A comparison ("acts like morphine", "more potent than codeine"): `object` is what the
 /// sentence compares with, never the subject of a claim made about the other side.
 public struct Comparison: Sendable, Equatable {
+    /// The words that compare.
     public enum Kind: String, Sendable {
         /// "like X", "just like X".
         case like
@@ -100,6 +137,7 @@ public struct Comparison: Sendable, Equatable {
         case ratherThan
     }
 
+    /// Which comparison.
     public var kind: Kind
     /// The words that make the comparison ("similar to", "than", "compared with").
     public var marker: Range<Int>

@@ -3,7 +3,7 @@ import Foundation
 /// A trained tagger as stored on disk: the tag set, the tag dictionary and each kept feature's
 /// non-zero weights, in a compact little-endian binary format (weights quantised to 16 bits).
 ///
-/// Layout: `MITRAPOS`, version (u32), the tag names (u32 length, space-separated UTF-8), the
+/// Layout: `MITRAPOS`, version (u32), the feature set's version (u32), the tag names (u32 length, space-separated UTF-8), the
 /// weight scale (f32), the dictionary (u32 count, then u64 key and u8 tag each), the features
 /// (u32 count, then u64 key, u8 n and n times u8 tag and i16 weight each). Entries are sorted
 /// by key so that training the same data twice writes the same bytes.
@@ -14,6 +14,9 @@ struct TaggerModel: Equatable, Sendable {
 
     static let magic = Array("MITRAPOS".utf8)
     static let version: UInt32 = 1
+    /// Changes whenever `FeatureTemplates` or `WordKeys` hash differently, so that a model
+    /// trained on other features is refused rather than read as noise.
+    static let featureSetVersion: UInt32 = 4
 
     static func == (a: TaggerModel, b: TaggerModel) -> Bool {
         a.tagNames == b.tagNames && a.dictionary.elementsEqual(b.dictionary, by: { $0 == $1 })
@@ -24,28 +27,24 @@ struct TaggerModel: Equatable, Sendable {
 
     /// The weights in the form the tagger scores with.
     func weights() -> PerceptronWeights {
-        let c = tagNames.count
-        var rows = [Float](repeating: 0, count: features.count * c)
-        var index = KeyIndex(capacity: features.count)
-        for (r, feature) in features.enumerated() {
-            index.insert(feature.key, value: Int32(r))
-            for w in feature.weights { rows[r * c + Int(w.tag)] = w.weight }
-        }
         var dictionaryIndex = KeyIndex(capacity: dictionary.count)
         for entry in dictionary { dictionaryIndex.insert(entry.key, value: Int32(entry.tag)) }
-        return PerceptronWeights(rows: rows, features: index, dictionary: dictionaryIndex, classCount: c)
+        return PerceptronWeights(features: features, classCount: tagNames.count, dictionary: dictionaryIndex)
     }
+
+    /// The step of the 16-bit weights: the largest weight maps to 32767.
+    var scale: Float { PerceptronWeights.scale(features) }
 
     func encoded() -> [UInt8] {
         var out = Self.magic
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         u32(Self.version)
+        u32(Self.featureSetVersion)
         let names = Array(tagNames.joined(separator: " ").utf8)
         u32(UInt32(names.count))
         out.append(contentsOf: names)
-        let largest = features.lazy.flatMap { $0.weights.lazy.map { abs($0.weight) } }.max() ?? 1
-        let scale = max(largest, .leastNormalMagnitude) / Float(Int16.max)
+        let scale = self.scale
         u32(scale.bitPattern)
         u32(UInt32(dictionary.count))
         for entry in dictionary {
@@ -71,6 +70,15 @@ struct TaggerModel: Equatable, Sendable {
         self.features = features
     }
 
+    /// Reads the model file at `path`.
+    init(contentsOf path: String) throws(LanguageError) {
+        let bytes: [UInt8]
+        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+            throw .io(path: path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        try self.init(decoding: bytes, path: path)
+    }
+
     /// Reads a model from its bytes; `path` only names the file in errors.
     init(decoding bytes: [UInt8], path: String) throws(LanguageError) {
         var reader = ByteReader(bytes: bytes, path: path)
@@ -80,6 +88,10 @@ struct TaggerModel: Equatable, Sendable {
         let version = try reader.u32()
         guard version == Self.version else {
             throw .malformedModel(path: path, reason: "version \(version); this build reads \(Self.version)")
+        }
+        let featureSet = try reader.u32()
+        guard featureSet == Self.featureSetVersion else {
+            throw .malformedModel(path: path, reason: "trained on feature set \(featureSet); this build uses \(Self.featureSetVersion) (run make tagger-model)")
         }
         let nameLength = Int(try reader.u32())
         tagNames = String(decoding: try reader.bytes(nameLength), as: UTF8.self).split(separator: " ").map(String.init)

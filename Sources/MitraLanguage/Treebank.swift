@@ -2,16 +2,20 @@ import Foundation
 
 /// One sentence of a Universal Dependencies treebank: its words with their gold tags and lemmas.
 public struct TreebankSentence: Sendable, Equatable {
+    /// The words (UD's syntactic words: "don't" is "do" and "n't").
     public var words: [String]
+    /// Their gold UPOS tags.
     public var tags: [UniversalTag]
     /// Penn Treebank tags (`NNS`, `VBD`, …), `_` where the treebank gives none.
     public var xpos: [String]
+    /// Their gold lemmas.
     public var lemmas: [String]
     /// Whether the word runs into the next with no space (`SpaceAfter=No`).
     var joined: [Bool]
     /// Multiword tokens: the words they cover and how the text writes them ("don't").
     var multiwords: [(range: Range<Int>, surface: String)]
 
+    /// A sentence with no multiword tokens; missing Penn tags are `_`, missing lemmas the words.
     public init(words: [String], tags: [UniversalTag], xpos: [String]? = nil, lemmas: [String]? = nil) {
         self.words = words
         self.tags = tags

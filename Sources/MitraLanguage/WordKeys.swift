@@ -13,7 +13,6 @@ struct WordKeys: Sendable {
     var shape: UInt64
 
     static let start = WordKeys(sentinel: 0x5354_4152_5431)
-    static let start2 = WordKeys(sentinel: 0x5354_4152_5432)
     static let end = WordKeys(sentinel: 0x454E_4431)
     static let end2 = WordKeys(sentinel: 0x454E_4432)
 
@@ -28,7 +27,15 @@ struct WordKeys: Sendable {
         shape = h
     }
 
-    init<S: StringProtocol>(_ text: S) {
+    /// The keys of `text`, read from its UTF-8 storage in place when it is contiguous (a
+    /// native `String` or `Substring` is).
+    @inline(__always)
+    static func of<S: StringProtocol>(_ text: S) -> WordKeys {
+        if let keys = text.utf8.withContiguousStorageIfAvailable({ WordKeys(utf8: $0) }) { return keys }
+        return Array(text.utf8).withUnsafeBufferPointer { WordKeys(utf8: $0) }
+    }
+
+    init(utf8 text: UnsafeBufferPointer<UInt8>) {
         var exact = Hashing.seed
         var lower = Hashing.seed
         var shape = Hashing.seed
@@ -38,7 +45,7 @@ struct WordKeys: Sendable {
         var digits = 0
         var lastClass: UInt8 = 0
         var run = 0
-        for byte in text.utf8 {
+        for byte in text {
             exact = Hashing.step(exact, byte)
             let folded = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
             lower = Hashing.step(lower, folded)
@@ -98,9 +105,10 @@ enum Hashing {
         return z ^ (z >> 31)
     }
 
-    /// One feature's key: its template number with one or two values.
+    /// One feature's key: its template number with one or two values, through one finaliser
+    /// (the values are hashes already, or small tag numbers).
     @inline(__always)
     static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 {
-        mix(mix(a ^ (template &* 0xD6E8_FEB8_6659_FD93)) ^ b)
+        mix((a &+ b &* 0xC2B2_AE3D_27D4_EB4F) ^ (template &* 0xD6E8_FEB8_6659_FD93))
     }
 }

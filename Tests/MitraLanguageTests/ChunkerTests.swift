@@ -40,6 +40,15 @@ import Testing
         #expect(chunks("effects/NOUN are/AUX opioid/NOUN -/PUNCT like/ADJ") == ["effects → effects"])
     }
 
+    @Test func aHyphenTheTokensDoNotShowCanBeGivenApart() {
+        let (words, tags) = tagged("opioid/NOUN like/ADP effects/NOUN")
+        let plain = Chunker.analyse(words: words, tags: tags)
+        #expect(plain.comparisons.count == 1)
+        let joined = Chunker.analyse(words: words, tags: tags, hyphenated: [true])
+        #expect(joined.comparisons.isEmpty)
+        #expect(joined.chunks.map(\.range) == [0..<3] && joined.chunks.map(\.head) == [2])
+    }
+
     @Test func determinersAdverbsParticiplesAndPossessives() {
         #expect(chunks("the/DET very/ADV high/ADJ doses/NOUN") == ["the very high doses → doses"])
         #expect(chunks("the/DET reported/VERB effects/NOUN") == ["the reported effects → effects"])
@@ -78,6 +87,7 @@ import Testing
         #expect(comparisons("opioid/NOUN -/PUNCT like/ADJ effects/NOUN").isEmpty)
         #expect(comparisons("more/ADJ than/ADP 100/NUM people/NOUN").isEmpty)
         #expect(comparisons("opioids/NOUN such/ADJ as/ADP morphine/NOUN").isEmpty)
+        #expect(comparisons("doses/NOUN were/AUX compared/VERB ;/PUNCT kratom/NOUN helped/VERB").isEmpty)
     }
 
     @Test func relativeClausesAttachToTheirNoun() {
@@ -88,6 +98,9 @@ import Testing
         #expect(b.clauses.map { words2.text($0.range) } == ["which is sold online"])
         #expect(b.clause(containing: 4)?.antecedent == 0)
         #expect(b.clause(containing: 7) == nil)
+        let (words3, c) = analysed("those/PRON who/PRON quit/VERB opioids/NOUN sleep/VERB better/ADV")
+        #expect(c.clauses.map { "\(words3.text($0.range)) → \($0.antecedent.map { words3[$0] } ?? "-")" } == ["who quit opioids → those"])
+        #expect(analysed("they/PRON said/VERB it/PRON that/PRON way/NOUN").analysis.clauses.isEmpty)
     }
 
     @Test func subordinateClausesAndBoundaries() {
@@ -105,5 +118,34 @@ import Testing
         #expect(a.inserts.map { "\($0.kind) \(words.text($0.range))" }
                 == ["parenthesis ( 91 % )", "citation [ 3 ]", "citation ( Smith et al. , 2019 )", "dash — a plant —"])
         #expect(a.isInserted(2) && !a.isInserted(0))
+    }
+
+    /// Each coordination as its chunk heads.
+    func coordinations(_ text: String) -> [[String]] {
+        let (words, a) = analysed(text)
+        return a.coordinations.map { $0.heads.map { words[$0] } }
+    }
+
+    @Test func coordinationsSkipInsertsAndNeedAConjunctionOrTheEnd() {
+        #expect(coordinations("pain/NOUN (/PUNCT 91/NUM %/SYM )/PUNCT ,/PUNCT anxiety/NOUN (/PUNCT 67/NUM %/SYM )/PUNCT ,/PUNCT and/CCONJ depression/NOUN ./PUNCT")
+                == [["pain", "anxiety", "depression"]])
+        #expect(coordinations("it/PRON treats/VERB arthritis/NOUN ,/PUNCT fibromyalgia/NOUN ,/PUNCT and/CCONJ lower/ADJ back/NOUN pain/NOUN")
+                == [["arthritis", "fibromyalgia", "pain"]])
+        #expect(coordinations("nausea/NOUN ,/PUNCT constipation/NOUN ,/PUNCT dry/ADJ mouth/NOUN ./PUNCT")
+                == [["nausea", "constipation", "mouth"]])
+        #expect(coordinations("like/ADP morphine/NOUN ,/PUNCT kratom/NOUN eases/VERB pain/NOUN").isEmpty)
+        #expect(coordinations("tremor/NOUN and/CCONJ weight/NOUN loss/NOUN are/AUX side/NOUN effects/NOUN")
+                == [["tremor", "loss"]])
+        let (_, a) = analysed("tremor/NOUN and/CCONJ weight/NOUN loss/NOUN")
+        #expect(a.coordination(containing: 2)?.range == 0..<4)
+        #expect(a.coordination(containing: 1) == nil)
+    }
+
+    @Test func questionsAreMarked() {
+        #expect(analysed("does/AUX kratom/NOUN work/VERB for/ADP pain/NOUN ?/PUNCT").analysis.isQuestion)
+        #expect(analysed("can/AUX kratom/NOUN cause/VERB seizures/NOUN").analysis.isQuestion)
+        #expect(!analysed("kratom/NOUN can/AUX cause/VERB seizures/NOUN ./PUNCT").analysis.isQuestion)
+        #expect(!analysed("do/AUX not/PART use/VERB kratom/NOUN ./PUNCT").analysis.isQuestion)
+        #expect(!Chunker.analyse(words: [String](), tags: []).isQuestion)
     }
 }

@@ -40,6 +40,18 @@ import Testing
                 == ["bad", "good", "large", "happy", "big", "strong", "other", "well"])
     }
 
+    @Test func comparativeAdverbsAndProgressivesInY() {
+        #expect(lemmas([("later", .adverb), ("rather", .adverb), ("smaller", .adjective), ("trying", .verb),
+                        ("hanging", .verb), ("tasted", .verb), ("movies", .noun), ("1970s", .noun)])
+                == ["late", "rather", "small", "try", "hang", "taste", "movie", "1970s"])
+    }
+
+    @Test func aSentenceAtOnce() {
+        #expect(Lemmatizer.lemmas(of: ["Users", "reported", "worse", "cravings"], tags: [.noun, .verb, .adjective, .noun])
+                == ["user", "report", "bad", "craving"])
+        #expect(Lemmatizer.lemmas(of: ["a", "b"], tags: [.noun]) == ["a"])
+    }
+
     @Test func closedClassWords() {
         #expect(lemmas([("n't", .particle), ("them", .pronoun), ("an", .determiner), ("these", .determiner), ("of", .adposition)])
                 == ["not", "they", "a", "this", "of"])

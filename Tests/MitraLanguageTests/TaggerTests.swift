@@ -48,6 +48,17 @@ let miniTreebank = """
         #expect(tagger.tag(["It", "may", "help", "."])[1] == .auxiliary)
     }
 
+    /// Health writing: a substance name, then a verb in "-s" (the supplement's reason to be).
+    @Test func theShippedModelReadsClaimSentences() throws {
+        let tagger = try PartOfSpeechTagger.shipped()
+        #expect(tagger.tag(["Kratom", "triggers", "headaches", "and", "vomiting", "."])
+                == [.noun, .verb, .noun, .coordinatingConjunction, .noun, .punctuation])
+        #expect(tagger.tag(["Kratom", "worsens", "insomnia", "in", "older", "adults", "."])
+                == [.noun, .verb, .noun, .adposition, .adjective, .noun, .punctuation])
+        #expect(tagger.tag(["The", "leaves", "contain", "mitragynine", ",", "which", "acts", "on", "opioid", "receptors", "."])
+                == [.determiner, .noun, .verb, .noun, .punctuation, .pronoun, .verb, .adposition, .noun, .noun, .punctuation])
+    }
+
     @Test func knownTagsAreKeptAndInformTheRest() throws {
         let tagger = try PartOfSpeechTagger.shipped()
         let words = ["Zorblax", "reduces", "cravings", "."]
@@ -59,6 +70,15 @@ let miniTreebank = """
         // A drug name fixed as a noun makes the coordinated one a noun too.
         #expect(tagger.tag(["Hydrocodone", "and", "oxymorphone", "are", "opioids", "."], known: [.noun])
                 == [.noun, .coordinatingConjunction, .noun, .auxiliary, .noun, .punctuation])
+    }
+
+    @Test func oddWordsGetTagsToo() throws {
+        let words = ["", "🙂", "µ", "Ärzte", String(repeating: "x", count: 5000), "7-OH", "\u{2019}s"]
+        let tagger = try PartOfSpeechTagger.shipped()
+        #expect(tagger.tag(words).count == words.count)
+        #expect(tagger.tag(words.map { Substring($0) }) == tagger.tag(words))
+        #expect(Lemmatizer.lemmas(of: words, tags: tagger.tag(words)).count == words.count)
+        #expect(Lemmatizer.lemma(of: "Ärzte", tag: .noun) == "ärzte")
     }
 
     @Test func taggingIsDeterministicAndThreadSafe() async throws {
@@ -103,6 +123,27 @@ let miniTreebank = """
         #expect(TaggerEvaluation.accuracy(of: a.tagger, on: sentences).accuracy == 1)
     }
 
+    @Test func pennTagsFromTheShippedModel() throws {
+        let penn = try PennTagger.shipped()
+        #expect(penn.tag([String]()).isEmpty)
+        #expect(penn.tag(["It", "was", "linked", "to", "more", "deaths", "."]) == ["PRP", "VBD", "VBN", "IN", "JJR", "NNS", "."])
+        #expect(penn.tagNames.contains("VBZ") && penn.tagNames == penn.tagNames.sorted())
+        // A UPOS model is not a Penn one, nor the other way round.
+        #expect(throws: LanguageError.self) {
+            try PartOfSpeechTagger(contentsOf: ModelLocator.locate(PennTagger.modelFile))
+        }
+    }
+
+    @Test func pennTrainingSkipsSentencesWithoutPennTags() throws {
+        let sentences = try Treebank.parse(miniTreebank) + Treebank.parseTagged("Kratom/NOUN helps/VERB")
+        var trainer = TaggerTrainer()
+        trainer.pruneBelow = 0
+        let trained = trainer.trainPenn(sentences)
+        #expect(trained.tagger.tag(["Users", "do", "n't", "sleep"]) == ["NNS", "VBP", "RB", "VB"])
+        #expect(!trained.tagger.tagNames.contains("_"))
+        #expect(TaggerEvaluation.accuracy(of: trained.tagger, on: sentences).total == 15)
+    }
+
     @Test func aModelRoundTripsThroughItsFile() throws {
         let trained = TaggerTrainer().train(try Treebank.parse(miniTreebank))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mitra-tagger-\(UUID().uuidString).bin").path
@@ -121,6 +162,11 @@ let miniTreebank = """
             try TaggerModel(decoding: Array("not a model".utf8), path: "m")
         }
         #expect(throws: LanguageError.self) { try TaggerModel(decoding: Array(bytes.dropLast(3)), path: "m") }
+        var otherFeatures = bytes
+        otherFeatures[12] &+= 1  // the feature set's version, after the magic and the format version
+        #expect(throws: LanguageError.malformedModel(
+            path: "m", reason: "trained on feature set \(TaggerModel.featureSetVersion + 1); this build uses \(TaggerModel.featureSetVersion) (run make tagger-model)")
+        ) { try TaggerModel(decoding: otherFeatures, path: "m") }
     }
 
     @Test func theShippedModelIsFoundFromTheEnvironmentFirst() throws {
