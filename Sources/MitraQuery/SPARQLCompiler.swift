@@ -205,33 +205,39 @@ struct SPARQLCompiler {
     func pathGroup(_ p: Planner.Resolved, affirmedOnly: Bool, hopConditions: [Condition], bindings: inout [String: Bool]) throws -> String {
         let n = p.index
         let start = "?w\(n)_start", end = "?w\(n)_end"
+        var startValues: [String] = [], endValues: [String] = []
+        if case .constant(let ids, _) = p.subject { startValues.append(Self.values(start, ids.map(entityIRI))) }
+        if case .constant(let ids, _) = p.object { endValues.append(Self.values(end, ids.map(entityIRI))) }
         var chains: [String] = []
         for length in p.min...p.max {
             var hops: [String] = []
             for j in 0..<length {
                 let from = j == 0 ? start : "?w\(n)_\(length)_\(j)"
                 let to = j == length - 1 ? end : "?w\(n)_\(length)_\(j + 1)"
-                hops.append(try hop(p, from: from, to: to, tag: "\(n)_\(length)_\(j)", affirmedOnly: affirmedOnly, conditions: hopConditions))
+                let restrictions = (j == 0 ? startValues : []) + (j == length - 1 ? endValues : [])
+                hops.append(try hop(p, from: from, to: to, tag: "\(n)_\(length)_\(j)", restrictions: restrictions,
+                                    affirmedOnly: affirmedOnly, conditions: hopConditions))
             }
             chains.append("{ " + hops.joined(separator: " ") + " }")
         }
-        var values: [String] = []
-        if case .constant(let ids, _) = p.subject { values.append(Self.values(start, ids.map(entityIRI))) }
-        if case .constant(let ids, _) = p.object { values.append(Self.values(end, ids.map(entityIRI))) }
+        let values = startValues + endValues
         var text = "  {\n    { SELECT DISTINCT \(start) \(end) WHERE { \(values.joined(separator: " ")) "
             + chains.joined(separator: " UNION ") + " } }"
         text += try bindEnds(p, subject: start, object: end, bindings: &bindings)
         return text + "\n  }"
     }
 
-    /// One hop of a path from `from` to `to`.
-    func hop(_ p: Planner.Resolved, from: String, to: String, tag: String, affirmedOnly: Bool, conditions: [Condition]) throws -> String {
+    /// One hop of a path from `from` to `to`: distinct pairs, so an edge stated in many
+    /// documents' graphs does not multiply the walks through it.
+    func hop(_ p: Planner.Resolved, from: String, to: String, tag: String, restrictions: [String], affirmedOnly: Bool,
+             conditions: [Condition]) throws -> String {
         if affirmedOnly && conditions.isEmpty {
             // An affirmed edge is a plain triple in some document's graph.
             var alternatives: [String] = []
             if let f = p.forward { alternatives += (f.names.isEmpty ? try allPredicates() : f.names).map { "<\(predicateIRI($0))>" } }
             if let i = p.inverse { alternatives += (i.names.isEmpty ? try allPredicates() : i.names).map { "^<\(predicateIRI($0))>" } }
-            return "GRAPH ?h\(tag) { \(from) \(alternatives.joined(separator: "|")) \(to) }"
+            return "{ SELECT DISTINCT \(from) \(to) WHERE { \(restrictions.map { $0 + " " }.joined())"
+                + "GRAPH ?h\(tag) { \(from) \(alternatives.joined(separator: "|")) \(to) } } }"
         }
         var arms: [String] = []
         let edge = "e\(tag)"
