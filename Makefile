@@ -4,7 +4,7 @@ RELEASE := .build/release/mitragraph
 OUT := output
 STORE := $(OUT)/kratom.sqlite
 
-.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check tagger-model tagger-eval
+.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check tagger-model tagger-eval fuzz
 
 all: build
 
@@ -88,6 +88,15 @@ tagger-eval:
 
 clean:
 	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(VENV_TEST)
+
+## fuzz: the query-language fuzzer, FUZZ_COUNT seeded statements (default 1M, seed FUZZ_SEED=11) through
+## lexer, parser, planner and SQLite's compiler; fails on a crash or an error that is not a query error.
+## Not part of `make test`; figures in docs/reliability.md.
+FUZZ_COUNT ?= 1000000
+FUZZ_SEED ?= 11
+fuzz: bootstrap
+	$(SWIFT) build -c release --product mitragraph-fuzz-query
+	.build/release/mitragraph-fuzz-query $(FUZZ_COUNT) $(FUZZ_SEED)
 
 ## bench-query: query latencies at 1M edges: a store of random edges, then each query of
 ## Tests/MitraQueryTests/Benchmark/queries.mgq timed inside one shell session.

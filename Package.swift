@@ -49,6 +49,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mitragraph", dependencies: ["MitraCLI"]),
+        // The query-language fuzzer `make fuzz` runs (not part of `make test`).
+        .executableTarget(name: "mitragraph-fuzz-query", dependencies: ["MitraModel", "MitraOntology", "MitraStore", "MitraQuery"],
+                          path: "Tests/MitraQueryFuzz"),
         // Trains the tagger's shipped model and measures it (`make tagger-model`, `make tagger-eval`).
         .executableTarget(name: "mitragraph-tagger", dependencies: ["MitraLanguage"]),
 

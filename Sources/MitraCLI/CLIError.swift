@@ -31,34 +31,49 @@ enum Exit {
 }
 
 /// Runs a command body, printing a layer's error as `mitragraph: message` on standard error
-/// and turning it into the exit status that says whose fault it was.
+/// and turning it into the exit status that says whose fault it was. Output that did not reach
+/// standard output (a full disk, a closed pipe) is a failure too, not silently lost.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+        try StandardOutput.flush()
     } catch let error as ExitCode {
         throw error
-    } catch let error as CLIError {
-        fail(error.description, error.isMissing ? Exit.missing : Exit.badInput)
-    } catch let error as StoreError {
-        fail(error.description, error.kind == .missing ? Exit.missing : Exit.badInput)
-    } catch let error as IngestError {
-        fail(error.description, error.kind == .notFound ? Exit.missing : Exit.badInput)
-    } catch let error as OntologyError {
-        fail(error.description, error.kind == .notFound ? Exit.missing : Exit.badInput)
-    } catch let error as RDFError {
-        fail(error.description, Exit.badInput)
-    } catch let error as RemoteError {
-        fail(error.description, error.kind == .badConfiguration ? Exit.badInput : Exit.unavailable)
-    } catch let error as QueryError {
-        fail(error.description, Exit.badInput)
-    } catch let error as ExportError {
-        switch error.kind {
-        case .unsupportedFormat: fail(error.description, Exit.badInput)
-        case .cannotWrite: fail(error.description, Exit.cannotWrite)
-        case .renderFailed: fail(error.description, Exit.internalFailure)
-        }
     } catch {
-        fail("internal error: \(error)", Exit.internalFailure)
+        let (message, code) = exitStatus(for: error)
+        fail(message, code)
+    }
+}
+
+/// The message and exit status for a layer's error.
+func exitStatus(for error: Error) -> (String, ExitCode) {
+    switch error {
+    case let error as CLIError:
+        return (error.description, error.isMissing ? Exit.missing : Exit.badInput)
+    case let error as StoreError:
+        switch error.kind {
+        case .missing: return (error.description, Exit.missing)
+        case .noSpace, .busy: return (error.description, Exit.cannotWrite)
+        default: return (error.description, Exit.badInput)
+        }
+    case let error as IngestError:
+        return (error.description, error.kind == .notFound ? Exit.missing : Exit.badInput)
+    case let error as OntologyError:
+        return (error.description, error.kind == .notFound ? Exit.missing : Exit.badInput)
+    case let error as RDFError:
+        return (error.description, error.kind == .writeFailed ? Exit.cannotWrite : Exit.badInput)
+    case let error as RemoteError:
+        return (error.description, error.kind == .badConfiguration ? Exit.badInput : Exit.unavailable)
+    case let error as QueryError:
+        return (error.description, Exit.badInput)
+    case let error as ExportError:
+        switch error.kind {
+        case .unsupportedFormat: return (error.description, Exit.badInput)
+        case .cannotWrite: return (error.description, Exit.cannotWrite)
+        case .renderFailed: return (error.description, Exit.internalFailure)
+        }
+    default:
+        return ("internal error: \(error)", Exit.internalFailure)
     }
 }
 
@@ -75,3 +90,4 @@ extension CLIError {
 func note(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+

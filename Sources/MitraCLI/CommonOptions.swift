@@ -49,6 +49,10 @@ struct QueryRestriction: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Stop the --query after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
+    func validate() throws {
+        if let timeout, let problem = QueryCanceller.problem(withTimeout: timeout) { throw ValidationError("--timeout: \(problem)") }
+    }
+
     /// The query's subgraph, or nil (everything) when no query was given.
     func subgraph(of store: GraphStore) throws -> Subgraph? {
         guard let query else { return nil }

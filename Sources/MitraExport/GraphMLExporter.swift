@@ -40,12 +40,12 @@ public struct GraphMLExporter {
     @discardableResult
     public func export(store: GraphStore, to path: String, subgraph: Subgraph? = nil) throws -> Int {
         let source = try GraphSource(store: store, subgraph: subgraph)
-        let temporary = path + ".part"
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let target = try OutputTarget(path: path)
+        let file = try target.open()
+        var closed = false
         var edges = 0
         do {
-            let xml = try XMLStreamWriter(path: temporary)
+            let xml = try XMLStreamWriter(file: file, path: path)
             try xml.start("graphml")
             try xml.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
             try xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
@@ -73,19 +73,18 @@ public struct GraphMLExporter {
             try xml.raw("\n")
             try xml.end()
             try xml.finish()
+            closed = true
+            try target.close(file)
         } catch {
-            unlink(temporary)
+            if !closed { fclose(file) }
+            target.discard()
             if var error = error as? ExportError {
                 error.path = path
                 throw error
             }
             throw error
         }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be put in place: \(reason)")
-        }
+        try target.commit()
         return edges
     }
 

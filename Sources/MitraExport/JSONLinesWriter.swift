@@ -33,6 +33,16 @@ final class JSONLinesWriter {
     func close() throws {
         try file.close()
     }
+
+    /// Flushes and closes the file, not yet in place.
+    func finish() throws {
+        try file.finish()
+    }
+
+    /// Moves a finished file to its name.
+    func commit() throws {
+        try file.commit()
+    }
 }
 
 /// One JSON object and its newline, built field by field into a reused buffer: the same text

@@ -29,7 +29,7 @@ public struct KGXExporter {
                 "provided_by": ["mitragraph"],
             ])
         }
-        try nodes.close()
+        try nodes.finish()
 
         let edges = try JSONLinesWriter(path: directory + "/edges.jsonl")
         var line = JSONObjectLine()
@@ -57,7 +57,7 @@ public struct KGXExporter {
             line.end()
             try edges.append(line)
         }
-        try edges.close()
+        try edges.finish()
 
         let mentions = try JSONLinesWriter(path: directory + "/mentions.jsonl")
         try source.forEachMention { stored in
@@ -72,6 +72,8 @@ public struct KGXExporter {
             line.end()
             try mentions.append(line)
         }
-        try mentions.close()
+        try mentions.finish()
+        // The three files appear together, or none does.
+        for file in [nodes, edges, mentions] { try file.commit() }
     }
 }

@@ -2,34 +2,26 @@ import Foundation
 
 /// A file written through a buffer, so exporters can emit many small pieces cheaply.
 ///
-/// The file is written in place as a temporary sibling and renamed over `path` by
-/// `close()`, so a failed export never leaves a half-written file under the final name.
+/// Where the bytes go is an `OutputTarget`: a regular file is written as a temporary sibling
+/// and put in place by `close()` (or `finish()` then `commit()`, when several files must
+/// appear together); standard output and devices are written in place.
 final class OutputFile {
-    let path: String
-    private let temporaryPath: String
+    let target: OutputTarget
+    var path: String { target.path }
     private var handle: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8] = []
     private let flushSize = 1 << 16
 
     init(path: String) throws {
-        self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        temporaryPath = path + ".part"
-        guard let handle = fopen(temporaryPath, "wb") else {
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be created: \(String(cString: strerror(errno)))")
-        }
-        self.handle = handle
+        target = try OutputTarget(path: path)
+        handle = try target.open()
         buffer.reserveCapacity(flushSize * 2)
     }
 
     deinit {
-        if let handle {
-            fclose(handle)
-            unlink(temporaryPath)
-        }
+        if let handle { fclose(handle) }
+        // After a commit the temporary name is gone and this does nothing.
+        target.discard()
     }
 
     func write(_ text: String) throws {
@@ -47,28 +39,31 @@ final class OutputFile {
         guard let handle else { return }
         let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
         if written != buffer.count {
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
+            throw OutputTarget.writeError(path, errno)
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, closes and moves the finished file to its name.
-    func close() throws {
+    /// Flushes and closes the file, not yet in place.
+    func finish() throws {
         try flush()
         guard let handle else { return }
         self.handle = nil
-        if fclose(handle) != 0 {
-            unlink(temporaryPath)
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
-        }
-        if rename(temporaryPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be put in place: \(reason)")
-        }
+        try target.close(handle)
     }
 
-    /// Writes a whole file at once, by the same temporary-and-rename path.
+    /// Moves a finished file to its name.
+    func commit() throws {
+        try target.commit()
+    }
+
+    /// Flushes, closes and moves the finished file to its name.
+    func close() throws {
+        try finish()
+        try commit()
+    }
+
+    /// Writes a whole file at once, by the same path.
     static func write(_ bytes: [UInt8], to path: String) throws {
         let file = try OutputFile(path: path)
         try bytes.withUnsafeBytes { try file.write(bytes: $0) }

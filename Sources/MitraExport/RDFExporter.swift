@@ -57,23 +57,20 @@ public struct RDFExporter {
     /// Writes to `path`; returns the number of statements written.
     @discardableResult
     public func export(store: GraphStore, to path: String, subgraph: Subgraph? = nil) throws -> Int {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let temporary = path + ".part"
+        let source = try GraphSource(store: store, subgraph: subgraph)
+        let target = try OutputTarget(path: path)
         do {
-            let source = try GraphSource(store: store, subgraph: subgraph)
-            let writer = try RDFWriter(syntax: syntax, path: temporary, prefixes: Self.prefixes(for: source.ontology))
+            let writer = try RDFWriter(syntax: syntax, file: try target.open(), destination: path,
+                                       prefixes: Self.prefixes(for: source.ontology))
             try write(source, to: writer)
             try writer.finish()
-            guard rename(temporary, path) == 0 else {
-                throw ExportError(kind: .cannotWrite, path: path, message: "cannot be put in place: \(String(cString: strerror(errno)))")
-            }
+            try target.commit()
             return writer.statementCount
         } catch let error as RDFError {
-            unlink(temporary)
+            target.discard()
             throw ExportError(kind: .cannotWrite, path: path, message: error.message)
         } catch {
-            unlink(temporary)
+            target.discard()
             throw error
         }
     }

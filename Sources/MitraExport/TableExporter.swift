@@ -36,13 +36,16 @@ public struct TableExporter {
             for node in try source.nodes(withDegree: true) {
                 try nodes.write(Self.nodeCells(node).map(Self.csvCell).joined(separator: ",") + "\r\n")
             }
-            try nodes.close()
+            try nodes.finish()
             let edges = try OutputFile(path: path + "/edges.csv")
             try edges.write(Self.edgeColumns.joined(separator: ",") + "\r\n")
             try source.forEachEdge { record in
                 try edges.write(Self.edgeCells(record, source).map(Self.csvCell).joined(separator: ",") + "\r\n")
             }
-            try edges.close()
+            try edges.finish()
+            // Both files appear together, or neither does.
+            try nodes.commit()
+            try edges.commit()
         case .json:
             let file = try OutputFile(path: path)
             try file.write("{\"nodes\": [")

@@ -12,10 +12,17 @@ final class XMLStreamWriter {
     let path: String
     private var writer: xmlTextWriterPtr?
 
-    init(path: String) throws {
+    /// A writer into `file`, which the caller opened and closes after `finish()`.
+    init(file: UnsafeMutablePointer<FILE>, path: String) throws {
         self.path = path
-        guard let writer = xmlNewTextWriterFilename(path, 0) else {
-            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be created by libxml2")
+        // Failures come back as ExportErrors naming the file; libxml2 need not print them too.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        guard let buffer = xmlOutputBufferCreateFile(file, nil) else {
+            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written by libxml2")
+        }
+        guard let writer = xmlNewTextWriter(buffer) else {
+            xmlOutputBufferClose(buffer)
+            throw ExportError(kind: .cannotWrite, path: path, message: "cannot be written by libxml2")
         }
         self.writer = writer
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "cannot start the document")
@@ -34,22 +41,50 @@ final class XMLStreamWriter {
     }
 
     func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, value), "cannot write the attribute \(name)")
+        try check(xmlTextWriterWriteAttribute(writer, name, Self.xmlCharacters(value)), "cannot write the attribute \(name)")
     }
 
     /// An attribute whose value is NUL-terminated UTF-8.
     func attribute(_ name: StaticString, bytes: UnsafePointer<UInt8>) throws {
+        if Self.needsCleaning(bytes) { return try attribute("\(name)", String(cString: bytes)) }
         try check(xmlTextWriterWriteAttribute(writer, name.utf8Start, bytes), "cannot write an attribute")
     }
 
     /// Escaped text content.
     func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, value), "cannot write text")
+        try check(xmlTextWriterWriteString(writer, Self.xmlCharacters(value)), "cannot write text")
     }
 
     /// Escaped text content from NUL-terminated UTF-8.
     func text(bytes: UnsafePointer<UInt8>) throws {
+        if Self.needsCleaning(bytes) { return try text(String(cString: bytes)) }
         try check(xmlTextWriterWriteString(writer, bytes), "cannot write text")
+    }
+
+    /// `value` without the characters XML 1.0 does not allow (C0 controls other than tab,
+    /// newline and carriage return; U+FFFE, U+FFFF), which libxml2 would write as they are
+    /// and make the document ill-formed. Labels rarely hold any, so the common case copies nothing.
+    static func xmlCharacters(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return value }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: value.unicodeScalars.filter(isXMLCharacter))
+        return String(kept)
+    }
+
+    static func isXMLCharacter(_ c: Unicode.Scalar) -> Bool {
+        c.value >= 0x20 ? c.value != 0xFFFE && c.value != 0xFFFF : c == "\t" || c == "\n" || c == "\r"
+    }
+
+    /// Whether NUL-terminated UTF-8 holds a byte that starts a character XML 1.0 forbids.
+    static func needsCleaning(_ bytes: UnsafePointer<UInt8>) -> Bool {
+        var p = bytes
+        while p.pointee != 0 {
+            let b = p.pointee
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return true }
+            if b == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF) { return true }
+            p += 1
+        }
+        return false
     }
 
     /// Markup written as is; only for constant, well-formed pieces.

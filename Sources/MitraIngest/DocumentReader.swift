@@ -15,6 +15,8 @@ public struct DocumentReader: Sendable {
     public struct Batch: Sendable {
         public var documents: [Document] = []
         public var warnings: [IngestError] = []
+
+        public init() {}
     }
 
     /// Reads each input path; `-` is standard input. Document ids are paths relative to the
@@ -23,8 +25,7 @@ public struct DocumentReader: Sendable {
         var batch = Batch()
         for path in paths {
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                add(data: data, id: "stdin", path: "<stdin>", format: .text, into: &batch)
+                readStandardInput(id: "stdin", into: &batch)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -42,20 +43,29 @@ public struct DocumentReader: Sendable {
         return batch
     }
 
+    /// Reads standard input as one text document named `id`.
+    public func readStandardInput(id: String, into batch: inout Batch) {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        add(data: data, id: id, path: "<stdin>", format: .text, into: &batch)
+    }
+
     /// The files below a folder that have a readable extension, relative and sorted.
     public func files(under root: String) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: root) else {
+        let found = listing(under: root)
+        if found.unreadable == [""] {
             throw IngestError(kind: .unreadable, path: root, message: "the folder cannot be read")
         }
-        var found: [String] = []
-        for case let relative as String in walker {
+        return found.files
+    }
+
+    /// The files below a folder that have a readable extension, with what could not be read;
+    /// symbolic links to folders are followed.
+    public func listing(under root: String) -> FolderListing {
+        FolderListing(root: root) { relative in
             let ext = (relative as NSString).pathExtension.lowercased()
             let name = (relative as NSString).lastPathComponent
-            if Self.extensions.contains(ext), !name.hasPrefix("."), name.lowercased() != "readme.md" {
-                found.append(relative)
-            }
+            return Self.extensions.contains(ext) && !name.hasPrefix(".") && name.lowercased() != "readme.md"
         }
-        return found.sorted()
     }
 
     /// Reads one file, whatever its extension says it is.
@@ -72,9 +82,15 @@ public struct DocumentReader: Sendable {
     }
 
     func add(data: Data, id: String, path: String, format: InputFormat, into batch: inout Batch) {
-        let hasNUL = data.prefix(8192).withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-        if hasNUL {
-            batch.warnings.append(IngestError(kind: .binary, path: path, message: "looks binary (it holds NUL bytes); skipped"))
+        // A NUL anywhere is refused: SQLite would cut the stored text there while the claims
+        // came from the whole of it, so evidence would point past the text.
+        let nul = data.withUnsafeBytes { bytes in
+            bytes.baseAddress.flatMap { base in memchr(base, 0, bytes.count).map { base.distance(to: UnsafeRawPointer($0)) } }
+        }
+        if let nul {
+            let message = nul < 8192 ? "looks binary (it holds NUL bytes); skipped"
+                : "holds a NUL byte at byte \(nul); skipped (the text would be cut there)"
+            batch.warnings.append(IngestError(kind: .binary, path: path, message: message))
             return
         }
         guard let raw = String(validatingUTF8Data: data) else {
@@ -87,7 +103,15 @@ public struct DocumentReader: Sendable {
             batch.documents += documents
             batch.warnings += warnings
         case .text, .markdown, .html:
-            let text = format == .html ? HTMLTextExtractor().text(of: raw) : TextCleaner.clean(raw)
+            var text = TextCleaner.clean(raw)
+            if format == .html {
+                let (html, problem) = HTMLTextExtractor().read(raw)
+                if let problem {
+                    batch.warnings.append(IngestError(kind: .tooLarge, path: path, message: problem))
+                    if html.isEmpty { return }
+                }
+                text = html
+            }
             if text.allSatisfy(\.isWhitespace) {
                 batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
                 return

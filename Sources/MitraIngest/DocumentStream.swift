@@ -78,7 +78,7 @@ public struct DocumentStream: Sendable {
                 warning(IngestError(kind: .notUTF8, path: path, line: lineNumber, message: "is not valid UTF-8; skipped"))
                 return
             }
-            let (documents, warnings) = JSONLinesReader().documents(in: text, fileID: fileID, path: path, firstLine: lineNumber - 1)
+            let (documents, warnings) = JSONLinesReader().documents(in: text, fileID: fileID, path: path, startingLine: lineNumber - 1)
             warnings.forEach(warning)
             for document in documents { try body(document) }
         }

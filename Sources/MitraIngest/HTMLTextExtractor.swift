@@ -26,9 +26,58 @@ public struct HTMLTextExtractor: Sendable {
         "main", "blockquote", "pre", "dd", "dt", "ul", "ol", "table", "caption", "title",
     ]
 
+    /// The most attributes one element may carry: libxml2 checks each new attribute against
+    /// all before it, so a tag with 200,000 takes minutes. A page over it is refused.
+    public static let maximumAttributes = 1_000
+    /// The deepest nesting read; text below it is dropped with a warning.
+    public static let maximumDepth = 4_096
+
+    /// The article text, or why the page was not read whole (nil when it was).
+    public func read(_ html: String) -> (text: String, problem: String?) {
+        let attributes = Self.mostAttributes(in: html)
+        if attributes > Self.maximumAttributes {
+            return ("", "an element has \(attributes) attributes, more than \(Self.maximumAttributes); skipped")
+        }
+        var tooDeep = false
+        let text = text(of: html, tooDeep: &tooDeep)
+        return (text, tooDeep ? "nests deeper than \(Self.maximumDepth) elements; the text below that depth is dropped" : nil)
+    }
+
+    /// The most attributes in one tag, counted in one pass over the markup (a name starting
+    /// after white space inside a tag, outside quotes).
+    static func mostAttributes(in html: String) -> Int {
+        var most = 0, count = 0
+        var inTag = false, quote: UInt8 = 0, afterSpace = false
+        for b in html.utf8 {
+            if !inTag {
+                if b == UInt8(ascii: "<") { inTag = true; count = 0; afterSpace = false }
+                continue
+            }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: ">"): inTag = false; most = max(most, count)
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b; afterSpace = false
+            case 0x20, 0x09, 0x0A, 0x0D: afterSpace = true
+            case UInt8(ascii: "="): afterSpace = false
+            default:
+                if afterSpace { count += 1 }
+                afterSpace = false
+            }
+        }
+        return max(most, count)
+    }
+
     public func text(of html: String) -> String {
+        var tooDeep = false
+        return text(of: html, tooDeep: &tooDeep)
+    }
+
+    func text(of html: String, tooDeep: inout Bool) -> String {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         let document: htmlDocPtr? = html.withCString { chars in
             htmlReadMemory(chars, Int32(strlen(chars)), nil, "UTF-8", options)
         }
@@ -36,27 +85,32 @@ public struct HTMLTextExtractor: Sendable {
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return "" }
         // Prefer the article: the first <article>, else <main>, else the whole body.
-        let start = first(named: "article", under: root) ?? first(named: "main", under: root) ?? root
+        let start = first(named: "article", under: root, depth: 0) ?? first(named: "main", under: root, depth: 0) ?? root
         var lines: [String] = []
         var current = ""
-        collect(start, into: &lines, current: &current)
+        collect(start, into: &lines, current: &current, depth: 0, tooDeep: &tooDeep)
         flush(&current, into: &lines)
         return lines.joined(separator: "\n")
     }
 
-    private func first(named name: String, under node: xmlNodePtr) -> xmlNodePtr? {
+    private func first(named name: String, under node: xmlNodePtr, depth: Int) -> xmlNodePtr? {
+        if depth >= Self.maximumDepth { return nil }
         var child = node.pointee.children
         while let c = child {
             if c.pointee.type == XML_ELEMENT_NODE {
                 if elementName(c) == name { return c }
-                if !isDropped(c), let found = first(named: name, under: c) { return found }
+                if !isDropped(c), let found = first(named: name, under: c, depth: depth + 1) { return found }
             }
             child = c.pointee.next
         }
         return nil
     }
 
-    private func collect(_ node: xmlNodePtr, into lines: inout [String], current: inout String) {
+    private func collect(_ node: xmlNodePtr, into lines: inout [String], current: inout String, depth: Int, tooDeep: inout Bool) {
+        if depth >= Self.maximumDepth {
+            tooDeep = true
+            return
+        }
         var child = node.pointee.children
         while let c = child {
             switch c.pointee.type {
@@ -69,7 +123,7 @@ public struct HTMLTextExtractor: Sendable {
                 let name = elementName(c)
                 let isBlock = Self.blockElements.contains(name)
                 if isBlock { flush(&current, into: &lines) }
-                collect(c, into: &lines, current: &current)
+                collect(c, into: &lines, current: &current, depth: depth + 1, tooDeep: &tooDeep)
                 if isBlock || name == "td" || name == "th" { flush(&current, into: &lines) }
             default:
                 break

@@ -8,6 +8,8 @@ public struct IngestError: Error, Equatable, CustomStringConvertible, Sendable {
         case empty
         case malformedJSONLine
         case unsupportedFormat
+        /// Past a bound that keeps time and memory in check (line length, attributes, depth).
+        case tooLarge
     }
 
     public var kind: Kind

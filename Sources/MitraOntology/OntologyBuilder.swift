@@ -81,6 +81,22 @@ struct OntologyBuilder {
         // others (cue kinds, word lists) are the ontology's own vocabulary.
         let parents = Dictionary(declared.map { ($0.name, iris($0.node, Namespace.rdfs + "subClassOf").compactMap { local($0, in: Self.mg) }.first) },
                                  uniquingKeysWith: { a, _ in a })
+        // A class that is its own ancestor has no place in the hierarchy.
+        var reported: Set<String> = []
+        for (name, subject, _) in declared where !reported.contains(name) {
+            var chain = [name]
+            var current = parents[name] ?? nil
+            while let c = current, !chain.contains(c), chain.count <= declared.count {
+                chain.append(c)
+                current = parents[c] ?? nil
+            }
+            guard current == name else { continue }
+            reported.formUnion(chain)
+            let file = nodes[subject]?.values[Namespace.rdfs + "subClassOf"]?.first?.file ?? nodes[subject]?.file ?? ""
+            findings.append(finding(
+                .error, .invalidValue, file, subject: subject,
+                "the classes \((chain + [name]).joined(separator: " → ")) form an rdfs:subClassOf cycle; a class cannot be its own ancestor"))
+        }
         var entityClasses = Set(declared.filter { !iris($0.node, Self.mg + "biolinkCategory").isEmpty }.map(\.name))
         var grew = true
         while grew {
@@ -254,6 +270,18 @@ struct OntologyBuilder {
         }
         let prefValues = node.values[Namespace.skos + "prefLabel"] ?? []
         let prefLabels = unique(prefValues.compactMap(literal))
+        for value in Self.labelProperties.flatMap({ node.values[$0] ?? [] }) {
+            guard let label = literal(value) else { continue }
+            if label.unicodeScalars.contains("\0") {
+                findings.append(finding(
+                    .error, .invalidValue, value.file, subject: subject, "entity '\(id)' has a label holding a NUL character"))
+            }
+        }
+        if let blank = prefValues.first(where: { literal($0)?.allSatisfy(\.isWhitespace) == true }) {
+            findings.append(finding(
+                .error, .missingLabel, blank.file, label: literal(blank),
+                "entity '\(id)' has an empty skos:prefLabel; give it a name"))
+        }
         if prefLabels.isEmpty {
             findings.append(finding(
                 .error, .missingLabel, classFile, subject: subject, "entity '\(id)' has no skos:prefLabel"))

@@ -99,7 +99,8 @@ public struct Lexer {
                 break
             }
         }
-        if let n = Int(text), text.allSatisfy(\.isASCII) { return Token(.integer(n), at: start) }
+        // INTEGER is digits only: `-1` and `+3` are words, so `limit -1` is refused.
+        if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(text) { return Token(.integer(n), at: start) }
         return Token(.word(text), at: start)
     }
 

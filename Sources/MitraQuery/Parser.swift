@@ -7,6 +7,22 @@ public struct Parser {
     /// exhaust the stack.
     private var depth = 0
     static let maximumDepth = 64
+    /// The most conditions (atoms joined by `and`/`or`) and triple patterns one query may
+    /// hold, checked here so that no query reaches SQLite's own limits (expression depth,
+    /// 64 tables in a join) or deep recursion in the planner.
+    public static let maximumConditions = 256
+    public static let maximumPatterns = 32
+    private var conditionCount = 0
+    private var patternCount = 0
+
+    /// Counts one more pattern starting at `position`, failing past the most a query may hold.
+    private mutating func countPattern(at position: SourcePosition) throws {
+        patternCount += 1
+        if patternCount > Self.maximumPatterns {
+            throw QueryError(kind: .invalid, line: position.line, column: position.column,
+                             message: "too many patterns: at most \(Self.maximumPatterns)")
+        }
+    }
 
     /// Words that end a clause, so they can never be taken for a predicate or an entity.
     static let reserved: Set<String> = ["and", "or", "where", "order", "limit", "offset", "group", "by", "to", "max", "depth"]
@@ -183,8 +199,10 @@ public struct Parser {
     mutating func clause() throws -> Clause {
         if startsCondition { return .condition(try condition()) }
         guard startsTerm else { throw expected("a triple pattern or a condition") }
+        let start = current.position
         let subject = try term()
         if startsPredicate {
+            try countPattern(at: start)
             let predicate = try predicate()
             return .pattern(Pattern(subject: subject, predicate: predicate, object: try term()))
         }
@@ -197,6 +215,7 @@ public struct Parser {
     // MARK: pattern = term predicate term
 
     mutating func pattern() throws -> Pattern {
+        try countPattern(at: current.position)
         let subject = try term()
         guard startsPredicate else { throw expected("a predicate") }
         let predicate = try predicate()
@@ -341,6 +360,11 @@ public struct Parser {
     //            | VARIABLE COMPARISON term | VARIABLE ":" NAME
 
     mutating func atom() throws -> Condition {
+        conditionCount += 1
+        if conditionCount > Self.maximumConditions {
+            throw QueryError(kind: .invalid, line: current.position.line, column: current.position.column,
+                             message: "too many conditions: at most \(Self.maximumConditions)")
+        }
         if let number = edgeNumber {
             advance()
             guard case .comparison(let op) = current.kind else { throw expected("a comparison (=, !=, <, <=, >, >=)") }

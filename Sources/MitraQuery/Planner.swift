@@ -383,12 +383,31 @@ struct Planner {
         }
     }
 
+    /// The operands of a chain of one operator (`a or b or c`, however the parser grouped it),
+    /// left to right, gathered without recursion.
+    static func operands(of c: Condition, and: Bool) -> [Condition] {
+        var pending = [c]
+        var found: [Condition] = []
+        while let next = pending.popLast() {
+            switch next {
+            case .and(let a, let b) where and, .or(let a, let b) where !and:
+                pending.append(b)
+                pending.append(a)
+            default:
+                found.append(next)
+            }
+        }
+        return found
+    }
+
     func conditionSQL(_ c: Condition, edge: EdgeRef?, bindings: [String: Binding]) throws -> String {
         switch c {
-        case .and(let a, let b):
-            return "(\(try conditionSQL(a, edge: edge, bindings: bindings)) AND \(try conditionSQL(b, edge: edge, bindings: bindings)))"
-        case .or(let a, let b):
-            return "(\(try conditionSQL(a, edge: edge, bindings: bindings)) OR \(try conditionSQL(b, edge: edge, bindings: bindings)))"
+        case .and, .or:
+            // A chain goes out flat, `(a OR b OR c)`: one pair of parentheses per operand
+            // overflows SQLite's parser stack (about 100 deep) long before 256 conditions.
+            let isAnd = if case .and = c { true } else { false }
+            let parts = try Self.operands(of: c, and: isAnd).map { try conditionSQL($0, edge: edge, bindings: bindings) }
+            return "(" + parts.joined(separator: isAnd ? " AND " : " OR ") + ")"
         case .not(let a):
             return "NOT (\(try conditionSQL(a, edge: edge, bindings: bindings)))"
         case .number(let number, let op, let value):
@@ -449,6 +468,8 @@ struct Planner {
             for v in variables where seen.insert(v.name).inserted { items.append(.variable(v)) }
         }
         if hasEdges { items.append(.edge(.support, select.position)) }
+        // A path with both ends fixed has nothing to show but how many ways it matched.
+        if items.isEmpty { items.append(.count(nil)) }
         return items
     }
 

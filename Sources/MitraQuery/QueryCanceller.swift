@@ -34,8 +34,23 @@ public final class QueryCanceller: @unchecked Sendable {
         lock.lock()
         reason = nil
         timeout = seconds ?? 0
-        deadline = seconds.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
+        deadline = seconds.flatMap { Self.deadline(after: $0, from: DispatchTime.now().uptimeNanoseconds) }
         lock.unlock()
+    }
+
+    /// The uptime in nanoseconds `seconds` after `now`, or nil (no limit) when that lies
+    /// beyond what the clock counts: `inf`, `1e308` and a century all mean "no limit".
+    static func deadline(after seconds: Double, from now: UInt64) -> UInt64? {
+        guard seconds.isFinite, seconds > 0 else { return seconds > 0 ? nil : now }
+        let nanoseconds = seconds * 1e9
+        guard nanoseconds < Double(UInt64.max - now) / 2 else { return nil }
+        return now + UInt64(nanoseconds)
+    }
+
+    /// Why `seconds` cannot be a time limit, or nil when it can: a positive number of
+    /// seconds (`inf` for none).
+    public static func problem(withTimeout seconds: Double) -> String? {
+        seconds.isNaN || seconds <= 0 ? "a time limit must be a positive number of seconds (or inf for none)" : nil
     }
 
     /// Whether the query should stop now.
@@ -72,7 +87,7 @@ public final class QueryCanceller: @unchecked Sendable {
     }
 
     private static func seconds(_ s: Double) -> String {
-        s == s.rounded() ? "\(Int(s)) s" : String(format: "%.3g s", s)
+        s == s.rounded() && abs(s) < 1e15 ? "\(Int(s)) s" : String(format: "%.3g s", s)
     }
 
     /// Runs `body` with the progress handler installed on `db`.

@@ -224,9 +224,24 @@ public final class RDFReader {
     private func noteUndefinedPrefix(_ nodes: UnsafePointer<SerdNode>...) {
         guard firstError == nil else { return }
         let names = nodes.filter { $0.pointee.type == SERD_CURIE && expand($0) == nil }.map { RDFReader.string($0) }
+        let place = names.first.flatMap { Self.position(of: $0, inFile: sourceName) }
         firstError = RDFError(
-            kind: .syntax, source: sourceName,
+            kind: .syntax, source: sourceName, line: place?.line ?? 0, column: place?.column ?? 0,
             message: "undefined prefix in '\(names.first ?? "?")'; declare it with @prefix")
+    }
+
+    /// Where `needle` first stands in the file at `path` outside comments (1-based line and
+    /// column in characters), for faults serd reports without a place.
+    static func position(of needle: String, inFile path: String) -> (line: Int, column: Int)? {
+        guard !needle.isEmpty, let data = FileManager.default.contents(atPath: path) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let code = line.firstIndex(of: "#").map { line[..<$0] } ?? line[...]
+            if let range = code.range(of: needle) {
+                return (number + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return nil
     }
 
     private func term(_ node: UnsafePointer<SerdNode>) -> Term? {

@@ -21,14 +21,19 @@ public final class RDFWriter {
     private var finished = false
 
     /// A writer into a file, created or truncated.
-    public init(syntax: RDFSyntax, path: String, prefixes: [(name: String, namespace: String)] = []) throws {
-        self.syntax = syntax
-        self.destination = path
-        self.env = serd_env_new(nil)
+    public convenience init(syntax: RDFSyntax, path: String, prefixes: [(name: String, namespace: String)] = []) throws {
         guard let handle = fopen(path, "wb") else {
-            // deinit runs for a class whose init throws after every property is set; it frees env.
             throw RDFError(kind: .writeFailed, source: path, message: "cannot be created: \(String(cString: strerror(errno)))")
         }
+        try self.init(syntax: syntax, file: handle, destination: path, prefixes: prefixes)
+    }
+
+    /// A writer into an open stream, which `finish()` (or the writer's end) closes.
+    public init(syntax: RDFSyntax, file handle: UnsafeMutablePointer<FILE>, destination: String,
+                prefixes: [(name: String, namespace: String)] = []) throws {
+        self.syntax = syntax
+        self.destination = destination
+        self.env = serd_env_new(nil)
         file = handle
         writer = serd_writer_new(syntax.serd, Self.style(syntax), env, nil, serd_file_sink, handle)
         try declare(prefixes)
@@ -124,11 +129,13 @@ public final class RDFWriter {
         serd_writer_free(writer)
         self.writer = nil
         if let file {
-            let failed = ferror(file) != 0
+            let failed = fflush(file) != 0 || ferror(file) != 0
+            let reason = errno
             let closed = fclose(file)
             self.file = nil
             if failed || closed != 0 {
-                throw RDFError(kind: .writeFailed, source: destination, message: "cannot be written (disk full?)")
+                let why = (failed ? reason : errno) == ENOSPC ? "no space left on device" : String(cString: strerror(failed ? reason : errno))
+                throw RDFError(kind: .writeFailed, source: destination, message: "cannot be written: \(why)")
             }
         }
         try check(status, "cannot finish the output:")

@@ -1,5 +1,6 @@
 import CEdit
 import Foundation
+import MitraExport
 import MitraModel
 import MitraQuery
 import MitraStore
@@ -44,7 +45,15 @@ public final class REPL {
     public init(storePath: String, settings: Settings = Settings()) {
         self.storePath = storePath
         self.settings = settings
-        output = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+        output = { text in
+            // Output nobody can read ends the session: a full disk is not a crash.
+            do {
+                try StandardOutput.write(text)
+            } catch {
+                FileHandle.standardError.write(Data("mitragraph: \(error)\n".utf8))
+                exit(73)
+            }
+        }
         errors = { text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
@@ -154,7 +163,7 @@ public final class REPL {
         case ".timeout":
             if argument == "off" {
                 settings.timeout = nil
-            } else if let argument, let seconds = Double(argument), seconds > 0 {
+            } else if let argument, let seconds = Double(argument), QueryCanceller.problem(withTimeout: seconds) == nil {
                 settings.timeout = seconds
             } else {
                 errors("error: .timeout takes a number of seconds or off\n")

@@ -11,6 +11,9 @@ public struct BuildReport: Sendable, Equatable {
     public var changed = 0
     public var unchanged = 0
     public var removed = 0
+    /// The documents removed, each because it is gone from an input root that was listed
+    /// (or, with `--prune`, because it was not among the inputs).
+    public var removedIDs: [String] = []
     /// Documents whose text did not change but were extracted again because the ontology did.
     public var reextracted = 0
     /// The ontology differs from the one the store was built with, so every document was
@@ -36,31 +39,42 @@ public struct GraphBuilder {
     public let extractor: Extractor
     /// Files read and extracted together; large enough to keep every core busy.
     public var batchSize = 64
+    /// The `--ontology` folders this build layers over the shipped ontology, remembered in
+    /// the store so a later build without them can keep their entities (nil: leave as is).
+    public var ontologyLayers: [String]?
 
     public init(store: GraphStore, ontology: Ontology) {
         self.store = store
         self.extractor = Extractor(ontology: ontology)
     }
 
-    /// One input file (or standard input) and the document id it gets.
+    /// One input file (or standard input), the document id it gets, and the key of the input
+    /// root it was listed under (nil for standard input).
     struct Input: Sendable {
         var path: String
         var id: String
+        var root: String?
     }
 
-    /// Builds from `paths`. Documents whose content hash is unchanged are skipped (unless the
-    /// ontology changed); with `removeMissing`, stored documents absent from the inputs are
-    /// removed. `progress` is called after each document is written with (files done,
-    /// files in all, document id).
+    /// Builds from `paths` (`-`: standard input, as the document `stdinID`). Documents whose
+    /// content hash is unchanged are skipped (unless the ontology changed). Which stored
+    /// documents absent from the inputs are removed is `pruning`'s to say: by default only
+    /// those whose own input root was listed and that are gone from it; a file or folder that
+    /// cannot be read never counts as gone. `progress` is called after each document is
+    /// written with (files done, files in all, document id).
     @discardableResult
     public func build(
-        paths: [String], removeMissing: Bool = true, progress: (Int, Int, String) -> Void = { _, _, _ in }
+        paths: [String], pruning: PruneMode = .goneFromListedRoots, stdinID: String = "stdin",
+        progress: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> BuildReport {
-        let inputs = try listInputs(paths)
+        let (inputs, listed, listingWarnings) = try listInputs(paths, stdinID: stdinID)
         let time = ISO8601DateFormatter().string(from: Date())
         return try store.write { db in
             var report = BuildReport()
+            report.warnings = listingWarnings
+            var roots = listed
             let writer = try GraphWriter(db, time: time)
+            let storedRoots = try DocumentRoots.fetch(db)
             let hadOntology = try GraphWriter.meta("ontology_hash", in: db) != nil
             var known: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, hash FROM documents") { known[row[0]] = row[1] }
@@ -82,12 +96,22 @@ public struct GraphBuilder {
                 upcoming = number + 1 < batches.count ? prepare.start(batches[number + 1]) : nil
                 for (fileIndex, batch) in prepared.enumerated() {
                     report.warnings += batch.warnings
+                    let input = batches[number][fileIndex]
+                    if !batch.warnings.isEmpty, let root = input.root, let at = roots.firstIndex(where: { $0.key == root }) {
+                        // A file that could not be read (or only in part) is not gone.
+                        roots[at].unreadable.append(input.id)
+                    }
                     for (doc, extracted) in batch.documents {
                         let firstTime = seen.insert(doc.id).inserted
+                        // Stored after the document's row, which it refers to.
+                        let noteRoot = {
+                            if let root = input.root, storedRoots[doc.id] != root { try DocumentRoots.set(doc.id, root: root, in: db) }
+                        }
                         switch known[doc.id] {
                         case nil where firstTime: report.added += 1
                         case doc.contentHash? where firstTime && !report.ontologyChanged:
                             report.unchanged += 1
+                            try noteRoot()
                             continue
                         case doc.contentHash? where firstTime: report.reextracted += 1
                         default: report.changed += 1
@@ -95,6 +119,7 @@ public struct GraphBuilder {
                         // A repeated id whose text matches the store was not extracted ahead.
                         let result = extracted ?? extractor.extract(doc)
                         try writer.replace(result)
+                        try noteRoot()
                         report.mentions += result.mentions.count
                         report.claims += result.claims.count
                         progress(done + fileIndex + 1, inputs.count, doc.id)
@@ -104,11 +129,19 @@ public struct GraphBuilder {
                 writer.terms.trimCache(above: 200_000)
             }
 
-            let missing = known.keys.filter { !seen.contains($0) }.sorted()
-            if removeMissing {
-                for id in missing where try writer.remove(id) { report.removed += 1 }
-            } else if report.ontologyChanged {
-                try reextractStored(missing, with: writer, into: &report)
+            let stored = Dictionary(uniqueKeysWithValues: known.keys.map { ($0, storedRoots[$0]) })
+            let removing = PruneDecision.documentsToRemove(stored: stored, roots: roots, seen: seen, mode: pruning)
+            for id in removing where try writer.remove(id) {
+                report.removed += 1
+                report.removedIDs.append(id)
+            }
+            if report.ontologyChanged {
+                let kept = Set(removing)
+                try reextractStored(known.keys.filter { !seen.contains($0) && !kept.contains($0) }.sorted(),
+                                    with: writer, into: &report)
+            }
+            if let ontologyLayers {
+                try GraphWriter.setMeta(GraphStore.ontologyLayersKey, GraphStore.encodeLayers(ontologyLayers), in: db)
             }
             try writer.finish()
             return report
@@ -148,29 +181,42 @@ public struct GraphBuilder {
         }
     }
 
-    /// The files to read, in order, with their document ids; fails before anything is
-    /// written when an input does not exist.
-    func listInputs(_ paths: [String]) throws -> [Input] {
+    /// Fails, before anything is opened or written, when an input does not exist.
+    public static func checkInputsExist(_ paths: [String]) throws {
+        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            throw IngestError(kind: .notFound, path: path, message: "no such file or folder")
+        }
+    }
+
+    /// The files to read, in order, with their document ids, and the input roots listed;
+    /// fails before anything is written when an input does not exist.
+    func listInputs(_ paths: [String], stdinID: String = "stdin") throws -> ([Input], [ListedRoot], [IngestError]) {
+        try Self.checkInputsExist(paths)
         var inputs: [Input] = []
+        var roots: [ListedRoot] = []
+        var warnings: [IngestError] = []
         let reader = DocumentReader()
         for path in paths {
             if path == "-" {
-                inputs.append(Input(path: "-", id: "stdin"))
+                inputs.append(Input(path: "-", id: stdinID, root: nil))
                 continue
             }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw IngestError(kind: .notFound, path: path, message: "no such file or folder")
-            }
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
             if isDirectory.boolValue {
-                for relative in try reader.files(under: path) {
-                    inputs.append(Input(path: (path as NSString).appendingPathComponent(relative), id: relative))
+                let listing = reader.listing(under: path)
+                roots.append(ListedRoot(key: key, unreadable: listing.unreadable))
+                warnings += listing.warnings
+                for relative in listing.files {
+                    inputs.append(Input(path: (path as NSString).appendingPathComponent(relative), id: relative, root: key))
                 }
             } else {
-                inputs.append(Input(path: path, id: (path as NSString).lastPathComponent))
+                roots.append(ListedRoot(key: key))
+                inputs.append(Input(path: path, id: (path as NSString).lastPathComponent, root: key))
             }
         }
-        return inputs
+        return (inputs, roots, warnings)
     }
 }
 
@@ -227,10 +273,12 @@ struct Preparation: Sendable {
 
     func prepare(_ inputs: [GraphBuilder.Input]) -> [File] {
         let batches: [DocumentReader.Batch] = Parallel.map(inputs) { input in
-            // Reading no paths is how a caller outside MitraIngest gets an empty batch.
-            var batch = try! reader.read(paths: [])
-            if input.path == "-" { return (try? reader.read(paths: ["-"])) ?? batch }
-            reader.readFile(at: input.path, id: input.id, into: &batch)
+            var batch = DocumentReader.Batch()
+            if input.path == "-" {
+                reader.readStandardInput(id: input.id, into: &batch)
+            } else {
+                reader.readFile(at: input.path, id: input.id, into: &batch)
+            }
             return batch
         }
         let documents = batches.flatMap(\.documents)
@@ -243,5 +291,28 @@ struct Preparation: Sendable {
             next += batch.documents.count
             return File(documents: own, warnings: batch.warnings)
         }
+    }
+}
+
+/// Which input root each stored document was read from, so a build removes only documents
+/// gone from a root it listed. Kept beside the documents (made on first use, rows removed
+/// with their document); documents stored before it, or read from standard input, have none.
+enum DocumentRoots {
+    static let create = """
+        CREATE TABLE IF NOT EXISTS document_roots (
+            doc TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            root TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+
+    static func fetch(_ db: Database) throws -> [String: String] {
+        try db.execute(sql: create)
+        var roots: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT doc, root FROM document_roots") { roots[row[0]] = row[1] }
+        return roots
+    }
+
+    static func set(_ id: String, root: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO document_roots (doc, root) VALUES (?, ?)", arguments: [id, root])
     }
 }

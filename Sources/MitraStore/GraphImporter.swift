@@ -16,6 +16,9 @@ public struct ImportReport: Sendable, Equatable {
     public var edges = 0
     /// Concepts typed with one of our classes, which became entities.
     public var entities = 0
+    /// Statements in our vocabulary that did not become edges, as extraction would not make
+    /// them: an end that is no entity, or outside the predicate's domain or range.
+    public var rejectedEdges: [String] = []
     /// The graph held statements before and they were replaced.
     public var replaced = false
     public var seconds = 0.0
@@ -154,8 +157,10 @@ public struct GraphImporter {
         if bulk {
             for sql in Schema.quadIndexes { try db.execute(sql: sql) }
         }
-        report.edges = try findEdges(graph: g, in: db)
+        _ = try findEdges(graph: g, in: db)
         report.entities = try insertEntities(concepts, graph: graphIRI, in: db)
+        report.rejectedEdges = try rejectEdgesOutsideTheOntology(graph: g, in: db)
+        report.edges = try Int.fetchOne(db, sql: "SELECT count(*) FROM graph_edges WHERE graph = ?", arguments: [g]) ?? 0
         if bulkEdges {
             for name in Schema.edgeIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
@@ -192,6 +197,52 @@ public struct GraphImporter {
                 ORDER BY 1, 2, 3
             """, arguments: [entityPrefix.count + 1, g, entityPrefix])
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM graph_edges WHERE graph = ?", arguments: [g]) ?? 0
+    }
+
+    /// Drops the edges of graph `g` that extraction would never make (an end that is no
+    /// entity, or one outside the predicate's domain or range) and says which they were,
+    /// as `subject predicate object: why`.
+    private static func rejectEdgesOutsideTheOntology(graph g: Int64, in db: Database) throws -> [String] {
+        var parents: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, parent FROM classes WHERE parent IS NOT NULL") { parents[row[0]] = row[1] }
+        var domains: [String: ([String], [String])] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, subject_classes, object_classes FROM predicates") {
+            domains[row[0]] = ((row[1] as String).split(separator: " ").map(String.init),
+                               (row[2] as String).split(separator: " ").map(String.init))
+        }
+        func fits(_ c: String, _ allowed: [String]) -> Bool {
+            var current: String? = c
+            var seen: Set<String> = []
+            while let x = current, seen.insert(x).inserted {
+                if allowed.contains(x) { return true }
+                current = parents[x]
+            }
+            return false
+        }
+        var rejected: [String] = []
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT g.subject, g.predicate, g.object, s.class, o.class FROM graph_edges g
+            LEFT JOIN entities s ON s.id = g.subject LEFT JOIN entities o ON o.id = g.object
+            WHERE g.graph = ?
+            """, arguments: [g])
+        for row in rows {
+            let (subject, predicate, object): (String, String, String) = (row[0], row[1], row[2])
+            let subjectClass: String? = row[3], objectClass: String? = row[4]
+            var why: String?
+            if let sc = subjectClass, let oc = objectClass {
+                if let (domain, range) = domains[predicate] {
+                    why = !fits(sc, domain) ? "\(subject) (\(sc)) is outside the domain of \(predicate)"
+                        : !fits(oc, range) ? "\(object) (\(oc)) is outside the range of \(predicate)" : nil
+                }
+            } else {
+                why = "\(subjectClass == nil ? subject : object) is no entity of the store"
+            }
+            guard let why else { continue }
+            rejected.append("\(subject) \(predicate) \(object): \(why)")
+            try db.execute(sql: "DELETE FROM graph_edges WHERE subject = ? AND predicate = ? AND object = ? AND graph = ?",
+                           arguments: [subject, predicate, object, g])
+        }
+        return rejected
     }
 
     /// What the file says about one of our entity IRIs, gathered while streaming.

@@ -10,13 +10,22 @@ import MitraOntology
 /// before or after a build, never half of one.
 public final class GraphStore: @unchecked Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A pool (WAL set up) for a store being created or upgraded; one connection, opened
+    /// read-only when the file or its folder is, for a store that is up to date, so that
+    /// reading writes nothing: no table GRDB makes to prime the WAL, no stray `-wal`/`-shm`
+    /// left behind (the last connection closing removes them).
+    let pool: any DatabaseWriter
 
-    /// Opens a store; with `create`, makes it (and its folder) when it does not exist.
-    public init(path: String, create: Bool = false) throws {
+    /// Opens a store; with `create`, makes it (and its folder) when it does not exist. A
+    /// writer waits up to `busyTimeout` seconds for another process's write to finish.
+    public init(path: String, create: Bool = false, busyTimeout: Double = 10) throws {
         self.path = path
         let fm = FileManager.default
-        let exists = fm.fileExists(atPath: path)
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue {
+            throw StoreError(kind: .notAStore, path: path, message: "is a folder, not a store file; name a file such as \(path)/kratom.sqlite")
+        }
         if !exists && !create {
             throw StoreError(kind: .missing, path: path, message: "no store here; build one first with `mitragraph build --store \(path) CORPUS`")
         }
@@ -29,16 +38,41 @@ public final class GraphStore: @unchecked Sendable {
             if !folder.isEmpty { try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            if exists && state.complete && state.appID == Schema.applicationID {
+                let folder = (path as NSString).deletingLastPathComponent
+                configuration.readonly = !fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+                pool = try DatabaseQueue(path: path, configuration: configuration)
+            } else {
+                pool = try DatabasePool(path: path, configuration: configuration)
+            }
         } catch {
             throw StoreError(kind: .corrupt, path: path, message: "cannot be opened as a store (\(error)); if it is damaged, rebuild it into a new file")
         }
         try prepareSchema(appID: state.appID, complete: state.complete)
+    }
+
+    static let ontologyLayersKey = "ontology_layers"
+
+    /// The `--ontology` folders the last build layered over the shipped ontology.
+    public func ontologyLayers() throws -> [String] {
+        let text = try read { db in try GraphWriter.meta(Self.ontologyLayersKey, in: db) }
+        guard let data = text?.data(using: .utf8),
+              let list = try? JSONSerialization.jsonObject(with: data) as? [String] else { return [] }
+        return list
+    }
+
+    static func encodeLayers(_ layers: [String]) -> String {
+        "[" + layers.map(JSONString.quoted).joined(separator: ", ") + "]"
+    }
+
+    /// Deletes a store file and its WAL companions (a store a failed command made).
+    public static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
     /// Checks an existing file through a read-only connection before anything may write to
@@ -79,7 +113,9 @@ public final class GraphStore: @unchecked Sendable {
         }
         defer { try? handle.close() }
         let header = handle.readData(ofLength: 100)
-        if header.isEmpty { return }
+        if header.isEmpty {
+            throw StoreError(kind: .notAStore, path: path, message: "is an empty file, not a mitragraph store; nothing was changed (remove it to build a store here)")
+        }
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw StoreError(kind: .notAStore, path: path, message: "is not a mitragraph store (not a SQLite file); nothing was changed")
         }
@@ -106,9 +142,21 @@ public final class GraphStore: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction.
+    /// Runs `body` in one write transaction, taken at its start (IMMEDIATE), so a second
+    /// writer waits up to the busy timeout for the first and then fails as `.busy`, instead
+    /// of failing on its first write after reading a snapshot that went stale.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingCorruption { try pool.write(body) }
+        try translatingCorruption {
+            try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError(kind: .writeFailed, path: path, message: "the write did not commit") }
+                return result
+            }
+        }
     }
 
     /// Runs `body` on a consistent snapshot.
@@ -116,12 +164,31 @@ public final class GraphStore: @unchecked Sendable {
         try translatingCorruption { try pool.read(body) }
     }
 
-    /// A damaged file found while working is the same error as one found while opening.
+    /// A damaged file found while working is the same error as one found while opening; a
+    /// full disk and a writer that holds the lock too long say so.
     private func translatingCorruption<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
-            throw StoreError(kind: .corrupt, path: path, message: "is corrupt (\(error.message ?? "\(error)")); rebuild it into a new file")
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path) ?? error
+        }
+    }
+
+    /// The store error a SQLite failure means, or nil when it is none of the store's business
+    /// (a query's own mistake, say).
+    static func storeError(_ error: DatabaseError, path: String) -> StoreError? {
+        let message = error.message ?? "\(error)"
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StoreError(kind: .corrupt, path: path, message: "is corrupt (\(message)); rebuild it into a new file")
+        case .SQLITE_FULL:
+            return StoreError(kind: .noSpace, path: path, message: "no space left on device; nothing was changed")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(kind: .busy, path: path, message: "another build is writing this store; try again when it has finished (nothing was changed)")
+        case .SQLITE_ERROR where message.hasPrefix("no such table") || message.hasPrefix("no such column"):
+            return StoreError(kind: .corrupt, path: path, message: "is corrupt (\(message)); rebuild it into a new file")
+        default:
+            return nil
         }
     }
 }

@@ -9,6 +9,10 @@ public struct StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case unknownDocument
         /// A graph the store writes itself (the ontology's, a document's) named as an import target.
         case reservedGraph
+        /// The disk (or the file's size limit) is full; exit status 73.
+        case noSpace
+        /// Another process held the write lock longer than a build waits for it.
+        case busy
     }
 
     public var kind: Kind

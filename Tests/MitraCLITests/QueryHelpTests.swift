@@ -178,7 +178,10 @@ import Testing
             print("skipped: needs \(Self.binary) (run swift build first)")
             return
         }
-        #expect(try Self.run(["query", "--store", store, "-o", "/nonexistent/folder/out.tsv", "contested"]).0 == 73)
+        // A folder cannot be made under a regular file; a missing folder itself is made.
+        let file = Fixtures.write("x", to: "plain", in: Fixtures.temporaryDirectory())
+        #expect(try Self.run(["query", "--store", store, "-o", file + "/folder/out.tsv", "contested"]).0 == 73)
+        #expect(try Self.run(["query", "--store", store, "-o", "/dev/full", "contested"]).0 == 73)
     }
 
     @Test func aBadQueryExits65WithACaret() throws {

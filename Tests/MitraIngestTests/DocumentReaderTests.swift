@@ -74,3 +74,48 @@ import Testing
         #expect(try DocumentReader().read(paths: [dir]).documents.first?.text.utf8.count == line.utf8.count)
     }
 }
+
+/// Issue 11 points 6 and 8: no cut text, bounded work on hostile inputs.
+@Suite struct HostileInputTests {
+    @Test func point8_manyAttributesAreRefusedQuicklyWithAWarning() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let attributes = (0..<50_000).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        Fixtures.write("<html><body><p \(attributes)>Kratom may cause nausea.</p></body></html>", to: "wide.html", in: dir)
+        let started = Date()
+        let batch = try DocumentReader().read(paths: [dir])
+        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(batch.documents.isEmpty)
+        #expect(batch.warnings.map(\.kind) == [.tooLarge] && batch.warnings[0].path.hasSuffix("wide.html"))
+    }
+
+    @Test func point8_deepNestingKeepsTheTextUpToABoundAndWarnsPastIt() throws {
+        let dir = Fixtures.temporaryDirectory()
+        func page(_ depth: Int) -> String {
+            "<html><body>" + String(repeating: "<div>", count: depth) + "<p>Kratom may cause nausea.</p>"
+                + String(repeating: "</div>", count: depth) + "<p>Kratom contains mitragynine.</p></body></html>"
+        }
+        Fixtures.write(page(300), to: "deep/a.html", in: dir)
+        Fixtures.write(page(6_000), to: "deeper/a.html", in: dir)
+        let deep = try DocumentReader().read(paths: [dir + "/deep"])
+        #expect(deep.warnings.isEmpty && deep.documents.first?.text == "Kratom may cause nausea.\nKratom contains mitragynine.")
+        let deeper = try DocumentReader().read(paths: [dir + "/deeper"])
+        #expect(deeper.documents.first?.text == "Kratom contains mitragynine.")
+        #expect(deeper.warnings.map(\.kind) == [.tooLarge] && deeper.warnings[0].message.contains("deeper than"))
+    }
+
+    @Test func point8_aHugeJSONLineIsSkippedWithAWarning() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let huge = "{\"id\": 1, \"text\": \"" + String(repeating: "word ", count: (17 << 20) / 5) + "\"}\n"
+        Fixtures.write(huge + "{\"id\": 2, \"text\": \"Kratom may cause nausea.\"}\n", to: "big.jsonl", in: dir)
+        let batch = try DocumentReader().read(paths: [dir])
+        #expect(batch.documents.map(\.id) == ["big.jsonl#2"])
+        #expect(batch.warnings.map(\.kind) == [.tooLarge] && batch.warnings[0].line == 1)
+    }
+
+    @Test func point6_aNULAnywhereRefusesTheDocument() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write(String(repeating: "Plain words. ", count: 1_000) + "\u{0}Kratom may cause nausea.", to: "late.txt", in: dir)
+        let batch = try DocumentReader().read(paths: [dir])
+        #expect(batch.documents.isEmpty && batch.warnings.map(\.kind) == [.binary])
+    }
+}

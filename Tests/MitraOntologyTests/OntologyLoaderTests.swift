@@ -348,3 +348,34 @@ import Testing
         }
     }
 }
+
+/// Issue 11 point 12: ontology faults are errors with file:line:column.
+@Suite struct OntologyFaultTests {
+    typealias F = OntologyFixtures
+
+    func error(_ extra: String) -> OntologyError? {
+        F.loadError([F.folder(["schema.ttl": F.schema, "bad.ttl": F.header + extra])])
+    }
+
+    @Test func point12_aSubClassOfCycleIsAnErrorWithItsPlace() throws {
+        let e = try #require(error("mg:Alpha a owl:Class ; rdfs:subClassOf mg:Beta .\nmg:Beta a owl:Class ; rdfs:subClassOf mg:Alpha .\n"))
+        #expect(e.message.contains("cycle") && e.file.hasSuffix("bad.ttl") && e.line == 9 && e.column == 1, "\(e)")
+    }
+
+    @Test func point12_anEmptyOrBlankPrefLabelIsAnError() throws {
+        for label in ["", "   "] {
+            let e = try #require(error("mge:zorb a skos:Concept, mg:Condition ;\n    skos:prefLabel \"\(label)\" .\n"))
+            #expect(e.message.contains("empty skos:prefLabel") && e.line == 10 && e.column == 20, "\(e)")
+        }
+    }
+
+    @Test func point12_aNULInALabelIsAnError() throws {
+        let e = try #require(error("mge:zorb a skos:Concept, mg:Condition ;\n    skos:prefLabel \"zo\\u0000rb\" .\n"))
+        #expect(e.message.contains("NUL") && e.line == 9, "\(e)")
+    }
+
+    @Test func point12_anUndefinedPrefixSaysWhere() throws {
+        let e = try #require(error("mge:zorb a skos:Concept, mg:Condition ;\n    skos:prefLabel \"zorb\" ; skos:exactMatch nowhere:Z1 .\n"))
+        #expect(e.message.contains("undefined prefix") && e.line == 10 && e.column == 45, "\(e)")
+    }
+}

@@ -51,7 +51,8 @@ struct StoreSnapshot: Equatable, CustomStringConvertible {
     static func launchBuild(store: String, input: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["build", "--quiet", "--store", store, input]
+        // --prune: each build replaces the graph with the other corpus's.
+        process.arguments = ["build", "--quiet", "--prune", "--store", store, input]
         var environment = ProcessInfo.processInfo.environment
         environment["MITRAGRAPH_ONTOLOGY"] = Fixtures.ontologyDirectory
         process.environment = environment
@@ -82,7 +83,11 @@ struct StoreSnapshot: Equatable, CustomStringConvertible {
         _ = try Self.runBuild(store: path, input: corpora.b)
         let after = try StoreSnapshot(GraphStore(path: path))
         // Kill moments spread over the length of a build from one version to the other.
-        let buildTime = try Self.runBuild(store: path, input: corpora.a)
+        // The shorter of two timed builds, so that a build slowed by a loaded machine does not
+        // stretch the kill window past the length of the builds that follow.
+        var buildTime = try Self.runBuild(store: path, input: corpora.a)
+        _ = try Self.runBuild(store: path, input: corpora.b)
+        buildTime = min(buildTime, try Self.runBuild(store: path, input: corpora.a))
         let before = try StoreSnapshot(GraphStore(path: path))
         #expect(before != after)
 
@@ -92,7 +97,7 @@ struct StoreSnapshot: Equatable, CustomStringConvertible {
         for round in 0..<30 {
             let target = current == before ? corpora.b : corpora.a
             let process = try Self.launchBuild(store: path, input: target)
-            let delay = Double.random(in: 0.02...(buildTime * 1.1), using: &rng)
+            let delay = Double.random(in: 0.02...(buildTime * 0.9), using: &rng)
             Thread.sleep(forTimeInterval: delay)
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()

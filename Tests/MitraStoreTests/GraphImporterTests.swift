@@ -154,7 +154,7 @@ import Testing
         let (store, dir) = try emptyStore()
         var text = ""
         for i in 0..<20_000 {
-            text += "<\(Self.mge)gen-\(i % 500)> <\(Self.mg)treats> <\(Self.mge)gen-\((i * 7) % 499)> .\n"
+            text += "<\(Self.mge)drug-\(i % 500)> <\(Self.mg)treats> <\(Self.mge)gen-\((i * 7) % 499)> .\n"
             text += "<http://ex.org/n\(i)> <http://ex.org/v> \"\(i)\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
         }
         let type = "<\(Namespace.rdf)type>"
@@ -162,20 +162,112 @@ import Testing
             text += "<\(Self.mge)gen-\(i)> \(type) <\(Self.skos)Concept> .\n"
             text += "<\(Self.mge)gen-\(i)> \(type) <\(Self.mg)Condition> .\n"
             text += "<\(Self.mge)gen-\(i)> <\(Self.skos)prefLabel> \"gen \(i)\" .\n"
+            // Subjects in the domain of treats: an edge extraction could make.
+            text += "<\(Self.mge)drug-\(i)> \(type) <\(Self.skos)Concept> .\n"
+            text += "<\(Self.mge)drug-\(i)> \(type) <\(Self.mg)Drug> .\n"
+            text += "<\(Self.mge)drug-\(i)> <\(Self.skos)prefLabel> \"drug \(i)\" .\n"
         }
         let file = Fixtures.write(text, to: "big.nt", in: dir)
         let report = try GraphImporter(store: store).importFile(file, syntax: .ntriples)
         let distinctEdges = Set((0..<20_000).map { "\($0 % 500) \(($0 * 7) % 499)" }).count
-        #expect(report.statements == 41_500)
-        #expect(report.edges == distinctEdges && report.entities == 500)
+        #expect(report.statements == 43_000)
+        #expect(report.edges == distinctEdges && report.entities == 1_000 && report.rejectedEdges.isEmpty)
         #expect(try store.quadCount(predicate: .iri("http://ex.org/v")) == 20_000)
         #expect(try store.quads(subject: .iri("http://ex.org/n123")).first?.object
             == .literal("123", datatype: "http://www.w3.org/2001/XMLSchema#integer"))
         #expect(try store.edges().count == distinctEdges)
-        #expect(try store.statistics().entitiesByClass["Condition"] ?? 0 >= 500)
+        #expect(try store.statistics().entitiesByClass["Condition"] ?? 0 >= 499)
         let indexes = try store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'quads' ORDER BY name")
         }
         #expect(indexes == ["quads_osp", "quads_pos", "quads_spo"])
+    }
+}
+
+/// Issue 11 point 10: writers that wait a bounded time, and imports checked as extraction is.
+@Suite struct StoreRefusalTests {
+    @Test func point10_aSecondWriterWaitsABoundedTimeThenSaysAnotherBuildIsWriting() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write("Kratom contains mitragynine.\n", to: "in/a.txt", in: dir)
+        let first = try GraphStore(path: dir + "/kg.sqlite", create: true)
+        try GraphBuilder(store: first, ontology: Fixtures.ontology).build(paths: [dir + "/in"])
+        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? first.write { _ in
+                holding.signal()
+                release.wait()
+            }
+        }
+        holding.wait()
+        defer { release.signal() }
+        let second = try GraphStore(path: dir + "/kg.sqlite", busyTimeout: 0.3)
+        let started = Date()
+        do {
+            try GraphBuilder(store: second, ontology: Fixtures.ontology).build(paths: [dir + "/in"])
+            Issue.record("the second build must not write while the first holds the store")
+        } catch let error as StoreError {
+            #expect(error.kind == .busy && error.message.contains("another build is writing this store"))
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func point10_aFullDiskIsNoSpaceLeft() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
+        do {
+            try store.write { db in
+                let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 1
+                try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+                try db.execute(sql: "CREATE TABLE filler (x BLOB)")
+                for _ in 0..<100 { try db.execute(sql: "INSERT INTO filler VALUES (zeroblob(100000))") }
+            }
+            Issue.record("the write must fail when the file may not grow")
+        } catch let error as StoreError {
+            #expect(error.kind == .noSpace && error.message.contains("no space left on device"))
+        }
+    }
+
+    @Test func point10_importedEdgesOutsideTheOntologyAreRejectedAndReported() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let nt = Fixtures.write("""
+            <https://w3id.org/mitragraph/entity/kratom> <https://w3id.org/mitragraph/ontology#contains> <https://w3id.org/mitragraph/entity/mitragynine> .
+            <https://w3id.org/mitragraph/entity/kratom> <https://w3id.org/mitragraph/ontology#treats> <https://w3id.org/mitragraph/entity/no-such-thing> .
+            <https://w3id.org/mitragraph/entity/nausea> <https://w3id.org/mitragraph/ontology#contains> <https://w3id.org/mitragraph/entity/kratom> .
+
+            """, to: "extra.nt", in: dir)
+        let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
+        let report = try GraphImporter(store: store).importFile(nt, syntax: .ntriples, ontology: Fixtures.ontology)
+        #expect(report.edges == 1)
+        #expect(report.rejectedEdges.count == 2, "\(report.rejectedEdges)")
+        #expect(report.rejectedEdges.contains { $0.contains("no-such-thing is no entity") })
+        #expect(report.rejectedEdges.contains { $0.contains("outside the domain of contains") })
+        #expect(try store.edges().map { "\($0.key.subject) \($0.key.predicate) \($0.key.object)" } == ["kratom contains mitragynine"])
+    }
+}
+
+/// Issue 11 point 1: the pruning rule on its own.
+@Suite struct PruneDecisionTests {
+    let stored: [String: String?] = ["a.txt": "/c", "sub/b.txt": "/c", "gone.txt": "/c", "other.txt": "/d", "stdin": nil,
+                                     "old.txt": nil, "f.jsonl#1": "/c", "f.jsonl#2": "/c"]
+
+    @Test func onlyDocumentsGoneFromAListedRootAreRemoved() {
+        let removed = PruneDecision.documentsToRemove(
+            stored: stored, roots: [ListedRoot(key: "/c")], seen: ["a.txt", "sub/b.txt", "f.jsonl#1"], mode: .goneFromListedRoots)
+        #expect(removed == ["f.jsonl#2", "gone.txt"])
+    }
+
+    @Test func unreadableFoldersAndFilesNeverCountAsGone() {
+        let roots = [ListedRoot(key: "/c", unreadable: ["sub", "f.jsonl", "gone.txt"])]
+        #expect(PruneDecision.documentsToRemove(stored: stored, roots: roots, seen: ["a.txt"], mode: .goneFromListedRoots).isEmpty)
+        let whole = [ListedRoot(key: "/c", unreadable: [""])]
+        #expect(PruneDecision.documentsToRemove(stored: stored, roots: whole, seen: [], mode: .goneFromListedRoots).isEmpty)
+        #expect(PruneDecision.documentsToRemove(stored: stored, roots: whole, seen: [], mode: .everythingNotListed)
+                == ["old.txt", "other.txt", "stdin"])
+    }
+
+    @Test func pruneRemovesEverythingNotListedAndKeepMissingNothing() {
+        let seen: Set<String> = ["a.txt"]
+        #expect(PruneDecision.documentsToRemove(stored: stored, roots: [], seen: seen, mode: .everythingNotListed).count == 7)
+        #expect(PruneDecision.documentsToRemove(stored: stored, roots: [ListedRoot(key: "/c")], seen: seen, mode: .nothing).isEmpty)
     }
 }

@@ -120,7 +120,7 @@ func expectedEdges(_ store: GraphStore) throws -> [Edge] {
         let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
         let builder = GraphBuilder(store: store, ontology: Fixtures.ontology)
         try builder.build(paths: [dir + "/a"])
-        let report = try builder.build(paths: [dir + "/b"], removeMissing: false)
+        let report = try builder.build(paths: [dir + "/b"], pruning: .nothing)
         #expect(report.added == 1 && report.removed == 0)
         #expect(try store.documents().map(\.id) == ["one.txt", "two.txt"])
     }
@@ -131,7 +131,7 @@ func expectedEdges(_ store: GraphStore) throws -> [Edge] {
         Fixtures.write("Kratom may relieve zorblitis.\n", to: "kept/b.txt", in: dir)
         let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
         try GraphBuilder(store: store, ontology: Fixtures.ontology).build(paths: [dir + "/kept"])
-        let first = try GraphBuilder(store: store, ontology: Fixtures.ontology).build(paths: [dir + "/in"], removeMissing: false)
+        let first = try GraphBuilder(store: store, ontology: Fixtures.ontology).build(paths: [dir + "/in"], pruning: .nothing)
         #expect(!first.ontologyChanged && first.added == 1)
         #expect(try !store.claims().contains { $0.claim.object == "zorblitis" })
 
@@ -139,14 +139,14 @@ func expectedEdges(_ store: GraphStore) throws -> [Edge] {
         ontology.files = []  // fingerprinted from its parts, now that it differs from the files
         ontology.entities["zorblitis"] = Entity(
             id: "zorblitis", iri: Namespace.entity + "zorblitis", prefLabel: "zorblitis", entityClass: EntityClass("Condition"))
-        let second = try GraphBuilder(store: store, ontology: ontology).build(paths: [dir + "/in"], removeMissing: false)
+        let second = try GraphBuilder(store: store, ontology: ontology).build(paths: [dir + "/in"], pruning: .nothing)
         #expect(second.ontologyChanged && second.reextracted == 2 && second.unchanged == 0)
         let objects = try store.claims().filter { $0.claim.object == "zorblitis" }.map(\.claim.documentID)
         #expect(objects.sorted() == ["a.txt", "b.txt"])
         #expect(try store.ontology().entities["zorblitis"] != nil)
         #expect(try store.edges() == expectedEdges(store))
 
-        let third = try GraphBuilder(store: store, ontology: ontology).build(paths: [dir + "/in"], removeMissing: false)
+        let third = try GraphBuilder(store: store, ontology: ontology).build(paths: [dir + "/in"], pruning: .nothing)
         #expect(!third.ontologyChanged && third.extracted == 0)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraExport
 import MitraExtraction
 import MitraIngest
 import MitraModel
@@ -110,11 +111,11 @@ struct ExtractCommand: ParsableCommand {
                     out += part.text
                 }
                 if out.utf8.count > 1 << 20 {
-                    FileHandle.standardOutput.write(Data(out.utf8))
+                    try StandardOutput.write(out)
                     out = ""
                 }
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try StandardOutput.write(out)
             if count {
                 let seconds = Date().timeIntervalSince(started)
                 print("""

@@ -45,6 +45,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            guard FileManager.default.fileExists(atPath: file) else { throw CLIError.missing("\(file): no such file") }
             let syntax: RDFSyntax
             switch format {
             case .turtle: syntax = .turtle
@@ -58,12 +59,14 @@ struct ImportCommand: ParsableCommand {
             let store = try GraphStore(path: storeOptions.store, create: true)
             let report = try GraphImporter(store: store).importFile(
                 file, syntax: syntax, graph: graph, ontology: try ontologyOptions.load())
+            for rejected in report.rejectedEdges.prefix(20) { note("warning: \(file): not an edge: \(rejected)") }
+            if report.rejectedEdges.count > 20 { note("warning: \(file): \(report.rejectedEdges.count - 20) more statements were not edges") }
             let rate = report.seconds > 0 ? Double(report.statements) / report.seconds : 0
             if json {
                 print("""
                     {"store": \(JSONString.quoted(store.path)), "graph": \(JSONString.quoted(report.graph)), \
                     "statements": \(report.statements), "quads": \(report.quads), "edges": \(report.edges), \
-                    "entities": \(report.entities), "replaced": \(report.replaced), \
+                    "entities": \(report.entities), "rejected_edges": \(report.rejectedEdges.count), "replaced": \(report.replaced), \
                     "seconds": \(String(format: "%.3f", report.seconds)), "statements_per_second": \(Int(rate))}
                     """)
             } else {
@@ -71,7 +74,8 @@ struct ImportCommand: ParsableCommand {
                     imported \(report.statements) statements (\(report.quads) distinct) into <\(report.graph)> \
                     in \(String(format: "%.2f", report.seconds)) s (\(Int(rate)) statements/s)\
                     \(report.replaced ? ", replacing its earlier contents" : "")
-                    \(report.edges) edges, \(report.entities) entities
+                    \(report.edges) edges, \(report.entities) entities\
+                    \(report.rejectedEdges.isEmpty ? "" : ", \(report.rejectedEdges.count) statements rejected as edges (see the warnings)")
                     """)
             }
         }

@@ -69,7 +69,7 @@ struct QueryCommand: ParsableCommand {
         if file != nil && query != nil && query != "-" {
             throw ValidationError("give the query either as an argument or with --file, not both")
         }
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, let problem = QueryCanceller.problem(withTimeout: timeout) { throw ValidationError("--timeout: \(problem)") }
         if repeatCount < 1 { throw ValidationError("--repeat must be at least 1") }
     }
 
@@ -97,15 +97,7 @@ struct QueryCommand: ParsableCommand {
                 try emit(try DOTExporter().dot(store: store, subgraph: subgraph))
             case .graphml:
                 let subgraph = try engine.subgraph(text, timeout: timeout)
-                if let output {
-                    try GraphMLExporter().export(store: store, to: output, subgraph: subgraph)
-                } else {
-                    // The GraphML writer streams to a file; pass that file on.
-                    let temporary = NSTemporaryDirectory() + "mitragraph-query-\(UUID().uuidString).graphml"
-                    defer { try? FileManager.default.removeItem(atPath: temporary) }
-                    try GraphMLExporter().export(store: store, to: temporary, subgraph: subgraph)
-                    FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: temporary)))
-                }
+                try GraphMLExporter().export(store: store, to: output ?? "-", subgraph: subgraph)
             case .table, .json, .csv, .tsv:
                 var times: [Double] = []
                 var result: QueryResult?
@@ -132,15 +124,7 @@ struct QueryCommand: ParsableCommand {
 
     /// Writes `text` to --output, or to standard output.
     private func emit(_ text: String) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw ExportError(kind: .cannotWrite, path: output, message: "cannot be written (\(error.localizedDescription))")
-        }
+        try OutputTarget.write(Array(text.utf8), to: output ?? "-")
     }
 
     private func readQuery() throws -> String {

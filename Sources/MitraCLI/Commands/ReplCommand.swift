@@ -37,6 +37,10 @@ struct ReplCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop each statement after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
+    func validate() throws {
+        if let timeout, let problem = QueryCanceller.problem(withTimeout: timeout) { throw ValidationError("--timeout: \(problem)") }
+    }
+
     func run() throws {
         try reportingErrors {
             let settings = REPL.Settings(format: ResultFormatter.Format(rawValue: format.rawValue)!, timeout: timeout)
