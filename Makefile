@@ -49,14 +49,16 @@ $(VENV_STAMP):
 	$(VENV_TEST)/bin/pip install -q $(VENV_PACKAGES)
 	@touch $@
 
-## test: the whole suite (unit and integration tests, then the extraction check on the seeds).
+## test: the whole suite (unit and integration tests, then the extraction checks on the seeds and the dev set).
 test: bootstrap $(VENV_STAMP)
 	$(SWIFT) build --build-tests
 	scripts/run-tests
 	@scripts/eval-seeds --floors
+	@scripts/eval-dev --floors
 
 eval: build
 	scripts/eval-seeds --verbose
+	scripts/eval-dev --verbose
 
 ## ontology-check: check the shipped ontology (unknown classes, shared labels, common words).
 ontology-check: build

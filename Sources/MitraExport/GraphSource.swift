@@ -148,7 +148,7 @@ struct GraphSource {
         try store.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.subject, c.predicate, c.object, c.doc, c.sentence, s.text, c.subject_start,
-                       c.subject_end, c.object_start, c.object_end, c.negated, c.hedged, c.rule, c.confidence
+                       c.subject_end, c.object_start, c.object_end, c.negated, c.hedged, c.rule, c.confidence, c.holder
                 FROM claims c JOIN sentences s ON s.doc = c.doc AND s.idx = c.sentence
                 ORDER BY c.doc, c.sentence, c.id
                 """)
@@ -157,7 +157,7 @@ struct GraphSource {
                     subject: row[1], predicate: row[2], object: row[3], documentID: row[4], sentenceIndex: row[5],
                     sentence: row[6], subjectSpan: Span(start: row[7], end: row[8]),
                     objectSpan: Span(start: row[9], end: row[10]), negated: row[11], hedged: row[12], rule: row[13],
-                    confidence: row[14])
+                    confidence: row[14], holder: row[15])
                 if let subgraph, !subgraph.edges.contains(claim.key) { continue }
                 try body(ClaimRecord(id: row[0], claim: claim))
             }

@@ -44,6 +44,7 @@ public struct KGXExporter {
             line.field("object", source.curie(c.object))
             line.field("negated", c.negated)
             line.field("hedged", c.hedged)
+            if let holder = c.holder { line.field("holder", holder) }
             line.field("publications", strings: c.documentID)
             line.field("supporting_text", strings: c.sentence)
             line.field("subject_location_in_text", ints: c.subjectSpan.start, c.subjectSpan.end)

@@ -42,6 +42,10 @@ extension ExtractionEngine {
         var passive: Bool
         var rule: String
         var confidence: Double
+        /// Where the subject is named when it lies outside the sentence (a list's lead-in).
+        var subjectSpan: Span? = nil
+        /// Hedged by the sentence that governs this one ("Side effects may include:").
+        var hedgedByContext = false
     }
 
     enum LeftSide {
@@ -62,21 +66,43 @@ extension ExtractionEngine {
         var tokens: [WordToken]
         var mentions: [Located]
         var triggers: [PhraseSet<TriggerCue>.Occurrence] = []
-        var negations: [PhraseSet<NegationScope>.Occurrence] = []
+        var negations: [PhraseSet<NegationCue>.Occurrence] = []
         var hedges: [PhraseSet<Bool>.Occurrence] = []
         /// Plant anaphors that stand for the document's plant here.
         var anaphors: [PhraseSet<Bool>.Occurrence] = []
+        /// Every plant anaphor, also pronouns whose last antecedent is not the plant (for an
+        /// object: "The FDA keeps warning about it" cannot mean the FDA).
+        var allAnaphors: [PhraseSet<Bool>.Occurrence] = []
         var implicit: [PhraseSet<Bool>.Occurrence] = []
         var activeNegation: [Bool] = []
         var boundaryPrefix: [Int32] = []
+        /// Tokens inside a parenthesis or bracket that names nothing ("(n = 702, 62.8%)",
+        /// "[43]"): skipped when measuring gaps, as a reader skips them inside a list.
+        var inInsert: [Bool] = []
+        /// Per mention: named only as what something is compared with ("like morphine",
+        /// "unlike X", "more potent than X"), so never the subject of a claim.
+        var compared: [Bool] = []
+        var insertPrefix: [Int32] = []
         var hardPrefix: [Int32] = []
         var cueCovered: [Bool] = []
         var links: [Link] = []
         var plant: Int32?
+        /// The sentence stands alone as a list item, heading or cell, where a fragment with
+        /// no subject ("Supports relief from back pain") is about the page's topic.
+        var standalone = false
+        /// The lead-in that governs the sentence when it is a list item under one.
+        var list: ListContext?
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
             return lo < hi && boundaryPrefix[hi] - boundaryPrefix[lo] > 0
+        }
+
+        /// Tokens from `a` to `b`, not counting inserts.
+        func distance(_ a: Int, _ b: Int) -> Int {
+            let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
+            guard lo < hi else { return b - a }
+            return (b - a) - Int(insertPrefix[hi] - insertPrefix[lo]) * (b >= a ? 1 : -1)
         }
 
         func hard(_ a: Int, _ b: Int) -> Bool {
@@ -86,72 +112,43 @@ extension ExtractionEngine {
     }
 
     func findClaims(
-        _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext
+        _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext,
+        list: ListContext? = nil, block: Block.Kind? = nil, explain: Bool = false,
+        explanations: inout [ClaimExplanation]
     ) -> [Claim] {
         defer {
             if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
-        guard !analysis.mentions.isEmpty, mayHoldClaims(analysis) else { return [] }
-        let scene = makeScene(analysis, context: context)
+        guard !analysis.mentions.isEmpty, list != nil || registry.rules.contains(where: { $0.prefilter(analysis, self) })
+        else { return [] }
+        // A question asserts nothing (an answer that names both ends is its own sentence);
+        // a disclaimer claims nothing.
+        if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return [] }
+        var scene = makeScene(analysis, context: context)
+        scene.standalone = block == .listItem || block == .heading || block == .tableCell
+        scene.list = list
         var candidates: [Candidate] = []
-        for t in scene.triggers {
-            for p in t.payload.predicates {
-                relate(scene, trigger: t.start..<t.end, predicate: p, strong: t.payload.strong, adverseOnly: false,
-                    maxGap: 8, rule: "trigger", topical: t.payload.nominal, into: &candidates)
-            }
+        for (i, rule) in registry.rules.enumerated() where i == registry.listRule ? list != nil : rule.prefilter(analysis, self) {
+            rule.candidates(scene, self, into: &candidates)
         }
-        if let adverse = adverseIndex {
-            for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.copula) {
-                // "is (not) (highly) addictive": only determiners, negations and adverbs between.
-                guard scene.mentions.contains(where: { m in
-                    m.start > k && m.start <= k + 3 && isAdverseEffect[Int(m.entity)]
-                        && (k + 1..<m.start).allSatisfy { j in
-                            let t = scene.tokens[j]
-                            return words.has(t, RuleWords.determiner) || words.has(t, RuleWords.adverb) || t.isAdverbLike
-                                || scene.negations.contains { $0.start <= j && j < $0.end }
-                        }
-                }) else { continue }
-                relate(scene, trigger: k..<(k + 1), predicate: adverse, strong: false, adverseOnly: true, maxGap: 2,
-                    rule: "copula-adjective", into: &candidates)
-            }
-            for (n, cue) in scene.negations.enumerated() where cue.payload == .following && scene.activeNegation[n] {
-                guard scene.mentions.contains(where: { m in
-                    m.start >= cue.end && m.start <= cue.end + 2 && isAdverseEffect[Int(m.entity)]
-                        && !(cue.end..<m.start).contains { words.has(scene.tokens[$0], RuleWords.preposition) }
-                }) else { continue }
-                relate(scene, trigger: cue.start..<cue.end, predicate: adverse, strong: false, adverseOnly: true,
-                    maxGap: 2, rule: "negation-adverse-effect", into: &candidates)
-            }
-        }
-        if let treats = treatsIndex { subjectForCondition(scene, predicate: treats, into: &candidates) }
-        if let adverse = adverseIndex { effectOfSubstance(scene, predicate: adverse, into: &candidates) }
-        if let contains = containsIndex { cooccurrence(scene, predicate: contains, into: &candidates) }
-        return claims(from: candidates, scene: scene, sentence: sentence, document: document)
+        if let list { applyLeadIn(list, &candidates) }
+        dropAdvice(scene, &candidates)
+        return claims(
+            from: candidates, scene: scene, sentence: sentence, document: document, explain: explain,
+            explanations: &explanations)
     }
 
     // MARK: - The scene
 
-    /// A cheap first look: without a trigger, a negation, a copula, "for" or an alkaloid,
-    /// no rule can fire, and most sentences are like that.
-    func mayHoldClaims(_ analysis: SentenceAnalysis) -> Bool {
-        if let contains = containsIndex,
-            analysis.mentions.contains(where: { objectMask[Int($0.entity)] & (1 << UInt32(contains)) != 0 })
-        {
-            return true
-        }
-        for token in analysis.tokens {
-            if words.has(token, RuleWords.copula | RuleWords.forWord) || triggers.starts(token) || negations.starts(token) {
-                return true
-            }
-        }
-        return false
-    }
-
     func makeScene(_ analysis: SentenceAnalysis, context: DocumentContext) -> Scene {
         let tokens = analysis.tokens
-        var scene = Scene(tokens: tokens, mentions: analysis.mentions, plant: context.plant)
+        // "opioid-like" names no opioid to relate: such a modifier takes part in no claim.
+        let mentions = analysis.mentions.filter { m in
+            !(m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord))
+        }
+        var scene = Scene(tokens: tokens, mentions: mentions, plant: context.plant)
         let all = 0..<tokens.count
         triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
         negations.occurrences(in: tokens, range: all, into: &scene.negations)
@@ -170,6 +167,7 @@ extension ExtractionEngine {
         if context.plant != nil {
             var found: [PhraseSet<Bool>.Occurrence] = []
             anaphors.occurrences(in: tokens, range: all, into: &found)
+            scene.allAnaphors = found.filter { a in !analysis.mentions.contains { $0.start < a.end && a.start < $0.end } }
             for a in found {
                 if a.payload {
                     let last = analysis.mentions.last { $0.end <= a.start && canBeSubject[Int($0.entity)] }
@@ -191,11 +189,84 @@ extension ExtractionEngine {
             scene.boundaryPrefix.append(b)
             scene.hardPrefix.append(h)
         }
+        scene.inInsert = inserts(tokens, mentions: mentions)
+        scene.insertPrefix.reserveCapacity(tokens.count + 1)
+        var n: Int32 = 0
+        scene.insertPrefix.append(0)
+        for inside in scene.inInsert {
+            if inside { n += 1 }
+            scene.insertPrefix.append(n)
+        }
         scene.cueCovered = Array(repeating: false, count: tokens.count)
         for t in scene.triggers { for k in t.start..<t.end { scene.cueCovered[k] = true } }
         for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
-        scene.links = zip(analysis.mentions, analysis.mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
+        scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
+        scene.compared = comparisons(scene)
         return scene
+    }
+
+    /// Which tokens are inside a parenthesis or bracket of at most 20 tokens that holds no
+    /// mention (statistics, citations, asides), brackets included.
+    func inserts(_ tokens: [WordToken], mentions: [Located]) -> [Bool] {
+        var inside = Array(repeating: false, count: tokens.count)
+        var k = 0
+        while k < tokens.count {
+            let t = tokens[k]
+            guard t.isPunctuation, t.id >= 0, let close = words.closing(t) else {
+                k += 1
+                continue
+            }
+            var j = k + 1
+            while j < tokens.count, j - k <= 20, tokens[j].id != close { j += 1 }
+            if j < tokens.count, tokens[j].id == close, !mentions.contains(where: { $0.start > k && $0.start < j }) {
+                for i in k...j { inside[i] = true }
+                k = j + 1
+            } else {
+                k += 1
+            }
+        }
+        return inside
+    }
+
+    /// Which mentions are the standard of a comparison: after "like" (when "like" follows a
+    /// verb, not a category noun: "acts like morphine", not "opioids like morphine"),
+    /// "unlike", "than", "similar to", "compared with", "the same … as"; and the mentions
+    /// coordinated with one.
+    func comparisons(_ scene: Scene) -> [Bool] {
+        let tokens = scene.tokens
+        var compared = Array(repeating: false, count: scene.mentions.count)
+        for (i, m) in scene.mentions.enumerated() {
+            var k = m.start - 1
+            while k >= 0, words.has(tokens[k], RuleWords.determiner) || words.has(tokens[k], RuleWords.otherWord) { k -= 1 }
+            guard k >= 0 else { continue }
+            let t = tokens[k]
+            if words.has(t, RuleWords.likeWord) {
+                if t.hyphenated { continue }
+                if k > 0, words.has(tokens[k - 1], RuleWords.unlikeWord) { compared[i] = true; continue }
+                let before = k > 0 ? tokens[k - 1] : nil
+                // "opioids like morphine", "conditions like arthritis": examples, not comparisons.
+                let afterMention = scene.mentions.contains { $0.end == k }
+                let afterPlural = before.map { b in
+                    b.id >= 0 && !words.has(b, RuleWords.verbLike) && vocabulary.form(of: b.id).hasSuffix("s")
+                } ?? false
+                let afterPunctuation = before.map { $0.isPunctuation } ?? true
+                if !afterMention && !afterPlural && !afterPunctuation { compared[i] = true }
+            } else if words.has(t, RuleWords.unlikeWord) {
+                compared[i] = true
+            } else if words.has(t, RuleWords.preposition), k > 0, words.has(tokens[k - 1], RuleWords.comparative) {
+                // "similar to X", "compared with X", "comparable to X"
+                compared[i] = true
+            } else if words.has(t, RuleWords.neutral), vocabulary.form(of: t.id) == "as",
+                (max(0, k - 6)..<k).contains(where: { words.has(tokens[$0], RuleWords.comparative) })
+            {
+                // "the same opioid receptors as heroin"
+                compared[i] = true
+            }
+        }
+        for i in compared.indices.dropFirst() where !compared[i] && compared[i - 1] && scene.links[i - 1] == .coordinated {
+            compared[i] = true
+        }
+        return compared
     }
 
     /// How two neighbouring mentions are joined: by a coordinator ("X, Y and Z"), by an
@@ -203,9 +274,9 @@ extension ExtractionEngine {
     /// may stand between them ("mindfulness practices, and diet").
     func link(_ scene: Scene, _ a: Located, _ b: Located) -> Link {
         let gap = a.end..<b.start
-        guard !gap.isEmpty, gap.count <= 6 else { return .none }
+        guard !gap.isEmpty, scene.distance(gap.lowerBound, gap.upperBound) <= 6 else { return .none }
         var coordinated = false, comma = false, example = false, others = 0
-        for k in gap {
+        for k in gap where !scene.inInsert[k] {
             let t = scene.tokens[k]
             if words.has(t, RuleWords.example) {
                 example = true
@@ -245,7 +316,7 @@ extension ExtractionEngine {
         func joins(_ link: Link, _ m: Located) -> Bool {
             switch link {
             case .none: false
-            case .comma: entityClass[Int(m.entity)] == seedClass && fits(m)
+            case .comma: sameKind(entityClass[Int(m.entity)], seedClass) && fits(m)
             case .coordinated, .example: fits(m)
             }
         }
@@ -253,6 +324,12 @@ extension ExtractionEngine {
         while lo > 0, joins(scene.links[lo - 1], scene.mentions[lo - 1]) { lo -= 1 }
         while hi + 1 < scene.mentions.count, joins(scene.links[hi], scene.mentions[hi + 1]) { hi += 1 }
         return Array(lo...hi)
+    }
+
+    /// Classes a bare comma may list together: the same class, or a class and its subclass
+    /// ("muscle aches, irritability": a condition and an adverse effect).
+    func sameKind(_ a: EntityClass, _ b: EntityClass) -> Bool {
+        a == b || ontology.isSubclass(a, of: b) || ontology.isSubclass(b, of: a)
     }
 
     /// The first token of the coordinated run of mentions that the mention at `start` is in.
@@ -339,9 +416,9 @@ extension ExtractionEngine {
             let mention = scene.mentions[m]
             if scene.hard(mention.end, position) { break }
             if anaphor >= 0 && scene.anaphors[anaphor].start >= mention.end { return .anaphor(anaphor) }
-            if fitsSubject(mention, p) && !inFrontedPhrase(scene, m, before: position) && !isModifier(scene, m) {
+            if fitsSubject(mention, p) && !scene.compared[m] && !inFrontedPhrase(scene, m, before: position) && !isModifier(scene, m) {
                 let head = appositiveHead(scene, m, before: position, predicate: p) ?? m
-                var subjects = group(scene, seed: head) { fitsSubject($0, p) }
+                var subjects = group(scene, seed: head) { fitsSubject($0, p) }.filter { !scene.compared[$0] }
                 if let partner = combinationPartner(scene, subjects[0], predicate: p) { subjects.insert(partner, at: 0) }
                 return .subjects(subjects)
             }
@@ -357,12 +434,13 @@ extension ExtractionEngine {
 
     /// The nearest mention right of a trigger, within `maxGap` tokens, that can take part in `p`.
     func rightSide(
-        _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int
+        _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int,
+        examples: Bool = false
     ) -> RightSide {
         for (m, mention) in scene.mentions.enumerated() where mention.start >= trigger.lowerBound && mention.end > trigger.upperBound
             || mention.start > trigger.lowerBound && mention.end == trigger.upperBound
         {
-            if mention.start - trigger.upperBound > maxGap || scene.hard(trigger.upperBound, mention.start) { break }
+            if scene.distance(trigger.upperBound, mention.start) > maxGap || scene.hard(trigger.upperBound, mention.start) { break }
             // An object belongs to the nearest trigger that competes for it: "soothing … without
             // causing drowsiness" (but "warned that it can cause addiction" is still a warning).
             if scene.triggers.contains(where: { t in
@@ -370,14 +448,31 @@ extension ExtractionEngine {
                     && t.payload.predicates.contains { competes[p][$0] }
             }) { break }
             if fitsObject(mention, p, strong: strong, adverseOnly: adverseOnly)
-                && (p != adverseIndex || isAdverseEffect[Int(mention.entity)] || mention.start - trigger.upperBound <= 3)
+                && (examples || p != adverseIndex || isAdverseEffect[Int(mention.entity)] || mention.start - trigger.upperBound <= 3)
             {
                 return .objects(group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
                     .filter { $0 >= m })
             }
-            if fitsSubject(mention, p) { return .subjects(group(scene, seed: m) { fitsSubject($0, p) }.filter { $0 >= m }) }
+            if fitsSubject(mention, p) && !scene.compared[m] {
+                return .subjects(group(scene, seed: m) { fitsSubject($0, p) }.filter { $0 >= m && !scene.compared[$0] })
+            }
         }
         return .none
+    }
+
+    /// A warning names the harms it warns of: "warned consumers not to use kratom because of
+    /// the risk of liver toxicity, seizures …" warns about each harm as well as the plant.
+    func extendWarning(_ scene: Scene, _ side: RightSide, predicate p: Int) -> RightSide {
+        guard p == warnsIndex, case .objects(let objects) = side, let last = objects.last else { return side }
+        var extended = objects
+        for m in (last + 1)..<scene.mentions.count {
+            let mention = scene.mentions[m]
+            if scene.boundary(scene.mentions[last].end, mention.start) || fitsSubject(mention, p) { break }
+            if isAdverseEffect[Int(mention.entity)], fitsObject(mention, p, strong: true, adverseOnly: false), !isModifier(scene, m) {
+                extended.append(m)
+            }
+        }
+        return .objects(extended)
     }
 
     /// A subject for a trigger that has none to its left: a plant anaphor before it, a subject
@@ -401,15 +496,23 @@ extension ExtractionEngine {
             }
         }
         guard let plant = scene.plant, subjectMask[Int(plant)] & (1 << UInt32(p)) != 0 else { return nil }
-        if let cue = scene.implicit.first,
+        if let cue = scene.implicit.first(where: { c in !scene.mentions.contains { $0.start < c.end && c.start < $0.end } }),
             !scene.mentions.contains(where: { $0.start < trigger.lowerBound && isSubstance[Int($0.entity)] && $0.entity != plant })
         {
             return Fallback(ends: [EndPoint(entity: plant, start: cue.start, end: cue.end)], rule: "implicit-subject", confidence: 0.55)
+        }
+        // "naturally rich in mitragynine": only a plant can be the subject, and the document's
+        // plant is the one it is about.
+        if plantOnly[p], !scene.mentions.contains(where: { isPlant[Int($0.entity)] && $0.entity != plant }) {
+            return Fallback(
+                ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
+                confidence: 0.45)
         }
         // "Commonly reported side effects include nausea …" in a document about the plant, and
         // fragments with no subject at all (a product page's "Supports relief from back pain").
         let fragment = scene.tokens.count <= 12 && !scene.mentions.contains { canBeSubject[Int($0.entity)] }
             && !scene.tokens.contains { words.has($0, RuleWords.pronoun) }
+            && (scene.standalone || startsWithPredicate(scene, trigger))
         if topical || fragment, !scene.mentions.contains(where: { isSubstance[Int($0.entity)] }) {
             return Fallback(
                 ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
@@ -428,7 +531,9 @@ extension ExtractionEngine {
         rule: String, topical: Bool = false, into out: inout [Candidate]
     ) {
         let left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
-        let right = rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap)
+        let right = extendWarning(
+            scene, rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap,
+                examples: rule == CategoryExamplesRule.id), predicate: p)
         func emit(_ subjects: [EndPoint], _ objects: [EndPoint], passive: Bool, rule: String, confidence: Double) {
             for s in subjects {
                 for o in objects where s.entity != o.entity {
@@ -441,7 +546,7 @@ extension ExtractionEngine {
             let occurrence = scene.anaphors[a]
             return [EndPoint(entity: scene.plant!, start: occurrence.start, end: occurrence.end)]
         }
-        let shape = rule == "trigger"
+        let shape = rule == TriggerRule.id
         switch (left, right) {
         case (.subjects(let s), .objects(let o)):
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
@@ -472,10 +577,33 @@ extension ExtractionEngine {
                 }
             }
         case (.none, .objects(let o)):
+            // "Case series have attributed liver injury, seizures and deaths to kratom": the
+            // subject after "to" or "on" that follows the objects.
+            if let last = o.last {
+                let end = scene.mentions[last].end
+                if end < scene.tokens.count, words.has(scene.tokens[end], RuleWords.dativeWord),
+                    let m = scene.mentions.firstIndex(where: { $0.start > end && $0.start <= end + 2 }),
+                    fitsSubject(scene.mentions[m], p), !scene.compared[m]
+                {
+                    emit([endPoint(scene.mentions[m])], o.map { endPoint(scene.mentions[$0]) }, passive: true,
+                        rule: shape ? "trigger-dative" : rule + "+dative", confidence: 0.6)
+                    return
+                }
+            }
             if let f = fallbackSubject(scene, trigger: trigger, objects: o, predicate: p, topical: topical) {
                 emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                     rule: shape ? f.rule : rule + "+" + f.rule, confidence: shape ? f.confidence : min(0.5, f.confidence))
             }
+        case (.subjects(let s), .none):
+            // "The DEA … has not scheduled it": the plant's anaphor as the object.
+            guard let plant = scene.plant, objectMask[Int(plant)] & (1 << UInt32(p)) != 0,
+                let a = scene.allAnaphors.first(where: { $0.start >= trigger.upperBound && $0.start <= trigger.upperBound + 2 }),
+                scene.anaphors.contains(where: { $0.start == a.start })
+                    || scene.mentions.last(where: { $0.end <= a.start && canBeSubject[Int($0.entity)] })
+                        .map({ m in s.contains { scene.mentions[$0].start == m.start } }) ?? false
+            else { return }
+            emit(s.map { endPoint(scene.mentions[$0]) }, [EndPoint(entity: plant, start: a.start, end: a.end)], passive: false,
+                rule: shape ? "anaphor-object" : rule + "+anaphor-object", confidence: 0.55)
         case (.none, .subjects(let s)), (.anaphor, .subjects(let s)):
             // "risks associated with kratom use, including dependency": subject, then object.
             guard shape, let last = s.last else { return }
@@ -497,11 +625,88 @@ extension ExtractionEngine {
         }
     }
 
+    /// Whether a sentence opens with its predicate ("Did nothing for my migraines", "Helps
+    /// ease anxiety"): only negation cues and adverbs stand before the trigger.
+    func startsWithPredicate(_ scene: Scene, _ trigger: Range<Int>) -> Bool {
+        (0..<trigger.lowerBound).allSatisfy { k in
+            let t = scene.tokens[k]
+            return t.isAdverbLike || words.has(t, RuleWords.adverb) || t.isPunctuation
+                || scene.negations.contains { $0.start <= k && k < $0.end }
+        }
+    }
+
+    /// Whether a sentence is a question: it ends in "?" (before closing quotes or brackets).
+    func isQuestion(_ text: String) -> Bool {
+        for c in text.unicodeScalars.reversed() {
+            if c == "?" { return true }
+            if !"\"')]\u{201D}\u{2019}*_ ".unicodeScalars.contains(c) { return false }
+        }
+        return false
+    }
+
+    func holds(_ set: PhraseSet<Bool>, _ tokens: [WordToken]) -> Bool {
+        guard tokens.contains(where: { set.starts($0) }) else { return false }
+        var found: [PhraseSet<Bool>.Occurrence] = []
+        set.occurrences(in: tokens, range: 0..<tokens.count, into: &found)
+        return !found.isEmpty
+    }
+
+    /// Advice against a use ("Do not use kratom to treat opioid withdrawal", "not to use it
+    /// in place of …") claims no use: its clause's treats, alternative_to and complements
+    /// candidates are dropped.
+    func dropAdvice(_ scene: Scene, _ candidates: inout [Candidate]) {
+        guard !candidates.isEmpty, scene.tokens.contains(where: { advice.starts($0) }) else { return }
+        var found: [PhraseSet<Bool>.Occurrence] = []
+        advice.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &found)
+        guard !found.isEmpty else { return }
+        let uses = Set(["treats", "alternative_to", "complements"].compactMap { name in predicates.firstIndex { $0.name == name } })
+        candidates.removeAll { c in
+            uses.contains(c.predicate) && found.contains { a in
+                a.end <= max(c.trigger.lowerBound, c.object.start) && !scene.hard(a.end, c.object.start)
+                    && !scene.boundary(a.end, min(c.trigger.lowerBound, c.object.start))
+            }
+        }
+    }
+
+    /// A category noun of a list cue followed by its examples: "Withdrawal symptoms after
+    /// stopping may include muscle aches, …", "Benefits reported include pain relief": the
+    /// examples are objects of the cue's predicate, as under a lead-in.
+    func categoryExamples(_ scene: Scene, window: Int, into out: inout [Candidate]) {
+        var cues: [PhraseSet<Int>.Occurrence] = []
+        listCues.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &cues)
+        for cue in cues {
+            var k = cue.end
+            var marker = false
+            while k < scene.tokens.count, scene.distance(cue.end, k) <= 6, !scene.hard(cue.end, k) {
+                if words.has(scene.tokens[k], RuleWords.example) || words.has(scene.tokens[k], RuleWords.exampleLead)
+                    || vocabulary.form(of: scene.tokens[k].id) == ":"
+                {
+                    marker = true
+                    break
+                }
+                if scene.mentions.contains(where: { $0.start == k }) { break }
+                k += 1
+            }
+            guard marker else { continue }
+            let before = out.count
+            relate(scene, trigger: cue.start..<cue.end, predicate: cue.payload, strong: true, adverseOnly: false,
+                maxGap: window, rule: CategoryExamplesRule.id, topical: true, into: &out)
+            // "withdrawal symptoms such as …" also names withdrawal itself.
+            if out.count > before, let named = scene.mentions.first(where: { $0.start < cue.end && cue.start < $0.end }),
+                fitsObject(named, cue.payload, strong: true, adverseOnly: false)
+            {
+                var c = out[before]
+                c.object = endPoint(named)
+                if c.subject.entity != named.entity { out.append(c) }
+            }
+        }
+    }
+
     /// "kratom for chronic pain", "kratom use for fibromyalgia": a subject, "for", a condition.
-    func subjectForCondition(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+    func subjectForCondition(_ scene: Scene, predicate p: Int, window: Int, confidence: Double, into out: inout [Candidate]) {
         for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.forWord) {
             guard let s = scene.mentions.lastIndex(where: { $0.end <= k && $0.end >= k - 1 }), fitsSubject(scene.mentions[s], p),
-                let o = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + 3 }),
+                let o = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + window }),
                 fitsObject(scene.mentions[o], p, strong: true, adverseOnly: false)
             else { continue }
             if (k + 1..<scene.mentions[o].start).contains(where: { scene.tokens[$0].isPunctuation }) { continue }
@@ -511,7 +716,7 @@ extension ExtractionEngine {
                 for b in objects {
                     out.append(Candidate(
                         subject: endPoint(scene.mentions[a]), object: endPoint(scene.mentions[b]), predicate: p,
-                        trigger: k..<(k + 1), passive: false, rule: "subject-for-condition", confidence: 0.7))
+                        trigger: k..<(k + 1), passive: false, rule: SubjectForConditionRule.id, confidence: confidence))
                 }
             }
         }
@@ -519,7 +724,7 @@ extension ExtractionEngine {
 
     /// "the sedating effects of opioids", "the addictive potential of kratom": an adverse
     /// effect, at most one noun, "of", and a substance.
-    func effectOfSubstance(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+    func effectOfSubstance(_ scene: Scene, predicate p: Int, confidence: Double, into out: inout [Candidate]) {
         for (i, effect) in scene.mentions.enumerated() where isAdverseEffect[Int(effect.entity)] {
             var k = effect.end
             if k < scene.tokens.count, !scene.tokens[k].isPunctuation, !words.has(scene.tokens[k], RuleWords.preposition) { k += 1 }
@@ -531,14 +736,34 @@ extension ExtractionEngine {
             for subject in group(scene, seed: s, fits: { fitsSubject($0, p) }).filter({ $0 >= s }) {
                 out.append(Candidate(
                     subject: endPoint(scene.mentions[subject]), object: endPoint(effect), predicate: p, trigger: k..<(k + 1),
-                    passive: true, rule: "effect-of-substance", confidence: 0.55))
+                    passive: true, rule: EffectOfSubstanceRule.id, confidence: confidence))
+            }
+        }
+    }
+
+    /// Noun compounds: "kratom withdrawal", "kratom overdose deaths", "kratom-related deaths",
+    /// "opioid-induced constipation": a substance that modifies an adverse effect has it.
+    func compoundEffect(_ scene: Scene, predicate p: Int, confidence: Double, into out: inout [Candidate]) {
+        for (i, m) in scene.mentions.enumerated() where fitsSubject(m, p) && i + 1 < scene.mentions.count {
+            var j = i + 1
+            var gap = m.end
+            // "-related", "-induced", "-associated" and "use" may stand between.
+            while gap < scene.mentions[j].start, words.has(scene.tokens[gap], RuleWords.compoundLink) { gap += 1 }
+            guard gap == scene.mentions[j].start else { continue }
+            // "kratom overdose deaths": each effect of a run of modifiers.
+            while j < scene.mentions.count, isAdverseEffect[Int(scene.mentions[j].entity)] {
+                out.append(Candidate(
+                    subject: endPoint(m), object: endPoint(scene.mentions[j]), predicate: p, trigger: m.end..<m.end,
+                    passive: false, rule: NounCompoundRule.id, confidence: confidence))
+                guard j + 1 < scene.mentions.count, scene.mentions[j + 1].start == scene.mentions[j].end else { break }
+                j += 1
             }
         }
     }
 
     /// A plant and one of its alkaloids named in one sentence: the plant contains it, unless a
     /// trigger rule already said so (or denied it).
-    func cooccurrence(_ scene: Scene, predicate p: Int, into out: inout [Candidate]) {
+    func cooccurrence(_ scene: Scene, predicate p: Int, confidence: Double, into out: inout [Candidate]) {
         let subject: EndPoint
         var plantIndex = -1
         if let i = scene.mentions.indices.first(where: { fitsSubject(scene.mentions[$0], p) && !isModifier(scene, $0) }) {
@@ -555,7 +780,7 @@ extension ExtractionEngine {
             if plantIndex >= 0 && (min(i, plantIndex)..<max(i, plantIndex)).allSatisfy({ scene.links[$0] != .none }) { continue }
             let candidate = Candidate(
                 subject: subject, object: endPoint(mention), predicate: p, trigger: mention.start..<mention.start,
-                passive: false, rule: "cooccurrence-contains", confidence: 0.45)
+                passive: false, rule: CooccurrenceContainsRule.id, confidence: confidence)
             // Without a trigger a denial has nothing to deny; say nothing.
             if negated(scene, candidate) { continue }
             out.append(candidate)
@@ -567,7 +792,10 @@ extension ExtractionEngine {
     /// Whether a negation cue's scope covers the object: "following" cues before it in its
     /// clause, "preceding" cues after it, "clause" cues anywhere in its clause. For a passive
     /// claim, only a cue between the object and its subject counts.
-    func negated(_ scene: Scene, _ c: Candidate) -> Bool {
+    func negated(_ scene: Scene, _ c: Candidate) -> Bool { negationCue(scene, c) != nil }
+
+    /// The negation cue whose scope covers the claim, if any.
+    func negationCue(_ scene: Scene, _ c: Candidate) -> Int? {
         let o = c.object
         // A cue reaches a coordinated run through its first member: "not cause nausea, vomiting".
         let head = chainStart(scene, at: o.start)
@@ -575,54 +803,64 @@ extension ExtractionEngine {
             // A cue inside a trigger ("has not approved") is part of what the trigger means,
             // unless the cue is the trigger itself ("without sedation").
             if cue.start >= c.trigger.lowerBound && cue.end <= c.trigger.upperBound {
-                if cue.start == c.trigger.lowerBound && cue.end == c.trigger.upperBound { return true }
+                if cue.start == c.trigger.lowerBound && cue.end == c.trigger.upperBound { return n }
                 continue
             }
-            switch cue.payload {
+            switch cue.payload.scope {
             case .following:
                 if c.passive {
-                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.boundary(o.end, cue.start) { return true }
-                } else if cue.end <= head && head - cue.end <= 12 && !scene.boundary(cue.end, head)
+                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.boundary(o.end, cue.start) { return n }
+                } else if cue.end <= head && head - cue.end <= cue.payload.maxScope && !scene.boundary(cue.end, head)
                     && !(cue.end..<head).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) })
                 {
-                    return true
+                    return n
                 } else if cue.start < o.end && o.start < cue.end {
-                    return true
+                    return n
                 }
             case .preceding:
-                if cue.start >= o.end && cue.start - o.end <= 12 && !scene.boundary(o.end, cue.start) { return true }
+                if cue.start >= o.end && cue.start - o.end <= cue.payload.maxScope && !scene.boundary(o.end, cue.start) { return n }
             case .clause:
-                if abs(cue.start - o.start) <= 12 && !scene.boundary(min(cue.start, o.start), max(cue.end, o.end)) { return true }
+                if abs(cue.start - o.start) <= cue.payload.maxScope && !scene.boundary(min(cue.start, o.start), max(cue.end, o.end)) { return n }
             }
         }
-        return false
+        return nil
     }
 
-    func hedged(_ scene: Scene, _ c: Candidate) -> Bool {
-        scene.hedges.contains { h in
+    func hedged(_ scene: Scene, _ c: Candidate) -> Bool { hedgeCue(scene, c) != nil }
+
+    func hedgeCue(_ scene: Scene, _ c: Candidate) -> Int? {
+        scene.hedges.firstIndex { h in
             !scene.boundary(min(h.start, c.trigger.lowerBound, c.object.start), max(h.end, c.trigger.lowerBound, c.object.start))
         }
     }
 
-    func claims(from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document) -> [Claim] {
+    func claims(
+        from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document, explain: Bool,
+        explanations: inout [ClaimExplanation]
+    ) -> [Claim] {
         var best: [String: Int] = [:]
         var claims: [Claim] = []
+        let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
             let subjectID = trie.entityIDs[Int(c.subject.entity)]
             let objectID = trie.entityIDs[Int(c.object.entity)]
-            let isNegated = negated(scene, c)
+            let negation = negationCue(scene, c)
+            let hedge = hedgeCue(scene, c)
+            let isNegated = negation != nil
             let key = "\(subjectID)|\(c.predicate)|\(objectID)|\(isNegated)"
             let claim = Claim(
                 subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,
                 sentenceIndex: sentence.index, sentence: sentence.text,
-                subjectSpan: Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
+                subjectSpan: c.subjectSpan
+                    ?? Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
                 objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
-                negated: isNegated, hedged: hedged(scene, c), rule: c.rule, confidence: c.confidence)
-            if let i = best[key] {
-                if claims[i].confidence < claim.confidence { claims[i] = claim }
-            } else {
+                negated: isNegated, hedged: c.hedgedByContext || hedge != nil, rule: c.rule, confidence: c.confidence,
+                holder: found.isEmpty ? nil : holder(for: c, in: scene, among: found))
+            // The rule that runs first takes precedence; within one rule, the first found.
+            if best[key] == nil {
                 best[key] = claims.count
                 claims.append(claim)
+                if explain { explanations.append(explanation(c, scene: scene, negation: negation, hedge: hedge)) }
             }
         }
         return claims

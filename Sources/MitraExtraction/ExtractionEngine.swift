@@ -1,4 +1,5 @@
 import MitraModel
+import MitraIngest
 import MitraOntology
 
 /// The tables an `Extractor` reads — vocabulary, label trie, cue phrase sets, role masks —
@@ -10,13 +11,22 @@ final class ExtractionEngine: Sendable {
     let trie: LabelTrie
     let words: RuleWords
     let triggers: PhraseSet<TriggerCue>
-    let negations: PhraseSet<NegationScope>
+    let negations: PhraseSet<NegationCue>
     let hedges: PhraseSet<Bool>
     /// Plant anaphors; the payload says whether the phrase is a pronoun ("it", "its").
     let anaphors: PhraseSet<Bool>
     let implicitSubjects: PhraseSet<Bool>
     /// Phrases that hold a negation word but deny nothing ("not only", "not just").
     let pseudoNegations: PhraseSet<Bool>
+    /// Heading and lead-in phrases that make a list's items objects of a predicate (its index).
+    let listCues: PhraseSet<Int>
+    let advice: PhraseSet<Bool>
+    let disclaimers: PhraseSet<Bool>
+    let attributions: PhraseSet<Bool>
+    /// Holder words, with the text written as a claim's holder.
+    let holders: PhraseSet<String>
+    /// The claim rules in the order they run (their precedence), with the data's settings.
+    let registry: RuleRegistry
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
 
@@ -38,12 +48,13 @@ final class ExtractionEngine: Sendable {
     let containsIndex: Int?
     let adverseIndex: Int?
     let treatsIndex: Int?
+    let warnsIndex: Int?
+    /// Per predicate: only a plant can be its subject (`contains`).
+    let plantOnly: [Bool]
 
     /// Phrases that contain a trigger but do not signal it ("the root causes of pain"): they
     /// take the trigger's place in the leftmost-longest match and relate nothing.
     static let nonTriggerPhrases = ["cause of", "causes of", "root cause", "root causes", "the cause"]
-
-    static let pseudoNegationPhrases = ["not only", "not just", "not limited to", "no doubt", "not to mention", "not to"]
 
     /// A trigger phrase: the predicates it signals, and whether it names a cause outright
     /// ("causes", "side effects") rather than a weaker association ("experience", "risk of").
@@ -57,8 +68,9 @@ final class ExtractionEngine: Sendable {
 
     init(ontology: Ontology) {
         self.ontology = ontology
+        registry = RuleRegistry(settings: ontology.cues.rules)
         var vocabulary = Vocabulary()
-        var words = RuleWords(vocabulary: &vocabulary)
+        var words = RuleWords(vocabulary: &vocabulary, terminators: ontology.cues.terminators)
         var trie = LabelTrie(ontology: ontology, vocabulary: &vocabulary)
         let predicates = ontology.predicates.values.sorted { $0.name < $1.name }
         self.predicates = predicates
@@ -69,7 +81,9 @@ final class ExtractionEngine: Sendable {
                 let strong = ["caus", "induc", "lead", "result", "side effect", "adverse", "worsen", "trigger", "symptom"]
                     .contains { lower.contains($0) }
                 let nominal = ["side effect", "adverse", "symptom"].contains { lower.contains($0) }
-                triggerPhrases.append((phrase, TriggerCue(predicates: [i], strong: strong, nominal: nominal)))
+                for variant in Inflector.variants(of: lower) {
+                    triggerPhrases.append((variant, TriggerCue(predicates: [i], strong: strong, nominal: nominal)))
+                }
             }
         }
         triggerPhrases += Self.nonTriggerPhrases.map { ($0, TriggerCue(predicates: [], strong: false)) }
@@ -79,15 +93,30 @@ final class ExtractionEngine: Sendable {
                 predicates: a.predicates + b.predicates.filter { !a.predicates.contains($0) }, strong: a.strong || b.strong,
                 nominal: a.nominal || b.nominal)
         }
-        var negations = PhraseSet(ontology.cues.negations.map { ($0.phrase, $0.scope) }, vocabulary: &vocabulary)
+        var negations = PhraseSet(ontology.cues.negations.map { ($0.phrase, $0) }, vocabulary: &vocabulary)
         var hedges = PhraseSet(ontology.cues.hedges.map { ($0, true) }, vocabulary: &vocabulary)
         var anaphors = PhraseSet(ontology.cues.plantAnaphors.map { phrase in
             let first = phrase.lowercased().split(separator: " ").first.map(String.init) ?? ""
             return (phrase, ["it", "its", "itself"].contains(first) && !phrase.contains(" "))
         }, vocabulary: &vocabulary)
         var implicitSubjects = PhraseSet(ontology.cues.implicitSubjects.map { ($0, true) }, vocabulary: &vocabulary)
-        var pseudoNegations = PhraseSet(Self.pseudoNegationPhrases.map { ($0, true) }, vocabulary: &vocabulary)
+        var pseudoNegations = PhraseSet(ontology.cues.pseudoNegations.map { ($0, true) }, vocabulary: &vocabulary)
+        var listCues = PhraseSet(predicates.enumerated().flatMap { i, p in
+            (ontology.cues.listCues[p.name] ?? []).flatMap { Inflector.variants(of: $0.lowercased()).map { ($0, i) } }
+        }, vocabulary: &vocabulary)
+        var advice = PhraseSet(ontology.cues.advice.map { ($0, true) }, vocabulary: &vocabulary)
+        var disclaimers = PhraseSet(ontology.cues.disclaimers.map { ($0, true) }, vocabulary: &vocabulary)
+        var attributions = PhraseSet(ontology.cues.attributions.map { ($0, true) }, vocabulary: &vocabulary)
+        var holders = PhraseSet(ontology.cues.holders.map { ($0, $0) }, vocabulary: &vocabulary)
         let size = vocabulary.count
+        attributions.seal(vocabularySize: size)
+        holders.seal(vocabularySize: size)
+        self.attributions = attributions
+        self.holders = holders
+        advice.seal(vocabularySize: size)
+        disclaimers.seal(vocabularySize: size)
+        self.advice = advice
+        self.disclaimers = disclaimers
         words.seal(vocabularySize: size)
         trie.seal(vocabularySize: size)
         triggers.seal(vocabularySize: size)
@@ -96,6 +125,7 @@ final class ExtractionEngine: Sendable {
         anaphors.seal(vocabularySize: size)
         implicitSubjects.seal(vocabularySize: size)
         pseudoNegations.seal(vocabularySize: size)
+        listCues.seal(vocabularySize: size)
         self.vocabulary = vocabulary
         self.trie = trie
         self.words = words
@@ -105,6 +135,7 @@ final class ExtractionEngine: Sendable {
         self.anaphors = anaphors
         self.implicitSubjects = implicitSubjects
         self.pseudoNegations = pseudoNegations
+        self.listCues = listCues
 
         var subjectMask: [UInt32] = []
         var objectMask: [UInt32] = []
@@ -141,6 +172,10 @@ final class ExtractionEngine: Sendable {
         self.containsIndex = predicates.firstIndex { $0.name == "contains" }
         self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
         self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
+        self.warnsIndex = predicates.firstIndex { $0.name == "warns_about" }
+        self.plantOnly = predicates.map { p in
+            !p.subjectClasses.isEmpty && p.subjectClasses.allSatisfy { ontology.isSubclass($0, of: .plant) }
+        }
     }
 
     /// A mention located in a sentence's tokens.
@@ -150,7 +185,7 @@ final class ExtractionEngine: Sendable {
         var end: Int
     }
 
-    func extract(_ document: Document) -> ExtractionResult {
+    func extract(_ document: Document, explain: Bool = false) -> ExtractionResult {
         let text = ScalarText(document.text)
         let scalars = text.scalars
         var sentences: [Sentence] = []
@@ -177,12 +212,28 @@ final class ExtractionEngine: Sendable {
         }
         // The document's plant: the one it names most (ties go to the first in the ontology).
         let plant = plantCounts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
+        let blocks = document.blocks.isEmpty
+            ? BlockScanner().blocks(in: document.text, markdown: document.format == "markdown") : document.blocks
+        let structure = DocumentStructure(blocks: blocks, sentences: sentences).withText(scalars)
+        var listContexts: [Int: ListContext?] = [:]
         var claims: [Claim] = []
+        var explanations: [ClaimExplanation] = []
         var context = DocumentContext(plant: plant, lastSubstanceIsPlant: false)
         for i in analyses.indices {
-            claims += findClaims(&analyses[i], sentence: sentences[i], document: document, context: &context)
+            var list: ListContext?
+            if let id = structure.list(ofSentence: i) {
+                if listContexts.index(forKey: id) == nil {
+                    listContexts[id] = listContext(structure.governing(list: id), analyses: analyses, plant: plant)
+                }
+                list = listContexts[id] ?? nil
+            }
+            let block = structure.sentenceBlock[i].map { structure.blocks[$0].kind }
+            claims += findClaims(
+                &analyses[i], sentence: sentences[i], document: document, context: &context, list: list, block: block,
+                explain: explain, explanations: &explanations)
         }
-        return ExtractionResult(document: document, sentences: sentences, mentions: mentions, claims: claims)
+        return ExtractionResult(
+            document: document, sentences: sentences, mentions: mentions, claims: claims, explanations: explanations)
     }
 
     /// Longest match of all labels, left to right, without overlaps.

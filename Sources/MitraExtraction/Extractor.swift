@@ -5,10 +5,26 @@ import MitraOntology
 /// lexicons. Deterministic, built once per ontology, and a `Sendable` value that several
 /// threads may use at once; copies share one set of tables.
 public struct Extractor: Sendable {
-    /// The version of the extraction rules. A store keeps it with the ontology's fingerprint,
-    /// so changing the rules (bump this) re-extracts stored documents on the next build just
-    /// as changing the ontology does; otherwise unchanged documents would keep stale claims.
-    public static let rulesVersion = "2026-11-21.1"
+    /// The version of the rules' code. A store keeps it with the ontology's fingerprint, so
+    /// changing the code (bump this) re-extracts stored documents on the next build just as
+    /// changing the ontology does; otherwise unchanged documents would keep stale claims.
+    public static let codeVersion = "2026-12-01.1"
+
+    /// The version of the rules: a hash of the code version and the rule data (rule
+    /// settings, triggers, list cues, negation, hedge, advice and attribution cues).
+    public var rulesVersion: String { Self.rulesVersion(of: engine.ontology.cues) }
+
+    public static func rulesVersion(of cues: CueLexicon) -> String {
+        var text = "code \(codeVersion)\n"
+        for (p, phrases) in cues.triggers.sorted(by: { $0.key < $1.key }) { text += "trigger \(p) \(phrases)\n" }
+        for (p, phrases) in cues.listCues.sorted(by: { $0.key < $1.key }) { text += "list \(p) \(phrases)\n" }
+        for r in cues.rules.values.sorted(by: { $0.id < $1.id }) { text += "rule \(r.id) \(r.order) \(r.window) \(r.confidence)\n" }
+        text += "negations \(cues.negations.map { "\($0.phrase)/\($0.scope.rawValue)/\($0.maxScope)" })\n"
+        text += "pseudo \(cues.pseudoNegations)\nterminators \(cues.terminators)\nhedges \(cues.hedges)\n"
+        text += "anaphors \(cues.plantAnaphors)\nimplicit \(cues.implicitSubjects)\nadvice \(cues.advice)\n"
+        text += "disclaimers \(cues.disclaimers)\nattributions \(cues.attributions)\nholders \(cues.holders)\n"
+        return String(ContentHash.hex(of: text).prefix(16))
+    }
 
     let engine: ExtractionEngine
 
@@ -19,8 +35,9 @@ public struct Extractor: Sendable {
     /// The ontology the extractor was built from.
     public var ontology: Ontology { engine.ontology }
 
-    /// The sentences, mentions and claims of one document.
-    public func extract(_ document: Document) -> ExtractionResult {
-        engine.extract(document)
+    /// The sentences, mentions and claims of one document; with `explain`, also why each
+    /// claim was made (`ExtractionResult.explanations`), which costs time.
+    public func extract(_ document: Document, explain: Bool = false) -> ExtractionResult {
+        engine.extract(document, explain: explain)
     }
 }

@@ -15,6 +15,10 @@ struct RuleWords: Sendable {
     static let determiner: UInt16 = 1 << 10
     static let withWord: UInt16 = 1 << 11
     static let adverb: UInt16 = 1 << 12
+    /// Words that join a substance to the effect it modifies ("kratom-related deaths").
+    static let compoundLink: UInt16 = 1 << 13
+    static let likeWord: UInt16 = 1 << 14
+    static let unlikeWord: UInt16 = 1 << 15
 
     static let words: [(String, UInt16)] = [
         (",", comma | coordinator), ("and", coordinator), ("or", coordinator), ("nor", coordinator),
@@ -23,44 +27,86 @@ struct RuleWords: Sendable {
         ("especially", example), ("particularly", example), ("namely", example), ("e.g", example),
         ("e", example), ("g", example), ("instance", example), ("(", example), ("notably", example),
         (")", neutral), ("*", neutral), ("_", neutral), (".", neutral), ("\"", neutral), ("'", neutral), ("as", neutral),
-        (";", boundary | hard), (":", boundary), ("but", boundary), ("however", boundary), ("although", boundary),
-        ("though", boundary), ("whereas", boundary), ("while", boundary), ("yet", boundary), ("unlike", boundary),
-        ("whose", boundary), ("instead", boundary), ("except", boundary), ("despite", boundary),
+        // Punctuation ends clauses here; the words that do are the ontology's terminators.
+        (";", boundary | hard), (":", boundary),
         ("is", copula), ("are", copula), ("was", copula), ("were", copula), ("be", copula), ("been", copula),
         ("being", copula), ("become", copula), ("becomes", copula), ("became", copula), ("feel", copula),
         ("feels", copula), ("felt", copula), ("get", copula), ("gets", copula), ("got", copula), ("seem", copula),
         ("seems", copula), ("remain", copula), ("remains", copula), ("do", copula), ("does", copula), ("did", copula),
         ("it", pronoun), ("its", pronoun), ("itself", pronoun), ("they", pronoun), ("them", pronoun),
-        ("he", pronoun), ("she", pronoun), ("which", boundary | pronoun),
+        ("he", pronoun), ("she", pronoun), ("which", pronoun),
         ("for", forWord | preposition), ("in", preposition), ("of", preposition), ("with", preposition | withWord),
         ("from", preposition), ("to", preposition), ("on", preposition), ("by", preposition), ("at", preposition),
         ("the", determiner), ("a", determiner), ("an", determiner), ("any", determiner), ("some", determiner),
         ("very", adverb), ("so", adverb), ("too", adverb), ("quite", adverb), ("more", adverb), ("most", adverb),
         ("less", adverb), ("non", adverb), ("still", adverb), ("often", adverb), ("also", adverb), ("potentially", adverb),
         ("these", determiner), ("this", determiner), ("their", determiner),
+        ("related", compoundLink), ("induced", compoundLink), ("associated", compoundLink), ("use", compoundLink),
+        ("linked", compoundLink), ("attributed", compoundLink), ("like", likeWord), ("unlike", unlikeWord),
     ]
 
-    private var flags: [UInt16] = []
+    /// Wider flags for the comparison words, kept apart so the common flags stay 16 bits.
+    static let comparative: UInt32 = 1 << 16
+    static let otherWord: UInt32 = 1 << 17
+    static let verbLike: UInt32 = 1 << 18
+    /// Words that introduce the examples of a category ("symptoms, chiefly irritability").
+    static let exampleLead: UInt32 = 1 << 19
+    /// "to" and "on" after the objects of "attributed … to X", "blamed … on X".
+    static let dativeWord: UInt32 = 1 << 20
+
+    static let wideWords: [(String, UInt32)] = [
+        ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
+        ("same", comparative), ("relative", comparative), ("other", otherWord), ("classical", otherWord),
+        ("classic", otherWord), ("traditional", otherWord), ("conventional", otherWord), ("prescription", otherWord),
+        ("acts", verbLike), ("works", verbLike), ("looks", verbLike), ("feels", verbLike), ("seems", verbLike),
+        ("tastes", verbLike), ("sounds", verbLike), ("does", verbLike), ("is", verbLike), ("was", verbLike),
+        ("behaves", verbLike), ("functions", verbLike),
+        ("include", exampleLead), ("includes", exampleLead), ("included", exampleLead), ("chiefly", exampleLead),
+        ("mainly", exampleLead), ("mostly", exampleLead), ("commonly", exampleLead), ("primarily", exampleLead),
+        ("are", exampleLead), ("were", exampleLead), ("involve", exampleLead), ("involved", exampleLead),
+        ("to", dativeWord), ("on", dativeWord),
+    ]
+
+    private var flags: [UInt32] = []
+    private var pendingWide: [(Int32, UInt32)] = []
+    /// Per opening bracket id, the id of its closing bracket.
+    private var closers: [Int32: Int32] = [:]
     private var pending: [(Int32, UInt16)] = []
 
-    init(vocabulary: inout Vocabulary) {
-        for (word, flag) in Self.words {
+    init(vocabulary: inout Vocabulary, terminators: [String] = []) {
+        for (word, flag) in Self.words + terminators.map({ ($0.lowercased(), Self.boundary) }) {
             let scalars = Array(word.unicodeScalars)
                 Tokenizer().scan(scalars, range: 0..<scalars.count) { _, folded in
                 pending.append((vocabulary.intern(Array(folded)), flag))
             }
         }
+        for (word, flag) in Self.wideWords {
+            pendingWide.append((vocabulary.intern(word.unicodeScalars.map(\.value)), flag))
+        }
+        for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
+            closers[vocabulary.intern(open.unicodeScalars.map(\.value))] = vocabulary.intern(close.unicodeScalars.map(\.value))
+        }
     }
+
+    /// The closing bracket's id for an opening bracket token, or nil.
+    func closing(_ token: WordToken) -> Int32? { closers[token.id] }
 
     /// Call once the vocabulary is complete.
     mutating func seal(vocabularySize: Int) {
         flags = Array(repeating: 0, count: vocabularySize)
-        for (id, flag) in pending { flags[Int(id)] |= flag }
+        for (id, flag) in pending { flags[Int(id)] |= UInt32(flag) }
+        for (id, flag) in pendingWide { flags[Int(id)] |= flag }
         pending = []
+        pendingWide = []
     }
 
     @inline(__always)
     func has(_ token: WordToken, _ flag: UInt16) -> Bool {
+        token.id >= 0 && flags[Int(token.id)] & UInt32(flag) != 0
+    }
+
+    @inline(__always)
+    func has(_ token: WordToken, _ flag: UInt32) -> Bool {
         token.id >= 0 && flags[Int(token.id)] & flag != 0
     }
 }

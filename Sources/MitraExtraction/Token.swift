@@ -30,6 +30,8 @@ struct WordToken: Sendable {
     var isPunctuation: Bool
     /// A word of more than three letters ending in "ly" ("highly", "rarely"): likely an adverb.
     var isAdverbLike: Bool
+    /// Joined to the token before by a hyphen, no space ("opioid-like", "kratom-related").
+    var hyphenated = false
 
     /// Whether the token is the form `id` or one of its plurals.
     @inline(__always)
@@ -65,7 +67,9 @@ extension Tokenizer {
             tokens.append(WordToken(
                 start: t.start, end: t.end, id: id, singular: singular, singular2: singular2,
                 allCapitals: t.allCapitals, isPunctuation: t.kind == .punctuation,
-                isAdverbLike: n > 3 && folded[n - 1] == 0x79 && folded[n - 2] == 0x6C))
+                isAdverbLike: n > 3 && folded[n - 1] == 0x79 && folded[n - 2] == 0x6C,
+                hyphenated: t.start > 0 && Tokenizer.isHyphen(scalars[t.start - 1])
+                    && (t.start < 2 || !Tokenizer.isSpace(scalars[t.start - 2]))))
         }
     }
 }

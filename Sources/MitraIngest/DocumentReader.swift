@@ -104,19 +104,23 @@ public struct DocumentReader: Sendable {
             batch.warnings += warnings
         case .text, .markdown, .html:
             var text = TextCleaner.clean(raw)
+            var blocks: [Block] = []
             if format == .html {
-                let (html, problem) = HTMLTextExtractor().read(raw)
+                let (html, htmlBlocks, problem) = HTMLTextExtractor().readBlocks(raw)
                 if let problem {
                     batch.warnings.append(IngestError(kind: .tooLarge, path: path, message: problem))
                     if html.isEmpty { return }
                 }
                 text = html
+                blocks = htmlBlocks
             }
             if text.allSatisfy(\.isWhitespace) {
                 batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
                 return
             }
-            batch.documents.append(Document(id: id, text: text, format: format.rawValue))
+            var document = Document(id: id, text: text, format: format.rawValue)
+            document.blocks = blocks
+            batch.documents.append(document)
         }
     }
 }

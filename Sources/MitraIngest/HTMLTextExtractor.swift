@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import MitraModel
 
 /// Keeps an HTML page's article text (headings, paragraphs, list items, table cells) and
 /// drops its boilerplate (scripts, styles, navigation, header, footer, forms, cookie banners,
@@ -34,13 +35,20 @@ public struct HTMLTextExtractor: Sendable {
 
     /// The article text, or why the page was not read whole (nil when it was).
     public func read(_ html: String) -> (text: String, problem: String?) {
+        let r = readBlocks(html)
+        return (r.text, r.problem)
+    }
+
+    /// The article text with its blocks (headings, paragraphs, list items, cells, quotes),
+    /// or why the page was not read whole (nil when it was).
+    public func readBlocks(_ html: String) -> (text: String, blocks: [Block], problem: String?) {
         let attributes = Self.mostAttributes(in: html)
         if attributes > Self.maximumAttributes {
-            return ("", "an element has \(attributes) attributes, more than \(Self.maximumAttributes); skipped")
+            return ("", [], "an element has \(attributes) attributes, more than \(Self.maximumAttributes); skipped")
         }
         var tooDeep = false
-        let text = text(of: html, tooDeep: &tooDeep)
-        return (text, tooDeep ? "nests deeper than \(Self.maximumDepth) elements; the text below that depth is dropped" : nil)
+        let (text, blocks) = extract(html, tooDeep: &tooDeep)
+        return (text, blocks, tooDeep ? "nests deeper than \(Self.maximumDepth) elements; the text below that depth is dropped" : nil)
     }
 
     /// The most attributes in one tag, counted in one pass over the markup (a name starting
@@ -72,25 +80,54 @@ public struct HTMLTextExtractor: Sendable {
 
     public func text(of html: String) -> String {
         var tooDeep = false
-        return text(of: html, tooDeep: &tooDeep)
+        return extract(html, tooDeep: &tooDeep).text
     }
 
-    func text(of html: String, tooDeep: inout Bool) -> String {
+    /// The article text, one block a line, and the blocks with their kinds.
+    public func extract(_ html: String) -> (text: String, blocks: [Block]) {
+        var tooDeep = false
+        return extract(html, tooDeep: &tooDeep)
+    }
+
+    func extract(_ html: String, tooDeep: inout Bool) -> (text: String, blocks: [Block]) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         let document: htmlDocPtr? = html.withCString { chars in
             htmlReadMemory(chars, Int32(strlen(chars)), nil, "UTF-8", options)
         }
-        guard let document else { return "" }
+        guard let document else { return ("", []) }
         defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return "" }
+        guard let root = xmlDocGetRootElement(document) else { return ("", []) }
         // Prefer the article: the first <article>, else <main>, else the whole body.
         let start = first(named: "article", under: root, depth: 0) ?? first(named: "main", under: root, depth: 0) ?? root
+        var state = State()
+        collect(start, into: &state, depth: 0, tooDeep: &tooDeep)
+        state.flush()
+        return (state.lines.joined(separator: "\n"), state.blocks)
+    }
+
+    /// The lines collected so far, their blocks, and the kind of block being read.
+    private struct State {
         var lines: [String] = []
+        var blocks: [Block] = []
         var current = ""
-        collect(start, into: &lines, current: &current, depth: 0, tooDeep: &tooDeep)
-        flush(&current, into: &lines)
-        return lines.joined(separator: "\n")
+        var offset = 0
+        var kind = Block.Kind.paragraph
+        var level = 0
+        var list: Int?
+        var listCount = 0
+        var listDepth = 0
+
+        mutating func flush() {
+            let collapsed = current.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            current = ""
+            guard !collapsed.isEmpty else { return }
+            if !lines.isEmpty { offset += 1 }
+            let length = collapsed.unicodeScalars.count
+            blocks.append(Block(kind: kind, span: Span(start: offset, end: offset + length), level: level, list: list))
+            offset += length
+            lines.append(collapsed)
+        }
     }
 
     private func first(named name: String, under node: xmlNodePtr, depth: Int) -> xmlNodePtr? {
@@ -106,7 +143,7 @@ public struct HTMLTextExtractor: Sendable {
         return nil
     }
 
-    private func collect(_ node: xmlNodePtr, into lines: inout [String], current: inout String, depth: Int, tooDeep: inout Bool) {
+    private func collect(_ node: xmlNodePtr, into state: inout State, depth: Int, tooDeep: inout Bool) {
         if depth >= Self.maximumDepth {
             tooDeep = true
             return
@@ -116,26 +153,46 @@ public struct HTMLTextExtractor: Sendable {
             switch c.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = c.pointee.content {
-                    current += String(cString: content)
+                    state.current += String(cString: content)
                 }
             case XML_ELEMENT_NODE:
                 if isDropped(c) { break }
                 let name = elementName(c)
                 let isBlock = Self.blockElements.contains(name)
-                if isBlock { flush(&current, into: &lines) }
-                collect(c, into: &lines, current: &current, depth: depth + 1, tooDeep: &tooDeep)
-                if isBlock || name == "td" || name == "th" { flush(&current, into: &lines) }
+                if isBlock { state.flush() }
+                let saved = (state.kind, state.level, state.list, state.listDepth)
+                switch name {
+                case "h1", "h2", "h3", "h4", "h5", "h6":
+                    state.kind = .heading
+                    state.level = Int(String(name.dropFirst())) ?? 1
+                    state.list = nil
+                case "ul", "ol":
+                    state.listCount += 1
+                    state.listDepth += 1
+                    state.list = state.listCount
+                    state.kind = .paragraph
+                case "li":
+                    state.kind = .listItem
+                    state.level = state.listDepth
+                case "td", "th":
+                    state.kind = .tableCell
+                    state.level = 0
+                    state.list = nil
+                case "blockquote":
+                    state.kind = .quote
+                    state.level = 0
+                    state.list = nil
+                default:
+                    break
+                }
+                collect(c, into: &state, depth: depth + 1, tooDeep: &tooDeep)
+                if isBlock { state.flush() }
+                (state.kind, state.level, state.list, state.listDepth) = saved
             default:
                 break
             }
             child = c.pointee.next
         }
-    }
-
-    private func flush(_ current: inout String, into lines: inout [String]) {
-        let collapsed = current.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        if !collapsed.isEmpty { lines.append(collapsed) }
-        current = ""
     }
 
     private func elementName(_ node: xmlNodePtr) -> String {

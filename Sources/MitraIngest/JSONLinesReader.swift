@@ -36,12 +36,15 @@ struct JSONLinesReader {
             }
             firstLine[id] = lineNumber
             let text: String
+            let blocks: [Block]
             if let plain = object["text"] as? String {
                 text = TextCleaner.clean(plain)
+                blocks = []
             } else if let html = object["html"] as? String {
-                let (extracted, problem) = HTMLTextExtractor().read(html)
+                let (extracted, htmlBlocks, problem) = HTMLTextExtractor().readBlocks(html)
                 if let problem { warnings.append(IngestError(kind: .tooLarge, path: path, line: lineNumber, message: problem)) }
                 text = extracted
+                blocks = htmlBlocks
             } else {
                 warnings.append(IngestError(kind: .malformedJSONLine, path: path, line: lineNumber, message: "has neither \"text\" nor \"html\"; skipped"))
                 continue
@@ -54,7 +57,9 @@ struct JSONLinesReader {
                 warnings.append(IngestError(kind: .empty, path: path, line: lineNumber, message: "holds no text; skipped"))
                 continue
             }
-            documents.append(Document(id: id, text: text, format: InputFormat.jsonLines.rawValue))
+            var document = Document(id: id, text: text, format: InputFormat.jsonLines.rawValue)
+            document.blocks = blocks
+            documents.append(document)
         }
         if documents.isEmpty && warnings.isEmpty {
             warnings.append(IngestError(kind: .empty, path: path, message: "holds no documents; skipped"))

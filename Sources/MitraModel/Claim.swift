@@ -16,11 +16,14 @@ public struct Claim: Hashable, Sendable, Codable {
     public var rule: String
     /// How far the rule is trusted, in [0, 1].
     public var confidence: Double
+    /// Who the text says holds the claim ("users", "FDA", "sellers", "the association"); nil
+    /// when the text names nobody.
+    public var holder: String?
 
     public init(
         subject: String, predicate: String, object: String, documentID: String, sentenceIndex: Int,
         sentence: String, subjectSpan: Span, objectSpan: Span, negated: Bool = false, hedged: Bool = false,
-        rule: String, confidence: Double
+        rule: String, confidence: Double, holder: String? = nil
     ) {
         self.subject = subject
         self.predicate = predicate
@@ -34,6 +37,7 @@ public struct Claim: Hashable, Sendable, Codable {
         self.hedged = hedged
         self.rule = rule
         self.confidence = confidence
+        self.holder = holder
     }
 
     /// The edge this claim supports or denies.

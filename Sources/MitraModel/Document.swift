@@ -7,6 +7,9 @@ public struct Document: Hashable, Sendable {
     public let contentHash: String
     /// Where the text came from (`text`, `markdown`, `html`, `jsonl`, `stdin`).
     public let format: String
+    /// The document's structure over `text`, in order; empty when the reader recorded none
+    /// (the extractor then recovers it from the text's lines).
+    public var blocks: [Block] = []
 
     public init(id: String, text: String, format: String) {
         self.id = id

@@ -171,7 +171,29 @@ struct OntologyBuilder {
                             + ontology.predicates.keys.sorted().joined(separator: ", ")))
                 }
             }
-            let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "CommonWordList"]
+            if let phrases = node.values[Self.mg + "listCue"] {
+                let name = local(subject.value, in: Self.mg) ?? compact(subject.value)
+                if ontology.predicates[name] != nil {
+                    cues.listCues[name, default: []] += phrases.compactMap(literal)
+                } else {
+                    findings.append(finding(
+                        .error, .unknownPredicate, phrases[0].file, subject: subject,
+                        "\(compact(subject.value)) has mg:listCue phrases but is not a predicate; predicates: "
+                            + ontology.predicates.keys.sorted().joined(separator: ", ")))
+                }
+            }
+            if nodeTypes.contains(Self.mg + "ExtractionRule") {
+                if let rule = ruleSettings(subject, node, &findings) {
+                    if cues.rules[rule.id] != nil {
+                        findings.append(finding(
+                            .error, .invalidValue, node.file, subject: subject, "rule '\(rule.id)' is described twice"))
+                    }
+                    cues.rules[rule.id] = rule
+                }
+                continue
+            }
+            let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "AdviceCue", "DisclaimerCue", "AttributionCue",
+                "HolderCue", "PseudoNegationCue", "TerminatorCue", "CommonWordList"]
                 .filter { nodeTypes.contains(Self.mg + $0) }
             guard let kind = kinds.first else { continue }
             let phrases = literals(node, Self.mg + "phrase")
@@ -182,15 +204,60 @@ struct OntologyBuilder {
             switch kind {
             case "NegationCue":
                 if let scope = negationScope(subject, node, &findings) {
-                    cues.negations += phrases.map { NegationCue(phrase: $0, scope: scope) }
+                    let maxScope = integer(subject, node, "maxScope", in: 1...100, &findings) ?? NegationCue.defaultMaxScope
+                    cues.negations += phrases.map { NegationCue(phrase: $0, scope: scope, maxScope: maxScope) }
                 }
             case "HedgeCue": cues.hedges += phrases
             case "PlantAnaphor": cues.plantAnaphors += phrases
             case "ImplicitSubjectCue": cues.implicitSubjects += phrases
+            case "AdviceCue": cues.advice += phrases
+            case "DisclaimerCue": cues.disclaimers += phrases
+            case "AttributionCue": cues.attributions += phrases
+            case "HolderCue": cues.holders += phrases
+            case "PseudoNegationCue": cues.pseudoNegations += phrases
+            case "TerminatorCue": cues.terminators += phrases
             default: ontology.commonWords.formUnion(phrases.map(LabelNormalizer.normalize))
             }
         }
         ontology.cues = cues
+    }
+
+    /// One `mg:ExtractionRule` node: `mg:ruleID`, `mg:order`, `mg:window`, `mg:confidence`.
+    private func ruleSettings(_ subject: Term, _ node: Node, _ findings: inout [OntologyFinding]) -> RuleSettings? {
+        guard let id = literals(node, Self.mg + "ruleID").first else {
+            findings.append(finding(.error, .invalidValue, node.file, subject: subject, "\(compact(subject.value)) has no mg:ruleID"))
+            return nil
+        }
+        guard let order = integer(subject, node, "order", in: 0...10_000, &findings),
+            let window = integer(subject, node, "window", in: 0...100, &findings)
+        else {
+            if literals(node, Self.mg + "order").isEmpty || literals(node, Self.mg + "window").isEmpty {
+                findings.append(finding(
+                    .error, .invalidValue, node.file, subject: subject, "rule '\(id)' needs mg:order and mg:window"))
+            }
+            return nil
+        }
+        guard let text = literals(node, Self.mg + "confidence").first, let confidence = Double(text), (0...1).contains(confidence)
+        else {
+            findings.append(finding(
+                .error, .invalidValue, node.file, subject: subject, "rule '\(id)' needs an mg:confidence between 0 and 1"))
+            return nil
+        }
+        return RuleSettings(id: id, order: order, window: window, confidence: confidence)
+    }
+
+    /// An optional integer property within bounds; an out-of-range or non-integer value is an error.
+    private func integer(
+        _ subject: Term, _ node: Node, _ name: String, in bounds: ClosedRange<Int>, _ findings: inout [OntologyFinding]
+    ) -> Int? {
+        guard let text = literals(node, Self.mg + name).first else { return nil }
+        guard let value = Int(text), bounds.contains(value) else {
+            findings.append(finding(
+                .error, .invalidValue, node.file, subject: subject,
+                "\(compact(subject.value)) has mg:\(name) '\(text)'; expected an integer from \(bounds.lowerBound) to \(bounds.upperBound)"))
+            return nil
+        }
+        return value
     }
 
     private func negationScope(_ subject: Term, _ node: Node, _ findings: inout [OntologyFinding]) -> NegationScope? {

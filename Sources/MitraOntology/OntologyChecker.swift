@@ -153,10 +153,16 @@ public struct OntologyChecker {
             for phrase in phrases { cues[LabelNormalizer.normalize(phrase)] = cues[LabelNormalizer.normalize(phrase)] ?? kind }
         }
         for name in ontology.cues.triggers.keys.sorted() { add(ontology.cues.triggers[name]!, "a trigger of '\(name)'") }
+        for name in ontology.cues.listCues.keys.sorted() { add(ontology.cues.listCues[name]!, "a list cue of '\(name)'") }
         add(ontology.cues.negations.map(\.phrase), "a negation cue")
         add(ontology.cues.hedges, "a hedge cue")
         add(ontology.cues.plantAnaphors, "a plant anaphor")
         add(ontology.cues.implicitSubjects, "an implicit-subject cue")
+        add(ontology.cues.advice, "an advice cue")
+        add(ontology.cues.disclaimers, "a disclaimer cue")
+        add(ontology.cues.attributions, "an attribution cue")
+        add(ontology.cues.holders, "a holder word")
+        add(ontology.cues.pseudoNegations, "a pseudo-negation")
         let locator = SourceLocator()
         var found: [OntologyFinding] = []
         for entity in ontology.sortedEntities {

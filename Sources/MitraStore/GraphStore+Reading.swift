@@ -66,7 +66,8 @@ extension GraphStore {
             sentenceIndex: row["sentence"], sentence: row["sentence_text"],
             subjectSpan: Span(start: row["subject_start"], end: row["subject_end"]),
             objectSpan: Span(start: row["object_start"], end: row["object_end"]),
-            negated: row["negated"], hedged: row["hedged"], rule: row["rule"], confidence: row["confidence"]))
+            negated: row["negated"], hedged: row["hedged"], rule: row["rule"], confidence: row["confidence"],
+            holder: row["holder"]))
     }
 
     /// Every mention, in document order.

@@ -62,13 +62,13 @@ final class GraphWriter {
         }
         let claim = try db.cachedStatement(sql: """
             INSERT INTO claims (doc, sentence, subject, predicate, object, subject_start, subject_end,
-                                object_start, object_end, negated, hedged, rule, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                object_start, object_end, negated, hedged, rule, confidence, holder)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for c in result.claims {
             try claim.execute(arguments: [
                 doc.id, c.sentenceIndex, c.subject, c.predicate, c.object, c.subjectSpan.start, c.subjectSpan.end,
-                c.objectSpan.start, c.objectSpan.end, c.negated, c.hedged, c.rule, c.confidence,
+                c.objectSpan.start, c.objectSpan.end, c.negated, c.hedged, c.rule, c.confidence, c.holder,
             ])
             affected.insert(c.key)
         }

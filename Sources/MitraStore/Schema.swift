@@ -97,6 +97,10 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        // Who the text says holds each claim (nil when it names nobody).
+        migrator.registerMigration("v3-claim-holder") { db in
+            try db.execute(sql: "ALTER TABLE claims ADD COLUMN holder TEXT")
+        }
         return migrator
     }
 

@@ -10,6 +10,8 @@ import Testing
             Each line is one claim ({"type": "claim", ...}) or, with --mentions, one
             mention.
             --count prints only totals and a rate, which is what the benchmark measures.
+            --explain prints, for each claim, the rule, the trigger, the tokens of each end
+            and why they were chosen, as text.
 
             --format nquads prints each document's named graph as the store and push
             write it, and kgx one KGX edge per claim; both stream documents one at a
@@ -20,11 +22,12 @@ import Testing
               mitragraph extract article.html
               mitragraph extract --mentions corpus/ > extracted.jsonl
               mitragraph extract --count big-corpus/
+              echo "Kratom may cause nausea." | mitragraph extract --explain -
               mitragraph extract --format nquads --with-ontology corpus/ > graph.nq
               zcat abstracts.jsonl.gz | mitragraph extract --format nquads \\
                 --stdin-format jsonl --stdin-name abstracts.jsonl - > part.nq
 
-            USAGE: mitragraph extract [--ontology <dir> ...] [--no-default-ontology] [--mentions] [--count] [--format <format>] [--with-ontology] [--root <dir>] [--stdin-format <stdin-format>] [--stdin-name <name>] [<input> ...]
+            USAGE: mitragraph extract [--ontology <dir> ...] [--no-default-ontology] [--mentions] [--count] [--format <format>] [--with-ontology] [--root <dir>] [--stdin-format <stdin-format>] [--stdin-name <name>] [--explain] [<input> ...]
 
             ARGUMENTS:
               <input>                 Files or folders to read; - reads standard input.
@@ -48,6 +51,8 @@ import Testing
                                       documents. (values: text, jsonl; default: text)
               --stdin-name <name>     The name standard input's documents get (NAME, or
                                       NAME#id for JSON lines). (default: stdin)
+              --explain               Explain each claim as text: rule, trigger, ends and
+                                      why.
               --version               Show the version.
               -h, --help              Show help information.
 

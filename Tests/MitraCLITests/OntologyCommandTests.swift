@@ -18,7 +18,7 @@ struct OntologyCommandTests {
     @Test func checkIsCleanOnTheShippedOntology() throws {
         let result = try run("ontology", "check")
         #expect(result.status == 0)
-        #expect(result.out.hasSuffix("0 errors, 0 warnings, 10 notes\n"))
+        #expect(result.out.hasSuffix("0 errors, 0 warnings, 12 notes\n"))
         #expect(result.out.contains("ontology/entities/agencies.ttl:"))
         #expect(result.out.contains("\ntotal "))
     }
@@ -35,7 +35,7 @@ struct OntologyCommandTests {
         #expect(result.status == 65)
         #expect(result.out.contains("\(path):4:56: error: label \"Ketum\" of 'biak-biak' (Drug, \(path)) is also a label "
             + "of 'kratom' (Plant, ontology/entities/plant.ttl) as \"ketum\"; a label belongs to one entity\n"))
-        #expect(result.out.hasSuffix("1 error, 0 warnings, 10 notes\n"))
+        #expect(result.out.hasSuffix("1 error, 0 warnings, 12 notes\n"))
         let json = try run("ontology", "check", "--ontology", dir, "--json")
         #expect(json.status == 65)
         #expect(json.out.hasPrefix("{\"errors\":1,"))

@@ -37,6 +37,17 @@ import Testing
         #expect(contains["negated"] as? Bool == false)
         #expect(contains["publications"] as? [String] == ["a.txt"])
         #expect(contains["supporting_text"] as? [String] == ["Kratom contains mitragynine."])
+        #expect(contains["holder"] == nil)
+    }
+
+    @Test func writesWhoHoldsAClaim() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write("Users report that kratom relieves back pain.\n", to: "corpus/a.txt", in: dir)
+        let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
+        _ = try GraphBuilder(store: store, ontology: Fixtures.ontology).build(paths: [dir + "/corpus"])
+        try KGXExporter().export(store: store, to: dir + "/kgx")
+        let edges = try lines(dir + "/kgx/edges.jsonl")
+        #expect(edges.map { $0["holder"] as? String } == ["users"])
     }
 }
 

@@ -27,7 +27,7 @@ import Testing
             "common-words.ttl", "cues.ttl",
             "entities/adverse-effects.ttl", "entities/agencies.ttl", "entities/alkaloids.ttl", "entities/conditions.ttl",
             "entities/drugs.ttl", "entities/neurotransmitters.ttl", "entities/plant.ttl", "entities/receptors.ttl",
-            "entities/therapies.ttl", "schema.ttl",
+            "entities/therapies.ttl", "rules.ttl", "schema.ttl",
         ])
     }
 

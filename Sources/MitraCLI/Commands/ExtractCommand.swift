@@ -15,6 +15,8 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention.
             --count prints only totals and a rate, which is what the benchmark measures.
+            --explain prints, for each claim, the rule, the trigger, the tokens of each end
+            and why they were chosen, as text.
 
             --format nquads prints each document's named graph as the store and push
             write it, and kgx one KGX edge per claim; both stream documents one at a
@@ -25,6 +27,7 @@ struct ExtractCommand: ParsableCommand {
               mitragraph extract article.html
               mitragraph extract --mentions corpus/ > extracted.jsonl
               mitragraph extract --count big-corpus/
+              echo "Kratom may cause nausea." | mitragraph extract --explain -
               mitragraph extract --format nquads --with-ontology corpus/ > graph.nq
               zcat abstracts.jsonl.gz | mitragraph extract --format nquads \\
                 --stdin-format jsonl --stdin-name abstracts.jsonl - > part.nq
@@ -63,6 +66,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The name standard input's documents get (NAME, or NAME#id for JSON lines).", valueName: "name"))
     var stdinName = "stdin"
 
+    @Flag(name: .long, help: "Explain each claim as text: rule, trigger, ends and why.")
+    var explain = false
+
     @Argument(help: ArgumentHelp("Files or folders to read; - reads standard input.", valueName: "input"))
     var inputs: [String] = []
 
@@ -94,9 +100,11 @@ struct ExtractCommand: ParsableCommand {
                 let results = ParallelResults<(bytes: Int, mentions: Int, claims: Int, text: String)>(count: slice.count)
                 DispatchQueue.concurrentPerform(iterations: slice.count) { i in
                     let document = slice[slice.startIndex + i]
-                    let result = extractor.extract(document)
+                    let result = extractor.extract(document, explain: explain)
                     var text = ""
-                    if !count {
+                    if explain {
+                        text = ClaimExplainer.text(of: result)
+                    } else if !count {
                         if mentions {
                             for m in result.mentions { text += ExtractLine.mention(m, in: document.id) }
                         }
@@ -231,7 +239,9 @@ enum ExtractLine {
     static func claim(_ c: Claim) -> String {
         "{\"type\": \"claim\", \"doc\": \(JSONString.quoted(c.documentID)), \"subject\": \(JSONString.quoted(c.subject)), "
             + "\"predicate\": \(JSONString.quoted(c.predicate)), \"object\": \(JSONString.quoted(c.object)), "
-            + "\"negated\": \(c.negated), \"hedged\": \(c.hedged), \"sentence\": \(JSONString.quoted(c.sentence)), "
+            + "\"negated\": \(c.negated), \"hedged\": \(c.hedged), "
+            + (c.holder.map { "\"holder\": \(JSONString.quoted($0)), " } ?? "")
+            + "\"sentence\": \(JSONString.quoted(c.sentence)), "
             + "\"rule\": \(JSONString.quoted(c.rule)), \"confidence\": \(c.confidence)}\n"
     }
 }
