@@ -4,7 +4,8 @@ RELEASE := .build/release/mitragraph
 OUT := output
 STORE := $(OUT)/kratom.sqlite
 
-.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check tagger-model tagger-eval fuzz
+.PHONY: all bootstrap build release demo test eval bench bench-query clean common-words ontology-check tagger-model tagger-eval fuzz \
+        man completions
 
 all: build
 
@@ -29,13 +30,31 @@ demo: release
 	@echo
 	@echo "Next, try:"
 	@echo "  xdg-open $(OUT)/kratom.svg                   # or any browser; hover for ids and evidence"
-	@echo "  $(RELEASE) query --store $(STORE) 'contested'"
+	@echo "  $(RELEASE) query --store $(STORE) 'contested with evidence limit 2'"
 	@echo "  $(RELEASE) query --store $(STORE) 'kratom treats ?c order by support desc limit 5'"
-	@echo "  $(RELEASE) repl --store $(STORE)"
+	@echo "  $(RELEASE) evidence --store $(STORE) kratom 'has adverse effect' dependence"
+	@echo "  $(RELEASE) repl --store $(STORE)                # statements end at ; or an empty line; help"
 	@echo "  $(RELEASE) render --format png --layout sfdp --output $(OUT)/kratom-sfdp.png"
 	@echo "  $(RELEASE) export --format turtle --output $(OUT)/kratom.ttl"
 	@echo "  $(RELEASE) export --format csv --output $(OUT)/tables"
 	@echo "  ../shared/eval/run ../shared/seeds ../shared/gold/seeds.jsonl --verbose"
+
+## man: the manual page, output/man/mitragraph.1, from the argument parser's generate-manual
+## plugin (offline: the plugin comes with the swift-argument-parser checkout). Read it with
+## `man -l output/man/mitragraph.1`; install it by copying it to ~/.local/share/man/man1/.
+man: build
+	$(SWIFT) package plugin generate-manual --configuration debug
+	@mkdir -p $(OUT)/man
+	cp .build/plugins/GenerateManual/outputs/mitragraph/mitragraph.1 $(OUT)/man/mitragraph.1
+	@echo "wrote $(OUT)/man/mitragraph.1 (man -l $(OUT)/man/mitragraph.1)"
+
+## completions: shell completion scripts for bash, zsh and fish in output/completions/.
+completions: build
+	@mkdir -p $(OUT)/completions
+	.build/debug/mitragraph --generate-completion-script bash > $(OUT)/completions/mitragraph.bash
+	.build/debug/mitragraph --generate-completion-script zsh > $(OUT)/completions/_mitragraph
+	.build/debug/mitragraph --generate-completion-script fish > $(OUT)/completions/mitragraph.fish
+	@echo "wrote $(OUT)/completions/: mitragraph.bash, _mitragraph (zsh), mitragraph.fish"
 
 # The Python readers the export round-trip tests check against (networkx, igraph, pyoxigraph)
 # and Oxigraph's SPARQL server (`oxigraph`, for the push and --endpoint tests), in a virtual
@@ -89,7 +108,7 @@ tagger-eval:
 	  --penn models/penn-tagger-en-ewt.bin
 
 clean:
-	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(VENV_TEST)
+	rm -rf .build $(OUT)/kratom.* $(OUT)/kgx $(OUT)/bench $(OUT)/bench-query $(OUT)/man $(OUT)/completions $(VENV_TEST)
 
 ## fuzz: the query-language fuzzer, FUZZ_COUNT seeded statements (default 1M, seed FUZZ_SEED=11) through
 ## lexer, parser, planner and SQLite's compiler; fails on a crash or an error that is not a query error.
@@ -101,7 +120,8 @@ fuzz: bootstrap
 	.build/release/mitragraph-fuzz-query $(FUZZ_COUNT) $(FUZZ_SEED)
 
 ## bench-query: query latencies at 1M edges: a store of random edges, then each query of
-## Tests/MitraQueryTests/Benchmark/queries.mgq timed inside one shell session.
+## Tests/MitraQueryTests/Benchmark/queries.mgq (one a line; a ';' ends each for the shell)
+## timed inside one shell session.
 BENCH_QUERY = Tests/MitraQueryTests/Benchmark
 bench-query: release
 	rm -rf output/bench-query && mkdir -p output/bench-query/corpus
@@ -109,7 +129,7 @@ bench-query: release
 	.build/release/mitragraph build --quiet --store output/bench-query/kg.sqlite output/bench-query/corpus
 	python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read())" \
 	  output/bench-query/kg.sqlite $(BENCH_QUERY)/generate-1m.sql
-	(echo .format tsv; echo .timer on; cat $(BENCH_QUERY)/queries.mgq) \
+	(echo .format tsv; echo .timer on; sed 's/$$/;/' $(BENCH_QUERY)/queries.mgq) \
 	  | .build/release/mitragraph repl --store output/bench-query/kg.sqlite | grep '^Run Time' \
 	  | sed 's/^Run Time: //' | paste - $(BENCH_QUERY)/queries.mgq
 

@@ -2,6 +2,10 @@
 #define MITRAGRAPH_CEDIT_SHIM_H
 #include <stdio.h>
 #include <histedit.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 /* el_set, el_get and history are variadic, which Swift cannot call; these fix one signature
    per use. */
@@ -30,4 +34,22 @@ static inline int mitra_history_set_unique(History *h, int on) { HistEvent ev; r
 static inline int mitra_history_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
 static inline int mitra_history_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
 static inline int mitra_history_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
+
+/* SIGINT without SA_RESTART, so Ctrl-C at the prompt ends el_gets (EINTR) and the shell can
+   clear the line, instead of the read quietly resuming. */
+static inline int mitra_catch_sigint(void (*handler)(int)) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    return sigaction(SIGINT, &sa, NULL);
+}
+/* The terminal's height in rows, or 0 when standard output is no terminal. */
+static inline int mitra_terminal_rows(void) {
+    struct winsize w;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0) return w.ws_row;
+    return 0;
+}
+static inline void mitra_el_reset(EditLine *el) { el_reset(el); }
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraModel
 import MitraExport
 import MitraIngest
 import MitraOntology

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MitraModel
 import MitraOntology
 import MitraQuery
@@ -58,4 +59,19 @@ struct QueryRestriction: ParsableArguments {
         guard let query else { return nil }
         return try QueryEngine(store: store).subgraph(query, timeout: timeout)
     }
+}
+
+/// The format an output path's extension names, checked against `--format`: a format that
+/// contradicts the extension is refused (`--format png -o a.svg`), and without `--format` the
+/// extension decides. Nil when neither says.
+func formatFor<F: RawRepresentable & Equatable>(given: F?, output: String?, extensions: [String: F]) throws -> F?
+where F.RawValue == String {
+    let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+    guard let implied = extensions[ext] else { return given }
+    if let given, given != implied {
+        throw ValidationError(
+            "--format \(given.rawValue) contradicts --output \(output ?? ""), whose extension is \(implied.rawValue); "
+                + "change one, or leave out --format and let the extension decide")
+    }
+    return implied
 }

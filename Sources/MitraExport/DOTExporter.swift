@@ -46,7 +46,8 @@ public struct DOTExporter {
     func render(nodes: [NodeRecord], edges: [EdgeRecord], ontology: Ontology) -> String {
         var w = DOTWriter()
         w.open("digraph mitragraph")
-        graphAttributes(&w, nodes: nodes.count, edges: edges.count)
+        let classes = Set(nodes.map(\.entity.entityClass)).sorted()
+        graphAttributes(&w, nodes: nodes.count, edges: edges.count, classes: classes)
         let drawn = Set(nodes.map(\.entity.id))
 
         for node in nodes {
@@ -85,17 +86,28 @@ public struct DOTExporter {
                 "minlen": minlen,
             ])
         }
-        legend(&w, classes: Set(nodes.map(\.entity.entityClass)).sorted())
+        if layout == .dot { legend(&w, classes: classes) }
         w.close()
         return w.text
     }
 
-    private func graphAttributes(_ w: inout DOTWriter, nodes: Int, edges: Int) {
+    /// The graph's attributes. Its heading is the title; for the layouts other than dot it
+    /// also holds the legend table below the title, because there a legend node goes wherever
+    /// the layout puts it (under the title in neato, adrift in fdp), while the heading keeps a
+    /// band of its own above the drawing.
+    private func graphAttributes(_ w: inout DOTWriter, nodes: Int, edges: Int, classes: [EntityClass]) {
         let heading = (title.map { $0 + "\n" } ?? "") + "\(nodes) entities, \(edges) edges"
         var attributes: [(String, String)] = [
-            ("label", heading), ("labelloc", "t"), ("fontname", "Helvetica"), ("fontsize", "16"),
+            ("labelloc", "t"), ("fontname", "Helvetica"), ("fontsize", "16"),
             ("outputorder", "edgesfirst"), ("bgcolor", "white"), ("pad", "0.3"),
         ]
+        if layout == .dot {
+            attributes.insert(("label", heading), at: 0)
+        } else {
+            let lines = heading.split(separator: "\n").map { Self.htmlEscaped(String($0)) }.joined(separator: "<BR/>")
+            w.line("label=<<TABLE BORDER=\"0\" CELLSPACING=\"6\"><TR><TD>" + lines + "</TD></TR><TR><TD>"
+                + Self.legendTable(classes) + "</TD></TR></TABLE>>;")
+        }
         switch layout {
         case .dot:
             attributes += [("rankdir", "LR"), ("splines", "true"), ("nodesep", "0.25"), ("ranksep", "0.9"),
@@ -103,7 +115,9 @@ public struct DOTExporter {
         case .neato, .fdp, .sfdp:
             attributes += [("overlap", "false"), ("splines", "true"), ("sep", "+12"), ("esep", "+6")]
         case .circo:
-            attributes += [("overlap", "false"), ("splines", "true"), ("mindist", "0.6")]
+            // circo spreads a hub's many blocks over a wide ring; cap the drawing at 30 inches
+            // (about 2900 pixels at 96 dpi), which Graphviz reaches by scaling down.
+            attributes += [("overlap", "false"), ("splines", "true"), ("mindist", "0.4"), ("size", "30,30")]
         }
         for (key, value) in attributes { w.line("\(key)=\(DOTWriter.quoted(value));") }
         w.line("node [" + DOTWriter.attributes(["fontname": "Helvetica", "fontsize": "11", "margin": "0.08,0.04",
@@ -146,7 +160,9 @@ public struct DOTExporter {
         lines.append("\(e.supportingDocuments) supporting, \(e.denyingDocuments) denying documents; "
             + "\(e.hedgedClaims) of \(e.claimCount) claims hedged")
         if e.contested { lines.append("contested") }
-        lines.append("documents: " + record.documents.joined(separator: ", "))
+        // The two sides apart, so a reader sees who affirms and who denies.
+        if !record.supportingDocuments.isEmpty { lines.append("affirmed in: " + record.supportingDocuments.joined(separator: ", ")) }
+        if !record.denyingDocuments.isEmpty { lines.append("denied in: " + record.denyingDocuments.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }
 
@@ -186,18 +202,10 @@ public struct DOTExporter {
         return out
     }
 
-    /// The legend: a cluster with one node per class drawn, three to a row, and one sample
+    /// The legend of a dot drawing: a cluster with one node per class drawn, three to a row, and one sample
     /// edge per style. Invisible edges hold each row together; in a left-to-right drawing a
     /// row is three ranks wide, so the legend stays a compact block beside the graph.
     private func legend(_ w: inout DOTWriter, classes: [EntityClass]) {
-        guard layout == .dot || layout == .fdp else {
-            // neato, sfdp and circo ignore clusters and would scatter a legend made of nodes,
-            // so there it is one node whose label is a table.
-            w.open("subgraph cluster_legend")
-            w.line("legend [shape=\"plaintext\", margin=\"0\", label=<" + Self.legendTable(classes) + ">];")
-            w.close()
-            return
-        }
         w.open("subgraph cluster_legend")
         w.line("label=\"Legend\"; fontsize=\"13\"; style=\"rounded\"; color=\"#999999\"; margin=\"10\";")
         let perRow = 3

@@ -1,17 +1,23 @@
 import Foundation
-import GRDB
-import GRDBSQLite
 import MitraModel
 import MitraStore
 
 /// Writes the graph as GraphML (networkx, igraph, Gephi, Cytoscape, yEd) through libxml2.
 ///
-/// Every node and edge attribute is declared by a typed `<key>`. Node ids are the entity ids,
+/// Every node and edge attribute is declared by a typed `<key>`; every list attribute (xref,
+/// synonyms, documents) is a JSON array of strings, the one encoding the README documents;
+/// every edge has a numeric `weight`, its support, for the tools that weigh edges by it.
+/// Entities without an edge are left out unless `includeIsolated`. Node ids are the entity ids,
 /// made valid NMTOKENs by writing any other byte as `_XX`; edge ids are `e0`, `e1`, …
 /// Edges stream from one SQLite cursor straight into libxml2, their text never becoming a
 /// Swift string, so a million edges take seconds.
 public struct GraphMLExporter {
-    public init() {}
+    /// Write entities that have no edge too (only mentioned); a subgraph keeps all of its own.
+    public var includeIsolated: Bool
+
+    public init(includeIsolated: Bool = false) {
+        self.includeIsolated = includeIsolated
+    }
 
     /// A `<key>`: its id, the attribute's name and GraphML type.
     struct Key {
@@ -29,11 +35,14 @@ public struct GraphMLExporter {
     static let edgeKeys = [
         Key(id: "e_label", name: "label", type: "string"), Key(id: "e_predicate", name: "predicate", type: "string"),
         Key(id: "e_biolink", name: "biolink_predicate", type: "string"),
-        Key(id: "e_support", name: "support", type: "int"), Key(id: "e_denied", name: "denied", type: "int"),
+        Key(id: "e_weight", name: "weight", type: "double"),
+        Key(id: "e_support", name: "support", type: "int"), Key(id: "e_denials", name: "denials", type: "int"),
         Key(id: "e_hedged", name: "hedged", type: "int"), Key(id: "e_claims", name: "claims", type: "int"),
         Key(id: "e_contested", name: "contested", type: "boolean"),
         Key(id: "e_only_denied", name: "only_denied", type: "boolean"),
         Key(id: "e_documents", name: "documents", type: "string"),
+        Key(id: "e_supporting_documents", name: "supporting_documents", type: "string"),
+        Key(id: "e_denying_documents", name: "denying_documents", type: "string"),
     ]
 
     /// Writes the graph, or `subgraph`, to `path`; returns the number of edges written.
@@ -66,7 +75,7 @@ public struct GraphMLExporter {
             try xml.start("graph")
             try xml.attribute("id", "mitragraph")
             try xml.attribute("edgedefault", "directed")
-            try writeNodes(xml, source)
+            try writeNodes(xml, source, keepIsolated: includeIsolated || subgraph != nil)
             edges = try writeEdges(xml, store: store, subgraph: subgraph)
             try xml.raw("\n  ")
             try xml.end()
@@ -88,15 +97,15 @@ public struct GraphMLExporter {
         return edges
     }
 
-    private func writeNodes(_ xml: XMLStreamWriter, _ source: GraphSource) throws {
-        for node in try source.nodes() {
+    private func writeNodes(_ xml: XMLStreamWriter, _ source: GraphSource, keepIsolated: Bool) throws {
+        for node in try source.nodes(withDegree: !keepIsolated) where keepIsolated || node.degree > 0 {
             let e = node.entity
             try xml.raw("\n    ")
             try xml.start("node")
             try xml.attribute("id", NMToken.escape(e.id))
             let values: [(String, String)] = [
                 ("n_label", e.prefLabel), ("n_class", e.entityClass.name), ("n_category", node.category),
-                ("n_iri", e.iri), ("n_curie", e.curie), ("n_xref", e.exactMatches.joined(separator: " ")),
+                ("n_iri", e.iri), ("n_curie", e.curie), ("n_xref", JSONText.value(e.exactMatches)),
                 ("n_synonyms", JSONText.value(e.altLabels)), ("n_mentions", String(node.mentions)),
                 ("n_mention_documents", String(node.documents)),
             ]
@@ -110,146 +119,73 @@ public struct GraphMLExporter {
         }
     }
 
-    private static let edgeSQL = """
-        SELECT e.subject, e.predicate, e.object, e.supporting_docs, e.denying_docs, e.hedged_claims, e.claim_count,
-               coalesce(p.biolink, 'biolink:related_to')
-        FROM edges e LEFT JOIN predicates p ON p.name = e.predicate
-        ORDER BY e.subject, e.predicate, e.object
-        """
-
-    /// The claims' documents in the edges' order (SQLite's BINARY order, which `strcmp` keeps),
-    /// read beside the edges: one sequential scan instead of an index lookup per edge.
-    private static let documentSQL = """
-        SELECT subject, predicate, object, doc FROM claims ORDER BY subject, predicate, object, doc
-        """
-
     private func writeEdges(_ xml: XMLStreamWriter, store: GraphStore, subgraph: Subgraph?) throws -> Int {
-        try store.read { db in
-            let statement = try db.makeStatement(sql: Self.edgeSQL)
-            let stmt = statement.sqliteStatement
-            defer { sqlite3_reset(stmt) }
-            let documentStatement = try db.makeStatement(sql: Self.documentSQL)
-            defer { sqlite3_reset(documentStatement.sqliteStatement) }
-            var documents = try ClaimDocuments(documentStatement.sqliteStatement, db: db, path: xml.path)
-            var documentList = RawMarkup()
-            var scratch = NMToken.Scratch()
-            var markup = RawMarkup()
-            var count = 0
-            while true {
-                let status = sqlite3_step(stmt)
-                if status == SQLITE_DONE { break }
-                guard status == SQLITE_ROW else {
-                    throw ExportError(kind: .cannotWrite, path: xml.path,
-                                      message: "cannot read the edges: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-                }
-                let s = sqlite3_column_text(stmt, 0)!, p = sqlite3_column_text(stmt, 1)!, o = sqlite3_column_text(stmt, 2)!
-                documentList.clear()
-                try documents.collect(s, p, o, into: &documentList)
-                if let subgraph {
-                    let key = EdgeKey(subject: String(cString: s), predicate: String(cString: p), object: String(cString: o))
-                    if !subgraph.edges.contains(key) { continue }
-                }
-                let support = sqlite3_column_int64(stmt, 3), denied = sqlite3_column_int64(stmt, 4)
-                // libxml2 escapes every value that comes from the store (ids, predicate,
-                // documents); only our own markup and digits go out raw, one call per run of them.
-                try xml.raw("\n    ")
-                try xml.start("edge")
-                markup.clear()
-                markup.append("e")
-                markup.append(Int64(count))
-                try markup.terminated { try xml.attribute("id", bytes: $0) }
-                try scratch.escaped(s) { try xml.attribute("source", bytes: $0) }
-                try scratch.escaped(o) { try xml.attribute("target", bytes: $0) }
-                try xml.raw("<data key=\"e_label\">")
-                try xml.text(bytes: p)
-                try xml.raw("</data><data key=\"e_predicate\">")
-                try xml.text(bytes: p)
-                try xml.raw("</data><data key=\"e_biolink\">")
-                try xml.text(bytes: sqlite3_column_text(stmt, 7)!)
-                markup.clear()
-                markup.append("</data><data key=\"e_support\">")
-                markup.append(support)
-                markup.append("</data><data key=\"e_denied\">")
-                markup.append(denied)
-                markup.append("</data><data key=\"e_hedged\">")
-                markup.append(sqlite3_column_int64(stmt, 5))
-                markup.append("</data><data key=\"e_claims\">")
-                markup.append(sqlite3_column_int64(stmt, 6))
-                markup.append(support > 0 && denied > 0 ? "</data><data key=\"e_contested\">true" : "</data><data key=\"e_contested\">false")
-                markup.append(support == 0 && denied > 0 ? "</data><data key=\"e_only_denied\">true" : "</data><data key=\"e_only_denied\">false")
-                markup.append("</data><data key=\"e_documents\">")
-                try markup.bytes { try xml.raw(bytes: $0, count: $1) }
-                try documentList.terminated { try xml.text(bytes: $0) }
-                try xml.raw("</data>")
-                try xml.end()
-                count += 1
+        var documentList = RawMarkup(), supportingList = RawMarkup(), denyingList = RawMarkup()
+        var scratch = NMToken.Scratch()
+        var markup = RawMarkup()
+        var count = 0
+        /// Appends a document to a JSON array being written, opening it if it is the first.
+        func add(_ bytes: UnsafeBufferPointer<UInt8>, to list: inout RawMarkup, first: inout Bool) {
+            list.append(first ? "[" : ",")
+            list.appendJSONString(bytes)
+            first = false
+        }
+        try store.forEachRawEdge { row, documents in
+            if let subgraph, !subgraph.edges.contains(row.key) { return }
+            documentList.clear()
+            supportingList.clear()
+            denyingList.clear()
+            var firstDocument = true, firstSupporting = true, firstDenying = true
+            try documents { bytes, affirms, denies in
+                add(bytes, to: &documentList, first: &firstDocument)
+                if affirms { add(bytes, to: &supportingList, first: &firstSupporting) }
+                if denies { add(bytes, to: &denyingList, first: &firstDenying) }
             }
-            return count
+            documentList.append(firstDocument ? "[]" : "]")
+            supportingList.append(firstSupporting ? "[]" : "]")
+            denyingList.append(firstDenying ? "[]" : "]")
+            let support = row.supportingDocuments, denied = row.denyingDocuments
+            // libxml2 escapes every value that comes from the store (ids, predicate,
+            // documents); only our own markup and digits go out raw, one call per run of them.
+            try xml.raw("\n    ")
+            try xml.start("edge")
+            markup.clear()
+            markup.append("e")
+            markup.append(Int64(count))
+            try markup.terminated { try xml.attribute("id", bytes: $0) }
+            try scratch.escaped(row.subject) { try xml.attribute("source", bytes: $0) }
+            try scratch.escaped(row.object) { try xml.attribute("target", bytes: $0) }
+            try xml.raw("<data key=\"e_label\">")
+            try xml.text(bytes: row.predicate)
+            try xml.raw("</data><data key=\"e_predicate\">")
+            try xml.text(bytes: row.predicate)
+            try xml.raw("</data><data key=\"e_biolink\">")
+            try xml.text(bytes: row.biolink)
+            markup.clear()
+            markup.append("</data><data key=\"e_weight\">")
+            markup.append(support)
+            markup.append("</data><data key=\"e_support\">")
+            markup.append(support)
+            markup.append("</data><data key=\"e_denials\">")
+            markup.append(denied)
+            markup.append("</data><data key=\"e_hedged\">")
+            markup.append(row.hedgedClaims)
+            markup.append("</data><data key=\"e_claims\">")
+            markup.append(row.claimCount)
+            markup.append(row.contested ? "</data><data key=\"e_contested\">true" : "</data><data key=\"e_contested\">false")
+            markup.append(support == 0 && denied > 0 ? "</data><data key=\"e_only_denied\">true" : "</data><data key=\"e_only_denied\">false")
+            markup.append("</data><data key=\"e_documents\">")
+            try markup.bytes { try xml.raw(bytes: $0, count: $1) }
+            try documentList.terminated { try xml.text(bytes: $0) }
+            try xml.raw("</data><data key=\"e_supporting_documents\">")
+            try supportingList.terminated { try xml.text(bytes: $0) }
+            try xml.raw("</data><data key=\"e_denying_documents\">")
+            try denyingList.terminated { try xml.text(bytes: $0) }
+            try xml.raw("</data>")
+            try xml.end()
+            count += 1
         }
-    }
-}
-
-/// The distinct documents of each edge's claims, from a cursor over the claims ordered like
-/// the edges, as a JSON array.
-struct ClaimDocuments {
-    private let statement: OpaquePointer
-    private let db: Database
-    private let path: String
-    private var hasRow = false
-    private var previous: [UInt8] = []
-
-    init(_ statement: OpaquePointer, db: Database, path: String) throws {
-        self.statement = statement
-        self.db = db
-        self.path = path
-        try step()
-    }
-
-    private mutating func step() throws {
-        let status = sqlite3_step(statement)
-        guard status == SQLITE_ROW || status == SQLITE_DONE else {
-            throw ExportError(kind: .cannotWrite, path: path,
-                              message: "cannot read the claims: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-        }
-        hasRow = status == SQLITE_ROW
-    }
-
-    /// Appends `["doc", …]` for the edge (s, p, o), passing over the claims of earlier edges.
-    mutating func collect(_ s: UnsafePointer<UInt8>, _ p: UnsafePointer<UInt8>, _ o: UnsafePointer<UInt8>,
-                          into json: inout RawMarkup) throws {
-        json.append("[")
-        var first = true
-        while hasRow {
-            let order = Self.compare(statement, s, p, o)
-            if order > 0 { break }
-            if order == 0 {
-                let doc = sqlite3_column_text(statement, 3)!
-                let length = Int(sqlite3_column_bytes(statement, 3))
-                let bytes = UnsafeBufferPointer(start: doc, count: length)
-                if first || !previous.elementsEqual(bytes) {
-                    if !first { json.append(",") }
-                    json.appendJSONString(bytes)
-                    previous.removeAll(keepingCapacity: true)
-                    previous.append(contentsOf: bytes)
-                    first = false
-                }
-            }
-            try step()
-        }
-        json.append("]")
-    }
-
-    /// The order of the current claim's key against (s, p, o).
-    private static func compare(_ statement: OpaquePointer, _ s: UnsafePointer<UInt8>, _ p: UnsafePointer<UInt8>,
-                                _ o: UnsafePointer<UInt8>) -> Int32 {
-        func order(_ column: Int32, _ value: UnsafePointer<UInt8>) -> Int32 {
-            strcmp(UnsafeRawPointer(sqlite3_column_text(statement, column)!).assumingMemoryBound(to: CChar.self),
-                   UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
-        }
-        let bySubject = order(0, s)
-        if bySubject != 0 { return bySubject }
-        let byPredicate = order(1, p)
-        return byPredicate != 0 ? byPredicate : order(2, o)
+        return count
     }
 }
 

@@ -19,7 +19,8 @@ public struct TableExporter {
     static let nodeColumns = ["id", "curie", "label", "class", "category", "iri", "xref", "synonyms", "mentions",
                               "mention_documents", "degree"]
     static let edgeColumns = ["subject", "predicate", "object", "subject_label", "object_label", "biolink_predicate",
-                              "support", "denied", "hedged", "claims", "contested", "only_denied", "documents"]
+                              "support", "denials", "hedged", "claims", "contested", "only_denied", "documents",
+                              "supporting_documents", "denying_documents"]
 
     /// Writes to `path`: a folder for CSV, a file for JSON.
     public func export(store: GraphStore, to path: String, subgraph: Subgraph? = nil) throws {
@@ -77,7 +78,7 @@ public struct TableExporter {
         return [e.key.subject, e.key.predicate, e.key.object, label(e.key.subject), label(e.key.object),
                 source.ontology.predicates[e.key.predicate]?.biolink ?? "biolink:related_to",
                 e.supportingDocuments, e.denyingDocuments, e.hedgedClaims, e.claimCount, e.contested, e.onlyDenied,
-                record.documents]
+                record.documents, record.supportingDocuments, record.denyingDocuments]
     }
 
     /// One CSV cell: quoted when it holds a comma, quote, CR or LF (quotes doubled), as

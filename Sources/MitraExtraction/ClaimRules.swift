@@ -1,3 +1,4 @@
+import MitraLanguage
 import MitraModel
 import MitraOntology
 
@@ -46,6 +47,8 @@ extension ExtractionEngine {
         var subjectSpan: Span? = nil
         /// Hedged by the sentence that governs this one ("Side effects may include:").
         var hedgedByContext = false
+        /// The polarity a user's pattern states, instead of the negation cues'.
+        var fixedNegation: Bool? = nil
     }
 
     enum LeftSide {
@@ -92,6 +95,9 @@ extension ExtractionEngine {
         var standalone = false
         /// The lead-in that governs the sentence when it is a list item under one.
         var list: ListContext?
+        /// The tokens as written and their part-of-speech tags, when the tagger is installed.
+        var surface: [String] = []
+        var tags: [UniversalTag] = []
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
@@ -126,7 +132,7 @@ extension ExtractionEngine {
         // A question asserts nothing (an answer that names both ends is its own sentence);
         // a disclaimer claims nothing.
         if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return [] }
-        var scene = makeScene(analysis, context: context)
+        var scene = makeScene(analysis, sentence: sentence, context: context)
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
         var candidates: [Candidate] = []
@@ -142,10 +148,10 @@ extension ExtractionEngine {
 
     // MARK: - The scene
 
-    func makeScene(_ analysis: SentenceAnalysis, context: DocumentContext) -> Scene {
+    func makeScene(_ analysis: SentenceAnalysis, sentence: Sentence, context: DocumentContext) -> Scene {
         let tokens = analysis.tokens
         // "opioid-like" names no opioid to relate: such a modifier takes part in no claim.
-        let mentions = analysis.mentions.filter { m in
+        var mentions = analysis.mentions.filter { m in
             !(m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord))
         }
         var scene = Scene(tokens: tokens, mentions: mentions, plant: context.plant)
@@ -154,6 +160,22 @@ extension ExtractionEngine {
         negations.occurrences(in: tokens, range: all, into: &scene.negations)
         hedges.occurrences(in: tokens, range: all, into: &scene.hedges)
         implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
+        // Cue words right after a mention ("kratom may cause") are no noun it modifies: only
+        // the other sentences are tagged.
+        var cueStart = Set<Int>()
+        for c in scene.triggers { cueStart.insert(c.start) }
+        for c in scene.negations { cueStart.insert(c.start) }
+        for c in scene.hedges { cueStart.insert(c.start) }
+        if let syntax = SyntaxLayer.shipped, needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) {
+            let surface = surfaceWords(tokens, sentence: sentence)
+            let parsed = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
+                $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
+            })
+            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: parsed)
+            scene.mentions = mentions
+            scene.surface = surface
+            scene.tags = parsed.tags
+        }
         var pseudo: [PhraseSet<Bool>.Occurrence] = []
         pseudoNegations.occurrences(in: tokens, range: all, into: &pseudo)
         // A negation inside "not only" denies nothing; two in a row ("not without") cancel.
@@ -203,6 +225,72 @@ extension ExtractionEngine {
         scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
         scene.compared = comparisons(scene)
         return scene
+    }
+
+    /// `mentions` without those that only modify a head naming no entity ("opioid cravings").
+    /// A head that a cue covers ("kratom side effects") or that a link word joins ("kratom
+    /// related deaths") keeps its modifier: the rules read those phrases as claims.
+    func withoutModifiersOfOtherHeads(
+        _ mentions: [Located], tokens: [WordToken], sentence: Sentence, words: [String], parsed: MitraLanguage.SentenceAnalysis
+    ) -> [Located] {
+        var kept = [Bool](repeating: false, count: tokens.count)
+        var cues: [PhraseSet<TriggerCue>.Occurrence] = []
+        triggers.occurrences(in: tokens, range: 0..<tokens.count, into: &cues)
+        for c in cues { for k in c.start..<c.end { kept[k] = true } }
+        var lists: [PhraseSet<Int>.Occurrence] = []
+        listCues.occurrences(in: tokens, range: 0..<tokens.count, into: &lists)
+        for c in lists { for k in c.start..<c.end { kept[k] = true } }
+        for k in tokens.indices where self.words.has(tokens[k], RuleWords.compoundLink) { kept[k] = true }
+        // A possessor ("kratom's analgesic properties", the tokenizer drops the "'s") is who
+        // has the properties, not a modifier.
+        let scalars = Array(sentence.text.unicodeScalars)
+        for m in mentions {
+            let after = tokens[m.end - 1].end - sentence.span.start
+            if after + 1 < scalars.count, scalars[after] == "'" || scalars[after] == "\u{2019}",
+                scalars[after + 1] == "s" || scalars[after + 1] == "S" {
+                kept[m.end - 1] = true
+            }
+        }
+        let modifiers = SyntaxLayer.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept)
+        return zip(mentions, modifiers).filter { !$0.1 }.map(\.0)
+    }
+
+    /// Whether tagging the sentence can change anything, checked on the tokens first so that
+    /// few sentences are tagged: with user patterns, two mentions; otherwise a mention right
+    /// before a word that no mention starts and that is no function word, the only place a
+    /// modifier of another head can stand.
+    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: Set<Int>, sentence: Sentence) -> Bool {
+        if !ontology.cues.patterns.isEmpty && mentions.count >= 2 { return true }
+        let function = RuleWords.copula | RuleWords.preposition | RuleWords.determiner | RuleWords.coordinator
+            | RuleWords.adverb | RuleWords.pronoun | RuleWords.neutral | RuleWords.example
+        var starts = Set<Int>()
+        for m in mentions { starts.insert(m.start) }
+        var scalars: [Unicode.Scalar]?
+        return mentions.contains { m in
+            guard m.end < tokens.count else { return false }
+            let next = tokens[m.end]
+            guard !next.isPunctuation, !next.isAdverbLike, !starts.contains(m.end), !cueStarts.contains(m.end),
+                !words.has(next, function), !words.has(next, RuleWords.verbLike | RuleWords.clauseVerb)
+            else { return false }
+            // A past form after the mention ("the TGA proposed") is its verb, not a head.
+            let all = scalars ?? Array(sentence.text.unicodeScalars)
+            scalars = all
+            let end = next.end - sentence.span.start
+            guard end >= 3, end <= all.count, next.end - next.start > 4 else { return true }
+            return !(all[end - 2] == "e" && all[end - 1] == "d")
+        }
+    }
+
+    /// The tokens as written in the sentence (the tagger reads case and shape).
+    func surfaceWords(_ tokens: [WordToken], sentence: Sentence) -> [String] {
+        let scalars = Array(sentence.text.unicodeScalars)
+        let base = sentence.span.start
+        return tokens.map { t in
+            let a = max(0, min(scalars.count, t.start - base)), b = max(a, min(scalars.count, t.end - base))
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[a..<b])
+            return String(view)
+        }
     }
 
     /// Which tokens are inside a parenthesis or bracket of at most 20 tokens that holds no
@@ -846,7 +934,7 @@ extension ExtractionEngine {
             let objectID = trie.entityIDs[Int(c.object.entity)]
             let negation = negationCue(scene, c)
             let hedge = hedgeCue(scene, c)
-            let isNegated = negation != nil
+            let isNegated = c.fixedNegation ?? (negation != nil)
             let key = "\(subjectID)|\(c.predicate)|\(objectID)|\(isNegated)"
             let claim = Claim(
                 subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,

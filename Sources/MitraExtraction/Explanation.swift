@@ -14,7 +14,8 @@ extension ExtractionEngine {
         let shape = parts.first ?? c.rule
         let how = parts.dropFirst().last
         var subject: String
-        switch how ?? shape {
+        // A pattern's rule id ends in the pattern's own id, not in a shape.
+        switch shape == UserPatternRule.id ? shape : how ?? shape {
         case "anaphor", "anaphor-subject": subject = "a phrase that stands for the document's plant"
         case "implicit-subject": subject = "the document's plant: the sentence is about its use and names no other substance"
         case "topic-subject": subject = "the document's plant: the sentence names no subject"
@@ -26,6 +27,7 @@ extension ExtractionEngine {
         case "anaphor-object": subject = "the nearest fitting mention before the trigger"
         case NounCompoundRule.id: subject = "the substance that modifies the effect"
         case CooccurrenceContainsRule.id: subject = "the plant named in the sentence"
+        case UserPatternRule.id: subject = "the pattern's subject spec"
         default: subject = "the nearest fitting mention before the trigger"
         }
         if c.subjectSpan == nil, scene.compared.indices.contains(where: { i in
@@ -42,6 +44,7 @@ extension ExtractionEngine {
         case "object-trigger": object = "the fitting mention right before the trigger"
         case "trigger-passive": object = "the fitting mention before the trigger (passive)"
         case CooccurrenceContainsRule.id: object = "an alkaloid named with the plant"
+        case UserPatternRule.id: object = "the pattern's object spec"
         default: object = "the nearest fitting mention after the trigger, with what is coordinated with it"
         }
         let isList = shape == ListLeadInRule.id

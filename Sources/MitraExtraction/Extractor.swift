@@ -8,7 +8,7 @@ public struct Extractor: Sendable {
     /// The version of the rules' code. A store keeps it with the ontology's fingerprint, so
     /// changing the code (bump this) re-extracts stored documents on the next build just as
     /// changing the ontology does; otherwise unchanged documents would keep stale claims.
-    public static let codeVersion = "2026-12-01.1"
+    public static let codeVersion = "2026-12-01.2"
 
     /// The version of the rules: a hash of the code version and the rule data (rule
     /// settings, triggers, list cues, negation, hedge, advice and attribution cues).
@@ -19,6 +19,7 @@ public struct Extractor: Sendable {
         for (p, phrases) in cues.triggers.sorted(by: { $0.key < $1.key }) { text += "trigger \(p) \(phrases)\n" }
         for (p, phrases) in cues.listCues.sorted(by: { $0.key < $1.key }) { text += "list \(p) \(phrases)\n" }
         for r in cues.rules.values.sorted(by: { $0.id < $1.id }) { text += "rule \(r.id) \(r.order) \(r.window) \(r.confidence)\n" }
+        for p in cues.patterns { text += "pattern \(p)\n" }
         text += "negations \(cues.negations.map { "\($0.phrase)/\($0.scope.rawValue)/\($0.maxScope)" })\n"
         text += "pseudo \(cues.pseudoNegations)\nterminators \(cues.terminators)\nhedges \(cues.hedges)\n"
         text += "anaphors \(cues.plantAnaphors)\nimplicit \(cues.implicitSubjects)\nadvice \(cues.advice)\n"
@@ -27,6 +28,9 @@ public struct Extractor: Sendable {
     }
 
     let engine: ExtractionEngine
+
+    /// The ids of the extractor's rule types, which the ontology's rule data must describe.
+    public static var ruleIDs: [String] { RuleRegistry.ids }
 
     public init(ontology: Ontology) {
         engine = ExtractionEngine(ontology: ontology)

@@ -53,6 +53,9 @@ struct RuleWords: Sendable {
     static let exampleLead: UInt32 = 1 << 19
     /// "to" and "on" after the objects of "attributed … to X", "blamed … on X".
     static let dativeWord: UInt32 = 1 << 20
+    /// Verbs that often follow a subject and head no noun phrase ("kratom has", "it may"): a
+    /// mention before one needs no tagging.
+    static let clauseVerb: UInt32 = 1 << 21
 
     static let wideWords: [(String, UInt32)] = [
         ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
@@ -65,6 +68,9 @@ struct RuleWords: Sendable {
         ("mainly", exampleLead), ("mostly", exampleLead), ("commonly", exampleLead), ("primarily", exampleLead),
         ("are", exampleLead), ("were", exampleLead), ("involve", exampleLead), ("involved", exampleLead),
         ("to", dativeWord), ("on", dativeWord),
+        ("has", clauseVerb), ("have", clauseVerb), ("had", clauseVerb), ("may", clauseVerb), ("can", clauseVerb),
+        ("could", clauseVerb), ("might", clauseVerb), ("will", clauseVerb), ("would", clauseVerb), ("should", clauseVerb),
+        ("must", clauseVerb), ("not", clauseVerb), ("who", clauseVerb), ("that", clauseVerb),
     ]
 
     private var flags: [UInt32] = []

@@ -43,6 +43,74 @@ public struct DocumentReader: Sendable {
         return batch
     }
 
+    /// One input file (or standard input, path `-`), the document id it gets, and the key of
+    /// the input root it was listed under (nil for standard input).
+    public struct Input: Sendable, Equatable {
+        public var path: String
+        public var id: String
+        public var root: String?
+
+        public init(path: String, id: String, root: String? = nil) {
+            self.path = path
+            self.id = id
+            self.root = root
+        }
+    }
+
+    /// An input root as listed: its key (the real path of the folder or file named) and the
+    /// document-id prefixes below it that could not be read ("" for the whole root).
+    public struct Root: Sendable, Equatable {
+        public var key: String
+        public var unreadable: [String]
+    }
+
+    /// What `inputs` found: the files in order, the roots listed, and what could not be listed.
+    public struct Inputs: Sendable {
+        public var files: [Input] = []
+        public var roots: [Root] = []
+        public var warnings: [IngestError] = []
+    }
+
+    /// The files `paths` name, in order, with their document ids: a folder's readable files
+    /// (ids relative to it), a named file (id its name), `-` for standard input (id `stdinID`).
+    /// Fails before anything is read when an input does not exist.
+    public func inputs(_ paths: [String], stdinID: String = "stdin") throws -> Inputs {
+        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            throw IngestError(kind: .notFound, path: path, message: "no such file or folder")
+        }
+        var found = Inputs()
+        for path in paths {
+            if path == "-" {
+                found.files.append(Input(path: "-", id: stdinID))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            if isDirectory.boolValue {
+                let listing = listing(under: path)
+                found.roots.append(Root(key: key, unreadable: listing.unreadable))
+                found.warnings += listing.warnings
+                for relative in listing.files {
+                    found.files.append(Input(path: (path as NSString).appendingPathComponent(relative), id: relative, root: key))
+                }
+            } else {
+                found.roots.append(Root(key: key, unreadable: []))
+                found.files.append(Input(path: path, id: (path as NSString).lastPathComponent, root: key))
+            }
+        }
+        return found
+    }
+
+    /// Reads one input: a file, or standard input when its path is `-`.
+    public func read(_ input: Input, into batch: inout Batch) {
+        if input.path == "-" {
+            readStandardInput(id: input.id, into: &batch)
+        } else {
+            readFile(at: input.path, id: input.id, into: &batch)
+        }
+    }
+
     /// Reads standard input as one text document named `id`.
     public func readStandardInput(id: String, into batch: inout Batch) {
         let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -118,7 +186,9 @@ public struct DocumentReader: Sendable {
                 batch.warnings.append(IngestError(kind: .empty, path: path, message: "holds no text; skipped"))
                 return
             }
-            var document = Document(id: id, text: text, format: format.rawValue)
+            let metadata = format == .html ? DocumentMetadata.html(raw) : format == .markdown ? DocumentMetadata.markdown(raw) : DocumentMetadata()
+            var document = Document(id: id, text: text, format: format.rawValue, title: metadata.title, url: metadata.url,
+                                    date: metadata.date)
             document.blocks = blocks
             batch.documents.append(document)
         }

@@ -1,7 +1,8 @@
 import Foundation
 import MitraModel
 
-/// Reads a JSON-lines corpus: one document a line, `{"id": …, "text": …}` or `{"id": …, "html": …}`.
+/// Reads a JSON-lines corpus: one document a line, `{"id": …, "text": …}` or `{"id": …, "html": …}`,
+/// with optional `title`, `url` and `date`.
 struct JSONLinesReader {
     /// The longest line read: a document, not a corpus, so memory stays bounded by it.
     static let maximumLineBytes = 16 << 20
@@ -57,7 +58,15 @@ struct JSONLinesReader {
                 warnings.append(IngestError(kind: .empty, path: path, line: lineNumber, message: "holds no text; skipped"))
                 continue
             }
-            var document = Document(id: id, text: text, format: InputFormat.jsonLines.rawValue)
+            // The record's own fields first; an "html" record's head fills what they leave out.
+            var metadata = DocumentMetadata.record(object)
+            if let html = object["html"] as? String {
+                let page = DocumentMetadata.html(html)
+                metadata = DocumentMetadata(title: metadata.title ?? page.title, url: metadata.url ?? page.url,
+                                            date: metadata.date ?? page.date)
+            }
+            var document = Document(id: id, text: text, format: InputFormat.jsonLines.rawValue, title: metadata.title,
+                                    url: metadata.url, date: metadata.date)
             document.blocks = blocks
             documents.append(document)
         }

@@ -7,14 +7,23 @@ public struct Document: Hashable, Sendable {
     public let contentHash: String
     /// Where the text came from (`text`, `markdown`, `html`, `jsonl`, `stdin`).
     public let format: String
+    /// The title, URL and date the source states (HTML head, Markdown front matter,
+    /// JSON-lines fields), nil when it states none.
+    public var title: String?
+    public var url: String?
+    /// ISO 8601 date or date-time, as written.
+    public var date: String?
     /// The document's structure over `text`, in order; empty when the reader recorded none
     /// (the extractor then recovers it from the text's lines).
     public var blocks: [Block] = []
 
-    public init(id: String, text: String, format: String) {
+    public init(id: String, text: String, format: String, title: String? = nil, url: String? = nil, date: String? = nil) {
         self.id = id
         self.text = text
         self.format = format
         self.contentHash = ContentHash.hex(of: text)
+        self.title = title
+        self.url = url
+        self.date = date
     }
 }

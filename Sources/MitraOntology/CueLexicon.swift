@@ -20,6 +20,8 @@ public struct CueLexicon: Sendable, Equatable {
     public var terminators: [String] = []
     /// Per rule id: its order, window and confidence (`mg:ExtractionRule` nodes).
     public var rules: [String: RuleSettings] = [:]
+    /// Users' token patterns (`mg:ClaimPattern` nodes), in file order.
+    public var patterns: [ClaimPattern] = []
     public var negations: [NegationCue]
     public var hedges: [String]
     /// Phrases that refer back to the document's plant ("it", "the herb").

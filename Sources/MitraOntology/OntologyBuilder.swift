@@ -182,6 +182,16 @@ struct OntologyBuilder {
                             + ontology.predicates.keys.sorted().joined(separator: ", ")))
                 }
             }
+            if nodeTypes.contains(Self.mg + "ClaimPattern") {
+                if let pattern = claimPattern(subject, node, ontology, &findings) {
+                    if cues.patterns.contains(where: { $0.id == pattern.id }) {
+                        findings.append(finding(
+                            .error, .invalidValue, node.file, subject: subject, "pattern '\(pattern.id)' is described twice"))
+                    }
+                    cues.patterns.append(pattern)
+                }
+                continue
+            }
             if nodeTypes.contains(Self.mg + "ExtractionRule") {
                 if let rule = ruleSettings(subject, node, &findings) {
                     if cues.rules[rule.id] != nil {
@@ -220,6 +230,49 @@ struct OntologyBuilder {
             }
         }
         ontology.cues = cues
+    }
+
+    /// One `mg:ClaimPattern` node: `mg:ruleID`, `mg:predicate` (a predicate's name),
+    /// `mg:pattern` (the token specs), optional `mg:negated` and `mg:confidence` (0.6).
+    private func claimPattern(
+        _ subject: Term, _ node: Node, _ ontology: Ontology, _ findings: inout [OntologyFinding]
+    ) -> ClaimPattern? {
+        guard let id = literals(node, Self.mg + "ruleID").first, !id.isEmpty, !id.contains("+") else {
+            findings.append(finding(
+                .error, .invalidValue, node.file, subject: subject, "\(compact(subject.value)) needs an mg:ruleID without '+'"))
+            return nil
+        }
+        guard let predicate = literals(node, Self.mg + "predicate").first, ontology.predicates[predicate] != nil else {
+            findings.append(finding(
+                .error, .unknownPredicate, node.file, subject: subject,
+                "pattern '\(id)' needs an mg:predicate naming a predicate: " + ontology.predicates.keys.sorted().joined(separator: ", ")))
+            return nil
+        }
+        guard let text = literals(node, Self.mg + "pattern").first else {
+            findings.append(finding(.error, .invalidValue, node.file, subject: subject, "pattern '\(id)' has no mg:pattern"))
+            return nil
+        }
+        let negatedText = literals(node, Self.mg + "negated").first ?? "false"
+        let confidenceText = literals(node, Self.mg + "confidence").first ?? "0.6"
+        guard ["true", "false"].contains(negatedText), let confidence = Double(confidenceText), (0...1).contains(confidence)
+        else {
+            findings.append(finding(
+                .error, .invalidValue, node.file, subject: subject,
+                "pattern '\(id)' needs mg:negated true or false and an mg:confidence between 0 and 1"))
+            return nil
+        }
+        do {
+            let specs = try ClaimPattern.parse(text) { ontology.classes[$0] != nil }
+            return ClaimPattern(id: id, predicate: predicate, negated: negatedText == "true", confidence: confidence, specs: specs)
+        } catch {
+            // The place of the fault inside the literal, when the literal is on one line.
+            var place = locator.locate(["\"\(text)\""], in: node.file, atLineStart: false)
+            place?.column += 1 + error.offset
+            findings.append(OntologyFinding(
+                .error, .invalidValue, file: node.file, line: place?.line ?? 0, column: place?.column ?? 0,
+                message: "pattern '\(id)': \(error.message)"))
+            return nil
+        }
     }
 
     /// One `mg:ExtractionRule` node: `mg:ruleID`, `mg:order`, `mg:window`, `mg:confidence`.

@@ -7,7 +7,13 @@ import MitraModel
 /// mean?); warnings are risks a person should look at; notes are risks the ontology itself
 /// acknowledges (`mg:ambiguousLabel`), listed so they stay visible.
 public struct OntologyChecker {
-    public init() {}
+    /// The ids of the extractor's rule types, when the caller knows them (this layer does
+    /// not): rule data must name one of them, and each of them must have its data.
+    public var registeredRules: [String]?
+
+    public init(registeredRules: [String]? = nil) {
+        self.registeredRules = registeredRules
+    }
 
     /// Loads the folders (in order, layered) and checks them. A malformed file becomes the
     /// report's finding; only a missing folder throws.
@@ -29,6 +35,7 @@ public struct OntologyChecker {
         findings += sharedIdentifiers(ontology)
         findings += commonWordLabels(ontology)
         findings += labelsThatAreCues(ontology)
+        if let registeredRules { findings += ruleData(ontology, registered: registeredRules) }
         let rank = Dictionary(ontology.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let sorted = findings.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
@@ -174,6 +181,38 @@ public struct OntologyChecker {
                     .warning, .labelIsCue, file: file, line: place?.line ?? 0, column: place?.column ?? 0,
                     message: "label \"\(label)\" of '\(entity.id)' is also \(kind); the same words would be read two ways"))
             }
+        }
+        return found
+    }
+
+    /// An error for rule data whose id names no rule type (it would be ignored) and, when the
+    /// ontology describes rules at all, for a rule type without data (it would run on its
+    /// built-in defaults, out of the data's order). An ontology without rule data is an entity
+    /// layer checked alone: the shipped rules.ttl is not part of it.
+    func ruleData(_ ontology: Ontology, registered: [String]) -> [OntologyFinding] {
+        let described = ontology.cues.rules
+        guard !described.isEmpty else { return [] }
+        let locator = SourceLocator()
+        var found: [OntologyFinding] = []
+        func place(_ id: String) -> (file: String, line: Int, column: Int) {
+            for file in ontology.files {
+                if let at = locator.locate(["mg:ruleID \"\(id)\""], in: file, atLineStart: false) { return (file, at.line, at.column) }
+            }
+            return (ontology.files.last ?? "ontology", 0, 0)
+        }
+        let known = Set(registered)
+        for id in described.keys.sorted() where !known.contains(id) {
+            let at = place(id)
+            found.append(OntologyFinding(
+                .error, .invalidValue, file: at.file, line: at.line, column: at.column,
+                message: "rule '\(id)' names no rule of the extractor; the rules are "
+                    + registered.map { "'\($0)'" }.joined(separator: ", ")))
+        }
+        let file = ontology.files.first { file in described.keys.contains { locator.locate(["mg:ruleID \"\($0)\""], in: file, atLineStart: false) != nil } }
+        for id in registered where described[id] == nil {
+            found.append(OntologyFinding(
+                .error, .invalidValue, file: file ?? ontology.files.last ?? "ontology",
+                message: "the extractor's rule '\(id)' has no mg:ExtractionRule data (mg:ruleID \"\(id)\")"))
         }
         return found
     }

@@ -1,3 +1,4 @@
+import MitraModel
 /// Splits query text into tokens, keeping each token's line and column.
 ///
 /// Words run over letters, digits, `_ - . +` and Unicode hyphens, so that names such as `7-hydroxymitragynine`,

@@ -1,3 +1,4 @@
+import MitraModel
 /// Reads tokens into a `Statement` by recursive descent, one function per grammar rule of
 /// docs/query-language.md.
 public struct Parser {
@@ -42,21 +43,6 @@ public struct Parser {
         return try parser.query()
     }
 
-    /// Whether `text` is a statement cut short (the parser wanted more at its end), so a
-    /// shell should read another line rather than report an error.
-    public static func needsMoreInput(_ text: String) -> Bool {
-        do {
-            _ = try parse(text)
-            return false
-        } catch let error as QueryError {
-            let tokens = (try? Lexer.tokenize(text)) ?? []
-            guard let end = tokens.last?.position else { return error.message.hasPrefix("unterminated string") }
-            return error.line == end.line && error.column == end.column
-        } catch {
-            return false
-        }
-    }
-
     // MARK: query = statement [ ";" ] EOF
 
     mutating func query() throws -> Statement {
@@ -82,7 +68,20 @@ public struct Parser {
         if current.isKeyword("path") { return try path() }
         if current.isKeyword("evidence") { return try evidence() }
         if current.isKeyword("contested") { return try contested() }
-        if startsTerm { return .select(try bare()) }
+        if startsTerm {
+            let first = current
+            let third = tokens[min(index + 2, tokens.count - 1)].position
+            do {
+                return .select(try bare())
+            } catch let error as QueryError {
+                // `select ?a where …` fails at its third token, where an object should be: the
+                // first word is then a command from another language, or a misspelt one.
+                guard error.line == third.line, error.column == third.column, let command = Self.misspeltCommand(first) else {
+                    throw error
+                }
+                throw command
+            }
+        }
         throw expected("a command (find, count, describe, neighbors, path, evidence, contested) or a triple pattern")
     }
 
@@ -130,7 +129,7 @@ public struct Parser {
             defer { advance() }
             return .edge(number, current.position)
         }
-        throw expected("a variable, count(…) or an edge attribute (support, denials, claims, hedges)")
+        throw expected("a variable, count(…) or an edge attribute (support, denials, claims, hedged)")
     }
 
     // MARK: count = "count" [ VARIABLE | "*" ] "where" clauses [ group ] tail
@@ -163,12 +162,7 @@ public struct Parser {
             patterns.append(try pattern())
         }
         var select = Select(projection: nil, patterns: patterns, conditions: [], position: start)
-        if current.isKeyword("where") {
-            advance()
-            let more = try clauses(start: start)
-            select.patterns += more.patterns
-            select.conditions = more.conditions
-        }
+        try optionalWhere(into: &select)
         select.groupBy = try group()
         select.tail = try tail()
         return select
@@ -209,6 +203,7 @@ public struct Parser {
         if case .variable(let v, let cls?) = subject {
             return .condition(try disjunction(continuing: .isA(v, cls)))
         }
+        if case .entity(let name) = subject, let misspelt = Self.misspeltFilter(name) { throw misspelt }
         throw expected("a predicate")
     }
 
@@ -365,7 +360,10 @@ public struct Parser {
             throw QueryError(kind: .invalid, line: current.position.line, column: current.position.column,
                              message: "too many conditions: at most \(Self.maximumConditions)")
         }
-        if let number = edgeNumber {
+        // `hedged` alone is the flag (some claim is hedged); before a comparison, the count.
+        let next = tokens[min(index + 1, tokens.count - 1)].kind
+        let comparing = if case .comparison = next { true } else { false }
+        if let number = edgeNumber, number != .hedged || comparing {
             advance()
             guard case .comparison(let op) = current.kind else { throw expected("a comparison (=, !=, <, <=, >, >=)") }
             advance()
@@ -386,7 +384,7 @@ public struct Parser {
                 throw expected("'=', '!=' or 'like'")
             }
             advance()
-            return .source(op, try name(what: "a document id").text)
+            return .source(op, try name(what: "a document id"))
         }
         if case .variable(let name) = current.kind {
             let variable = Variable(name, at: current.position)
@@ -454,7 +452,7 @@ public struct Parser {
         } else if let number = edgeNumber {
             target = .edge(number)
         } else {
-            throw expected("a variable, count or an edge attribute (support, denials, claims, hedges)")
+            throw expected("a variable, count or an edge attribute (support, denials, claims, hedged)")
         }
         advance()
         var descending = false
@@ -483,15 +481,18 @@ public struct Parser {
         return .neighbors(entity, depth: depth, tail: try tail())
     }
 
-    // MARK: path = "path" name "to" name [ "max" INTEGER ]
+    // MARK: path = "path" [ "all" ] name "to" name [ "max" INTEGER ]
 
     mutating func path() throws -> Statement {
         advance()
+        // `path all A to B`; an entity called "all" is still `path all to B`.
+        let all = current.isKeyword("all") && tokens[min(index + 1, tokens.count - 1)].isKeyword("to") == false
+        if all { advance() }
         let from = try name(what: "an entity name")
         try expectKeyword("to")
         let to = try name(what: "an entity name")
         let maxLength = try optionalBound("max", default: 4, range: 1...10, what: "the longest path length")
-        return .path(from: from, to: to, maxLength: maxLength)
+        return .path(from: from, to: to, maxLength: maxLength, all: all)
     }
 
     /// `[ keyword INTEGER ]` with the integer in `range`: the value, or `defaultValue` when
@@ -510,22 +511,37 @@ public struct Parser {
         return value
     }
 
-    // MARK: evidence = "evidence" name WORD name
+    // MARK: evidence = "evidence" pattern [ "where" clauses ] tail
 
     mutating func evidence() throws -> Statement {
+        let start = current.position
         advance()
-        let subject = try name(what: "an entity name")
-        guard case .word(let w) = current.kind, !Self.reserved.contains(w.lowercased()) else { throw expected("a predicate") }
-        let predicate = NameRef(w, at: current.position)
-        advance()
-        return .evidence(subject: subject, predicate: predicate, object: try name(what: "an entity name"))
+        var select = Select(projection: nil, patterns: [try pattern()], conditions: [], position: start)
+        try optionalWhere(into: &select)
+        select.tail = try tail()
+        return .evidence(select)
     }
 
-    // MARK: contested = "contested" tail
+    /// `[ "where" clauses ]` after a statement's patterns, adding to them.
+    mutating func optionalWhere(into select: inout Select) throws {
+        guard current.isKeyword("where") else { return }
+        advance()
+        let more = try clauses(start: select.position)
+        select.patterns += more.patterns
+        select.conditions = more.conditions
+    }
+
+    // MARK: contested = "contested" [ "with" "evidence" ] tail
 
     mutating func contested() throws -> Statement {
         advance()
-        return .contested(try tail())
+        var withEvidence = false
+        if current.isKeyword("with") {
+            advance()
+            try expectKeyword("evidence")
+            withEvidence = true
+        }
+        return .contested(try tail(), withEvidence: withEvidence)
     }
 
     // MARK: helpers
@@ -547,7 +563,7 @@ public struct Parser {
     private var isSeparator: Bool { current.kind == .punct(",") || current.isKeyword("and") }
 
     private var edgeNumber: EdgeNumber? {
-        if case .word(let w) = current.kind { return EdgeNumber(rawValue: w.lowercased()) }
+        if case .word(let w) = current.kind { return EdgeNumber(word: w) }
         return nil
     }
 
@@ -572,7 +588,7 @@ public struct Parser {
         case .punct("("): return true
         case .word(let w):
             let lower = w.lowercased()
-            return lower == "not" || lower == "source" || EdgeNumber(rawValue: lower) != nil || EdgeFlag(rawValue: lower) != nil
+            return lower == "not" || lower == "source" || EdgeNumber(word: lower) != nil || EdgeFlag(rawValue: lower) != nil
         case .variable:
             if case .comparison = tokens[min(index + 1, tokens.count - 1)].kind { return true }
             return false
@@ -598,6 +614,6 @@ public struct Parser {
 
     private func expected(_ what: String) -> QueryError {
         QueryError(kind: .syntax, line: current.position.line, column: current.position.column,
-                   message: "expected \(what), found \(current.quoted)")
+                   message: "expected \(what), found \(current.quoted)" + Self.hint(tokens, at: index))
     }
 }

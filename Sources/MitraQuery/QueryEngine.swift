@@ -1,17 +1,18 @@
-import Foundation
-import GRDB
 import MitraModel
 import MitraStore
 
-/// Runs queries against a store: lexes, parses, plans and executes, and turns every failure
-/// into a `QueryError` that points into the query text.
+/// Runs queries against a store: parses the text, hands the statement to the store to
+/// execute, and points every failure into the query text.
 public struct QueryEngine {
     public let store: GraphStore
-    let catalog = Catalog()
 
     public init(store: GraphStore) {
         self.store = store
     }
+
+    /// The fields of an evidence row, the one schema of `evidence`, `contested with evidence`
+    /// and `mitragraph evidence --json`.
+    public static var evidenceColumns: [String] { GraphStore.evidenceColumns }
 
     /// Runs one query. With `timeout` (seconds) the query stops with a `.timeout` error once
     /// the time is up; `canceller` lets another thread stop it (Ctrl-C in the shell).
@@ -19,8 +20,14 @@ public struct QueryEngine {
         try withSourceLines(text) {
             let statement = try Parser.parse(text)
             canceller.reset(timeout: timeout)
-            return try execute(statement, canceller: canceller)
+            return try store.run(statement, canceller: canceller)
         }
+    }
+
+    /// Parses one query and hands the statement to `execute` (which runs it elsewhere, on a
+    /// SPARQL endpoint), with errors pointed into the text as a local run's are.
+    public func run(_ text: String, executing execute: (Statement) throws -> QueryResult) throws -> QueryResult {
+        try withSourceLines(text) { try execute(try Parser.parse(text)) }
     }
 
     /// The part of the graph a query's result covers: every entity in it and every edge its
@@ -31,33 +38,22 @@ public struct QueryEngine {
             let statement = try Parser.parse(text)
             let canceller = QueryCanceller()
             canceller.reset(timeout: timeout)
-            return try store.read { db in
-                try Self.tune(db)
-                return try canceller.watching(db) {
-                    try Commands(catalog: catalog, db: db, canceller: canceller).subgraph(statement)
-                }
-            }
+            return try store.subgraph(of: statement, canceller: canceller)
         }
     }
 
-    func execute(_ statement: Statement, canceller: QueryCanceller) throws -> QueryResult {
-        try store.read { db in
-            try Self.tune(db)
-            return try canceller.watching(db) {
-                try Commands(catalog: catalog, db: db, canceller: canceller).run(statement)
-            }
-        }
+    /// Predicates, classes and labels, for Tab completion.
+    public func completionNames(labelLimit: Int = 50_000) throws -> CompletionNames {
+        try store.completionNames(labelLimit: labelLimit)
     }
 
-    /// A bigger page cache and memory-mapped reads for the connection: joins over a large
-    /// graph look rows up by key all over the file, which the default 2 MB cache turns into
-    /// reads from disk.
-    static func tune(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
+    /// The classes (with parents) and predicates (with domain, range and edge count) of the store.
+    public func schema() throws -> QueryResult {
+        try store.schema()
     }
 
-    /// Attaches the offending line to a query error, and wraps a store failure as one.
-    func withSourceLines<T>(_ text: String, _ body: () throws -> T) throws -> T {
+    /// Attaches the offending line to a query error.
+    private func withSourceLines<T>(_ text: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch var error as QueryError {
@@ -66,8 +62,6 @@ public struct QueryEngine {
                 error.sourceLine = String(lines[error.line - 1])
             }
             throw error
-        } catch let error as DatabaseError {
-            throw QueryError(kind: .storeFailure, line: 1, column: 1, message: "the store failed: \(error.message ?? "\(error)")")
         }
     }
 }

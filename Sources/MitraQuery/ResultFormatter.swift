@@ -8,14 +8,17 @@ public struct ResultFormatter: Sendable {
     }
 
     public var format: Format
+    /// In a table, one field a line under a header per row (psql's `\x`), for wide rows.
+    public var expanded: Bool
 
-    public init(format: Format) {
+    public init(format: Format, expanded: Bool = false) {
         self.format = format
+        self.expanded = expanded
     }
 
     public func format(_ result: QueryResult) -> String {
         switch format {
-        case .table: table(result)
+        case .table: expanded ? expandedTable(result) : table(result)
         case .json: json(result)
         case .csv: delimited(result, separator: ",", escape: csvField)
         case .tsv: delimited(result, separator: "\t", escape: tsvField)
@@ -32,7 +35,12 @@ public struct ResultFormatter: Sendable {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
         }
         let numeric = result.columns.indices.map { i in
-            !result.rows.isEmpty && result.rows.allSatisfy { if case .integer = $0[i] { true } else if case .null = $0[i] { true } else { false } }
+            !result.rows.isEmpty && result.rows.allSatisfy {
+                switch $0[i] {
+                case .integer, .real, .null: true
+                default: false
+                }
+            }
         }
         func line(_ values: [String]) -> String {
             var parts: [String] = []
@@ -47,11 +55,30 @@ public struct ResultFormatter: Sendable {
         for row in cells { out += line(row) + "\n" }
         let n = result.rows.count
         out += n == 0 ? "(no rows)\n" : "(\(n) row\(n == 1 ? "" : "s"))\n"
+        if let note = result.note { out += "(\(note))\n" }
         return out
+    }
+
+    /// Each row as a `-[ row N ]-` header, then one `column | value` line per field, the
+    /// columns padded to the widest name.
+    func expandedTable(_ result: QueryResult) -> String {
+        if result.rows.isEmpty { return "(no rows)\n" }
+        let width = result.columns.map(\.count).max() ?? 0
+        var out = ""
+        for (n, row) in result.rows.enumerated() {
+            out += "-[ row \(n + 1) ]" + String(repeating: "-", count: max(0, width - 4)) + "\n"
+            for (column, value) in zip(result.columns, row) {
+                let cell = value.display.replacingOccurrences(of: "\n", with: "⏎")
+                out += column + String(repeating: " ", count: width - column.count) + " | " + cell + "\n"
+            }
+        }
+        let n = result.rows.count
+        return out + "(\(n) row\(n == 1 ? "" : "s"))\n"
     }
 
     /// An array of objects, one per row; an entity is `{"id": …, "label": …}`.
     func json(_ result: QueryResult) -> String {
+        if let json = result.json { return json }
         if result.rows.isEmpty { return "[]\n" }
         var out = "[\n"
         for (r, row) in result.rows.enumerated() {
@@ -62,6 +89,8 @@ public struct ResultFormatter: Sendable {
                 case .integer(let n): rendered = String(n)
                 case .text(let s): rendered = JSONString.quoted(s)
                 case .entity(let id, let label): rendered = "{\"id\": \(JSONString.quoted(id)), \"label\": \(JSONString.quoted(label))}"
+                case .real: rendered = value.display
+                case .span(let start, let end): rendered = "[\(start), \(end)]"
                 }
                 return "\(JSONString.quoted(column)): \(rendered)"
             }

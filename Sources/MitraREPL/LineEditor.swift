@@ -52,15 +52,26 @@ final class LineEditor {
         free(promptBuffer)
     }
 
-    /// The next line without its newline, or nil at end of input (Ctrl-D).
-    func readLine(prompt: String) -> String? {
+    /// The lines of the unfinished statement typed before this one, which completion reads.
+    var pending = ""
+
+    /// The next line without its newline, `.interrupt` on Ctrl-C, or `.end` at end of input
+    /// (Ctrl-D).
+    func readLine(prompt: String) -> REPL.Input {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         var count: Int32 = 0
-        guard let line = el_gets(editLine, &count), count > 0 else { return nil }
+        guard let line = el_gets(editLine, &count), count > 0 else {
+            if count < 0 && errno == EINTR {
+                // Forget the half-typed line, so the next prompt starts clean.
+                mitra_el_reset(editLine)
+                return .interrupt
+            }
+            return .end
+        }
         var text = String(cString: line)
         if text.hasSuffix("\n") { text.removeLast() }
-        return text
+        return .line(text)
     }
 
     /// Adds an entry to the history and writes the history file, so a crash loses nothing.
@@ -75,8 +86,9 @@ final class LineEditor {
         let length = info.pointee.cursor - info.pointee.buffer
         let bytes = UnsafeRawBufferPointer(start: info.pointee.buffer, count: length)
         let before = String(decoding: bytes, as: UTF8.self)
-        if cachedCompleter == nil { cachedCompleter = completer() }
-        switch cachedCompleter!.complete(before) {
+        let completing = cachedCompleter ?? completer()
+        cachedCompleter = completing
+        switch completing.complete(before, pending: pending) {
         case .none:
             return UInt8(CC_ERROR)
         case .replace(let delete, let insert):

@@ -1,5 +1,6 @@
 import Foundation
 import MitraModel
+import MitraExport
 import MitraStore
 
 /// A named graph ready to send: its IRI, its statements as N-Triples, and a hash of them.
@@ -28,7 +29,8 @@ public protocol NamedGraphSource {
     func forEachGraph(_ body: (NamedGraphPayload) throws -> Void) throws
 }
 
-/// The ontology graph and the document graphs of a local store, read from its quads.
+/// The graphs of a local store's RDF projection (`RDFProjection`, docs/rdf.md): the
+/// ontology's, one per document, and the imported ones, exactly what `export` writes.
 public struct StoreGraphSource: NamedGraphSource {
     public let store: GraphStore
 
@@ -37,20 +39,23 @@ public struct StoreGraphSource: NamedGraphSource {
     }
 
     public func forEachGraph(_ body: (NamedGraphPayload) throws -> Void) throws {
-        let graphs = try store.graphs().filter { $0.kind == "ontology" || $0.kind == "document" }
-        for graph in graphs.filter({ $0.kind == "ontology" }) + graphs.filter({ $0.kind == "document" }) {
-            try body(try payload(of: graph.iri))
-        }
-    }
-
-    func payload(of iri: String) throws -> NamedGraphPayload {
+        var graph: String?
         var lines: [String] = []
-        try store.forEachQuad(graph: .iri(iri)) { quad in
+        func flush() throws {
+            guard let graph else { return }
+            // A graph's statements sorted: the same statements always hash the same.
+            lines.sort()
+            try body(NamedGraphPayload(iri: graph, nTriples: lines.joined(), statements: lines.count))
+        }
+        try RDFProjection(store: store).forEachQuad { quad in
+            let name = quad.graph?.value ?? ""
+            if name != graph {
+                try flush()
+                graph = name
+                lines = []
+            }
             lines.append(NTriples.line(quad.subject, quad.predicate, quad.object))
         }
-        // Term ids, and so the stored order, change between rebuilds; sorted lines do not.
-        lines.sort()
-        return NamedGraphPayload(iri: iri, nTriples: lines.joined(), statements: lines.count)
+        try flush()
     }
 }
-

@@ -6,15 +6,40 @@ import MitraModel
 ///
 /// An edge counts, per key: documents with an affirming claim plus imported graphs that
 /// state the triple (supporting), documents with a denying claim (denying), hedged claims,
-/// and all claims plus imported statements (claim_count). A key nothing supports any more
-/// loses its row.
+/// all claims plus imported statements (claim_count), and documents with both an affirming
+/// and a denying claim (self_contradicting). It is `contested` when an affirmer and a
+/// different denier exist (`Edge.isContested`). A key nothing supports any more loses its row.
+///
+/// Claims name their ends by term id, edges and imported support by name: the affected keys
+/// are kept both ways in two temporary tables, the claims counted through the covering index
+/// `claims_spo` (per key and document, then per key) without reading a claim row.
 enum EdgeDeriver {
-    /// Re-derives the edges of `keys`.
+    /// Re-derives the edges of keys given by the term ids of subject, predicate and object.
+    static func refresh(ids: Set<SIMD3<Int64>>, in db: Database) throws {
+        guard !ids.isEmpty else { return }
+        try prepareAffected(in: db)
+        let insert = try RowInserter(db, sql: "INSERT OR IGNORE INTO temp.affected_ids VALUES (?, ?, ?)")
+        for key in ids.sorted(by: { ($0.x, $0.y, $0.z) < ($1.x, $1.y, $1.z) }) {
+            insert.bind(1, key.x); insert.bind(2, key.y); insert.bind(3, key.z)
+            try insert.run()
+        }
+        try refreshAffected(in: db)
+    }
+
+    /// Re-derives the edges of keys given by name (an import's, whose support is by name).
     static func refresh(_ keys: Set<EdgeKey>, in db: Database) throws {
         guard !keys.isEmpty else { return }
         try prepareAffected(in: db)
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.affected_edges VALUES (?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.affected_names VALUES (?, ?, ?)")
         for key in keys { try insert.execute(arguments: [key.subject, key.predicate, key.object]) }
+        try idsOfNames(in: db)
+        try refreshAffected(in: db)
+    }
+
+    /// Re-derives the edges of every key some claim has; for a bulk load, which remembers no keys.
+    static func refreshAllClaims(in db: Database) throws {
+        try prepareAffected(in: db)
+        try db.execute(sql: "INSERT INTO temp.affected_ids SELECT DISTINCT subject, predicate, object FROM claims")
         try refreshAffected(in: db)
     }
 
@@ -27,49 +52,87 @@ enum EdgeDeriver {
             SELECT subject, predicate, object, 1, 0, 0, 1 FROM graph_edges WHERE graph = ?
             ORDER BY subject, predicate, object
             ON CONFLICT (subject, predicate, object) DO UPDATE
-            SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1
+            SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1,
+                contested = \(contested("supporting_docs + 1", "denying_docs", "self_contradicting"))
             """, arguments: [graph])
     }
 
-    /// Recomputes every edge from scratch; for repairs and tests of the incremental path.
+    /// Recomputes every edge from scratch; for upgrades, repairs and tests of the incremental path.
     static func rebuildAll(in db: Database) throws {
         try prepareAffected(in: db)
         try db.execute(sql: """
-            INSERT OR IGNORE INTO temp.affected_edges SELECT subject, predicate, object FROM claims;
-            INSERT OR IGNORE INTO temp.affected_edges SELECT subject, predicate, object FROM graph_edges;
-            INSERT OR IGNORE INTO temp.affected_edges SELECT subject, predicate, object FROM edges;
+            INSERT OR IGNORE INTO temp.affected_names SELECT subject, predicate, object FROM graph_edges;
+            INSERT OR IGNORE INTO temp.affected_names SELECT subject, predicate, object FROM edges;
             """)
+        try idsOfNames(in: db)
+        try db.execute(sql: "INSERT OR IGNORE INTO temp.affected_ids SELECT DISTINCT subject, predicate, object FROM claims")
         try refreshAffected(in: db)
+    }
+
+    /// The SQL for `Edge.isContested` over three count expressions.
+    static func contested(_ supporting: String, _ denying: String, _ selfContradicting: String) -> String {
+        "(\(supporting) > 0 AND \(denying) > 0 AND NOT (\(supporting) = 1 AND \(denying) = 1 AND \(selfContradicting) = 1))"
     }
 
     private static func prepareAffected(in db: Database) throws {
         try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS affected_edges (
+            CREATE TEMP TABLE IF NOT EXISTS affected_ids (
+                s INTEGER NOT NULL, p INTEGER NOT NULL, o INTEGER NOT NULL, PRIMARY KEY (s, p, o)) WITHOUT ROWID;
+            CREATE TEMP TABLE IF NOT EXISTS affected_names (
                 subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT NOT NULL,
                 PRIMARY KEY (subject, predicate, object)) WITHOUT ROWID;
-            DELETE FROM temp.affected_edges;
+            DELETE FROM temp.affected_ids;
+            DELETE FROM temp.affected_names;
             """)
     }
 
-    private static func refreshAffected(in db: Database) throws {
+    /// Adds the term ids of the affected names (those the terms know; claims can have no others).
+    private static func idsOfNames(in db: Database) throws {
         try db.execute(sql: """
-            DELETE FROM edges WHERE (subject, predicate, object) IN (SELECT subject, predicate, object FROM temp.affected_edges);
-            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count)
-            SELECT subject, predicate, object, sum(supporting), sum(denying), sum(hedged), sum(n) FROM (
-                SELECT c.subject, c.predicate, c.object,
-                       count(DISTINCT CASE WHEN c.negated = 0 THEN c.doc END) AS supporting,
-                       count(DISTINCT CASE WHEN c.negated = 1 THEN c.doc END) AS denying,
-                       sum(c.hedged) AS hedged, count(*) AS n
-                FROM temp.affected_edges a
-                JOIN claims c ON c.subject = a.subject AND c.predicate = a.predicate AND c.object = a.object
-                GROUP BY c.subject, c.predicate, c.object
+            INSERT OR IGNORE INTO temp.affected_ids
+            SELECT ts.id, tp.id, tob.id FROM temp.affected_names a
+            JOIN terms ts ON ts.value = ?1 || a.subject AND ts.kind = 1 AND ts.datatype = '' AND ts.lang = ''
+            JOIN terms tp ON tp.value = ?2 || a.predicate AND tp.kind = 1 AND tp.datatype = '' AND tp.lang = ''
+            JOIN terms tob ON tob.value = ?1 || a.object AND tob.kind = 1 AND tob.datatype = '' AND tob.lang = ''
+            """, arguments: [Namespace.entity, Namespace.ontology])
+    }
+
+    private static func refreshAffected(in db: Database) throws {
+        let e = GraphWriter.entityStart, p = GraphWriter.predicateStart
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO temp.affected_names
+            SELECT substr(ts.value, \(e)), substr(tp.value, \(p)), substr(tob.value, \(e)) FROM temp.affected_ids a
+            JOIN terms ts ON ts.id = a.s JOIN terms tp ON tp.id = a.p JOIN terms tob ON tob.id = a.o
+            """)
+        try db.execute(sql: """
+            DELETE FROM edges WHERE (subject, predicate, object) IN (SELECT subject, predicate, object FROM temp.affected_names)
+            """)
+        try db.execute(sql: """
+            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count,
+                               self_contradicting, contested)
+            SELECT subject, predicate, object, sum(supporting), sum(denying), sum(hedged), sum(n), sum(both),
+                   \(contested("sum(supporting)", "sum(denying)", "sum(both)"))
+            FROM (
+                SELECT substr(ts.value, \(e)) AS subject, substr(tp.value, \(p)) AS predicate, substr(tob.value, \(e)) AS object,
+                       k.supporting, k.denying, k.hedged, k.n, k.both
+                FROM (
+                    SELECT s, pr, o, sum(affirms > 0) AS supporting, sum(denies > 0) AS denying, sum(hedged) AS hedged,
+                           sum(n) AS n, sum(affirms > 0 AND denies > 0) AS both
+                    FROM (
+                        SELECT c.subject AS s, c.predicate AS pr, c.object AS o, c.doc, sum(c.negated = 0) AS affirms,
+                               sum(c.negated) AS denies, sum(c.hedged) AS hedged, count(*) AS n
+                        FROM temp.affected_ids a
+                        JOIN claims c INDEXED BY claims_spo ON c.subject = a.s AND c.predicate = a.p AND c.object = a.o
+                        GROUP BY c.subject, c.predicate, c.object, c.doc
+                    ) GROUP BY s, pr, o
+                ) k JOIN terms ts ON ts.id = k.s JOIN terms tp ON tp.id = k.pr JOIN terms tob ON tob.id = k.o
                 UNION ALL
-                SELECT g.subject, g.predicate, g.object, count(*), 0, 0, count(*)
-                FROM temp.affected_edges a
+                SELECT g.subject, g.predicate, g.object, count(*), 0, 0, count(*), 0
+                FROM temp.affected_names a
                 JOIN graph_edges g ON g.subject = a.subject AND g.predicate = a.predicate AND g.object = a.object
                 GROUP BY g.subject, g.predicate, g.object
-            ) GROUP BY subject, predicate, object;
-            DELETE FROM temp.affected_edges;
+            ) GROUP BY subject, predicate, object
             """)
+        try db.execute(sql: "DELETE FROM temp.affected_ids; DELETE FROM temp.affected_names")
     }
 }

@@ -42,9 +42,10 @@ public struct GraphImporter {
     /// `ontology` is written first when the store has none yet (a store made by this
     /// import), so statements in our vocabulary become edges and entities; a store that
     /// already has one keeps it, since replacing it is a build's job (it re-extracts).
+    /// `rulesVersion` is the extractor's, so the fingerprint matches the next build's.
     @discardableResult
     public func importFile(
-        _ file: String, syntax: RDFSyntax, graph: String? = nil, ontology: Ontology? = nil
+        _ file: String, syntax: RDFSyntax, graph: String? = nil, ontology: Ontology? = nil, rulesVersion: String = ""
     ) throws -> ImportReport {
         let started = Date()
         let graphIRI = graph ?? StoreGraphs.importGraph(forFile: file)
@@ -60,7 +61,7 @@ public struct GraphImporter {
         attributes = nil
         var report = try store.write { db in
             if let ontology, try GraphWriter.meta("ontology_hash", in: db) == nil {
-                try GraphWriter(db).writeOntology(ontology)
+                try GraphWriter(db).writeOntology(ontology, rulesVersion: rulesVersion)
             }
             return try Self.load(file, syntax: syntax, graph: graphIRI, estimatedStatements: fileSize / 90, in: db)
         }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import MitraExtraction
 import MitraModel
 
 /// A document as the store lists it.
@@ -11,6 +10,9 @@ public struct StoredDocument: Sendable, Equatable {
     public var addedAt: String
     public var claimCount: Int
     public var mentionCount: Int
+    public var title: String? = nil
+    public var url: String? = nil
+    public var date: String? = nil
 }
 
 extension GraphStore {
@@ -26,13 +28,14 @@ extension GraphStore {
     public func documents() throws -> [StoredDocument] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT d.id, d.hash, d.format, d.added_at,
-                       (SELECT count(*) FROM claims c WHERE c.doc = d.id) AS claims,
-                       (SELECT count(*) FROM mentions m WHERE m.doc = d.id) AS mentions
+                SELECT d.id, d.hash, d.format, d.added_at, d.title, d.url, d.date,
+                       (SELECT count(*) FROM claims c WHERE c.doc = d.num) AS claims,
+                       coalesce((SELECT count FROM mentions m WHERE m.doc = d.num), 0) AS mentions
                 FROM documents d ORDER BY d.id
                 """).map {
                 StoredDocument(id: $0["id"], hash: $0["hash"], format: $0["format"], addedAt: $0["added_at"],
-                               claimCount: $0["claims"], mentionCount: $0["mentions"])
+                               claimCount: $0["claims"], mentionCount: $0["mentions"],
+                               title: $0["title"], url: $0["url"], date: $0["date"])
             }
         }
     }

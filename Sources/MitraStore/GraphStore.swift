@@ -138,6 +138,14 @@ public final class GraphStore: @unchecked Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             throw StoreError(kind: .corrupt, path: path, message: "is corrupt (\(error.message ?? "\(error)")); rebuild it into a new file")
         } catch {
+            if appID == Schema.applicationID && !complete {
+                // A store of an earlier release that cannot be upgraded is refused, never emptied:
+                // the migration is one transaction, so it is left exactly as it was.
+                throw StoreError(kind: .writeFailed, path: path, message: """
+                    was written by an earlier mitragraph and cannot be upgraded in place (\(error)); nothing was \
+                    changed. Rebuild it from its corpus: mitragraph build --store NEW.sqlite CORPUS
+                    """)
+            }
             throw StoreError(kind: .writeFailed, path: path, message: "cannot be prepared: \(error)")
         }
     }

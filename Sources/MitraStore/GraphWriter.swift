@@ -1,129 +1,137 @@
 import Foundation
 import GRDB
-import MitraExtraction
 import MitraModel
 import MitraOntology
 import MitraRDF
 
-/// Writes documents and the ontology inside one open write transaction, in both shapes the
-/// store keeps: the relational tables the query engine reads and the quads of the triple
-/// store. It remembers which (subject, predicate, object) keys it touched so `finish` can
-/// re-derive only those edges.
+/// Writes documents and the ontology inside one open write transaction into the relational
+/// tables, the single source of truth: a document's text once, its sentences and mentions as
+/// spans of it, its claims keyed by integers (document number, term ids of the entities, the
+/// predicate and the rule). It remembers which (subject, predicate, object) keys it touched so
+/// `finish` can re-derive only those edges.
 final class GraphWriter {
     let db: Database
     let terms: TermDictionary
     let quads: QuadInserter
-    private(set) var affected: Set<EdgeKey> = []
+    /// Edge keys (term ids of subject, predicate, object) whose claims changed.
+    private(set) var affected: Set<SIMD3<Int64>> = []
+    /// Set by a bulk load into an empty store: every edge is derived at the end, so keys
+    /// need not be remembered one by one.
+    var deriveAll = false
+    /// The edges of a bulk load, counted as its claims are written.
+    private var tally = EdgeTally()
+    private var tallyHolds = true
     private let time: String
-    private let iri: IRIs
-
-    /// Term ids of the IRIs every claim uses, looked up once.
-    private struct IRIs {
-        var type, subject, predicate, object, derivedFrom, claim, document: Int64
-        var sentence, negated, hedged, rule, confidence: Int64
-        var trueLiteral, falseLiteral: Int64
-    }
+    private let insertDocument, insertSentence, insertMention, insertClaim: RowInserter
+    /// Term ids of entity ids, predicate names and rules, without building their IRIs again.
+    private var entityTerms: [String: Int64] = [:]
+    private var predicateTerms: [String: Int64] = [:]
+    private var ruleTerms: [String: Int64] = [:]
 
     init(_ db: Database, time: String = ISO8601DateFormatter().string(from: Date())) throws {
         self.db = db
         self.time = time
         terms = try TermDictionary(db)
         quads = try QuadInserter(db)
-        let mg = Namespace.ontology
-        let t = terms
-        iri = IRIs(
-            type: try t.id(iri: Namespace.rdf + "type"), subject: try t.id(iri: Namespace.rdf + "subject"),
-            predicate: try t.id(iri: Namespace.rdf + "predicate"), object: try t.id(iri: Namespace.rdf + "object"),
-            derivedFrom: try t.id(iri: Namespace.prov + "wasDerivedFrom"), claim: try t.id(iri: mg + "Claim"),
-            document: try t.id(iri: mg + "Document"), sentence: try t.id(iri: mg + "sentence"),
-            negated: try t.id(iri: mg + "negated"), hedged: try t.id(iri: mg + "hedged"),
-            rule: try t.id(iri: mg + "rule"), confidence: try t.id(iri: mg + "confidence"),
-            trueLiteral: try t.id(of: .literal("true", datatype: Namespace.xsd + "boolean")),
-            falseLiteral: try t.id(of: .literal("false", datatype: Namespace.xsd + "boolean")))
+        insertDocument = try RowInserter(db, sql: """
+            INSERT INTO documents (id, hash, format, added_at, text, title, url, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertSentence = try RowInserter(db, sql: "INSERT INTO sentences (doc, count, spans) VALUES (?, ?, ?)")
+        insertMention = try RowInserter(db, sql: "INSERT INTO mentions (doc, count, spans) VALUES (?, ?, ?)")
+        insertClaim = try RowInserter(db, sql: """
+            INSERT INTO claims (doc, sentence, subject, predicate, object, subject_start, subject_end,
+                                object_start, object_end, negated, hedged, rule, confidence, holder)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     // MARK: Documents
 
     /// Replaces whatever the store held for the document's id with this extraction.
-    func replace(_ result: ExtractionResult) throws {
-        let doc = result.document
+    func replace(document doc: Document, sentences: [Sentence], mentions: [Mention], claims: [Claim]) throws {
         try remove(doc.id)
-        try db.cachedStatement(sql: "INSERT INTO documents (id, hash, format, added_at, text) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [doc.id, doc.contentHash, doc.format, time, doc.text])
-        let sentence = try db.cachedStatement(
-            sql: "INSERT INTO sentences (doc, idx, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
-        for s in result.sentences {
-            try sentence.execute(arguments: [doc.id, s.index, s.span.start, s.span.end, s.text])
+        let d = insertDocument
+        d.bind(1, doc.id); d.bind(2, doc.contentHash); d.bind(3, doc.format); d.bind(4, time); d.bind(5, doc.text)
+        d.bind(6, doc.title); d.bind(7, doc.url); d.bind(8, doc.date)
+        try d.run()
+        let num = db.lastInsertedRowID
+        if !sentences.isEmpty {
+            // Sentence n is the n-th span: extraction numbers them in order from 0.
+            let s = insertSentence
+            s.bind(1, num); s.bind(2, sentences.count); s.bind(3, PackedSentences.pack(sentences.map(\.span)))
+            try s.run()
         }
-        let mention = try db.cachedStatement(
-            sql: "INSERT INTO mentions (doc, entity, start, \"end\", text, sentence) VALUES (?, ?, ?, ?, ?, ?)")
-        for m in result.mentions {
-            try mention.execute(arguments: [doc.id, m.entityID, m.span.start, m.span.end, m.text, m.sentenceIndex])
+        if !mentions.isEmpty {
+            let packed = PackedMention.pack(try mentions.map {
+                PackedMention(start: $0.span.start, end: $0.span.end, entity: try entityTerm($0.entityID), sentence: $0.sentenceIndex)
+            })
+            let m = insertMention
+            m.bind(1, num); m.bind(2, mentions.count); m.bind(3, packed)
+            try m.run()
         }
-        let claim = try db.cachedStatement(sql: """
-            INSERT INTO claims (doc, sentence, subject, predicate, object, subject_start, subject_end,
-                                object_start, object_end, negated, hedged, rule, confidence, holder)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for c in result.claims {
-            try claim.execute(arguments: [
-                doc.id, c.sentenceIndex, c.subject, c.predicate, c.object, c.subjectSpan.start, c.subjectSpan.end,
-                c.objectSpan.start, c.objectSpan.end, c.negated, c.hedged, c.rule, c.confidence, c.holder,
-            ])
-            affected.insert(c.key)
-        }
-        try writeQuads(of: result)
-    }
-
-    /// The document's graph: the document, each claim reified with its provenance, and the
-    /// plain triple for each affirmed claim.
-    private func writeQuads(of result: ExtractionResult) throws {
-        let docIRI = StoreGraphs.document(result.document.id)
-        let g = try terms.uncachedID(iri: docIRI)
-        try quads.add(g, g, iri.type, iri.document)
-        let xsd = Namespace.xsd
-        for (n, c) in result.claims.enumerated() {
-            let node = try terms.uncachedID(iri: StoreGraphs.claim(document: result.document.id, index: n))
-            let s = try terms.id(iri: Namespace.entity + c.subject)
-            let p = try terms.id(iri: Namespace.ontology + c.predicate)
-            let o = try terms.id(iri: Namespace.entity + c.object)
-            try quads.add(g, node, iri.type, iri.claim)
-            try quads.add(g, node, iri.subject, s)
-            try quads.add(g, node, iri.predicate, p)
-            try quads.add(g, node, iri.object, o)
-            try quads.add(g, node, iri.derivedFrom, g)
-            try quads.add(g, node, iri.sentence, try terms.id(of: .literal(String(c.sentenceIndex), datatype: xsd + "integer")))
-            try quads.add(g, node, iri.negated, c.negated ? iri.trueLiteral : iri.falseLiteral)
-            try quads.add(g, node, iri.hedged, c.hedged ? iri.trueLiteral : iri.falseLiteral)
-            try quads.add(g, node, iri.rule, try terms.id(of: .literal(c.rule)))
-            try quads.add(g, node, iri.confidence, try terms.id(of: .literal(String(c.confidence), datatype: xsd + "double")))
-            if !c.negated { try quads.add(g, s, p, o) }
+        let k = insertClaim
+        for c in claims {
+            let key = SIMD3(try entityTerm(c.subject), try predicateTerm(c.predicate), try entityTerm(c.object))
+            k.bind(1, num); k.bind(2, c.sentenceIndex); k.bind(3, key.x); k.bind(4, key.y); k.bind(5, key.z)
+            k.bind(6, c.subjectSpan.start); k.bind(7, c.subjectSpan.end); k.bind(8, c.objectSpan.start)
+            k.bind(9, c.objectSpan.end); k.bind(10, c.negated); k.bind(11, c.hedged); k.bind(12, try ruleTerm(c.rule))
+            k.bind(13, c.confidence); k.bind(14, c.holder)
+            try k.run()
+            if deriveAll { tally.add(key, document: num, negated: c.negated, hedged: c.hedged) } else { affected.insert(key) }
         }
     }
 
-    /// Removes a document, its claims, mentions and graph; returns whether it was stored.
+    private func entityTerm(_ id: String) throws -> Int64 {
+        if let t = entityTerms[id] { return t }
+        let t = try terms.id(iri: Namespace.entity + id)
+        entityTerms[id] = t
+        return t
+    }
+
+    private func predicateTerm(_ name: String) throws -> Int64 {
+        if let t = predicateTerms[name] { return t }
+        let t = try terms.id(iri: Namespace.ontology + name)
+        predicateTerms[name] = t
+        return t
+    }
+
+    private func ruleTerm(_ rule: String) throws -> Int64 {
+        if let t = ruleTerms[rule] { return t }
+        let t = try terms.id(of: .literal(rule))
+        ruleTerms[rule] = t
+        return t
+    }
+
+    /// Removes a document, its sentences, mentions and claims; returns whether it was stored.
     @discardableResult
     func remove(_ id: String) throws -> Bool {
-        for row in try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT DISTINCT subject, predicate, object FROM claims WHERE doc = ?"), arguments: [id])
-        {
-            affected.insert(EdgeKey(subject: row[0], predicate: row[1], object: row[2]))
+        guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM documents WHERE id = ?"), arguments: [id])
+        else { return false }
+        // Claims already tallied are going: the tally no longer holds, SQL derives instead.
+        if deriveAll { tallyHolds = false }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT subject, predicate, object FROM claims WHERE doc = ?"),
+                                    arguments: [num]) {
+            affected.insert(SIMD3(row[0], row[1], row[2]))
         }
-        try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [id])
-        let removed = db.changesCount > 0
-        if removed, let g = try terms.lookup(TermDictionary.Key(kind: TermDictionary.Kind.iri.rawValue, value: StoreGraphs.document(id), datatype: "", lang: "")) {
-            try db.cachedStatement(sql: "DELETE FROM quads WHERE g = ?").execute(arguments: [g])
+        for sql in ["DELETE FROM claims WHERE doc = ?", "DELETE FROM mentions WHERE doc = ?",
+                    "DELETE FROM sentences WHERE doc = ?", "DELETE FROM documents WHERE num = ?"] {
+            try db.cachedStatement(sql: sql).execute(arguments: [num])
         }
-        return removed
+        return true
     }
+
+    /// Where an entity id starts in its term's IRI, as SQL's `substr` counts (from 1).
+    static let entityStart = Namespace.entity.count + 1
+    /// Where a predicate name starts in its term's IRI.
+    static let predicateStart = Namespace.ontology.count + 1
 
     // MARK: Ontology
 
     /// Replaces the ontology's tables and graph when its fingerprint differs from the stored
     /// one; returns whether it did.
     @discardableResult
-    func writeOntology(_ ontology: Ontology, force: Bool = false) throws -> Bool {
-        let fingerprint = OntologyFingerprint.of(ontology)
+    func writeOntology(_ ontology: Ontology, rulesVersion: String = "", force: Bool = false) throws -> Bool {
+        let fingerprint = OntologyFingerprint.of(ontology, rulesVersion: rulesVersion)
         if !force, try Self.meta("ontology_hash", in: db) == fingerprint { return false }
         try GraphStore.writeOntology(ontology, to: db)
         let g = try terms.id(iri: StoreGraphs.ontology)
@@ -139,8 +147,45 @@ final class GraphWriter {
 
     /// Re-derives the edges of every key touched since the writer opened.
     func finish() throws {
-        try EdgeDeriver.refresh(affected, in: db)
+        if deriveAll {
+            // Imported support is merged by SQL; a store without any takes the tally as is.
+            let imported = try Bool.fetchOne(db, sql: "SELECT 1 FROM graph_edges LIMIT 1") == true
+            if !tallyHolds || imported {
+                try EdgeDeriver.refreshAllClaims(in: db)
+            } else {
+                try insertTally()
+            }
+            tally = EdgeTally()
+            tallyHolds = true
+        } else {
+            try EdgeDeriver.refresh(ids: affected, in: db)
+        }
         affected.removeAll()
+        deriveAll = false
+    }
+
+    /// Writes the tallied edges of a bulk load into an empty edge table, named from the term ids.
+    private func insertTally() throws {
+        var names: [Int64: String] = [:]
+        for (id, term) in entityTerms { names[term] = id }
+        for (name, term) in predicateTerms { names[term] = name }
+        let insert = try RowInserter(db, sql: """
+            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count,
+                               self_contradicting, contested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var rows = tally.edges.compactMap { key, counts -> (EdgeKey, EdgeTally.Counts)? in
+            guard let s = names[key.x], let p = names[key.y], let o = names[key.z] else { return nil }
+            return (EdgeKey(subject: s, predicate: p, object: o), counts.finished)
+        }
+        // In key order, so the table grows at its end.
+        rows.sort { GraphStore.byteOrder($0.0, $1.0) < 0 }
+        for (key, c) in rows {
+            insert.bind(1, key.subject); insert.bind(2, key.predicate); insert.bind(3, key.object)
+            insert.bind(4, c.supporting); insert.bind(5, c.denying); insert.bind(6, c.hedged); insert.bind(7, c.claims)
+            insert.bind(8, c.both)
+            insert.bind(9, Edge.isContested(supporting: c.supporting, denying: c.denying, selfContradicting: c.both))
+            try insert.run()
+        }
     }
 
     static func meta(_ key: String, in db: Database) throws -> String? {
@@ -149,5 +194,41 @@ final class GraphWriter {
 
     static func setMeta(_ key: String, _ value: String, in db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+}
+
+/// Edge counts kept while a bulk load writes its claims, a document at a time: the same
+/// numbers `EdgeDeriver` derives in SQL, without reading the claims back.
+struct EdgeTally {
+    struct Counts {
+        var supporting = 0, denying = 0, hedged = 0, claims = 0, both = 0
+        /// The document whose claims are being counted, and what they said so far.
+        var document: Int64 = -1
+        var affirms = false, denies = false
+
+        /// The counts with the current document's verdict added.
+        var finished: Counts {
+            var c = self
+            if affirms { c.supporting += 1 }
+            if denies { c.denying += 1 }
+            if affirms && denies { c.both += 1 }
+            c.affirms = false
+            c.denies = false
+            return c
+        }
+    }
+
+    private(set) var edges: [SIMD3<Int64>: Counts] = [:]
+
+    mutating func add(_ key: SIMD3<Int64>, document: Int64, negated: Bool, hedged: Bool) {
+        var c = edges[key] ?? Counts()
+        if c.document != document {
+            c = c.finished
+            c.document = document
+        }
+        if negated { c.denies = true } else { c.affirms = true }
+        if hedged { c.hedged += 1 }
+        c.claims += 1
+        edges[key] = c
     }
 }

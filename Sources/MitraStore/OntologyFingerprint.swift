@@ -1,18 +1,18 @@
 import Foundation
-import MitraExtraction
 import MitraModel
 import MitraOntology
 import MitraRDF
 
 /// What identifies an ontology for the store: a hash that changes whenever anything the
 /// extractor reads changes (entities, labels, predicates, classes, cue words) or its rules
-/// do (`Extractor.rulesVersion`, a hash of the code version and the rule data), and the
+/// do (the `rulesVersion` the builder passes: `Extractor.rulesVersion(of:)`, a hash of the
+/// code version and the rule data), and the
 /// statements the store keeps in the ontology graph.
 enum OntologyFingerprint {
     /// A content hash of the ontology's Turtle files, or of its parts when it was built in
     /// memory without files.
-    static func of(_ ontology: Ontology) -> String {
-        var text = "extractor \(Extractor.rulesVersion(of: ontology.cues))\n"
+    static func of(_ ontology: Ontology, rulesVersion: String) -> String {
+        var text = "extractor \(rulesVersion)\n"
         let files = ontology.files
         if !files.isEmpty, let contents = try? files.map({ try String(contentsOfFile: $0, encoding: .utf8) }) {
             for (file, content) in zip(files, contents) {

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import MitraModel
 
 /// The store's tables, created and upgraded by numbered migrations.
 enum Schema {
@@ -101,6 +103,22 @@ enum Schema {
         migrator.registerMigration("v3-claim-holder") { db in
             try db.execute(sql: "ALTER TABLE claims ADD COLUMN holder TEXT")
         }
+        migrator.registerMigration("v3-document-metadata") { db in
+            // A store that already has the integer-keyed documents keeps metadata in their
+            // columns: the side table would only go unused.
+            if try db.columns(in: "documents").contains(where: { $0.name == "num" }) { return }
+            try db.execute(sql: documentMetadata)
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: v4
+                .replacingOccurrences(of: "?1", with: "'\(Namespace.entity)'")
+                .replacingOccurrences(of: "?2", with: "'\(Namespace.ontology)'")
+                .replacingOccurrences(of: "?3", with: "'\(Namespace.document)%'"))
+            try packMentions(in: db)
+            try packSentences(in: db)
+            try EdgeDeriver.rebuildAll(in: db)
+        }
+        PushesTable.register(in: &migrator)
         return migrator
     }
 
@@ -145,6 +163,154 @@ enum Schema {
         ALTER TABLE entities ADD COLUMN source TEXT NOT NULL DEFAULT 'ontology';
         CREATE INDEX entities_source ON entities(source);
         """
+
+    /// One source of truth keyed by integers: documents get a number, sentences and mentions
+    /// become spans of the document's text, claims and mentions name entities, predicates and
+    /// rules by term id, edges learn which documents contradict themselves, and the reified
+    /// claims of the document graphs (which nothing read) go. A v2 store's rows are carried
+    /// over in place, the v3 `document_metadata` side table folded into the documents' columns
+    /// (one place for metadata); `?1` stands for the entity namespace, `?2` the ontology's, `?3` the documents'
+    /// (constants spliced in, as several statements cannot share bound parameters).
+    static let v4 = """
+        CREATE TABLE documents_v3 (
+            num INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL,
+            format TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            title TEXT,
+            url TEXT,
+            date TEXT
+        );
+        INSERT INTO documents_v3 (id, hash, format, added_at, text, title, url, date)
+            SELECT d.id, d.hash, d.format, d.added_at, d.text, m.title, m.url, m.date
+            FROM documents d LEFT JOIN document_metadata m ON m.doc = d.id ORDER BY d.id;
+        INSERT OR IGNORE INTO terms (kind, value)
+            SELECT 1, ?1 || subject FROM claims UNION SELECT 1, ?1 || object FROM claims
+            UNION SELECT 1, ?1 || entity FROM mentions UNION SELECT 1, ?2 || predicate FROM claims;
+        INSERT OR IGNORE INTO terms (kind, value) SELECT DISTINCT 3, rule FROM claims;
+        CREATE TABLE sentences_v3 (
+            doc INTEGER PRIMARY KEY,
+            count INTEGER NOT NULL,
+            spans BLOB NOT NULL
+        );
+        CREATE TEMP TABLE sentences_flat AS
+            SELECT d.num AS doc, s.start, s."end" FROM sentences s JOIN documents_v3 d ON d.id = s.doc ORDER BY 1, s.idx;
+        CREATE TABLE mentions_v3 (
+            doc INTEGER PRIMARY KEY,
+            count INTEGER NOT NULL,
+            spans BLOB NOT NULL
+        );
+        CREATE TEMP TABLE mentions_flat AS
+            SELECT d.num AS doc, m.start, m."end", t.id AS entity, m.sentence FROM mentions m JOIN documents_v3 d ON d.id = m.doc
+            JOIN terms t ON t.value = ?1 || m.entity AND t.kind = 1 AND t.datatype = '' AND t.lang = ''
+            ORDER BY 1;
+        CREATE TABLE claims_v3 (
+            id INTEGER PRIMARY KEY,
+            doc INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            subject INTEGER NOT NULL,
+            predicate INTEGER NOT NULL,
+            object INTEGER NOT NULL,
+            subject_start INTEGER NOT NULL,
+            subject_end INTEGER NOT NULL,
+            object_start INTEGER NOT NULL,
+            object_end INTEGER NOT NULL,
+            negated INTEGER NOT NULL,
+            hedged INTEGER NOT NULL,
+            rule INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            holder TEXT
+        );
+        INSERT INTO claims_v3
+            SELECT c.id, d.num, c.sentence, ts.id, tp.id, tob.id, c.subject_start, c.subject_end, c.object_start,
+                   c.object_end, c.negated, c.hedged, tr.id, c.confidence, c.holder
+            FROM claims c JOIN documents_v3 d ON d.id = c.doc
+            JOIN terms ts ON ts.value = ?1 || c.subject AND ts.kind = 1 AND ts.datatype = '' AND ts.lang = ''
+            JOIN terms tp ON tp.value = ?2 || c.predicate AND tp.kind = 1 AND tp.datatype = '' AND tp.lang = ''
+            JOIN terms tob ON tob.value = ?1 || c.object AND tob.kind = 1 AND tob.datatype = '' AND tob.lang = ''
+            JOIN terms tr ON tr.value = c.rule AND tr.kind = 3 AND tr.datatype = '' AND tr.lang = ''
+            ORDER BY c.id;
+        DROP TABLE document_metadata;
+        DROP TABLE claims;
+        DROP TABLE mentions;
+        DROP TABLE sentences;
+        DROP TABLE documents;
+        ALTER TABLE documents_v3 RENAME TO documents;
+        ALTER TABLE sentences_v3 RENAME TO sentences;
+        ALTER TABLE mentions_v3 RENAME TO mentions;
+        ALTER TABLE claims_v3 RENAME TO claims;
+        \(claimIndexes.joined(separator: ";\n"));
+        DELETE FROM quads WHERE g IN (SELECT id FROM terms WHERE kind = 1 AND value LIKE ?3);
+        ALTER TABLE edges ADD COLUMN self_contradicting INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE edges ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
+        """
+
+    /// Packs the v2 mentions the migration copied out (`temp.mentions_flat`) a document at a time.
+    private static func packMentions(in db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO mentions (doc, count, spans) VALUES (?, ?, ?)")
+        var doc: Int64?
+        var pending: [PackedMention] = []
+        func flush() throws {
+            guard let doc else { return }
+            try insert.execute(arguments: [doc, pending.count, Data(PackedMention.pack(pending))])
+            pending.removeAll()
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT doc, start, \"end\", entity, sentence FROM temp.mentions_flat")
+        while let row = try rows.next() {
+            let num: Int64 = row[0]
+            if num != doc {
+                try flush()
+                doc = num
+            }
+            pending.append(PackedMention(start: row[1], end: row[2], entity: row[3], sentence: row[4]))
+        }
+        try flush()
+        try db.execute(sql: "DROP TABLE temp.mentions_flat")
+    }
+
+    /// Packs the v2 sentences the migration copied out (`temp.sentences_flat`) a document at a time.
+    private static func packSentences(in db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO sentences (doc, count, spans) VALUES (?, ?, ?)")
+        var doc: Int64?
+        var pending: [Span] = []
+        func flush() throws {
+            guard let doc else { return }
+            try insert.execute(arguments: [doc, pending.count, Data(PackedSentences.pack(pending))])
+            pending.removeAll()
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT doc, start, \"end\" FROM temp.sentences_flat")
+        while let row = try rows.next() {
+            let num: Int64 = row[0]
+            if num != doc {
+                try flush()
+                doc = num
+            }
+            pending.append(Span(start: row[1], end: max(row[1], row[2])))
+        }
+        try flush()
+        try db.execute(sql: "DROP TABLE temp.sentences_flat")
+    }
+
+    /// What a document states about itself (title, URL, date), in a v3 side table that v4
+    /// folds into the documents' own columns.
+    static let documentMetadata = """
+        CREATE TABLE document_metadata (
+            doc TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            title TEXT,
+            url TEXT,
+            date TEXT
+        );
+        CREATE INDEX document_metadata_url ON document_metadata(url);
+        """
+
+    /// The claims' secondary indexes: by document (to replace one) and by edge key, covering
+    /// what edge derivation counts so it never looks a claim up.
+    static let claimIndexes = [
+        "CREATE INDEX claims_doc ON claims(doc)",
+        "CREATE INDEX claims_spo ON claims(subject, predicate, object, doc, negated, hedged)",
+    ]
 
     /// The secondary quad indexes: with the (g, s, p, o) primary key they serve every pattern.
     /// The importer drops and re-creates them around a bulk load, so they are kept here once.

@@ -141,7 +141,7 @@ final class TermDictionary {
         }
     }
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     static func bind(_ text: String, to stmt: OpaquePointer, at index: Int32) {
         var text = text

@@ -24,18 +24,18 @@ import Testing
               mitragraph export --format csv --output output/tables
               mitragraph export --format graphml --query 'kratom has_adverse_effect ?e' --output effects.graphml
 
-            USAGE: export [--store <file>] [--query <query>] [--timeout <seconds>] --format <format> --output <path> [--layout <layout>] [--all-entities]
+            USAGE: export [--store <file>] [--query <query>] [--timeout <seconds>] [--format <format>] --output <path> [--layout <layout>] [--all-entities]
 
             OPTIONS:
               --store <file>          The store file. (default: output/kratom.sqlite)
               --query <query>         Restrict the output to the entities and edges of this query's result.
               --timeout <seconds>     Stop the --query after this many seconds.
-              --format <format>       The output format. (values: dot, graphml, ntriples, turtle, kgx, csv,
-                                      json)
+              --format <format>       The output format (default: the --output extension: .dot, .graphml, .nt,
+                                      .ttl, .json). (values: dot, graphml, ntriples, turtle, kgx, csv, json)
               -o, --output <path>     The output file or folder.
               --layout <layout>       The Graphviz layout a DOT file is tuned for. (values: dot, neato, fdp,
                                       sfdp, circo; default: dot)
-              --all-entities          In DOT, draw entities that have no edge too.
+              --all-entities          In DOT and GraphML, include entities that have no edge too.
               -h, --help              Show help information.
 
             """)
@@ -45,15 +45,16 @@ import Testing
         #expect(RenderCommand.helpMessage(columns: 100) == """
             OVERVIEW: Draw the graph as SVG, PNG or PDF.
 
-            Entities are shaped and coloured by class (see the legend); edges are labelled by
-            predicate, wider with more supporting documents, dashed when hedged, red when
-            contested, purple and dotted with a bar when only denied. In SVG, hovering shows
-            external ids and evidence counts. Without --output, writes output/kratom.FORMAT.
+            Entities are shaped and coloured by class (see the legend); edges are labelled by predicate, wider
+            with more supporting documents, dashed when hedged, red when contested, purple and dotted with a
+            bar when only denied. In SVG, hovering shows external ids and evidence counts. Without --output,
+            writes output/kratom.FORMAT; without --format, the --output extension decides, and a --format that
+            contradicts it is refused.
 
             Examples:
               mitragraph render
               mitragraph render --format png --output output/kratom.png
-              mitragraph render --store kg.sqlite --layout sfdp --format pdf --output kg.pdf
+              mitragraph render --store kg.sqlite --layout sfdp --output kg.pdf
               mitragraph render --query 'neighbors kratom depth 1' --output kratom-1.svg
 
             USAGE: render [--store <file>] [--query <query>] [--timeout <seconds>] [--format <format>] [--layout <layout>] [--output <path>] [--all-entities]
@@ -62,7 +63,8 @@ import Testing
               --store <file>          The store file. (default: output/kratom.sqlite)
               --query <query>         Restrict the output to the entities and edges of this query's result.
               --timeout <seconds>     Stop the --query after this many seconds.
-              --format <format>       The image format. (values: svg, png, pdf; default: svg)
+              --format <format>       The image format (default: the --output extension, else svg). (values:
+                                      svg, png, pdf)
               --layout <layout>       The Graphviz layout engine. (values: dot, neato, fdp, sfdp, circo;
                                       default: dot)
               -o, --output <path>     The image file (default: output/kratom.FORMAT).

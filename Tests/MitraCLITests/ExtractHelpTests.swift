@@ -8,10 +8,9 @@ import Testing
             store.
 
             Each line is one claim ({"type": "claim", ...}) or, with --mentions, one
-            mention.
-            --count prints only totals and a rate, which is what the benchmark measures.
-            --explain prints, for each claim, the rule, the trigger, the tokens of each end
-            and why they were chosen, as text.
+            mention. --count prints only totals and a rate, which is what the benchmark
+            measures. --explain prints, for each claim, the rule, the trigger, the tokens
+            of each end and why they were chosen, as text.
 
             --format nquads prints each document's named graph as the store and push
             write it, and kgx one KGX edge per claim; both stream documents one at a

@@ -1,8 +1,34 @@
 @testable import MitraCLI
+import Foundation
+import MitraTestSupport
+import ArgumentParser
 import Testing
 
 /// The root command's help, exactly: the first thing a new user reads.
 @Suite struct HelpTests {
+    /// Every command's prose reflows to the terminal: on a wide one each paragraph is one
+    /// line, not lines cut at the columns of the source.
+    @Test func proseReflowsToTheWidth() {
+        var commands: [ParsableCommand.Type] = [MitragraphCommand.self]
+        var index = 0
+        while index < commands.count {
+            commands += commands[index].configuration.subcommands
+            index += 1
+        }
+        for command in commands {
+            let discussion = command.configuration.discussion
+            let help = command == MitragraphCommand.self
+                ? MitragraphCommand.helpMessage(columns: 2000) : MitragraphCommand.helpMessage(for: command, columns: 2000)
+            for paragraph in discussion.components(separatedBy: "\n\n") {
+                let lines = paragraph.split(separator: "\n")
+                // Lists and examples (indented lines, or a heading ending in ':') keep their lines.
+                guard lines.count > 1, !lines.contains(where: { $0.hasPrefix(" ") || $0.hasSuffix(":") }) else { continue }
+                Issue.record("\(command._commandName): a paragraph cut at fixed columns: \(lines[0])")
+            }
+            #expect(help.contains("OVERVIEW"))
+        }
+    }
+
     @Test func rootHelpIsExactlyThis() {
         #expect(MitragraphCommand.helpMessage(columns: 80) == """
         OVERVIEW: Build, query, draw and export a knowledge graph of kratom and chronic
@@ -17,9 +43,8 @@ import Testing
           mitragraph render --format svg --output output/kratom.svg
           mitragraph export --format kgx --output output/kgx
 
-        Exit status: 0 success, 64 bad usage, 65 bad input (a file, query,
-        ontology or store that cannot be used), 66 a missing input or store,
-        69 a SPARQL store that cannot be reached or fails, 70 an internal
+        Exit status: 0 success, 64 bad usage, 65 bad input (a file, query, ontology or
+        store that cannot be used), 66 a missing input or store, 70 an internal
         failure, 73 an output that cannot be written.
 
         USAGE: mitragraph <subcommand>
@@ -53,5 +78,37 @@ import Testing
 
           See 'mitragraph help <subcommand>' for detailed help.
         """)
+    }
+}
+
+/// The manual page and the shell completions, both made from the argument parser's model of
+/// the command line, so they list every subcommand.
+@Suite struct ManualAndCompletionTests {
+    @Test func completionScriptsNameEverySubcommand() throws {
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.executable) else {
+            print("skipped: needs \(Fixtures.executable) (run swift build first)")
+            return
+        }
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try Fixtures.run(Fixtures.executable, ["--generate-completion-script", shell])
+            #expect(r.status == 0)
+            for name in ["build", "query", "repl", "evidence", "export", "render", "ontology"] {
+                #expect(r.out.contains(name), "\(shell) completion lacks \(name)")
+            }
+        }
+    }
+
+    /// The tool `make man` runs, when a build has made it (the plugin builds it on first use).
+    @Test func theManualDescribesTheSubcommands() throws {
+        let tool = Fixtures.repositoryRoot + "/.build/debug/generate-manual-tool"
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.executable), FileManager.default.isExecutableFile(atPath: tool) else {
+            print("skipped: needs \(tool) (run make man once)")
+            return
+        }
+        let r = try Fixtures.run(tool, [Fixtures.executable, "--output-directory", "-"])
+        #expect(r.status == 0)
+        #expect(r.out.contains(".Dt MITRAGRAPH 1"))
+        #expect(r.out.contains("evidence"))
+        #expect(r.out.contains("Exit status: 0 success"))
     }
 }

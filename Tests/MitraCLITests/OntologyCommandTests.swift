@@ -23,6 +23,18 @@ struct OntologyCommandTests {
         #expect(result.out.contains("\ntotal "))
     }
 
+    @Test func checkFailsOnRuleDataThatNamesNoRule() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let path = Fixtures.write("""
+            @prefix mg: <https://w3id.org/mitragraph/ontology#> .
+            mg:rule-mine a mg:ExtractionRule ; mg:ruleID "my-rule" ; mg:order 95 ; mg:window 0 ; mg:confidence 0.5 .
+            """, to: "mine.ttl", in: dir)
+        let result = try run("ontology", "check", "--ontology", dir)
+        #expect(result.status == 65)
+        #expect(result.out.contains("\(path):2:36: error: rule 'my-rule' names no rule of the extractor; the rules are 'list-lead-in', "))
+        #expect(result.out.hasSuffix("1 error, 0 warnings, 12 notes\n"))
+    }
+
     @Test func checkFailsWithExitStatus65OnALayeredDuplicateLabel() throws {
         let dir = Fixtures.temporaryDirectory()
         let path = Fixtures.write("""

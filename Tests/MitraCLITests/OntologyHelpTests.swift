@@ -7,9 +7,9 @@ import Testing
         #expect(MitragraphCommand.helpMessage(for: OntologyCommand.self, columns: 100) == """
             OVERVIEW: Check the ontology, or show an entity with all its labels and identifiers.
 
-            The ontology is the folder of Turtle files that names every entity the extractor can
-            find. Add your own entities and synonyms in a folder of your own and layer it over the
-            shipped one with --ontology DIR (see ontology/README.md).
+            The ontology is the folder of Turtle files that names every entity the extractor can find. Add your
+            own entities and synonyms in a folder of your own and layer it over the shipped one with --ontology
+            DIR (see ontology/README.md).
 
             Examples:
               mitragraph ontology check
@@ -35,13 +35,14 @@ import Testing
         #expect(MitragraphCommand.helpMessage(for: OntologyCheckCommand.self, columns: 100) == """
             OVERVIEW: Check the ontology for unknown classes, shared labels and risky labels.
 
-            Errors: a malformed file, an entity whose class is unknown or missing, an entity
-            without a preferred label, a label or exact-match identifier that two entities share,
-            a predicate whose domain or range names a missing class, files that define one thing
-            differently, a negation cue without a valid scope. Warnings: a label that is a common
-            English word (acknowledge it with mg:ambiguousLabel to make it a note). Prints one
-            line per finding, then the entities, labels and identifiers per class.
-            Exit status: 0 without errors (warnings allowed), 65 with errors, 66 a missing folder.
+            Errors: a malformed file, an entity whose class is unknown or missing, an entity without a
+            preferred label, a label or exact-match identifier that two entities share, a predicate whose
+            domain or range names a missing class, files that define one thing differently, a negation cue
+            without a valid scope, rule data that names no rule of the extractor or (when the folders describe
+            rules) a rule without its data. Warnings: a label that is a common English word (acknowledge it
+            with mg:ambiguousLabel to make it a note). Prints one line per finding, then the entities, labels
+            and identifiers per class. Exit status: 0 without errors (warnings allowed), 65 with errors, 66 a
+            missing folder.
 
             Examples:
               mitragraph ontology check
@@ -65,9 +66,8 @@ import Testing
         #expect(MitragraphCommand.helpMessage(for: OntologyShowCommand.self, columns: 100) == """
             OVERVIEW: Show an entity with its class, all its labels and its identifiers.
 
-            NAME is any label (case, dashes and µ/μ do not matter), an id, or a CURIE such as
-            mge:kratom or an external identifier (MESH:D005356). An unknown name exits 65 and
-            suggests the nearest labels.
+            NAME is any label (case, dashes and µ/μ do not matter), an id, or a CURIE such as mge:kratom or an
+            external identifier (MESH:D005356). An unknown name exits 65 and suggests the nearest labels.
 
             Examples:
               mitragraph ontology show kratom

@@ -10,10 +10,11 @@ import Testing
         OVERVIEW: Run a query against the graph (language: docs/query-language.md).
 
         The query comes from the argument, from --file, or from standard input
-        (argument - or none). Results print as an aligned table on a terminal and
-        as TSV otherwise, unless --format says which; dot and graphml write the
-        part of the graph the result covers. A malformed query exits 65 with
-        line:column, the line and a caret on standard error.
+        (argument - or none); it may hold several statements, each ending at ';' or an
+        empty line, run in turn. Results print as an aligned table on a terminal and as
+        TSV otherwise, unless --format says which; dot and graphml write the part of
+        the graph the result covers. A malformed query exits 65 with line:column, the
+        line and a caret on standard error.
 
         With --endpoint the query runs on a SPARQL 1.1 store that `push` filled
         (names, labels and sentence text from --store) and prints the same rows;
@@ -63,10 +64,11 @@ import Testing
           --file <file>           Read the query from this file.
           --timeout <seconds>     Stop the query after this many seconds.
           -o, --output <file>     Write to this file instead of standard output.
-          --repeat <n>            Run the query this many times (with --timing, to
-                                  measure it in one process). (default: 1)
-          --timing                Print the run times as JSON on standard error
-                                  (median_ms, min_ms, runs).
+          --repeat <n>            Run each statement this many times, after one untimed
+                                  warm-up run (with --timing, to measure it). (default:
+                                  1)
+          --timing                Print each statement's run times as JSON on standard
+                                  error (median_ms, min_ms, runs).
           --version               Show the version.
           -h, --help              Show help information.
         """)
@@ -76,12 +78,16 @@ import Testing
         #expect(MitragraphCommand.helpMessage(for: ReplCommand.self, columns: 80).trimmingCharacters(in: .newlines) == """
         OVERVIEW: Query the graph interactively.
 
-        Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), Tab
-        completion of keywords, predicates and entity names. A statement the
-        parser finds unfinished, or a line ending in a backslash, continues on the
-        next line. An error never ends the session; Ctrl-C stops a running
-        statement; .quit or Ctrl-D leaves. Dot-commands: .format, .timer,
-        .timeout, .schema, .help, .quit.
+        Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), and Tab
+        completion of what fits where the cursor is: commands, predicates, entity
+        names, classes after ':', settings after a dot-command. A statement ends at ';'
+        or at an empty line, so it may run over several lines. An error never ends the
+        session; Ctrl-C clears the statement being typed or stops a running one; exit,
+        quit, \\q or Ctrl-D leaves; help lists the dot-commands (.format, .expanded,
+        .pager, .output, .once, .read, .timer, .timeout, .bail, .schema).
+
+        Input that is not a terminal (a pipe, a file) prints no prompts; when a
+        statement in it fails, the shell exits 65 at the end (with --bail, at once).
 
         Examples:
           mitragraph repl
@@ -89,7 +95,7 @@ import Testing
           echo 'contested' | mitragraph repl --store kg.sqlite
           mitragraph repl --endpoint http://127.0.0.1:7878   # on a pushed SPARQL store
 
-        USAGE: mitragraph repl <options>
+        USAGE: mitragraph repl [--store <file>] [--format <format>] [--timeout <seconds>] [--bail]
 
         OPTIONS:
           --store <file>          The store file. (default: output/kratom.sqlite)
@@ -113,8 +119,9 @@ import Testing
           --retries <n>           Further attempts, with backoff, after a failure a
                                   retry can fix. (default: 3)
           --format <format>       The output format to start with. (values: table,
-                                  json, csv, tsv; default: table)
+                                  json, csv, tsv, dot, graphml; default: table)
           --timeout <seconds>     Stop each statement after this many seconds.
+          --bail                  Stop at the first statement that fails.
           --version               Show the version.
           -h, --help              Show help information.
         """)
@@ -210,5 +217,101 @@ import Testing
     @Test func aMissingStoreExits66() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
         #expect(try Self.run(["query", "--store", "/nonexistent/kg.sqlite", "contested"]).0 == 66)
+    }
+
+    @Test func severalStatementsFromAFileRepeated() throws {
+        guard let store = Self.store else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let file = Fixtures.write("kratom contains ?a;\ncount where\n  kratom contains ?a\n\ncontested\n", to: "several.mgq",
+                                  in: Fixtures.temporaryDirectory())
+        let (status, out, err) = try Self.run(["query", "--store", store, "--format", "csv", "--file", file, "--repeat", "3", "--timing"])
+        #expect(status == 0)
+        #expect(out == "a,support\nmitragynine,1\npaynantheine,1\n\ncount\n2\n\nsubject,predicate,object,support,denials,self_contradicting\n")
+        // One line of timings per statement, each of three timed runs.
+        let timings = err.split(separator: "\n")
+        #expect(timings.count == 3)
+        #expect(timings.allSatisfy { $0.hasSuffix("\"runs\": 3}") })
+        let table = try Self.run(["query", "--store", store, "--format", "table", "contested; count where kratom contains ?a"]).1
+        #expect(table.contains("(no rows)\n\ncount\n"))
+        let drawn = try Self.run(["query", "--store", store, "--format", "dot", "contested; contested"])
+        #expect(drawn.0 == 65)
+        #expect(drawn.2 == "mitragraph: --format dot draws one statement's result; the input holds 2\n")
+    }
+
+    /// On a terminal with nothing to read, `query` shows how to call it instead of waiting.
+    @Test func noQueryOnATerminalPrintsTheUsage() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary), FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipped: needs \(Self.binary) and script(1)")
+            return
+        }
+        // script(1) gives the command a pseudo-terminal for its standard input.
+        let r = try Fixtures.run("/usr/bin/script", ["-qec", Self.binary + " query", "/dev/null"])
+        #expect(r.status == 64)
+        #expect(r.out.contains("Error: no query given: pass it as an argument, with --file, or on standard input"))
+        #expect(r.out.contains("Usage: mitragraph query [--store <file>]"))
+    }
+
+    @Test func aMistypedSubcommandSuggestsTheNearest() throws {
+        #expect(MitragraphCommand.unknownSubcommand(in: ["qurey", "x"]) == "unknown subcommand 'qurey' of mitragraph; did you mean 'query'? (see 'mitragraph --help')")
+        #expect(MitragraphCommand.unknownSubcommand(in: ["ontology", "chek"])
+            == "unknown subcommand 'chek' of mitragraph ontology; did you mean 'check'? (see 'mitragraph ontology --help')")
+        #expect(MitragraphCommand.unknownSubcommand(in: ["query", "kratom treats ?c"]) == nil)
+        #expect(MitragraphCommand.unknownSubcommand(in: ["--help"]) == nil)
+        #expect(MitragraphCommand.unknownSubcommand(in: ["help", "query"]) == nil)
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
+        let r = try Self.run(["evidnce", "kratom", "treats", "pain"])
+        #expect(r.0 == 64)
+        #expect(r.2 == "mitragraph: unknown subcommand 'evidnce' of mitragraph; did you mean 'evidence'? (see 'mitragraph --help')\n")
+    }
+
+    /// `mitragraph evidence` over a variable, with --where, in the one JSON schema.
+    @Test func evidenceCommandTakesPatternsAndPrintsTheSharedSchema() throws {
+        guard let store = Self.store else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let text = try Self.run(["evidence", "--store", store, "kratom", "contains", "?a"])
+        #expect(text.0 == 0)
+        #expect(text.1.hasPrefix("kratom contains mitragynine: 1 claim (1 affirmed, 0 denied)\n\n[1] a.txt, sentence 0: affirmed; rule "))
+        #expect(text.1.contains("\nkratom contains paynantheine: 1 claim"))
+        let json = try Self.run(["evidence", "--store", store, "--json", "kratom", "contains", "?a", "--where", "source = \"a.txt\""])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.1.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2)
+        #expect(Set(rows[0].keys) == Set(["subject", "predicate", "object", "document", "title", "url", "sentence_index", "polarity",
+                                          "certainty", "rule", "confidence", "subject_span", "object_span", "sentence"]))
+        #expect(rows[0]["subject_span"] as? [Int] == [0, 6])
+        let unknown = try Self.run(["evidence", "--store", store, "kratom", "contains", "?a", "--where", "source = \"b.txt\""])
+        #expect(unknown.0 == 65)
+        #expect(unknown.2.contains("unknown document 'b.txt'; did you mean 'a.txt'?"))
+    }
+
+    /// A document's title and URL, from its HTML head, in the evidence rows, in `source = …`
+    /// (by URL or title) and beside the KGX publication.
+    @Test func documentMetadataInEvidenceSourceAndKGX() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            print("skipped: needs \(Self.binary) (run swift build first)")
+            return
+        }
+        let dir = Fixtures.temporaryDirectory("mitragraph-metadata-cli")
+        Fixtures.write("""
+            <html><head><title>Kratom warning</title><link rel="canonical" href="https://example.org/warning">
+            <meta property="article:published_time" content="2024-05-02"></head>
+            <body><article><p>Kratom contains mitragynine.</p></article></body></html>
+            """, to: "corpus/w.html", in: dir)
+        Fixtures.write("Kratom contains paynantheine.\n", to: "corpus/p.txt", in: dir)
+        let store = dir + "/kg.sqlite"
+        #expect(try Self.run(["build", "--quiet", "--store", store, dir + "/corpus"]).0 == 0)
+        let json = try Self.run(["query", "--store", store, "--format", "json", "evidence kratom contains mitragynine"]).1
+        #expect(json.contains(#""document": "w.html", "title": "Kratom warning", "url": "https://example.org/warning""#))
+        for source in ["https://example.org/warning", "kratom WARNING", "w.html"] {
+            let rows = try Self.run(["query", "--store", store, "--format", "csv", "kratom contains ?a where source = \"\(source)\""]).1
+            #expect(rows == "a,support\nmitragynine,1\n", "source = \(source)")
+        }
+        #expect(try Self.run(["export", "--store", store, "--format", "kgx", "-o", dir + "/kgx"]).0 == 0)
+        let edges = try String(contentsOfFile: dir + "/kgx/edges.jsonl", encoding: .utf8)
+        #expect(edges.contains(#""publications": ["w.html"], "publication_url": "https://example.org/warning", "publication_title": "Kratom warning", "publication_date": "2024-05-02""#))
+        #expect(edges.contains(#""publications": ["p.txt"], "supporting_text""#))
     }
 }

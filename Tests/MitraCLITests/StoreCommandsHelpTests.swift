@@ -80,11 +80,10 @@ import Testing
         #expect(help(ImportCommand.self) == """
             OVERVIEW: Load an N-Triples or Turtle file into the store as a named graph.
 
-            The file is streamed in one transaction; importing into a graph
-            that exists replaces it. Triples `mge:A mg:p mge:B` whose predicate
-            the ontology defines also become edges, and skos:Concepts typed
-            with an ontology class and carrying a skos:prefLabel become
-            entities, so queries see them.
+            The file is streamed in one transaction; importing into a graph that exists
+            replaces it. Triples `mge:A mg:p mge:B` whose predicate the ontology defines
+            also become edges, and skos:Concepts typed with an ontology class and carrying
+            a skos:prefLabel become entities, so queries see them.
 
             Examples:
               mitragraph import extra.nt

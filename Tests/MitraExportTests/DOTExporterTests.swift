@@ -73,6 +73,40 @@ import Testing
         #expect(dot.contains(#"tooltip="Kratom \"the leaf\" \\ <b>&amp;</b> (Plant)\nmge:kratom\nsame as: NCBITaxon:170351, WIKIDATA:Q2306026\n3 mentions in 3 documents""#))
     }
 
+    /// An edge's tooltip names the affirming and the denying documents apart.
+    @Test func tooltipsSeparateTheSides() throws {
+        let (store, _) = try ExportFixture.store()
+        let dot = try DOTExporter().dot(store: store)
+        #expect(dot.contains(#"affirmed in: a.txt, c-кратом 🌿.md\ndenied in: docs/b \"q\" &amp; <x>.txt"#))
+    }
+
+    /// circo lays a hub with many neighbours out over a wide ring; the drawing stays within
+    /// 30 inches (2880 pixels at 96 dpi) whatever its size.
+    @Test func circoStaysReasonablySized() throws {
+        // Three hubs of thirty neighbours, two of them joined in a few places: a drawing of
+        // some 6700×8500 pixels uncapped.
+        var chains: [EdgeKey] = []
+        for hub in 0..<3 {
+            for leaf in 0..<30 { chains.append(EdgeKey(subject: "hub\(hub)", predicate: "treats", object: "leaf\(hub) \(leaf)")) }
+        }
+        for leaf in stride(from: 0, to: 30, by: 5) {
+            chains.append(EdgeKey(subject: "leaf0 \(leaf)", predicate: "treats", object: "leaf1 \(leaf)"))
+        }
+        let edges = chains.map {
+            EdgeRecord(edge: Edge(key: $0, supportingDocuments: 1, denyingDocuments: 0, hedgedClaims: 0, claimCount: 1), documents: ["d"])
+        }
+        let ids = Set(chains.flatMap { [$0.subject, $0.object] }).sorted()
+        let nodes = ids.map {
+            NodeRecord(entity: Entity(id: $0, iri: "x:" + $0, prefLabel: "a rather long label for " + $0, entityClass: .condition),
+                       category: "c", mentions: 1, documents: 1, degree: 1)
+        }
+        let dot = DOTExporter(layout: .circo).render(nodes: nodes, edges: edges, ontology: ExportFixture.ontology)
+        let png = [UInt8](try GraphvizRenderer().render(dot: dot, format: .png, layout: .circo))
+        // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+        let size = { (at: Int) in png[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        #expect(size(16) <= 2880 && size(20) <= 2880, "circo drew \(size(16))×\(size(20)) pixels")
+    }
+
     @Test func mergesParallelEdgesUnlessAskedNotTo() throws {
         let key1 = EdgeKey(subject: "a", predicate: "treats", object: "b")
         let key2 = EdgeKey(subject: "a", predicate: "complements", object: "b")
@@ -100,14 +134,18 @@ import Testing
         #expect(dot.contains("2 entities, 1 edges"))
     }
 
-    @Test func drawsTheLegendAsOneTableWhereClustersAreIgnored() throws {
+    /// Outside dot, the legend is a table in the heading, under the title, never a node the
+    /// layout could put beneath the title or adrift.
+    @Test func drawsTheLegendInTheHeadingOutsideDot() throws {
         let (store, _) = try ExportFixture.store()
-        for layout in [GraphLayout.neato, .sfdp, .circo] {
+        for layout in [GraphLayout.neato, .fdp, .sfdp, .circo] {
             let dot = try DOTExporter(layout: layout).dot(store: store)
-            #expect(dot.contains("legend [shape=\"plaintext\", margin=\"0\", label=<<TABLE"))
+            #expect(dot.contains("label=<<TABLE BORDER=\"0\" CELLSPACING=\"6\"><TR><TD>6 entities, 5 edges</TD></TR><TR><TD><TABLE"))
             #expect(!dot.contains("legend class"))
+            #expect(!dot.contains("cluster_legend"))
         }
-        #expect(try DOTExporter(layout: .fdp).dot(store: store).contains("\"legend class Plant\""))
+        #expect(try DOTExporter(layout: .dot).dot(store: store).contains("\"legend class Plant\""))
+        #expect(try DOTExporter(layout: .circo).dot(store: store).contains("size=\"30,30\";"))
         #expect(DOTExporter.legendTable([EntityClass("A<&>\"B")]).contains(">A&lt;&amp;&gt;&quot;B</TD>"))
     }
 

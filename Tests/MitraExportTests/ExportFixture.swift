@@ -1,4 +1,5 @@
 import Foundation
+import MitraBuild
 import MitraExtraction
 import MitraModel
 import MitraOntology

@@ -13,6 +13,7 @@ import Testing
     static let outputs: [String] = [
         "fixture.dot", "fixture.graphml", "fixture.nt", "fixture.ttl", "fixture.json", "csv/nodes.csv",
         "csv/edges.csv", "kgx/nodes.jsonl", "kgx/edges.jsonl", "kgx/mentions.jsonl",
+        "kgx/prefixes.json",
     ]
 
     @Test(arguments: outputs)

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MitraExport
+import MitraBuild
 import MitraModel
 import MitraStore
 import MitraTestSupport
@@ -68,6 +69,29 @@ import Testing
         let data = xml.texts["data"] ?? []
         #expect(data.contains(#"["b.txt","z\"q\n.txt"]"#))
         #expect(data.contains(#"["b.txt"]"#))
+    }
+
+    /// An entity only mentioned is left out unless asked for; every edge weighs its support;
+    /// supporting and denying documents are apart.
+    @Test func isolatedNodesWeightsAndDocumentSides() throws {
+        let dir = Fixtures.temporaryDirectory("mitragraph-graphml-isolated")
+        let store = try GraphStore(path: dir + "/s.sqlite", create: true)
+        let text = "Kratom treats chronic pain near mitragynine."
+        try store.write(ontology: ExportFixture.ontology, results: [
+            ExportFixture.result("a.txt", [text], mentions: [("mitragynine", 0, "mitragynine")],
+                                 claims: [ExportFixture.claim("kratom", "treats", "chronic-pain", doc: "a.txt", sentence: 0, text: text)]),
+            ExportFixture.result("b.txt", [text], mentions: [],
+                                 claims: [ExportFixture.claim("kratom", "treats", "chronic-pain", doc: "b.txt", sentence: 0, text: text, negated: true)]),
+        ])
+        try GraphMLExporter().export(store: store, to: dir + "/g.graphml")
+        let text1 = try String(contentsOfFile: dir + "/g.graphml", encoding: .utf8)
+        #expect(!text1.contains("<node id=\"mitragynine\""))
+        #expect(text1.contains("<node id=\"kratom\""))
+        #expect(text1.contains(#"<key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>"#))
+        #expect(text1.contains(#"<data key="e_weight">1</data>"#))
+        #expect(text1.contains(#"<data key="e_supporting_documents">[&quot;a.txt&quot;]</data><data key="e_denying_documents">[&quot;b.txt&quot;]</data>"#))
+        try GraphMLExporter(includeIsolated: true).export(store: store, to: dir + "/all.graphml")
+        #expect(try String(contentsOfFile: dir + "/all.graphml", encoding: .utf8).contains("<node id=\"mitragynine\""))
     }
 
     @Test func restrictsToASubgraph() throws {

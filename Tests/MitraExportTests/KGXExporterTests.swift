@@ -1,5 +1,6 @@
 import Foundation
-import MitraExport
+import MitraBuild
+@testable import MitraExport
 import MitraModel
 import MitraStore
 import MitraTestSupport
@@ -82,7 +83,41 @@ import Testing
         #expect(edges.count == 3)
         #expect(edges.allSatisfy { $0["original_predicate"] as? String == "mg:treats" })
         let mentions = try lines(dir + "/kgx/mentions.jsonl")
-        #expect(Set(mentions.compactMap { $0["entity"] as? String }) == ["mge:kratom", "mge:chronic-pain"])
+        #expect(Set(mentions.compactMap { $0["entity"] as? String }) == ["NCBITaxon:170351", "MESH:D059350"])
+    }
+
+    /// As the Biolink tools expect: canonical CURIEs as ids (the `mge:` id among the xrefs),
+    /// one information resource, an edge category, and a prefix map for every CURIE used.
+    @Test func canonicalIdsSourcesCategoriesAndPrefixes() throws {
+        let (store, dir) = try ExportFixture.store()
+        try KGXExporter().export(store: store, to: dir + "/kgx")
+        let nodes = try lines(dir + "/kgx/nodes.jsonl")
+        let mitragynine = try #require(nodes.first { $0["name"] as? String == "mitragynine\nline two" })
+        #expect(mitragynine["id"] as? String == "CHEBI:6956")
+        #expect(mitragynine["xref"] as? [String] == ["mge:mitragynine"])
+        // No exact match of a preferred prefix: the entity keeps its own id.
+        #expect(nodes.contains { $0["id"] as? String == "mge:odd id/ü_x" })
+        #expect(nodes.allSatisfy { $0["provided_by"] as? [String] == ["infores:mitragraph"] })
+        let edges = try lines(dir + "/kgx/edges.jsonl")
+        #expect(edges.allSatisfy { $0["category"] as? [String] == ["biolink:Association"] })
+        #expect(edges.allSatisfy { $0["primary_knowledge_source"] as? String == "infores:mitragraph" })
+        let ids = Set(nodes.compactMap { $0["id"] as? String })
+        #expect(edges.allSatisfy { ids.contains($0["subject"] as? String ?? "") && ids.contains($0["object"] as? String ?? "") })
+        let prefixes = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/kgx/prefixes.json"))) as? [String: String])
+        // FOO: is the fixture's made-up prefix, which no map knows.
+        for curie in ids.union(nodes.flatMap { $0["xref"] as? [String] ?? [] }) where !curie.hasPrefix("FOO:") {
+            let prefix = String(curie.split(separator: ":")[0])
+            #expect(prefixes[prefix] != nil, "no prefix \(prefix) in prefixes.json")
+        }
+        #expect(prefixes["CHEBI"] == "http://purl.obolibrary.org/obo/CHEBI_")
+    }
+
+    /// Two entities claiming one CURIE both keep their own ids, so no two nodes merge.
+    @Test func aSharedCURIEIsNoId() {
+        let a = Entity(id: "a", iri: "mge:a", prefLabel: "a", entityClass: .drug, exactMatches: ["CHEBI:1"])
+        let b = Entity(id: "b", iri: "mge:b", prefLabel: "b", entityClass: .drug, exactMatches: ["CHEBI:1", "MESH:D1"])
+        let c = Entity(id: "c", iri: "mge:c", prefLabel: "c", entityClass: .drug, exactMatches: ["WIKIDATA:Q1", "MESH:D2"])
+        #expect(KGXExporter.nodeIDs([a, b, c]) == ["a": "mge:a", "b": "mge:b", "c": "MESH:D2"])
     }
 
     @Test(.enabled(if: Fixtures.sharedDirectory != nil, "../shared (seeds and eval/score.py) is absent"))

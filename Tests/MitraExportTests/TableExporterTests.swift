@@ -1,6 +1,7 @@
 import Foundation
 @testable import MitraExport
 import MitraModel
+import MitraStore
 import MitraTestSupport
 import Testing
 
@@ -29,7 +30,7 @@ import Testing
         #expect(kratom["synonyms"] as? [String] == ["кратом", "🌿 leaf", "ketum"])
         #expect(kratom["mentions"] as? Int == 3)
         let treats = try #require(edges.first { $0["predicate"] as? String == "treats" && $0["object"] as? String == "chronic-pain" })
-        #expect(treats["support"] as? Int == 2 && treats["denied"] as? Int == 1)
+        #expect(treats["support"] as? Int == 2 && treats["denials"] as? Int == 1)
         #expect(treats["contested"] as? Bool == true)
         #expect(treats["documents"] as? [String] == ["a.txt", "c-кратом 🌿.md", "docs/b \"q\" & <x>.txt"])
     }
@@ -62,11 +63,11 @@ import Testing
     /// The claims cursor is merged with the edges cursor, so keys must compare exactly as
     /// SQLite orders them: by UTF-8 bytes, not by Unicode canonical equivalence.
     @Test func comparesKeysByTheirUTF8Bytes() {
-        #expect(GraphSource.byteOrder(key("Z"), key("a")) < 0)
-        #expect(GraphSource.byteOrder(key("a"), key("é")) < 0)
-        #expect(GraphSource.byteOrder(key("e\u{301}"), key("\u{E9}")) < 0, "NFD and NFC differ as bytes")
-        #expect(GraphSource.byteOrder(key("x"), key("x")) == 0)
-        #expect(GraphSource.byteOrder(EdgeKey(subject: "a", predicate: "q", object: "o"), key("a")) > 0)
-        #expect(GraphSource.byteOrder(EdgeKey(subject: "a", predicate: "p", object: "a"), key("a")) < 0)
+        #expect(GraphStore.byteOrder(key("Z"), key("a")) < 0)
+        #expect(GraphStore.byteOrder(key("a"), key("é")) < 0)
+        #expect(GraphStore.byteOrder(key("e\u{301}"), key("\u{E9}")) < 0, "NFD and NFC differ as bytes")
+        #expect(GraphStore.byteOrder(key("x"), key("x")) == 0)
+        #expect(GraphStore.byteOrder(EdgeKey(subject: "a", predicate: "q", object: "o"), key("a")) > 0)
+        #expect(GraphStore.byteOrder(EdgeKey(subject: "a", predicate: "p", object: "a"), key("a")) < 0)
     }
 }

@@ -53,7 +53,7 @@ import Testing
     @Test func theShippedRuleDataDescribesEveryRule() {
         #expect(Fixtures.ontology.cues.rules.keys.sorted() == [
             "category-examples", "cooccurrence-contains", "copula-adjective", "effect-of-substance", "list-lead-in",
-            "negation-adverse-effect", "noun-compound", "subject-for-condition", "trigger",
+            "negation-adverse-effect", "noun-compound", "pattern", "subject-for-condition", "trigger",
         ])
     }
 }

@@ -22,6 +22,18 @@ import Testing
         #expect(batch.warnings.isEmpty)
     }
 
+    @Test func inputsAreListedWithTheirIdsBeforeAnythingIsRead() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write("Kratom relieves pain.", to: "in/a.txt", in: dir)
+        Fixtures.write("Kratom may cause nausea.", to: "in/sub/b.md", in: dir)
+        let file = Fixtures.write("Kratom contains mitragynine.", to: "one.txt", in: dir)
+        let inputs = try DocumentReader().inputs([dir + "/in", file, "-"]).files
+        #expect(inputs.map(\.id) == ["a.txt", "sub/b.md", "one.txt", "stdin"])
+        #expect(inputs[1].path == dir + "/in/sub/b.md")
+        #expect(inputs[0].root != nil && inputs[0].root == inputs[1].root && inputs[3].root == nil)
+        #expect(throws: IngestError.self) { try DocumentReader().inputs([dir + "/in", dir + "/gone"]) }
+    }
+
     @Test func aNamedFileIsItsOwnRoot() throws {
         let dir = Fixtures.temporaryDirectory()
         let path = Fixtures.write("Kratom relieves pain.", to: "x/one.txt", in: dir)

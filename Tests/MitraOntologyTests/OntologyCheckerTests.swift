@@ -138,4 +138,25 @@ import Testing
 
             """)
     }
+
+    @Test func ruleDataMustNameRegisteredRulesAndEachRuleNeedsItsData() throws {
+        let dir = F.folder(["schema.ttl": F.schema, "rules.ttl": F.header + """
+            mg:rule-a a mg:ExtractionRule ; mg:ruleID "alpha" ; mg:order 10 ; mg:window 0 ; mg:confidence 0.5 .
+            mg:rule-z a mg:ExtractionRule ; mg:ruleID "zeta" ; mg:order 20 ; mg:window 0 ; mg:confidence 0.5 .
+            """])
+        let report = try OntologyChecker(registeredRules: ["alpha", "beta"]).check(directories: [dir])
+        #expect(report.findings.map(\.description) == [
+            "\(dir)/rules.ttl: error: the extractor's rule 'beta' has no mg:ExtractionRule data (mg:ruleID \"beta\")",
+            "\(dir)/rules.ttl:10:33: error: rule 'zeta' names no rule of the extractor; the rules are 'alpha', 'beta'",
+        ])
+        #expect(!report.passed)
+        let matching = try OntologyChecker(registeredRules: ["alpha", "zeta"]).check(directories: [dir])
+        #expect(matching.findings == [])
+    }
+
+    @Test func anOntologyWithoutRuleDataIsNotAskedForIt() throws {
+        let dir = F.folder(["schema.ttl": F.schema])
+        let report = try OntologyChecker(registeredRules: ["alpha"]).check(directories: [dir])
+        #expect(report.findings == [])
+    }
 }

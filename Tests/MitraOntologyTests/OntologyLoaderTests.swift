@@ -275,7 +275,7 @@ import Testing
     @Test func theEntityClassesAreTheNineOfTheSpecAndCueClassesAreVocabulary() {
         #expect(Set(Fixtures.ontology.classes.keys) == Set(EntityClass.core))
         #expect(Fixtures.ontology.vocabularyClasses
-            == ["AdviceCue", "AttributionCue", "CommonWordList", "DisclaimerCue", "ExtractionRule", "HedgeCue", "HolderCue", "ImplicitSubjectCue", "NegationCue",
+            == ["AdviceCue", "AttributionCue", "ClaimPattern", "CommonWordList", "DisclaimerCue", "ExtractionRule", "HedgeCue", "HolderCue", "ImplicitSubjectCue", "NegationCue",
                 "PlantAnaphor", "PseudoNegationCue", "TerminatorCue"])
         #expect(Fixtures.ontology.classes[.adverseEffect]?.parent == .condition)
     }

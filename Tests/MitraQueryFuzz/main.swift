@@ -8,6 +8,7 @@
 //   make fuzz                        # 1,000,000 statements, seed 11
 //   mitragraph-fuzz-query COUNT SEED # by hand
 import Foundation
+import MitraBuild
 import MitraModel
 import MitraOntology
 import MitraQuery

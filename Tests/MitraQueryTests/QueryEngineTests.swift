@@ -1,3 +1,4 @@
+import Foundation
 import MitraModel
 import MitraQuery
 import Testing
@@ -87,6 +88,15 @@ import Testing
         #expect(try rows("find ?p where ?p any{1,3} \"kappa-opioid receptor\" and ?p:Plant") == [["kratom"]])
     }
 
+    @Test func boundedPathBetweenTwoConstantsIsSearchedFromBothEnds() throws {
+        #expect(try rows("count where kratom any{1,2} \"kappa-opioid receptor\"") == [["1"]])
+        #expect(try rows("count where kratom any{1,1} \"kappa-opioid receptor\"") == [["0"]], "two edges away")
+        #expect(try rows("count where \"kappa-opioid receptor\" any{1,3} kratom") == [["0"]], "edges are directed")
+        #expect(try rows("count where \"kappa-opioid receptor\" ^any{1,3} kratom") == [["1"]])
+        let plan = try rows("explain count where kratom any{1,2} \"kappa-opioid receptor\"").map { $0[0] }
+        #expect(plan.contains { $0.contains("searched from both ends at once: a path exists") })
+    }
+
     // MARK: filters
 
     @Test func supportFilterOrderAndLimit() throws {
@@ -169,16 +179,99 @@ import Testing
         #expect(try rows("path pain to mitraphylline") == [])
     }
 
+    /// One word for the count of hedged claims, as the exports have it: `hedged` alone is the
+    /// flag, before a comparison or as a column the count; `hedges` still reads as the count.
+    @Test func hedgedIsTheFlagAndTheCount() throws {
+        let flag = try rows("kratom ?p ?x where hedged")
+        #expect(flag == [["has_adverse_effect", "dependence", "1"]])
+        #expect(try rows("kratom ?p ?x where hedged >= 1") == flag)
+        #expect(try rows("kratom ?p ?x where hedges >= 1") == flag)
+        let counted = try QueryEngine(store: FixtureGraph.shared).run("find ?x, hedged where kratom ?p ?x and hedged")
+        #expect(counted.columns == ["x", "hedged"])
+        #expect(counted.displayRows == [["dependence", "1"]])
+    }
+
+    /// `path all`: every shortest path, numbered; and a note when none is within the bound.
+    @Test func allShortestPathsAndNone() throws {
+        #expect(try rows("path all kratom to \"mu-opioid receptor\" max 3") == [
+            ["1", "1", "kratom", "contains", "7-hydroxymitragynine", "1"],
+            ["1", "2", "7-hydroxymitragynine", "interacts_with", "mu-opioid receptor", "1"],
+            ["2", "1", "kratom", "contains", "mitragynine", "1"],
+            ["2", "2", "mitragynine", "interacts_with", "mu-opioid receptor", "1"],
+        ])
+        // One shortest path, without `all`.
+        #expect(try rows("path kratom to \"mu-opioid receptor\" max 3").count == 2)
+        #expect(try rows("path all kratom to \"mu-opioid receptor\" max 1") == [])
+        let none = try QueryEngine(store: FixtureGraph.shared).run("path morphine to \"kappa-opioid receptor\" max 2")
+        #expect(none.note == "no path of at most 2 steps between morphine and kappa-opioid receptor")
+        #expect(ResultFormatter(format: .table).format(none).hasSuffix("(no rows)\n(no path of at most 2 steps between morphine and kappa-opioid receptor)\n"))
+        #expect(try QueryEngine(store: FixtureGraph.shared).subgraph("path all kratom to \"mu-opioid receptor\" max 3").edges.count == 4)
+    }
+
+    /// Evidence rows cut to the columns a test reads.
+    func evidence(_ query: String, _ columns: [String] = ["object", "document", "sentence_index", "polarity", "certainty", "sentence"]) throws -> [[String]] {
+        let result = try QueryEngine(store: FixtureGraph.shared).run(query)
+        #expect(result.columns == QueryEngine.evidenceColumns)
+        let wanted = columns.compactMap { result.columns.firstIndex(of: $0) }
+        return result.displayRows.map { row in wanted.map { row[$0] } }
+    }
+
     @Test func evidenceWithDocumentAndPolarity() throws {
-        #expect(try rows("evidence kratom has_adverse_effect dependence") == [
-            ["a.txt", "3", "affirmed", "hedged", "Kratom may cause dependence."],
-            ["b.txt", "2", "denied", "firm", "Kratom does not cause dependence."],
+        #expect(try evidence("evidence kratom has_adverse_effect dependence") == [
+            ["dependence", "a.txt", "3", "affirmed", "hedged", "Kratom may cause dependence."],
+            ["dependence", "b.txt", "2", "denied", "firm", "Kratom does not cause dependence."],
+        ])
+        // Every field of the one schema, spans and confidence included.
+        let full = try QueryEngine(store: FixtureGraph.shared).run("evidence kratom has_adverse_effect dependence limit 1")
+        #expect(ResultFormatter(format: .json).format(full).contains(
+            #""document": "a.txt", "title": null, "url": null, "sentence_index": 3, "polarity": "affirmed", "certainty": "hedged", "rule": "#))
+        #expect(ResultFormatter(format: .json).format(full).contains(#""subject_span": ["#))
+    }
+
+    /// Evidence over a pattern with variables and filters; a `source` picks the claims too,
+    /// and an edge every document denies has its evidence.
+    @Test func evidenceOverPatternsAndFilters() throws {
+        let all = try evidence("evidence kratom has_adverse_effect ?e", ["object", "document", "polarity"])
+        #expect(all == [["dependence", "a.txt", "affirmed"], ["dependence", "b.txt", "denied"], ["nausea", "c.txt", "affirmed"],
+                        ["seizure", "c.txt", "denied"]])
+        #expect(try evidence("evidence kratom has_adverse_effect ?e where source = \"c.txt\"", ["object", "document"])
+            == [["nausea", "c.txt"], ["seizure", "c.txt"]])
+        #expect(try evidence("evidence kratom has_adverse_effect ?e where hedged", ["object", "document"]) == [["dependence", "a.txt"], ["dependence", "b.txt"]])
+        #expect(try evidence("evidence kratom ?p ?x where source = \"b.txt\" limit 1 offset 1", ["document"]).count == 1)
+    }
+
+    /// A source that names no document is an error with the nearest ids, not an empty result.
+    @Test func anUnknownSourceIsAnError() throws {
+        do {
+            _ = try QueryEngine(store: FixtureGraph.shared).run("find ?c where kratom treats ?c and source = \"c.tx\"")
+            Issue.record("no error")
+        } catch let error as QueryError {
+            #expect(error.kind == .unknownDocument)
+            #expect(error.headline == "1:45: error: unknown document 'c.tx'; did you mean 'c.txt', 'a.txt' or 'b.txt'?")
+        }
+    }
+
+    /// `contested with evidence`: each contested edge's affirming claims, then its denying ones.
+    @Test func contestedWithEvidenceShowsBothSides() throws {
+        #expect(try evidence("contested with evidence", ["object", "polarity", "document"]) == [
+            ["dependence", "affirmed", "a.txt"], ["dependence", "denied", "b.txt"],
+            ["anxiety", "affirmed", "b.txt"], ["anxiety", "denied", "c.txt"],
         ])
     }
 
+    /// `describe` in JSON is one object whose lists are arrays.
+    @Test func describeAsOneJSONObject() throws {
+        let json = ResultFormatter(format: .json).format(try QueryEngine(store: FixtureGraph.shared).run("describe \"7-OH\""))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == "7-hydroxymitragynine")
+        #expect(object["also_known_as"] as? [String] == ["7-OH"])
+        let edges = try #require(object["edges"] as? [[String: Any]])
+        #expect(edges.contains { $0["predicate"] as? String == "contains" && $0["direction"] as? String == "in" })
+    }
+
     @Test func contestedEdges() throws {
-        #expect(try rows("contested") == [["kratom", "has_adverse_effect", "dependence", "1", "1"], ["kratom", "treats", "anxiety", "1", "1"]])
-        #expect(try rows("contested order by denials desc limit 1") == [["kratom", "has_adverse_effect", "dependence", "1", "1"]])
+        #expect(try rows("contested") == [["kratom", "has_adverse_effect", "dependence", "1", "1", "0"], ["kratom", "treats", "anxiety", "1", "1", "0"]])
+        #expect(try rows("contested order by denials desc limit 1") == [["kratom", "has_adverse_effect", "dependence", "1", "1", "0"]])
     }
 
     @Test func explainShowsTheJoinOrder() throws {

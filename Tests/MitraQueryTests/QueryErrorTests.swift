@@ -1,4 +1,6 @@
 import Foundation
+import MitraStore
+import MitraModel
 import MitraQuery
 import Testing
 
@@ -34,7 +36,7 @@ import Testing
 
     @Test func unexpectedToken() throws {
         let e = try #require(error("find ?a, where kratom contains ?a"))
-        #expect(e.description == "1:10: error: expected a variable, count(…) or an edge attribute (support, denials, claims, hedges), found 'where'\nfind ?a, where kratom contains ?a\n         ^")
+        #expect(e.description == "1:10: error: expected a variable, count(…) or an edge attribute (support, denials, claims, hedged), found 'where'\nfind ?a, where kratom contains ?a\n         ^")
     }
 
     @Test func unexpectedCharacter() throws {
@@ -50,6 +52,30 @@ import Testing
     @Test func trailingText() throws {
         let e = try #require(error("contested limit 2 3"))
         #expect(e.description == "1:19: error: expected end of the query, found '3'\ncontested limit 2 3\n                  ^")
+    }
+
+    /// Errors that teach: the habits of other languages and the slips of typing.
+    @Test(arguments: [
+        ("kratom treats chronic pain", "1:23: error: expected end of the query, found 'pain'; did you mean \"chronic pain\"? (a name with spaces is quoted)"),
+        ("path kratom to mu opioid receptor max 2", "1:19: error: expected end of the query, found 'opioid'; did you mean \"mu opioid receptor\"? (a name with spaces is quoted)"),
+        ("select ?a where kratom contains ?a", "1:1: error: unknown command 'select'; did you mean 'find'?"),
+        ("MATCH ?a, ?b where ?a treats ?b", "1:1: error: unknown command 'MATCH'; did you mean 'find'?"),
+        ("fnd ?a where kratom contains ?a", "1:1: error: unknown command 'fnd'; did you mean 'find'?"),
+        ("kratom treats ?c where suport >= 2", "1:24: error: unknown filter 'suport'; did you mean 'support'?"),
+        ("kratom treats ?c where hedgd", "1:24: error: unknown filter 'hedgd'; did you mean 'hedged'?"),
+        ("kratom treats ?c limt 3", "1:18: error: expected end of the query, found 'limt'; did you mean 'limit'?"),
+        ("kratom treats ?c oder by ?c", "1:18: error: expected end of the query, found 'oder'; did you mean 'order'?"),
+    ])
+    func errorsThatTeach(query: String, headline: String) throws {
+        let e = try #require(error(query))
+        #expect(e.kind == .syntax)
+        #expect(e.headline == headline)
+    }
+
+    /// A pattern whose subject is close to a command is still read as a pattern.
+    @Test func aNameLikeACommandIsNoCommand() throws {
+        let e = try #require(error("pain ^treats ?x limt 3"))
+        #expect(e.headline == "1:17: error: expected end of the query, found 'limt'; did you mean 'limit'?")
     }
 
     @Test func unknownEntitySuggestsTheNearestLabels() throws {
@@ -144,12 +170,5 @@ import Testing
             #expect(error.description == "1:1: error: the query was interrupted")
         }
         #expect(Date().timeIntervalSince(started) < 5)
-    }
-
-    @Test func incompleteInputAsksForMore() {
-        #expect(Parser.needsMoreInput("find ?a, ?r where"))
-        #expect(Parser.needsMoreInput("kratom treats \"chronic"))
-        #expect(!Parser.needsMoreInput("kratom treats ?c"))
-        #expect(!Parser.needsMoreInput("kratom @"))
     }
 }

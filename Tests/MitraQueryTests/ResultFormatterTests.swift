@@ -1,3 +1,4 @@
+import MitraModel
 import MitraQuery
 import Testing
 
@@ -24,6 +25,20 @@ import Testing
             (2 rows)
 
             """)
+    }
+
+    @Test func expandedTableShowsOneFieldALine() {
+        #expect(ResultFormatter(format: .table, expanded: true).format(result) == """
+            -[ row 1 ]---
+            entity  | chronic pain
+            support | 3
+            -[ row 2 ]---
+            entity  | say "hi", then\tgo⏎home
+            support | 12
+            (2 rows)
+
+            """)
+        #expect(ResultFormatter(format: .table, expanded: true).format(QueryResult(columns: ["a"], rows: [])) == "(no rows)\n")
     }
 
     @Test func json() {

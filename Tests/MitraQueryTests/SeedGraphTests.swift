@@ -1,4 +1,5 @@
 import Foundation
+import MitraBuild
 import MitraModel
 import MitraQuery
 import MitraStore
@@ -62,7 +63,8 @@ import Testing
         let rows = try QueryEngine(store: store).run("contested").displayRows
         let expected = edges.filter(\.contested)
             .sorted { (label($0.key.subject), $0.key.predicate, label($0.key.object)) < (label($1.key.subject), $1.key.predicate, label($1.key.object)) }
-            .map { [label($0.key.subject), $0.key.predicate, label($0.key.object), String($0.supportingDocuments), String($0.denyingDocuments)] }
+            .map { [label($0.key.subject), $0.key.predicate, label($0.key.object), String($0.supportingDocuments), String($0.denyingDocuments),
+                  String($0.selfContradictingDocuments)] }
         #expect(rows == expected)
         // Gold: three seeds say kratom leads to dependence and one denies it.
         #expect(rows.contains { $0.prefix(3) == ["kratom", "has_adverse_effect", "dependence"] })

@@ -154,6 +154,28 @@ class Bench:
         self.row(f"extraction, {mb:.0f} MB corpus", "MB/s", mb / t_ours, "spaCy PhraseMatcher", mb / t_spacy, True, 10)
         self.row(f"extraction, {mb:.0f} MB corpus", "MB/s", mb / t_ours, "pyahocorasick", mb / t_aho, True, 1)
 
+    def build(self):
+        """A first build of the bench corpus: throughput against extraction alone, store size."""
+        d, meta = self.corpus_dir(self.a.corpus_mb)
+        mb = meta["bytes"] / 1e6
+        store = os.path.join(self.work, "build.sqlite")
+
+        def remove():
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(store + suffix):
+                    os.remove(store + suffix)
+
+        def ours():
+            remove()
+            run_cli(["build", "--quiet", "--store", store, d], self.cli)
+        t_build, _ = median_time(ours, self.a.runs)
+        t_extract, _ = median_time(lambda: run_cli(["extract", "--count", d], self.cli), self.a.runs)
+        size = sum(os.path.getsize(store + s) for s in ("", "-wal") if os.path.exists(store + s))
+        self.note(f"first build of {mb:.0f} MB: {t_build:.2f} s; extract --count {t_extract:.2f} s; "
+                  f"store {size / 1e6:.1f} MB")
+        self.row(f"first build, {mb:.0f} MB corpus", "MB/s", mb / t_build, "extract --count", mb / t_extract, True, 0.4)
+        self.row(f"store size, {mb:.0f} MB corpus", "× corpus", size / meta["bytes"], "target", 4, False, 1)
+
     def load(self):
         nt, meta = self.graph_file(self.a.triples)
         store = os.path.join(self.work, "load.sqlite")
@@ -259,7 +281,9 @@ class Bench:
                 os.remove(store + suffix)
         seconds, rss = peak_rss_kb([self.cli, "build", "--quiet", "--store", store, d])
         mb = meta["bytes"] / 1e6
-        self.note(f"built {mb:.0f} MB in {seconds:.1f} s ({mb/seconds:.1f} MB/s), peak RSS {rss/1024:.0f} MiB")
+        size = sum(os.path.getsize(store + s) for s in ("", "-wal") if os.path.exists(store + s))
+        self.note(f"built {mb:.0f} MB in {seconds:.1f} s ({mb/seconds:.1f} MB/s), peak RSS {rss/1024:.0f} MiB, "
+                  f"store {size / 1e6:.0f} MB ({size / meta['bytes']:.2f}× the corpus)")
         self.row(f"build of a {mb:.0f} MB corpus: peak memory", "MiB", rss / 1024, "target", 1024, False, 1)
 
     # -- report -----------------------------------------------------------------------------
@@ -295,7 +319,7 @@ def main():
     ap.add_argument("--triples", type=int, default=int(os.environ.get("BENCH_TRIPLES", 1_000_000)))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--query-runs", type=int, default=7)
-    ap.add_argument("--only", nargs="*", default=["extraction", "load", "queries", "graphml", "repl", "big_build"])
+    ap.add_argument("--only", nargs="*", default=["extraction", "build", "load", "queries", "graphml", "repl", "big_build"])
     a = ap.parse_args()
     b = Bench(a)
     for section in a.only:

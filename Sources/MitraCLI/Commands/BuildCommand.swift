@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraBuild
 import MitraModel
 import MitraOntology
 import MitraStore
@@ -10,11 +11,11 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build or update the graph from articles (.txt, .md, .html, .jsonl).",
         discussion: """
-            Unchanged documents (same content hash) are skipped; changed ones are re-extracted;
-            a stored document is removed only when the folder (or file) it was read from is
-            among the inputs and the document is gone from it; a file or folder that cannot
-            be read is never taken for gone. --prune removes every stored document not among
-            the inputs; --keep-missing removes none. Each removal is named. With no INPUT,
+            Unchanged documents (same content hash) are skipped; changed ones are re-extracted; \
+            a stored document is removed only when the folder (or file) it was read from is \
+            among the inputs and the document is gone from it; a file or folder that cannot \
+            be read is never taken for gone. --prune removes every stored document not among \
+            the inputs; --keep-missing removes none. Each removal is named. With no INPUT, \
             builds from the bundled sample corpus.
 
             Examples:

@@ -33,8 +33,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var restriction: QueryRestriction
 
-    @Option(name: .long, help: "The output format.")
-    var format: Format
+    @Option(name: .long, help: "The output format (default: the --output extension: .dot, .graphml, .nt, .ttl, .json).")
+    var format: Format?
 
     @Option(name: [.short, .long], help: ArgumentHelp("The output file or folder.", valueName: "path"))
     var output: String
@@ -42,10 +42,24 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The Graphviz layout a DOT file is tuned for.")
     var layout: GraphLayout = .dot
 
-    @Flag(name: .long, help: "In DOT, draw entities that have no edge too.")
+    @Flag(name: .long, help: "In DOT and GraphML, include entities that have no edge too.")
     var allEntities = false
 
+    /// File extensions and the formats they name.
+    static let extensions: [String: Format] = ["dot": .dot, "gv": .dot, "graphml": .graphml, "nt": .ntriples, "ttl": .turtle, "json": .json]
+
+    /// The format asked for, or the one the --output extension names.
+    func chosenFormat() throws -> Format {
+        guard let chosen = try formatFor(given: format, output: output, extensions: Self.extensions) else {
+            throw ValidationError("give --format, or an --output ending in .dot, .graphml, .nt, .ttl or .json")
+        }
+        return chosen
+    }
+
+    func validate() throws { _ = try chosenFormat() }
+
     func run() throws {
+        let format = try chosenFormat()
         try reportingErrors {
             let store = try GraphStore(path: storeOptions.store)
             let subgraph = try restriction.subgraph(of: store)
@@ -54,7 +68,7 @@ struct ExportCommand: ParsableCommand {
                 try DOTExporter(layout: layout, includeIsolated: allEntities)
                     .export(store: store, to: output, subgraph: subgraph)
             case .graphml:
-                _ = try GraphMLExporter().export(store: store, to: output, subgraph: subgraph)
+                _ = try GraphMLExporter(includeIsolated: allEntities).export(store: store, to: output, subgraph: subgraph)
             case .ntriples:
                 try RDFExporter(syntax: .ntriples).export(store: store, to: output, subgraph: subgraph)
             case .turtle:

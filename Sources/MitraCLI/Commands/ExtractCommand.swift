@@ -13,9 +13,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract mentions and claims (JSON lines, N-Quads or KGX), without a store.",
         discussion: """
-            Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention.
-            --count prints only totals and a rate, which is what the benchmark measures.
-            --explain prints, for each claim, the rule, the trigger, the tokens of each end
+            Each line is one claim ({"type": "claim", ...}) or, with --mentions, one mention. \
+            --count prints only totals and a rate, which is what the benchmark measures. \
+            --explain prints, for each claim, the rule, the trigger, the tokens of each end \
             and why they were chosen, as text.
 
             --format nquads prints each document's named graph as the store and push
@@ -150,7 +150,7 @@ extension ExtractCommand {
             }
         }
         if withOntology {
-            for quad in try DocumentProjection.ontologyQuads(ontology) {
+            try RDFProjection.ontologyQuads(ontology) { quad in
                 out += NTriples.line(quad.subject, quad.predicate, quad.object, graph: quad.graph?.value)
             }
         }
@@ -182,7 +182,10 @@ extension ExtractCommand {
         var text = ""
         switch format {
         case .nquads:
-            for quad in DocumentProjection.quads(of: result) {
+            // The document's graph exactly as the store's projection (and so `push`) gives it.
+            let d = result.document
+            let document = ProjectedDocument(id: d.id, hash: d.contentHash, title: d.title, url: d.url, date: d.date)
+            try? RDFProjection.documentQuads(document, claims: result.claims, ontology: ontology) { quad in
                 text += NTriples.line(quad.subject, quad.predicate, quad.object, graph: quad.graph?.value)
             }
         case .kgx:

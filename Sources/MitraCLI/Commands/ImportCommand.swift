@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraExtraction
 import MitraModel
 import MitraRDF
 import MitraStore
@@ -10,10 +11,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Load an N-Triples or Turtle file into the store as a named graph.",
         discussion: """
-            The file is streamed in one transaction; importing into a graph
-            that exists replaces it. Triples `mge:A mg:p mge:B` whose predicate
-            the ontology defines also become edges, and skos:Concepts typed
-            with an ontology class and carrying a skos:prefLabel become
+            The file is streamed in one transaction; importing into a graph \
+            that exists replaces it. Triples `mge:A mg:p mge:B` whose predicate \
+            the ontology defines also become edges, and skos:Concepts typed \
+            with an ontology class and carrying a skos:prefLabel become \
             entities, so queries see them.
 
             Examples:
@@ -57,8 +58,9 @@ struct ImportCommand: ParsableCommand {
                 syntax = guessed
             }
             let store = try GraphStore(path: storeOptions.store, create: true)
+            let loadedOntology = try ontologyOptions.load()
             let report = try GraphImporter(store: store).importFile(
-                file, syntax: syntax, graph: graph, ontology: try ontologyOptions.load())
+                file, syntax: syntax, graph: graph, ontology: loadedOntology, rulesVersion: Extractor.rulesVersion(of: loadedOntology.cues))
             for rejected in report.rejectedEdges.prefix(20) { note("warning: \(file): not an edge: \(rejected)") }
             if report.rejectedEdges.count > 20 { note("warning: \(file): \(report.rejectedEdges.count - 20) more statements were not edges") }
             let rate = report.seconds > 0 ? Double(report.statements) / report.seconds : 0

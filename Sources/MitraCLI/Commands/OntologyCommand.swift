@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraExtraction
 import MitraOntology
 
 /// `mitragraph ontology`: checks the ontology and shows what it says about an entity.
@@ -8,8 +9,8 @@ struct OntologyCommand: ParsableCommand {
         commandName: "ontology",
         abstract: "Check the ontology, or show an entity with all its labels and identifiers.",
         discussion: """
-            The ontology is the folder of Turtle files that names every entity the extractor can
-            find. Add your own entities and synonyms in a folder of your own and layer it over the
+            The ontology is the folder of Turtle files that names every entity the extractor can \
+            find. Add your own entities and synonyms in a folder of your own and layer it over the \
             shipped one with --ontology DIR (see ontology/README.md).
 
             Examples:
@@ -27,12 +28,14 @@ struct OntologyCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the ontology for unknown classes, shared labels and risky labels.",
         discussion: """
-            Errors: a malformed file, an entity whose class is unknown or missing, an entity
-            without a preferred label, a label or exact-match identifier that two entities share,
-            a predicate whose domain or range names a missing class, files that define one thing
-            differently, a negation cue without a valid scope. Warnings: a label that is a common
-            English word (acknowledge it with mg:ambiguousLabel to make it a note). Prints one
-            line per finding, then the entities, labels and identifiers per class.
+            Errors: a malformed file, an entity whose class is unknown or missing, an entity \
+            without a preferred label, a label or exact-match identifier that two entities share, \
+            a predicate whose domain or range names a missing class, files that define one thing \
+            differently, a negation cue without a valid scope, rule data that names no rule of the \
+            extractor or (when the folders describe rules) a rule without its data. Warnings: a \
+            label that is a common English word (acknowledge it with mg:ambiguousLabel to make it \
+            a note). Prints one line per finding, then the entities, labels and identifiers per \
+            class. \
             Exit status: 0 without errors (warnings allowed), 65 with errors, 66 a missing folder.
 
             Examples:
@@ -48,7 +51,7 @@ struct OntologyCheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let report = try OntologyChecker().check(directories: ontologyOptions.directories())
+            let report = try OntologyChecker(registeredRules: Extractor.ruleIDs).check(directories: ontologyOptions.directories())
             print(json ? report.json : report.text, terminator: json ? "\n" : "")
             if !report.passed { throw Exit.badInput }
         }
@@ -61,8 +64,8 @@ struct OntologyShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show an entity with its class, all its labels and its identifiers.",
         discussion: """
-            NAME is any label (case, dashes and µ/μ do not matter), an id, or a CURIE such as
-            mge:kratom or an external identifier (MESH:D005356). An unknown name exits 65 and
+            NAME is any label (case, dashes and µ/μ do not matter), an id, or a CURIE such as \
+            mge:kratom or an external identifier (MESH:D005356). An unknown name exits 65 and \
             suggests the nearest labels.
 
             Examples:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MitraModel
 import MitraExport
 import MitraQuery
 import MitraRemote
@@ -11,15 +12,16 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Run a query against the graph (language: docs/query-language.md).",
         discussion: """
-            The query comes from the argument, from --file, or from standard input
-            (argument - or none). Results print as an aligned table on a terminal and
-            as TSV otherwise, unless --format says which; dot and graphml write the
-            part of the graph the result covers. A malformed query exits 65 with
-            line:column, the line and a caret on standard error.
+            The query comes from the argument, from --file, or from standard input \
+            (argument - or none); it may hold several statements, each ending at ';' \
+            or an empty line, run in turn. Results print as an aligned table on a \
+            terminal and as TSV otherwise, unless --format says which; dot and graphml \
+            write the part of the graph the result covers. A malformed query exits 65 \
+            with line:column, the line and a caret on standard error.
 
-            With --endpoint the query runs on a SPARQL 1.1 store that `push` filled
-            (names, labels and sentence text from --store) and prints the same rows;
-            --sparql prints the query compiled to SPARQL instead of running it.
+            With --endpoint the query runs on a SPARQL 1.1 store that `push` filled \
+            (names and labels from --store) and prints the same rows; --sparql prints \
+            the query compiled to SPARQL instead of running it.
 
             Examples:
               mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
@@ -43,7 +45,7 @@ struct QueryCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the query compiled to SPARQL 1.1 instead of running it.")
     var sparql = false
 
-    @Option(name: .long, help: "The output format (default: table on a terminal, tsv otherwise).")
+    @Option(name: .long, help: "The output format (default: the --output extension, else table on a terminal, tsv otherwise).")
     var format: Format?
 
     @Option(name: .long, help: ArgumentHelp("Read the query from this file.", valueName: "file"))
@@ -56,61 +58,92 @@ struct QueryCommand: ParsableCommand {
     var output: String?
 
     @Option(name: .customLong("repeat"), help: ArgumentHelp(
-        "Run the query this many times (with --timing, to measure it in one process).", valueName: "n"))
+        "Run each statement this many times, after one untimed warm-up run (with --timing, to measure it).", valueName: "n"))
     var repeatCount: Int = 1
 
-    @Flag(name: .long, help: "Print the run times as JSON on standard error (median_ms, min_ms, runs).")
+    @Flag(name: .long, help: "Print each statement's run times as JSON on standard error (median_ms, min_ms, runs).")
     var timing = false
 
     @Argument(help: ArgumentHelp("The query; - or nothing reads standard input.", valueName: "query"))
     var query: String?
 
+    /// The format asked for, or the one the --output extension names (.dot, .graphml, .json, .csv, .tsv).
+    func impliedFormat() throws -> Format? {
+        try formatFor(given: format, output: output,
+                      extensions: ["dot": .dot, "gv": .dot, "graphml": .graphml, "json": .json, "csv": .csv, "tsv": .tsv])
+    }
+
     func validate() throws {
+        _ = try impliedFormat()
         if file != nil && query != nil && query != "-" {
             throw ValidationError("give the query either as an argument or with --file, not both")
         }
         if let timeout, let problem = QueryCanceller.problem(withTimeout: timeout) { throw ValidationError("--timeout: \(problem)") }
         if repeatCount < 1 { throw ValidationError("--repeat must be at least 1") }
+        if file == nil && query == nil && isatty(STDIN_FILENO) != 0 {
+            // Nothing to read but a terminal: show how to give a query rather than wait.
+            throw ValidationError("no query given: pass it as an argument, with --file, or on standard input")
+        }
     }
 
     func run() throws {
         try reportingErrors {
-            let text = try readQuery()
+            let statements = StatementSplitter.split(try readQuery())
+            guard let first = statements.first else {
+                throw CLIError.badInput("no query given: pass it as an argument, with --file, or on standard input")
+            }
             let store = try GraphStore(path: storeOptions.store)
             let engine = QueryEngine(store: store)
-            let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .table : .tsv)
+            let chosen = try impliedFormat() ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .table : .tsv)
+            if (chosen == .dot || chosen == .graphml) && statements.count > 1 {
+                throw CLIError.badInput("--format \(chosen.rawValue) draws one statement's result; the input holds \(statements.count)")
+            }
             if sparql {
-                try emit(try engine.sparql(text) + "\n")
+                try emit(statements.map { try RemoteQueryRunner.sparql($0, engine: engine) + "\n" }.joined(separator: "\n"))
                 return
             }
             if let endpoint = try remote.connect() {
                 guard let tabular = ResultFormatter.Format(rawValue: chosen.rawValue) else {
                     throw CLIError.badInput("--format \(chosen.rawValue) is not available with --endpoint yet")
                 }
-                let result = try RemoteQueryRunner(engine: engine, endpoint: endpoint).run(text)
-                try emit(ResultFormatter(format: tabular).format(result))
+                let runner = RemoteQueryRunner(engine: engine, endpoint: endpoint)
+                var printed: [String] = []
+                for text in statements {
+                    let result = try runner.run(text)
+                    printed.append(ResultFormatter(format: tabular).format(result))
+                    if chosen != .table, let remark = result.note { note(remark) }
+                }
+                try emit(printed.joined(separator: chosen == .json ? "" : "\n"))
                 return
             }
             switch chosen {
             case .dot:
-                let subgraph = try engine.subgraph(text, timeout: timeout)
+                let subgraph = try engine.subgraph(first, timeout: timeout)
                 try emit(try DOTExporter().dot(store: store, subgraph: subgraph))
             case .graphml:
-                let subgraph = try engine.subgraph(text, timeout: timeout)
+                let subgraph = try engine.subgraph(first, timeout: timeout)
                 try GraphMLExporter().export(store: store, to: output ?? "-", subgraph: subgraph)
             case .table, .json, .csv, .tsv:
-                var times: [Double] = []
-                var result: QueryResult?
-                for _ in 0..<repeatCount {
-                    let started = DispatchTime.now().uptimeNanoseconds
-                    result = try engine.run(text, timeout: timeout)
-                    times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+                let formatter = ResultFormatter(format: ResultFormatter.Format(rawValue: chosen.rawValue) ?? .tsv)
+                var printed: [String] = []
+                for text in statements {
+                    // With repeats, a first untimed run warms SQLite's page cache, then
+                    // --repeat runs are timed.
+                    var result = repeatCount > 1 ? try engine.run(text, timeout: timeout) : nil
+                    var times: [Double] = []
+                    for _ in 0..<repeatCount {
+                        let started = DispatchTime.now().uptimeNanoseconds
+                        result = try engine.run(text, timeout: timeout)
+                        times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+                    }
+                    if let result { printed.append(formatter.format(result)) }
+                    // The table shows a result's note; other formats keep their data clean.
+                    if chosen != .table, let remark = result?.note { note(remark) }
+                    if timing { reportTiming(times) }
                 }
-                // The first run also warms SQLite's page cache; with repeats, time the rest.
-                if times.count > 1 { times.removeFirst() }
-                guard let result else { return }
-                try emit(ResultFormatter(format: ResultFormatter.Format(rawValue: chosen.rawValue)!).format(result))
-                if timing { reportTiming(times) }
+                // Results of several statements: each apart from the next by an empty line (as
+                // sqlite3 and psql print them); JSON arrays follow one another as they are.
+                try emit(printed.joined(separator: chosen == .json ? "" : "\n"))
             }
         }
     }

@@ -8,23 +8,25 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the graph as SVG, PNG or PDF.",
         discussion: """
-            Entities are shaped and coloured by class (see the legend); edges are labelled by
-            predicate, wider with more supporting documents, dashed when hedged, red when
-            contested, purple and dotted with a bar when only denied. In SVG, hovering shows
-            external ids and evidence counts. Without --output, writes output/kratom.FORMAT.
+            Entities are shaped and coloured by class (see the legend); edges are labelled by \
+            predicate, wider with more supporting documents, dashed when hedged, red when \
+            contested, purple and dotted with a bar when only denied. In SVG, hovering shows \
+            external ids and evidence counts. Without --output, writes output/kratom.FORMAT; \
+            without --format, the --output extension decides, and a --format that contradicts \
+            it is refused.
 
             Examples:
               mitragraph render
               mitragraph render --format png --output output/kratom.png
-              mitragraph render --store kg.sqlite --layout sfdp --format pdf --output kg.pdf
+              mitragraph render --store kg.sqlite --layout sfdp --output kg.pdf
               mitragraph render --query 'neighbors kratom depth 1' --output kratom-1.svg
             """)
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var restriction: QueryRestriction
 
-    @Option(name: .long, help: "The image format.")
-    var format: ImageFormat = .svg
+    @Option(name: .long, help: "The image format (default: the --output extension, else svg).")
+    var format: ImageFormat?
 
     @Option(name: .long, help: "The Graphviz layout engine.")
     var layout: GraphLayout = .dot
@@ -35,7 +37,15 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw entities that have no edge too.")
     var allEntities = false
 
+    /// The format asked for, or the one the --output extension names, or SVG.
+    func chosenFormat() throws -> ImageFormat {
+        try formatFor(given: format, output: output, extensions: ["svg": .svg, "png": .png, "pdf": .pdf]) ?? .svg
+    }
+
+    func validate() throws { _ = try chosenFormat() }
+
     func run() throws {
+        let format = try chosenFormat()
         try reportingErrors {
             let store = try GraphStore(path: storeOptions.store)
             let dot = try DOTExporter(layout: layout, includeIsolated: allEntities)

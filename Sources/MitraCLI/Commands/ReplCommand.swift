@@ -2,6 +2,7 @@ import ArgumentParser
 import MitraQuery
 import MitraREPL
 import MitraRemote
+import MitraStore
 
 /// `mitragraph repl`: the interactive query shell.
 struct ReplCommand: ParsableCommand {
@@ -9,12 +10,17 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Query the graph interactively.",
         discussion: """
-            Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), Tab
-            completion of keywords, predicates and entity names. A statement the
-            parser finds unfinished, or a line ending in a backslash, continues on the
-            next line. An error never ends the session; Ctrl-C stops a running
-            statement; .quit or Ctrl-D leaves. Dot-commands: .format, .timer,
-            .timeout, .schema, .help, .quit.
+            Line editing, history (kept in $XDG_DATA_HOME/mitragraph/history), and Tab \
+            completion of what fits where the cursor is: commands, predicates, entity \
+            names, classes after ':', settings after a dot-command. A statement ends at \
+            ';' or at an empty line, so it may run over several lines. An error never \
+            ends the session; Ctrl-C clears the statement being typed or stops a \
+            running one; exit, quit, \\q or Ctrl-D leaves; help lists the dot-commands \
+            (.format, .expanded, .pager, .output, .once, .read, .timer, .timeout, .bail, \
+            .schema).
+
+            Input that is not a terminal (a pipe, a file) prints no prompts; when a \
+            statement in it fails, the shell exits 65 at the end (with --bail, at once).
 
             Examples:
               mitragraph repl
@@ -28,7 +34,7 @@ struct ReplCommand: ParsableCommand {
 
     /// The result formats the shell prints.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, tsv
+        case table, json, csv, tsv, dot, graphml
     }
 
     @Option(name: .long, help: "The output format to start with.")
@@ -37,18 +43,22 @@ struct ReplCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop each statement after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
+    @Flag(name: .long, help: "Stop at the first statement that fails.")
+    var bail = false
+
     func validate() throws {
         if let timeout, let problem = QueryCanceller.problem(withTimeout: timeout) { throw ValidationError("--timeout: \(problem)") }
     }
 
     func run() throws {
         try reportingErrors {
-            let settings = REPL.Settings(format: ResultFormatter.Format(rawValue: format.rawValue)!, timeout: timeout)
+            let settings = REPL.Settings(format: REPL.Format(rawValue: format.rawValue) ?? .table, timeout: timeout, bail: bail)
             let repl = REPL(storePath: storeOptions.store, settings: settings)
             if let endpoint = try remoteOptions.connect() {
-                repl.remote = { sparql in try endpoint.select(sparql).solutions }
+                let runner = RemoteQueryRunner(engine: QueryEngine(store: try GraphStore(path: storeOptions.store)), endpoint: endpoint)
+                repl.remote = { try runner.run($0) }
             }
-            try repl.run()
+            if try !repl.run() { throw Exit.badInput }
         }
     }
 }

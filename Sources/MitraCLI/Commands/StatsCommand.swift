@@ -35,6 +35,7 @@ struct StatsCommand: ParsableCommand {
                 print("""
                     {"store": \(JSONString.quoted(store.path)), "documents": \(s.documents), "mentions": \(s.mentions), \
                     "claims": \(s.claims), "edges": \(s.edges), "contested_edges": \(s.contestedEdges), \
+                    "self_contradicting_edges": \(s.selfContradictingEdges), \
                     "graphs": \(s.graphs), "quads": \(s.quads), \
                     "entities_by_class": \(object(s.entitiesByClass)), "claims_by_predicate": \(object(s.claimsByPredicate)), \
                     "most_connected": [\(connected.joined(separator: ", "))]}
@@ -45,7 +46,7 @@ struct StatsCommand: ParsableCommand {
             lines.append("  documents        \(s.documents)")
             lines.append("  mentions         \(s.mentions)")
             lines.append("  claims           \(s.claims)")
-            lines.append("  edges            \(s.edges) (\(s.contestedEdges) contested)")
+            lines.append("  edges            \(s.edges) (\(s.contestedEdges) contested, \(s.selfContradictingEdges) self-contradicting)")
             lines.append("  graphs           \(s.graphs) (\(s.quads) quads)")
             lines.append("entities by class")
             for (name, n) in s.entitiesByClass.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {

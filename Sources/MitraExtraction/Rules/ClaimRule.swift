@@ -36,6 +36,7 @@ struct RuleRegistry: Sendable {
             EffectOfSubstanceRule(settings: s(EffectOfSubstanceRule.id, window: 1, confidence: 0.55, order: 70)),
             NounCompoundRule(settings: s(NounCompoundRule.id, window: 0, confidence: 0.6, order: 80)),
             CooccurrenceContainsRule(settings: s(CooccurrenceContainsRule.id, window: 0, confidence: 0.45, order: 90)),
+            UserPatternRule(settings: s(UserPatternRule.id, window: 0, confidence: 0.6, order: 100)),
         ]
         rules = all.enumerated().sorted { a, b in (a.element.settings.order, a.offset) < (b.element.settings.order, b.offset) }
             .map(\.element)
@@ -46,6 +47,7 @@ struct RuleRegistry: Sendable {
     static let ids = [
         ListLeadInRule.id, TriggerRule.id, CategoryExamplesRule.id, CopulaAdjectiveRule.id, NegatedEffectRule.id,
         SubjectForConditionRule.id, EffectOfSubstanceRule.id, NounCompoundRule.id, CooccurrenceContainsRule.id,
+        UserPatternRule.id,
     ]
 
     /// Where a rule id stands in the order; a rule's variants ("trigger-passive") by their base.

@@ -23,8 +23,7 @@ struct EffectOfSubstanceRule: ClaimRule {
     let settings: RuleSettings
 
     func prefilter(_ analysis: SentenceAnalysis, _ engine: ExtractionEngine) -> Bool {
-        engine.adverseIndex != nil && analysis.mentions.count >= 2
-            && analysis.mentions.contains { engine.isAdverseEffect[Int($0.entity)] }
+        engine.mayHoldAdverseEffectPair(analysis)
     }
 
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {
@@ -40,8 +39,7 @@ struct NounCompoundRule: ClaimRule {
     let settings: RuleSettings
 
     func prefilter(_ analysis: SentenceAnalysis, _ engine: ExtractionEngine) -> Bool {
-        engine.adverseIndex != nil && analysis.mentions.count >= 2
-            && analysis.mentions.contains { engine.isAdverseEffect[Int($0.entity)] }
+        engine.mayHoldAdverseEffectPair(analysis)
     }
 
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {
@@ -81,5 +79,14 @@ struct ListLeadInRule: ClaimRule {
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {
         guard let list = scene.list else { return }
         engine.listItemCandidates(scene, list: list, confidence: settings.confidence, into: &out)
+    }
+}
+
+extension ExtractionEngine {
+    /// Whether a sentence can hold a substance–adverse-effect pair: the cheap test the
+    /// adverse-effect rules share before they look for candidates.
+    func mayHoldAdverseEffectPair(_ analysis: SentenceAnalysis) -> Bool {
+        adverseIndex != nil && analysis.mentions.count >= 2
+            && analysis.mentions.contains { isAdverseEffect[Int($0.entity)] }
     }
 }

@@ -13,6 +13,8 @@ public struct QueryError: Error, Equatable, CustomStringConvertible, Sendable {
         case unknownPredicate
         /// A name that is no class of the ontology.
         case unknownClass
+        /// A `source` that is no stored document.
+        case unknownDocument
         /// Well formed, but meaningless (an unbound variable in `order by`, `limit 0`…).
         case invalid
         /// The query ran longer than its time limit.

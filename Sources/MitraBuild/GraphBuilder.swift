@@ -1,9 +1,9 @@
 import Foundation
-import GRDB
 import MitraExtraction
 import MitraIngest
 import MitraModel
 import MitraOntology
+import MitraStore
 
 /// What a build did.
 public struct BuildReport: Sendable, Equatable {
@@ -29,7 +29,8 @@ public struct BuildReport: Sendable, Equatable {
     public var extracted: Int { added + changed + reextracted }
 }
 
-/// Reads inputs, extracts what changed, and writes it to the store in one transaction.
+/// Reads inputs, extracts what changed, and writes it to the store in one transaction: the
+/// layer above ingest, extraction and the store that orchestrates an incremental build.
 ///
 /// Documents stream through in batches: each batch is read and extracted on all cores, then
 /// written in input order, so memory holds one batch rather than the corpus, and a killed
@@ -39,6 +40,12 @@ public struct GraphBuilder {
     public let extractor: Extractor
     /// Files read and extracted together; large enough to keep every core busy.
     public var batchSize = 64
+    /// A first build of more documents than this loads in bulk (`StoreWriter.beginBulkLoad`).
+    public var bulkThreshold = 1_000
+    /// ...and of no more than this: re-creating the claims' index after a larger load makes
+    /// SQLite's sorter map gigabytes of temporary runs into memory, while keeping the index
+    /// up claim by claim holds memory flat at any corpus size.
+    public var bulkLimit = 20_000
     /// The `--ontology` folders this build layers over the shipped ontology, remembered in
     /// the store so a later build without them can keep their entities (nil: leave as is).
     public var ontologyLayers: [String]?
@@ -46,14 +53,6 @@ public struct GraphBuilder {
     public init(store: GraphStore, ontology: Ontology) {
         self.store = store
         self.extractor = Extractor(ontology: ontology)
-    }
-
-    /// One input file (or standard input), the document id it gets, and the key of the input
-    /// root it was listed under (nil for standard input).
-    struct Input: Sendable {
-        var path: String
-        var id: String
-        var root: String?
     }
 
     /// Builds from `paths` (`-`: standard input, as the document `stdinID`). Documents whose
@@ -67,32 +66,34 @@ public struct GraphBuilder {
         paths: [String], pruning: PruneMode = .goneFromListedRoots, stdinID: String = "stdin",
         progress: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> BuildReport {
-        let (inputs, listed, listingWarnings) = try listInputs(paths, stdinID: stdinID)
-        let time = ISO8601DateFormatter().string(from: Date())
-        return try store.write { db in
+        let reader = DocumentReader()
+        let listed = try reader.inputs(paths, stdinID: stdinID)
+        let inputs = listed.files
+        return try store.update { writer in
             var report = BuildReport()
-            report.warnings = listingWarnings
-            var roots = listed
-            let writer = try GraphWriter(db, time: time)
-            let storedRoots = try DocumentRoots.fetch(db)
-            let hadOntology = try GraphWriter.meta("ontology_hash", in: db) != nil
-            var known: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, hash FROM documents") { known[row[0]] = row[1] }
-            // Documents stored before the store kept an ontology fingerprint (or quads) are
-            // extracted again too, as if the ontology had changed.
-            report.ontologyChanged = try writer.writeOntology(extractor.ontology) && (hadOntology || !known.isEmpty)
+            report.warnings = listed.warnings
+            var roots = listed.roots.map { ListedRoot(key: $0.key, unreadable: $0.unreadable) }
+            let storedRoots = try writer.documentRoots()
+            let hadOntology = try writer.hasOntology()
+            let known = try writer.documentHashes()
+            // Documents stored before the store kept an ontology fingerprint are extracted
+            // again too, as if the ontology had changed.
+            report.ontologyChanged = try writer.writeOntology(extractor.ontology, rulesVersion: extractor.rulesVersion)
+                && (hadOntology || !known.isEmpty)
+            if known.isEmpty && inputs.count > bulkThreshold && inputs.count <= bulkLimit { try writer.beginBulkLoad() }
             var seen: Set<String> = []
             var done = 0
 
             // While one batch is written, the next is read and extracted on the other cores.
-            let prepare = Preparation(reader: DocumentReader(), extractor: extractor, known: known,
+            let prepare = Preparation(reader: reader, extractor: extractor, known: known,
                                       reextractAll: report.ontologyChanged)
             let batches = stride(from: 0, to: inputs.count, by: batchSize).map {
                 Array(inputs[$0..<min($0 + batchSize, inputs.count)])
             }
             var upcoming = batches.first.map { prepare.start($0) }
-            for (number, _) in batches.enumerated() {
-                let prepared = upcoming!.wait()
+            for number in batches.indices {
+                guard let pending = upcoming else { break }
+                let prepared = pending.wait()
                 upcoming = number + 1 < batches.count ? prepare.start(batches[number + 1]) : nil
                 for (fileIndex, batch) in prepared.enumerated() {
                     report.warnings += batch.warnings
@@ -105,7 +106,7 @@ public struct GraphBuilder {
                         let firstTime = seen.insert(doc.id).inserted
                         // Stored after the document's row, which it refers to.
                         let noteRoot = {
-                            if let root = input.root, storedRoots[doc.id] != root { try DocumentRoots.set(doc.id, root: root, in: db) }
+                            if let root = input.root, storedRoots[doc.id] != root { try writer.setRoot(root, of: doc.id) }
                         }
                         switch known[doc.id] {
                         case nil where firstTime: report.added += 1
@@ -126,7 +127,7 @@ public struct GraphBuilder {
                     }
                 }
                 done += prepared.count
-                writer.terms.trimCache(above: 200_000)
+                writer.trimCaches()
             }
 
             let stored = Dictionary(uniqueKeysWithValues: known.keys.map { ($0, storedRoots[$0]) })
@@ -136,48 +137,12 @@ public struct GraphBuilder {
                 report.removedIDs.append(id)
             }
             if report.ontologyChanged {
-                let kept = Set(removing)
-                try reextractStored(known.keys.filter { !seen.contains($0) && !kept.contains($0) }.sorted(),
+                let gone = Set(removing)
+                try reextractStored(known.keys.filter { !seen.contains($0) && !gone.contains($0) }.sorted(),
                                     with: writer, into: &report)
             }
-            if let ontologyLayers {
-                try GraphWriter.setMeta(GraphStore.ontologyLayersKey, GraphStore.encodeLayers(ontologyLayers), in: db)
-            }
-            try writer.finish()
+            if let ontologyLayers { try writer.setOntologyLayers(ontologyLayers) }
             return report
-        }
-    }
-
-    /// Extracts documents on all cores, then writes them in order.
-    private func extractAndWrite(
-        _ pending: [(Document, Int)], with writer: GraphWriter, into report: inout BuildReport,
-        progress: (Int, String) -> Void
-    ) throws {
-        let extractor = self.extractor
-        let results = Parallel.map(pending) { extractor.extract($0.0) }
-        for (result, (doc, fileNumber)) in zip(results, pending) {
-            try writer.replace(result)
-            report.mentions += result.mentions.count
-            report.claims += result.claims.count
-            progress(fileNumber, doc.id)
-        }
-    }
-
-    /// Extracts again, from the text the store kept, documents that are not among the inputs
-    /// but stay (`--keep-missing`), so a changed ontology reaches them too.
-    private func reextractStored(_ ids: [String], with writer: GraphWriter, into report: inout BuildReport) throws {
-        var start = 0
-        while start < ids.count {
-            let slice = ids[start..<min(start + batchSize, ids.count)]
-            start += slice.count
-            var pending: [(Document, Int)] = []
-            for id in slice {
-                guard let row = try Row.fetchOne(
-                    writer.db, sql: "SELECT text, format FROM documents WHERE id = ?", arguments: [id]) else { continue }
-                pending.append((Document(id: id, text: row[0], format: row[1]), 0))
-                report.reextracted += 1
-            }
-            try extractAndWrite(pending, with: writer, into: &report) { _, _ in }
         }
     }
 
@@ -188,35 +153,22 @@ public struct GraphBuilder {
         }
     }
 
-    /// The files to read, in order, with their document ids, and the input roots listed;
-    /// fails before anything is written when an input does not exist.
-    func listInputs(_ paths: [String], stdinID: String = "stdin") throws -> ([Input], [ListedRoot], [IngestError]) {
-        try Self.checkInputsExist(paths)
-        var inputs: [Input] = []
-        var roots: [ListedRoot] = []
-        var warnings: [IngestError] = []
-        let reader = DocumentReader()
-        for path in paths {
-            if path == "-" {
-                inputs.append(Input(path: "-", id: stdinID, root: nil))
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            if isDirectory.boolValue {
-                let listing = reader.listing(under: path)
-                roots.append(ListedRoot(key: key, unreadable: listing.unreadable))
-                warnings += listing.warnings
-                for relative in listing.files {
-                    inputs.append(Input(path: (path as NSString).appendingPathComponent(relative), id: relative, root: key))
-                }
-            } else {
-                roots.append(ListedRoot(key: key))
-                inputs.append(Input(path: path, id: (path as NSString).lastPathComponent, root: key))
+    /// Extracts again, from the text the store kept, documents that are not among the inputs
+    /// but stay (`--keep-missing`), so a changed ontology reaches them too.
+    private func reextractStored(_ ids: [String], with writer: StoreWriter, into report: inout BuildReport) throws {
+        var start = 0
+        while start < ids.count {
+            let slice = ids[start..<min(start + batchSize, ids.count)]
+            start += slice.count
+            let documents = try slice.compactMap { try writer.document($0) }
+            let extractor = self.extractor
+            for result in Parallel.map(documents, { extractor.extract($0) }) {
+                try writer.replace(result)
+                report.mentions += result.mentions.count
+                report.claims += result.claims.count
+                report.reextracted += 1
             }
         }
-        return (inputs, roots, warnings)
     }
 }
 
@@ -226,12 +178,17 @@ extension GraphStore {
     /// then the edges they touch. Tests use it to lay down a fixture graph without running
     /// the extractor.
     public func write(ontology: Ontology, results: [ExtractionResult]) throws {
-        try write { db in
-            let writer = try GraphWriter(db)
-            try writer.writeOntology(ontology)
+        try update { writer in
+            try writer.writeOntology(ontology, rulesVersion: Extractor.rulesVersion(of: ontology.cues))
             for result in results { try writer.replace(result) }
-            try writer.finish()
         }
+    }
+}
+
+extension StoreWriter {
+    /// Replaces the stored document with one extraction's results.
+    func replace(_ result: ExtractionResult) throws {
+        try replace(document: result.document, sentences: result.sentences, mentions: result.mentions, claims: result.claims)
     }
 }
 
@@ -265,20 +222,16 @@ struct Preparation: Sendable {
         }
     }
 
-    func start(_ inputs: [GraphBuilder.Input]) -> Pending {
+    func start(_ inputs: [DocumentReader.Input]) -> Pending {
         let pending = Pending()
         DispatchQueue.global().async { pending.finish(prepare(inputs)) }
         return pending
     }
 
-    func prepare(_ inputs: [GraphBuilder.Input]) -> [File] {
+    func prepare(_ inputs: [DocumentReader.Input]) -> [File] {
         let batches: [DocumentReader.Batch] = Parallel.map(inputs) { input in
             var batch = DocumentReader.Batch()
-            if input.path == "-" {
-                reader.readStandardInput(id: input.id, into: &batch)
-            } else {
-                reader.readFile(at: input.path, id: input.id, into: &batch)
-            }
+            reader.read(input, into: &batch)
             return batch
         }
         let documents = batches.flatMap(\.documents)
@@ -291,28 +244,5 @@ struct Preparation: Sendable {
             next += batch.documents.count
             return File(documents: own, warnings: batch.warnings)
         }
-    }
-}
-
-/// Which input root each stored document was read from, so a build removes only documents
-/// gone from a root it listed. Kept beside the documents (made on first use, rows removed
-/// with their document); documents stored before it, or read from standard input, have none.
-enum DocumentRoots {
-    static let create = """
-        CREATE TABLE IF NOT EXISTS document_roots (
-            doc TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            root TEXT NOT NULL
-        ) WITHOUT ROWID
-        """
-
-    static func fetch(_ db: Database) throws -> [String: String] {
-        try db.execute(sql: create)
-        var roots: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT doc, root FROM document_roots") { roots[row[0]] = row[1] }
-        return roots
-    }
-
-    static func set(_ id: String, root: String, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO document_roots (doc, root) VALUES (?, ?)", arguments: [id, root])
     }
 }

@@ -3,9 +3,12 @@ public indirect enum Statement: Equatable, Sendable {
     case select(Select)
     case describe(NameRef)
     case neighbors(NameRef, depth: Int, tail: Tail)
-    case path(from: NameRef, to: NameRef, maxLength: Int)
-    case evidence(subject: NameRef, predicate: NameRef, object: NameRef)
-    case contested(Tail)
+    /// With `all`, every shortest path (as Neo4j's `allShortestPaths`), not one of them.
+    case path(from: NameRef, to: NameRef, maxLength: Int, all: Bool = false)
+    /// The claims behind the edges one pattern matches, under its conditions.
+    case evidence(Select)
+    /// With `withEvidence`, each contested edge's affirming and denying claims.
+    case contested(Tail, withEvidence: Bool = false)
     case explain(Statement)
 }
 
@@ -94,8 +97,14 @@ public enum EdgeNumber: String, Equatable, Sendable, CaseIterable {
     case denials
     /// Claims behind it.
     case claims
-    /// Hedged claims behind it.
-    case hedges
+    /// Hedged claims behind it (`hedges`, the word of older queries, is read as this too).
+    case hedged
+
+    /// The attribute a word names, in any case.
+    public init?(word: String) {
+        let lower = word.lowercased()
+        self.init(rawValue: lower == "hedges" ? "hedged" : lower)
+    }
 }
 
 /// A yes/no attribute of an edge.
@@ -116,14 +125,14 @@ public indirect enum Condition: Equatable, Sendable {
     case number(EdgeNumber, String, Int)
     case flag(EdgeFlag)
     /// `source = "doc"`, `source != "doc"`, `source like "pattern"`.
-    case source(String, String)
+    case source(String, NameRef)
     /// `?a = ?b`, `?a != kratom`.
     case compare(Variable, String, PatternTerm)
     /// `?x:Class` on its own.
     case isA(Variable, NameRef)
 
     /// Whether the condition constrains edges (rather than variables only).
-    var mentionsEdge: Bool {
+    public var mentionsEdge: Bool {
         switch self {
         case .and(let a, let b), .or(let a, let b): a.mentionsEdge || b.mentionsEdge
         case .not(let c): c.mentionsEdge
@@ -134,7 +143,7 @@ public indirect enum Condition: Equatable, Sendable {
 
     /// Whether the condition speaks about support or denial, which lifts the default that a
     /// pattern matches only affirmed edges.
-    var mentionsPolarity: Bool {
+    public var mentionsPolarity: Bool {
         switch self {
         case .and(let a, let b), .or(let a, let b): a.mentionsPolarity || b.mentionsPolarity
         case .not(let c): c.mentionsPolarity

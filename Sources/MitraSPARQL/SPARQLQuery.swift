@@ -36,4 +36,6 @@ public struct SPARQLQuery: Sendable {
     public var offset: Int?
     /// Whether equal rows collapse into one (every query without `count`).
     public var distinct: Bool
+    /// The patterns of one edge whose stored keys `?sN ?pN ?oN` the solutions hold.
+    var edgeIndexes: [Int] = []
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import MitraModel
 import GRDBSQLite
 
 /// Stops a running query when the user asks (Ctrl-C) or when its time is up.

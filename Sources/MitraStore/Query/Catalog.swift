@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MitraModel
 
@@ -52,6 +53,26 @@ final class Catalog {
         }
         throw QueryError(kind: .unknownPredicate, line: name.position.line, column: name.position.column,
                          message: "unknown predicate '\(name.text)'" + EditDistance.suggestion(for: name.text, in: names))
+    }
+
+    /// The stored document a `source = …` names: its id, its URL, its title (in any case), or
+    /// the one whose file name it is (`a.txt` for `corpus/a.txt`); an unknown one is an error
+    /// naming the nearest ids, so a typo does not pass for an empty result.
+    func document(_ name: NameRef, in db: Database) throws -> String {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [name.text]) == true { return name.text }
+        let stated = try String.fetchAll(db, sql: """
+            SELECT id FROM documents WHERE url = ? UNION SELECT id FROM documents WHERE lower(title) = lower(?)
+            """, arguments: [name.text, name.text])
+        if stated.count == 1 { return stated[0] }
+        if stated.count > 1 {
+            throw QueryError(kind: .unknownDocument, line: name.position.line, column: name.position.column,
+                             message: "'\(name.text)' is the title of several documents (\(stated.sorted().prefix(3).joined(separator: ", "))); name one by its id")
+        }
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id LIMIT 100000")
+        let byFileName = ids.filter { ($0 as NSString).lastPathComponent == name.text }
+        if byFileName.count == 1 { return byFileName[0] }
+        throw QueryError(kind: .unknownDocument, line: name.position.line, column: name.position.column,
+                         message: "unknown document '\(name.text)'" + EditDistance.suggestion(for: name.text, in: ids))
     }
 
     /// The class a name denotes and every class below it.

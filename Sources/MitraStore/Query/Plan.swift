@@ -1,4 +1,5 @@
 import GRDB
+import MitraModel
 
 /// A pattern query compiled to one SQL statement, with how to read its rows and why the
 /// patterns were joined in the order they were.

@@ -8,20 +8,25 @@ struct Commands {
     let db: Database
     let canceller: QueryCanceller
 
-    func run(_ statement: Statement) throws -> QueryResult {
+    func run(_ statement: MitraModel.Statement) throws -> QueryResult {
         switch statement {
         case .select(let select):
             return try execute(try Planner(catalog: catalog, db: db).plan(select))
         case .describe(let name):
-            return try describe(name)
+            var result = try describe(name)
+            result.json = Self.describeJSON(result)
+            return result
         case .neighbors(let name, let depth, let tail):
             return try neighbors(name, depth: depth, tail: tail).result
-        case .path(let from, let to, let maxLength):
-            return pathResult(try path(from, to, maxLength: maxLength))
-        case .evidence(let s, let p, let o):
-            return try evidence(s, p, o)
-        case .contested(let tail):
-            return try contested(tail)
+        case .path(let from, let to, let maxLength, let all):
+            let paths = all ? try allShortestPaths(from, to, maxLength: maxLength) : try path(from, to, maxLength: maxLength).map { [$0] } ?? []
+            var result = pathResult(paths, numbered: all)
+            if paths.isEmpty { result.note = "no path of at most \(maxLength) step\(maxLength == 1 ? "" : "s") between \(from.text) and \(to.text)" }
+            return result
+        case .evidence(let select):
+            return try evidence(select)
+        case .contested(let tail, let withEvidence):
+            return withEvidence ? try contestedWithEvidence(tail) : try contested(tail)
         case .explain(let inner):
             return try explain(inner)
         }
@@ -43,25 +48,6 @@ struct Commands {
 
     func describe(_ name: NameRef) throws -> QueryResult {
         let id = try catalog.entityIDs(name, in: db)[0]
-        var rows = try describeFacts(id)
-        for row in try Row.fetchAll(db, sql: """
-            SELECT predicate, object AS other, coalesce(n.label, object) AS label, supporting_docs, denying_docs, 0 AS inv
-            FROM edges LEFT JOIN entities n ON n.id = object WHERE subject = ?
-            UNION ALL
-            SELECT predicate, subject, coalesce(n.label, subject), supporting_docs, denying_docs, 1
-            FROM edges INDEXED BY edges_osp LEFT JOIN entities n ON n.id = subject WHERE object = ?
-            ORDER BY inv, predicate, supporting_docs DESC, label
-            """, arguments: [id, id]) {
-            let predicate: String = row["predicate"]
-            rows.append([.text((row["inv"] as Int) == 1 ? "^" + predicate : predicate),
-                         .entity(id: row["other"], label: row["label"]),
-                         .integer(row["supporting_docs"]), .integer(row["denying_docs"])])
-        }
-        return QueryResult(columns: ["property", "value", "support", "denials"], rows: rows)
-    }
-
-    /// The rows of `describe` before the edges: the entity's id, labels, class and matches.
-    func describeFacts(_ id: String) throws -> [[Value]] {
         var rows: [[Value]] = []
         func fact(_ property: String, _ value: String) {
             if !value.isEmpty { rows.append([.text(property), .text(value), .null, .null]) }
@@ -80,7 +66,20 @@ struct Commands {
         } else {
             fact("id", id)
         }
-        return rows
+        for row in try Row.fetchAll(db, sql: """
+            SELECT predicate, object AS other, coalesce(n.label, object) AS label, supporting_docs, denying_docs, 0 AS inv
+            FROM edges LEFT JOIN entities n ON n.id = object WHERE subject = ?
+            UNION ALL
+            SELECT predicate, subject, coalesce(n.label, subject), supporting_docs, denying_docs, 1
+            FROM edges INDEXED BY edges_osp LEFT JOIN entities n ON n.id = subject WHERE object = ?
+            ORDER BY inv, predicate, supporting_docs DESC, label
+            """, arguments: [id, id]) {
+            let predicate: String = row["predicate"]
+            rows.append([.text((row["inv"] as Int) == 1 ? "^" + predicate : predicate),
+                         .entity(id: row["other"], label: row["label"]),
+                         .integer(row["supporting_docs"]), .integer(row["denying_docs"])])
+        }
+        return QueryResult(columns: ["property", "value", "support", "denials"], rows: rows)
     }
 
     // MARK: neighbors
@@ -131,12 +130,6 @@ struct Commands {
         let sources = try catalog.entityIDs(from, in: db)
         let targets = try catalog.entityIDs(to, in: db)
         if !Set(sources).isDisjoint(with: targets) { return [] }
-        let outgoing = try db.cachedStatement(sql: """
-            SELECT predicate, object, supporting_docs FROM edges WHERE subject = ? AND supporting_docs > 0
-            """)
-        let incoming = try db.cachedStatement(sql: """
-            SELECT subject, predicate, supporting_docs FROM edges INDEXED BY edges_osp WHERE object = ? AND supporting_docs > 0
-            """)
         // node → (the node it was reached from, the edge between them); nil for a root.
         var parents: [[String: (String, Step)?]] = [
             Dictionary(uniqueKeysWithValues: sources.map { ($0, nil) }),
@@ -148,20 +141,11 @@ struct Commands {
             let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
             var next: [String] = []
             for node in frontiers[side] {
-                try canceller.check()
-                var found: [(String, Step)] = []
-                for row in try Row.fetchAll(outgoing, arguments: [node]) {
-                    let other: String = row[1]
-                    found.append((other, Step(key: EdgeKey(subject: node, predicate: row[0], object: other), support: row[2])))
-                }
-                for row in try Row.fetchAll(incoming, arguments: [node]) {
-                    let other: String = row[0]
-                    found.append((other, Step(key: EdgeKey(subject: other, predicate: row[1], object: node), support: row[2])))
-                }
+                let found = try adjacent(node)
                 for (other, step) in found where parents[side][other] == nil {
                     parents[side][other] = .some((node, step))
                     if parents[1 - side][other] != nil {
-                        return Self.join(at: other, parents)
+                        return join(at: other, parents)
                     }
                     next.append(other)
                 }
@@ -172,7 +156,28 @@ struct Commands {
         return nil
     }
 
-    static func join(at meeting: String, _ parents: [[String: (String, Step)?]]) -> [Step] {
+    /// The entities one affirmed edge away from `node`, either way, each with that edge.
+    func adjacent(_ node: String) throws -> [(String, Step)] {
+        try canceller.check()
+        let outgoing = try db.cachedStatement(sql: """
+            SELECT predicate, object, supporting_docs FROM edges WHERE subject = ? AND supporting_docs > 0
+            """)
+        let incoming = try db.cachedStatement(sql: """
+            SELECT subject, predicate, supporting_docs FROM edges INDEXED BY edges_osp WHERE object = ? AND supporting_docs > 0
+            """)
+        var found: [(String, Step)] = []
+        for row in try Row.fetchAll(outgoing, arguments: [node]) {
+            let other: String = row[1]
+            found.append((other, Step(key: EdgeKey(subject: node, predicate: row[0], object: other), support: row[2])))
+        }
+        for row in try Row.fetchAll(incoming, arguments: [node]) {
+            let other: String = row[0]
+            found.append((other, Step(key: EdgeKey(subject: other, predicate: row[1], object: node), support: row[2])))
+        }
+        return found
+    }
+
+    private func join(at meeting: String, _ parents: [[String: (String, Step)?]]) -> [Step] {
         var head: [Step] = []
         var node = meeting
         while let entry = parents[0][node], let (previous, step) = entry {
@@ -188,37 +193,22 @@ struct Commands {
         return head.reversed() + tail
     }
 
-    func pathResult(_ steps: [Step]?) -> QueryResult {
+    /// Steps as rows; with `numbered`, a first column says which path each step is on.
+    func pathResult(_ paths: [[Step]], numbered: Bool = false) -> QueryResult {
         var rows: [[Value]] = []
-        for (n, step) in (steps ?? []).enumerated() {
-            rows.append([.integer(n + 1), entity(step.key.subject), .text(step.key.predicate), entity(step.key.object),
-                         .integer(step.support)])
+        for (p, steps) in paths.enumerated() {
+            for (n, step) in steps.enumerated() {
+                let row: [Value] = [.integer(n + 1), entity(step.key.subject), .text(step.key.predicate), entity(step.key.object),
+                                    .integer(step.support)]
+                rows.append(numbered ? [.integer(p + 1)] + row : row)
+            }
         }
-        return QueryResult(columns: ["step", "subject", "predicate", "object", "support"], rows: rows)
+        return QueryResult(columns: (numbered ? ["path"] : []) + ["step", "subject", "predicate", "object", "support"], rows: rows)
     }
 
     func entity(_ id: String) -> Value {
         let label = (try? String.fetchOne(db, sql: "SELECT label FROM entities WHERE id = ?", arguments: [id])) ?? nil
         return .entity(id: id, label: label ?? id)
-    }
-
-    // MARK: evidence
-
-    func evidence(_ s: NameRef, _ p: NameRef, _ o: NameRef) throws -> QueryResult {
-        let subjects = try catalog.entityIDs(s, in: db)
-        let predicate = try catalog.predicate(p, in: db)
-        let objects = try catalog.entityIDs(o, in: db)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.doc, c.sentence, c.negated, c.hedged, s.text FROM claims c
-            JOIN sentences s ON s.doc = c.doc AND s.idx = c.sentence
-            WHERE c.subject IN (\(subjects.map(quote).joined(separator: ", "))) AND c.predicate = ?
-              AND c.object IN (\(objects.map(quote).joined(separator: ", ")))
-            ORDER BY c.doc, c.sentence, c.id
-            """, arguments: [predicate]).map { row -> [Value] in
-            [.text(row["doc"]), .integer(row["sentence"]), .text((row["negated"] as Bool) ? "denied" : "affirmed"),
-             .text((row["hedged"] as Bool) ? "hedged" : "firm"), .text(row["text"])]
-        }
-        return QueryResult(columns: ["document", "sentence", "polarity", "certainty", "text"], rows: rows)
     }
 
     // MARK: contested
@@ -234,9 +224,9 @@ struct Commands {
         }
         var sql = """
             SELECT e.subject, coalesce(s.label, e.subject) AS subject_label, e.predicate, e.object,
-                   coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs
+                   coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs, e.self_contradicting
             FROM edges e LEFT JOIN entities s ON s.id = e.subject LEFT JOIN entities o ON o.id = e.object
-            WHERE e.supporting_docs > 0 AND e.denying_docs > 0
+            WHERE e.contested
             ORDER BY \((order + (tail.limit != nil && order.isEmpty ? ["e.subject", "e.predicate", "e.object"] : ["subject_label", "e.predicate", "object_label"])).joined(separator: ", "))
             """
         if let limit = tail.limit { sql += " LIMIT \(limit)" } else if tail.offset != nil { sql += " LIMIT -1" }
@@ -248,14 +238,16 @@ struct Commands {
         let rows = try contestedKeys(tail).map { row -> [Value] in
             [.entity(id: row["subject"], label: row["subject_label"]), .text(row["predicate"]),
              .entity(id: row["object"], label: row["object_label"]), .integer(row["supporting_docs"]),
-             .integer(row["denying_docs"])]
+             .integer(row["denying_docs"]), .integer(row["self_contradicting"])]
         }
-        return QueryResult(columns: ["subject", "predicate", "object", "support", "denials"], rows: rows)
+        // Documents that both affirm and deny an edge are counted apart: they never make it
+        // contested on their own.
+        return QueryResult(columns: ["subject", "predicate", "object", "support", "denials", "self_contradicting"], rows: rows)
     }
 
     // MARK: explain
 
-    func explain(_ statement: Statement) throws -> QueryResult {
+    func explain(_ statement: MitraModel.Statement) throws -> QueryResult {
         var lines: [String]
         switch statement {
         case .select(let select):
@@ -271,13 +263,14 @@ struct Commands {
         case .neighbors(_, let depth, _):
             lines = ["neighbors: a recursive walk up to depth \(depth) over affirmed edges in both directions,",
                      "each step an index lookup (edges by subject, edges_osp by object)"]
-        case .path(_, _, let maxLength):
+        case .path(_, _, let maxLength, _):
             lines = ["path: breadth-first search from both ends, up to \(maxLength) edges, growing the smaller frontier;",
                      "each node's edges read through edges(subject, …) and edges_osp(object, …)"]
         case .evidence:
-            lines = ["evidence: claims by index claims_spo(subject, predicate, object), joined to their sentences"]
+            lines = ["evidence: the pattern's edges as a pattern query plans them, then their claims by index",
+                     "claims_spo(subject, predicate, object), joined to their sentences"]
         case .contested:
-            lines = ["contested: a scan of edges for support > 0 and denials > 0"]
+            lines = ["contested: a scan of edges for an affirming and a different denying document"]
         case .explain(let inner):
             return try explain(inner)
         }
@@ -286,7 +279,7 @@ struct Commands {
 
     // MARK: subgraphs
 
-    func subgraph(_ statement: Statement) throws -> Subgraph {
+    func subgraph(_ statement: MitraModel.Statement) throws -> Subgraph {
         switch statement {
         case .select(let select):
             let plan = try Planner(catalog: catalog, db: db).plan(select, forSubgraph: true)
@@ -316,21 +309,13 @@ struct Commands {
                 }
             }
             return Subgraph(entityIDs: members, edges: edges)
-        case .path(let from, let to, let maxLength):
-            let steps = try path(from, to, maxLength: maxLength) ?? []
+        case .path(let from, let to, let maxLength, let all):
+            let steps = all ? try allShortestPaths(from, to, maxLength: maxLength).flatMap { $0 } : try path(from, to, maxLength: maxLength) ?? []
             return Subgraph(edges: Set(steps.map(\.key)))
-        case .evidence(let s, let p, let o):
-            let subjects = try catalog.entityIDs(s, in: db), objects = try catalog.entityIDs(o, in: db)
-            let predicate = try catalog.predicate(p, in: db)
-            var edges: Set<EdgeKey> = []
-            for subject in subjects {
-                for object in objects where try Bool.fetchOne(db, sql: "SELECT 1 FROM edges WHERE subject = ? AND predicate = ? AND object = ?",
-                                                               arguments: [subject, predicate, object]) == true {
-                    edges.insert(EdgeKey(subject: subject, predicate: predicate, object: object))
-                }
-            }
-            return Subgraph(entityIDs: Set(subjects + objects), edges: edges)
-        case .contested(let tail):
+        case .evidence(let select):
+            let keys = try evidenceEdges(select)
+            return Subgraph(entityIDs: Set(keys.flatMap { [$0.subject, $0.object] }), edges: Set(keys))
+        case .contested(let tail, _):
             return Subgraph(edges: Set(try contestedKeys(tail).map { EdgeKey(subject: $0["subject"], predicate: $0["predicate"], object: $0["object"]) }))
         case .explain(let inner):
             return try subgraph(inner)

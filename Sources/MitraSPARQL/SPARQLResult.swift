@@ -1,45 +1,23 @@
 import Foundation
-import GRDB
 import MitraModel
 
-extension QueryEngine {
-    /// Compiles a query to SPARQL 1.1 for a store that holds the pushed graphs. Names are
-    /// resolved against this store; `explain` compiles the statement it explains.
-    public func sparql(_ text: String) throws -> String {
-        try withSourceLines(text) {
-            var statement = try Parser.parse(text)
-            while case .explain(let inner) = statement { statement = inner }
-            return try store.read { db in
-                try RemoteCommands(catalog: catalog, db: db, select: { _ in [] }).explainLines(statement).joined(separator: "\n")
-            }
-        }
-    }
-
-    /// Runs a query on a remote SPARQL store holding the pushed graphs: `select` sends one
-    /// SPARQL query there and returns its solutions. Names, labels and sentence text come
-    /// from this store; the edges, their numbers and the claims from the remote one.
-    public func run(_ text: String, remote select: @escaping (String) throws -> [[String: Term]]) throws -> QueryResult {
-        try withSourceLines(text) {
-            let statement = try Parser.parse(text)
-            return try store.read { db in try RemoteCommands(catalog: catalog, db: db, select: select).run(statement) }
-        }
-    }
-
+/// Turns the solutions of a compiled query into the rows a local run gives.
+enum SPARQLResult {
     /// The result a compiled query's solutions make: entities with this store's labels,
     /// sorted, cut and de-duplicated exactly as a local run's rows.
-    static func result(of query: SPARQLQuery, solutions: [[String: Term]], db: Database) throws -> QueryResult {
+    static func result(of query: SPARQLQuery, solutions: [[String: Term]], names: any QueryNames) throws -> QueryResult {
         do {
-            var labels: [String: String] = [:]
+            var labels: [String: Value] = [:]
             func entity(_ iri: String) throws -> Value {
                 var id = iri
                 if iri.hasPrefix(Namespace.entity) {
                     let local = String(iri.dropFirst(Namespace.entity.count))
                     id = local.removingPercentEncoding ?? local
                 }
-                if let label = labels[id] { return .entity(id: id, label: label) }
-                let label = try String.fetchOne(db, sql: "SELECT label FROM entities WHERE id = ?", arguments: [id]) ?? id
-                labels[id] = label
-                return .entity(id: id, label: label)
+                if let known = labels[id] { return known }
+                let value = try names.entity(id).value
+                labels[id] = value
+                return value
             }
             var rows: [[Value]] = []
             var seen: Set<[Value]> = []

@@ -1,4 +1,5 @@
 import GRDB
+import MitraModel
 
 /// Turns a pattern query into one SQL statement over the edges table: resolves names,
 /// orders the patterns by selectivity and joins them in that order.
@@ -93,6 +94,13 @@ struct Planner {
         for (position, p) in ordered.enumerated() {
             var subjectColumn: String
             var objectColumn: String
+            if p.isPath, let exists = try pathBetweenConstants(p, hopFilter: hopFilter) {
+                // Both ends fixed: the pattern only says whether a path exists, which a search
+                // from both ends answers without enumerating everything reachable.
+                steps.append("  pattern \(p.index): both ends fixed, searched from both ends at once: \(exists ? "a path exists" : "no path")")
+                from.append("(SELECT 1 AS found WHERE \(exists ? 1 : 0)) AS q\(p.index)")
+                continue
+            }
             if p.isPath {
                 let seededForward: Bool
                 if case .constant = p.subject { seededForward = true } else if case .constant = p.object { seededForward = false } else { seededForward = true }
@@ -106,7 +114,7 @@ struct Planner {
                 let edge: EdgeRef
                 switch (p.forward, p.inverse) {
                 case (let f?, let i?):
-                    from.append("(SELECT subject AS s, predicate, object AS o, 0 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count FROM edges\(whereClause(predicateFilter(f, "predicate"))) UNION ALL SELECT object AS s, predicate, subject AS o, 1 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count FROM edges\(whereClause(predicateFilter(i, "predicate")))) AS \(alias)")
+                    from.append("(SELECT subject AS s, predicate, object AS o, 0 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested FROM edges\(whereClause(predicateFilter(f, "predicate"))) UNION ALL SELECT object AS s, predicate, subject AS o, 1 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested FROM edges\(whereClause(predicateFilter(i, "predicate")))) AS \(alias)")
                     subjectColumn = "\(alias).s"
                     objectColumn = "\(alias).o"
                     edge = EdgeRef(alias: alias, subjectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).s ELSE \(alias).o END",
@@ -308,6 +316,7 @@ struct Planner {
     func estimate(_ p: Resolved) throws -> Int {
         if p.isPath {
             switch (p.subject, p.object) {
+            case (.constant, .constant) where p.min <= 1: return 1
             case (.constant(let ids, _), _), (_, .constant(let ids, _)): return min(Self.estimateCap, ids.count * 100 * p.max)
             default: return Int.max / 4
             }
@@ -360,6 +369,44 @@ struct Planner {
             arms.append("SELECT r.start, h.\(to), r.depth + 1 FROM \(name) r JOIN edges h ON h.\(from) = r.node WHERE \(filter)")
         }
         return "\(name)(start, node, depth) AS (\n  " + arms.joined(separator: "\n  UNION\n  ") + ")"
+    }
+
+    /// For a path between two constants of at least one edge (or zero when the ends may
+    /// meet), whether one of at most `max` edges exists, by a breadth-first search from both
+    /// ends that grows the smaller frontier and stops as soon as the frontiers meet; nil when
+    /// the pattern is not such a path (longer minimums need walks, which the recursive SQL
+    /// enumerates).
+    func pathBetweenConstants(_ p: Resolved, hopFilter: [String]) throws -> Bool? {
+        guard case .constant(let sources, _) = p.subject, case .constant(let targets, _) = p.object, p.min <= 1 else { return nil }
+        let overlap = !Set(sources).isDisjoint(with: targets)
+        if overlap { return p.min == 0 ? true : nil }
+        // Forward steps follow (subject → object) for the pattern's forward predicates and
+        // (object → subject) for its inverse ones; the search from the target walks them back.
+        func statement(from: String, to: String, _ d: Direction?) throws -> GRDB.Statement? {
+            guard let d else { return nil }
+            let filter = (["h.\(from) = ?"] + predicateFilter(d, "h.predicate") + hopFilter).joined(separator: " AND ")
+            return try db.makeStatement(sql: "SELECT DISTINCT h.\(to) FROM edges h WHERE \(filter)")
+        }
+        let outward = [try statement(from: "subject", to: "object", p.forward), try statement(from: "object", to: "subject", p.inverse)]
+        let inward = [try statement(from: "object", to: "subject", p.forward), try statement(from: "subject", to: "object", p.inverse)]
+        var seen = [Set(sources), Set(targets)]
+        var frontiers = [sources, targets]
+        var depth = 0
+        while depth < p.max, !frontiers[0].isEmpty, !frontiers[1].isEmpty {
+            let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
+            var next: [String] = []
+            for node in frontiers[side] {
+                for case let statement? in side == 0 ? outward : inward {
+                    for other in try String.fetchAll(statement, arguments: [node]) where seen[side].insert(other).inserted {
+                        if seen[1 - side].contains(other) { return true }
+                        next.append(other)
+                    }
+                }
+            }
+            frontiers[side] = next
+            depth += 1
+        }
+        return false
     }
 
     func constrain(_ term: Term, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
@@ -417,11 +464,18 @@ struct Planner {
         case .flag(.hedged):
             return "\(edge!.alias).hedged_claims > 0"
         case .flag(.contested):
-            return "(\(edge!.alias).supporting_docs > 0 AND \(edge!.alias).denying_docs > 0)"
-        case .source(let op, let document):
+            return "\(edge!.alias).contested = 1"
+        case .source(let op, let name):
             let e = edge!
-            let test = op == "like" ? "c.doc LIKE \(quote(document))" : "c.doc = \(quote(document))"
-            let exists = "EXISTS (SELECT 1 FROM claims c WHERE c.subject = \(e.subjectKey) AND c.predicate = \(e.predicate) AND c.object = \(e.objectKey) AND \(test))"
+            let document = op == "like" ? name.text : try catalog.document(name, in: db)
+            let test = op == "like" ? "d.id LIKE \(quote(document))" : "d.id = \(quote(document))"
+            func term(_ namespace: String, _ name: String) -> String {
+                "(SELECT id FROM terms WHERE value = \(quote(namespace)) || \(name) AND kind = 1 AND datatype = '' AND lang = '')"
+            }
+            let exists = """
+                EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.num = c.doc WHERE c.subject = \(term(Namespace.entity, e.subjectKey)) \
+                AND c.predicate = \(term(Namespace.ontology, e.predicate)) AND c.object = \(term(Namespace.entity, e.objectKey)) AND \(test))
+                """
             return op == "!=" ? "NOT " + exists : exists
         case .compare(let v, let op, let term):
             guard let binding = bindings[v.name] else { throw unbound(v) }
@@ -478,7 +532,7 @@ struct Planner {
         case .support: "supporting_docs"
         case .denials: "denying_docs"
         case .claims: "claim_count"
-        case .hedges: "hedged_claims"
+        case .hedged: "hedged_claims"
         }
     }
 

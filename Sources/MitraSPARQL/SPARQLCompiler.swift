@@ -1,34 +1,121 @@
-import GRDB
 import MitraModel
-import MitraStore
 
-/// Compiles a pattern query to SPARQL 1.1 over the graphs `mitragraph push` writes: one
-/// named graph per document holding its claims (`rdf:subject`, `rdf:predicate`,
-/// `rdf:object`, `mg:negated`, `mg:hedged`) and the plain triple of each affirmed claim,
-/// and the ontology's graph.
+/// Compiles a pattern query to SPARQL 1.1 over the graphs of the RDF projection
+/// (docs/rdf.md) as `push` writes them: one named graph per document holding its claims,
+/// one `mg:DocumentEdge` per edge it speaks of (its affirming, denying and hedged claims
+/// there) and the plain triple of each edge it affirms; and the ontology's graph.
 ///
-/// Names are resolved as the local planner resolves them. An edge and its numbers are
-/// aggregated from the claims of every document graph (support: documents with an
-/// affirming claim; denials: documents with a denying one). Bounded paths expand into a
-/// union of chains of one to `max` hops; a hop over affirmed edges with no edge filter is
-/// a property path (`p|^q`) inside one graph, any other hop an aggregated edge.
+/// Names are resolved as the local planner resolves them, through `QueryNames`. An edge and
+/// its numbers are aggregated from the documents' `mg:DocumentEdge`s (support: documents
+/// with an affirming claim; denials: documents with a denying one), one row per document
+/// and edge rather than per claim. Bounded paths expand into a union of chains of `min` to
+/// `max` hops; a hop over affirmed edges with no edge filter is a property path (`p|^q`)
+/// inside one graph, any other hop an aggregated edge.
 struct SPARQLCompiler {
-    let catalog: Catalog
-    let db: Database
-
-    private var planner: Planner { Planner(catalog: catalog, db: db) }
+    let names: any QueryNames
 
     static let rdf = Namespace.rdf
     static let mg = Namespace.ontology
 
-    func compile(_ select: Select) throws -> SPARQLQuery {
-        let planner = self.planner
+    // MARK: resolved patterns
+
+    /// A subject or object after name resolution.
+    enum End {
+        case variable(Variable, classes: [String]?)
+        case constant([String])
+    }
+
+    /// The predicates one direction of a pattern follows; an empty list means any.
+    struct Direction {
+        var names: [String]
+    }
+
+    /// A pattern after name resolution.
+    struct Resolved {
+        var index: Int
+        var subject: End
+        var object: End
+        var forward: Direction?
+        var inverse: Direction?
+        var predicateVariable: Variable?
+        var min = 1
+        var max = 1
+        var isPath: Bool { min != 1 || max != 1 }
+    }
+
+    func resolve(_ pattern: Pattern, index: Int) throws -> Resolved {
+        var resolved = Resolved(index: index, subject: try resolve(pattern.subject), object: try resolve(pattern.object))
+        switch pattern.predicate {
+        case .variable(let v):
+            resolved.predicateVariable = v
+            resolved.forward = Direction(names: [])
+        case .steps(let steps, let min, let max, _):
+            resolved.min = min
+            resolved.max = max
+            for step in steps {
+                var found: [String] = []
+                if let name = step.name { found.append(try names.predicate(name)) }
+                func merge(_ d: Direction?) -> Direction {
+                    guard let d else { return Direction(names: found) }
+                    return Direction(names: d.names.isEmpty || found.isEmpty ? [] : d.names + found)
+                }
+                if step.inverse { resolved.inverse = merge(resolved.inverse) } else { resolved.forward = merge(resolved.forward) }
+            }
+        }
+        return resolved
+    }
+
+    func resolve(_ term: PatternTerm) throws -> End {
+        switch term {
+        case .variable(let v, let cls): .variable(v, classes: try cls.map { try names.classAndSubclasses($0) })
+        case .entity(let name): .constant(try names.entityIDs(name))
+        }
+    }
+
+    func mentionsVariable(_ c: Condition) -> Bool {
+        switch c {
+        case .and(let a, let b), .or(let a, let b): mentionsVariable(a) || mentionsVariable(b)
+        case .not(let a): mentionsVariable(a)
+        case .compare, .isA: true
+        case .number, .flag, .source: false
+        }
+    }
+
+    /// Every variable in pattern order, then support; a count when there is nothing else.
+    func defaultProjection(_ select: Select, hasEdges: Bool) -> [ProjectionItem] {
+        var seen: Set<String> = []
+        var items: [ProjectionItem] = []
+        for p in select.patterns {
+            var variables: [Variable] = []
+            if case .variable(let v, _) = p.subject { variables.append(v) }
+            if case .variable(let v) = p.predicate { variables.append(v) }
+            if case .variable(let v, _) = p.object { variables.append(v) }
+            for v in variables where seen.insert(v.name).inserted { items.append(.variable(v)) }
+        }
+        if hasEdges { items.append(.edge(.support, select.position)) }
+        if items.isEmpty { items.append(.count(nil)) }
+        return items
+    }
+
+    func unbound(_ v: Variable) -> QueryError {
+        invalid("?\(v.name) is not bound by any pattern", at: v.position)
+    }
+
+    func invalid(_ message: String, at position: SourcePosition) -> QueryError {
+        QueryError(kind: .invalid, line: position.line, column: position.column, message: message)
+    }
+
+    // MARK: pattern queries
+
+    /// The query's SPARQL and how to finish its solutions; with `edgeKeys`, a query for the
+    /// distinct stored edges its single-edge patterns match instead (what `evidence` shows).
+    func compile(_ select: Select, edgeKeys: Bool = false) throws -> SPARQLQuery {
         guard !select.patterns.isEmpty else {
-            throw planner.invalid("a query needs at least one triple pattern", at: select.position)
+            throw invalid("a query needs at least one triple pattern", at: select.position)
         }
         let affirmedOnly = !select.conditions.contains { $0.mentionsPolarity }
-        let patterns = try select.patterns.enumerated().map { try planner.resolve($1, index: $0 + 1) }
-        let hopConditions = select.conditions.filter { $0.mentionsEdge && !planner.mentionsVariable($0) }
+        let patterns = try select.patterns.enumerated().map { try resolve($1, index: $0 + 1) }
+        let hopConditions = select.conditions.filter { $0.mentionsEdge && !mentionsVariable($0) }
 
         var groups: [String] = []
         var bindings: [String: Bool] = [:]  // variable → is a predicate
@@ -47,8 +134,8 @@ struct SPARQLCompiler {
         for condition in select.conditions {
             if condition.mentionsEdge {
                 if edgeIndexes.isEmpty {
-                    if planner.mentionsVariable(condition) {
-                        throw planner.invalid("this condition needs a pattern of one edge to apply to", at: select.position)
+                    if mentionsVariable(condition) {
+                        throw invalid("this condition needs a pattern of one edge to apply to", at: select.position)
                     }
                     continue
                 }
@@ -58,12 +145,22 @@ struct SPARQLCompiler {
             }
         }
 
+        let prefixes = "PREFIX rdf: <\(Self.rdf)>\nPREFIX mg: <\(Self.mg)>\n"
+        let body = groups.joined(separator: "\n") + filters.map { "\n  FILTER(\($0))" }.joined() + "\n}"
+        if edgeKeys {
+            let keys = edgeIndexes.map { "?s\($0) ?p\($0) ?o\($0)" }.joined(separator: " ")
+            var query = SPARQLQuery(sparql: prefixes + "SELECT DISTINCT \(keys.isEmpty ? "*" : keys)\nWHERE {\n" + body,
+                                    columns: [], order: [], limit: nil, offset: nil, distinct: true)
+            query.edgeIndexes = edgeIndexes
+            return query
+        }
+
         // Projection, as the local planner makes it.
-        var projection = select.projection ?? planner.defaultProjection(select, patterns: patterns, hasEdges: !edgeIndexes.isEmpty)
+        var projection = select.projection ?? defaultProjection(select, hasEdges: !edgeIndexes.isEmpty)
         let hasAggregate = projection.contains { if case .count = $0 { true } else { false } }
         for key in select.tail.order {
             if case .edge(let number) = key.target, !projection.contains(where: { if case .edge(number, _) = $0 { true } else { false } }) {
-                if hasAggregate { throw planner.invalid("order by \(number.rawValue) cannot be combined with count", at: key.position) }
+                if hasAggregate { throw invalid("order by \(number.rawValue) cannot be combined with count", at: key.position) }
                 projection.append(.edge(number, key.position))
             }
         }
@@ -73,7 +170,7 @@ struct SPARQLCompiler {
         for item in projection {
             switch item {
             case .variable(let v):
-                guard let isPredicate = bindings[v.name] else { throw planner.unbound(v) }
+                guard let isPredicate = bindings[v.name] else { throw unbound(v) }
                 let name = Self.variable(v.name)
                 columns.append(isPredicate ? .predicate(name: v.name, variable: name) : .entity(name: v.name, variable: name))
                 selected.append("?" + name)
@@ -81,23 +178,23 @@ struct SPARQLCompiler {
             case .count(let v):
                 let alias = "count\(columns.count)"
                 if let v {
-                    guard bindings[v.name] != nil else { throw planner.unbound(v) }
+                    guard bindings[v.name] != nil else { throw unbound(v) }
                     selected.append("(COUNT(DISTINCT ?\(Self.variable(v.name))) AS ?\(alias))")
                 } else {
                     selected.append("(COUNT(*) AS ?\(alias))")
                 }
                 columns.append(.integer(name: "count", variables: [alias]))
             case .edge(let number, let position):
-                guard !edgeIndexes.isEmpty else { throw planner.invalid("\(number.rawValue) needs a pattern of one edge", at: position) }
+                guard !edgeIndexes.isEmpty else { throw invalid("\(number.rawValue) needs a pattern of one edge", at: position) }
                 if hasAggregate {
-                    throw planner.invalid("\(number.rawValue) beside count is not supported over an endpoint", at: position)
+                    throw invalid("\(number.rawValue) beside count is not supported over an endpoint", at: position)
                 }
                 let variables = edgeIndexes.map { Self.numberVariable(number, String($0)) }
                 columns.append(.integer(name: number.rawValue, variables: variables))
                 selected += variables.map { "?" + $0 }.filter { !selected.contains($0) }
             }
         }
-        for v in select.groupBy where bindings[v.name] == nil { throw planner.unbound(v) }
+        for v in select.groupBy where bindings[v.name] == nil { throw unbound(v) }
         let extraKeys = select.groupBy.map { "?" + Self.variable($0.name) }.filter { !groupKeys.contains($0) }
 
         var order: [SPARQLQuery.SortKey] = []
@@ -115,17 +212,13 @@ struct SPARQLCompiler {
                 case .count: name = "count"
                 case .edge(let number): name = number.rawValue
                 }
-                throw planner.invalid("order by \(name) needs \(name) among the columns", at: key.position)
+                throw invalid("order by \(name) needs \(name) among the columns", at: key.position)
             }
             order.append(SPARQLQuery.SortKey(column: index, descending: key.descending))
         }
         order += columns.indices.map { SPARQLQuery.SortKey(column: $0, descending: false) }
 
-        var sparql = "PREFIX rdf: <\(Self.rdf)>\nPREFIX mg: <\(Self.mg)>\n"
-        sparql += "SELECT \(hasAggregate ? "" : "DISTINCT ")\(selected.joined(separator: " "))\nWHERE {\n"
-        sparql += groups.joined(separator: "\n")
-        for filter in filters { sparql += "\n  FILTER(\(filter))" }
-        sparql += "\n}"
+        var sparql = prefixes + "SELECT \(hasAggregate ? "" : "DISTINCT ")\(selected.joined(separator: " "))\nWHERE {\n" + body
         if hasAggregate && !(groupKeys + extraKeys).isEmpty { sparql += "\nGROUP BY " + (groupKeys + extraKeys).joined(separator: " ") }
         return SPARQLQuery(sparql: sparql, columns: columns, order: order, limit: select.tail.limit,
                            offset: select.tail.offset, distinct: !hasAggregate)
@@ -135,7 +228,7 @@ struct SPARQLCompiler {
 
     /// One pattern of one edge: the edge's aggregate in each direction it may be read, the
     /// ends bound to the pattern's variables.
-    func edgeGroup(_ p: Planner.Resolved, bindings: inout [String: Bool]) throws -> String {
+    func edgeGroup(_ p: Resolved, bindings: inout [String: Bool]) throws -> String {
         let n = p.index
         var arms: [String] = []
         for (direction, inverse) in [(p.forward, false), (p.inverse, true)] {
@@ -144,8 +237,8 @@ struct SPARQLCompiler {
             let (subjectKey, objectKey) = inverse ? ("?o\(n)", "?s\(n)") : ("?s\(n)", "?o\(n)")
             var values: [String] = []
             if !direction.names.isEmpty { values.append(Self.values("?p\(n)", direction.names.map(predicateIRI))) }
-            if case .constant(let ids, _) = p.subject { values.append(Self.values(subjectKey, ids.map(entityIRI))) }
-            if case .constant(let ids, _) = p.object { values.append(Self.values(objectKey, ids.map(entityIRI))) }
+            if case .constant(let ids) = p.subject { values.append(Self.values(subjectKey, ids.map(entityIRI))) }
+            if case .constant(let ids) = p.object { values.append(Self.values(objectKey, ids.map(entityIRI))) }
             var arm = "    { " + edgeAggregate(String(n), restrictions: values) + " }"
             arm += try bindEnds(p, subject: subjectKey, object: objectKey, bindings: &bindings)
             if let v = p.predicateVariable {
@@ -157,23 +250,28 @@ struct SPARQLCompiler {
         return arms.joined(separator: "\n  UNION\n")
     }
 
-    /// The edge (?sN ?pN ?oN) with its numbers, aggregated from the claims of every graph;
+    /// The edge (?sN ?pN ?oN) with its numbers, summed over the documents' `mg:DocumentEdge`s;
     /// N tags the variables so several edges stay apart.
     func edgeAggregate(_ n: String, restrictions: [String]) -> String {
-        let rdf = Self.rdf, mg = Self.mg
+        let mg = Self.mg
         return """
-            SELECT ?s\(n) ?p\(n) ?o\(n) ((COUNT(DISTINCT ?aff\(n)) - MAX(?isn\(n))) AS ?sup\(n)) \
-            ((COUNT(DISTINCT ?den\(n)) - 1 + MIN(?isn\(n))) AS ?den\(n)x) (COUNT(?c\(n)) AS ?cl\(n)) (SUM(?ish\(n)) AS ?hd\(n)) \
-            WHERE { \(restrictions.joined(separator: " "))\(restrictions.isEmpty ? "" : " ")GRAPH ?g\(n) { ?c\(n) <\(rdf)subject> ?s\(n) ; \
-            <\(rdf)predicate> ?p\(n) ; <\(rdf)object> ?o\(n) ; <\(mg)negated> ?neg\(n) ; <\(mg)hedged> ?hed\(n) } \
-            BIND(IF(?neg\(n), "-", STR(?g\(n))) AS ?aff\(n)) BIND(IF(?neg\(n), STR(?g\(n)), "-") AS ?den\(n)) \
-            BIND(IF(?neg\(n), 1, 0) AS ?isn\(n)) BIND(IF(?hed\(n), 1, 0) AS ?ish\(n)) } GROUP BY ?s\(n) ?p\(n) ?o\(n)
+            SELECT ?s\(n) ?p\(n) ?o\(n) (SUM(IF(?a\(n) > 0, 1, 0)) AS ?sup\(n)) (SUM(IF(?d\(n) > 0, 1, 0)) AS ?den\(n)x) \
+            (SUM(?a\(n) + ?d\(n)) AS ?cl\(n)) (SUM(?h\(n)) AS ?hd\(n)) (SUM(IF(?a\(n) > 0 && ?d\(n) > 0, 1, 0)) AS ?sc\(n)) \
+            WHERE { \(restrictions.joined(separator: " "))\(restrictions.isEmpty ? "" : " ")GRAPH ?g\(n) { ?e\(n) <\(mg)edgeSubject> ?s\(n) ; \
+            <\(mg)edgePredicate> ?p\(n) ; <\(mg)edgeObject> ?o\(n) ; <\(mg)affirmingClaims> ?a\(n) ; <\(mg)denyingClaims> ?d\(n) ; \
+            <\(mg)hedgedClaims> ?h\(n) } } GROUP BY ?s\(n) ?p\(n) ?o\(n)
             """
+    }
+
+    /// The local definition of a contested edge (`Edge.isContested`): an affirmer and a
+    /// different denier, so a document contradicting itself alone never makes one.
+    static func contested(_ e: String) -> String {
+        "(?sup\(e) > 0 && ?den\(e)x > 0 && !(?sup\(e) = 1 && ?den\(e)x = 1 && ?sc\(e) = 1))"
     }
 
     /// Binds a pattern's variable ends to the keys that hold them (a constant end is
     /// already restricted); the same variable at both ends asks for a loop.
-    func bindEnds(_ p: Planner.Resolved, subject: String, object: String, bindings: inout [String: Bool]) throws -> String {
+    func bindEnds(_ p: Resolved, subject: String, object: String, bindings: inout [String: Bool]) throws -> String {
         var text = ""
         var bound: [String: String] = [:]
         for (term, key) in [(p.subject, subject), (p.object, object)] {
@@ -194,7 +292,7 @@ struct SPARQLCompiler {
 
     func checkKind(_ v: Variable, isPredicate: Bool, bindings: inout [String: Bool]) throws {
         if let existing = bindings[v.name], existing != isPredicate {
-            throw planner.invalid("?\(v.name) cannot stand both for a predicate and for an entity", at: v.position)
+            throw invalid("?\(v.name) cannot stand both for a predicate and for an entity", at: v.position)
         }
         bindings[v.name] = isPredicate
     }
@@ -202,12 +300,12 @@ struct SPARQLCompiler {
     // MARK: paths
 
     /// A bounded path: the distinct pairs of ends joined by a walk of `min` to `max` hops.
-    func pathGroup(_ p: Planner.Resolved, affirmedOnly: Bool, hopConditions: [Condition], bindings: inout [String: Bool]) throws -> String {
+    func pathGroup(_ p: Resolved, affirmedOnly: Bool, hopConditions: [Condition], bindings: inout [String: Bool]) throws -> String {
         let n = p.index
         let start = "?w\(n)_start", end = "?w\(n)_end"
         var startValues: [String] = [], endValues: [String] = []
-        if case .constant(let ids, _) = p.subject { startValues.append(Self.values(start, ids.map(entityIRI))) }
-        if case .constant(let ids, _) = p.object { endValues.append(Self.values(end, ids.map(entityIRI))) }
+        if case .constant(let ids) = p.subject { startValues.append(Self.values(start, ids.map(entityIRI))) }
+        if case .constant(let ids) = p.object { endValues.append(Self.values(end, ids.map(entityIRI))) }
         var chains: [String] = []
         for length in p.min...p.max {
             var hops: [String] = []
@@ -229,7 +327,7 @@ struct SPARQLCompiler {
 
     /// One hop of a path from `from` to `to`: distinct pairs, so an edge stated in many
     /// documents' graphs does not multiply the walks through it.
-    func hop(_ p: Planner.Resolved, from: String, to: String, tag: String, restrictions: [String], affirmedOnly: Bool,
+    func hop(_ p: Resolved, from: String, to: String, tag: String, restrictions: [String], affirmedOnly: Bool,
              conditions: [Condition]) throws -> String {
         if affirmedOnly && conditions.isEmpty {
             // An affirmed edge is a plain triple in some document's graph.
@@ -273,38 +371,38 @@ struct SPARQLCompiler {
         case .flag(.hedged):
             return "?hd\(edge!) > 0"
         case .flag(.contested):
-            return "(?sup\(edge!) > 0 && ?den\(edge!)x > 0)"
-        case .source(let op, let document):
+            return Self.contested(edge!)
+        case .source(let op, let name):
             let e = edge!
-            let claim = "?src\(e) <\(Self.rdf)subject> ?s\(e) ; <\(Self.rdf)predicate> ?p\(e) ; <\(Self.rdf)object> ?o\(e)"
+            let said = "?src\(e) <\(Self.mg)edgeSubject> ?s\(e) ; <\(Self.mg)edgePredicate> ?p\(e) ; <\(Self.mg)edgeObject> ?o\(e)"
             let exists: String
             if op == "like" {
-                exists = "EXISTS { GRAPH ?srcg\(e) { \(claim) } FILTER(REGEX(STR(?srcg\(e)), \(Self.literal(likeRegex(document))), \"i\")) }"
+                exists = "EXISTS { GRAPH ?srcg\(e) { \(said) } FILTER(REGEX(STR(?srcg\(e)), \(Self.literal(likeRegex(name.text))), \"i\")) }"
             } else {
-                exists = "EXISTS { GRAPH <\(StoreGraphs.document(document))> { \(claim) } }"
+                exists = "EXISTS { GRAPH <\(Namespace.documentIRI(try names.document(name)))> { \(said) } }"
             }
             return op == "!=" ? "!" + exists : exists
         case .compare(let v, let op, let term):
-            guard let isPredicate = bindings[v.name] else { throw planner.unbound(v) }
+            guard let isPredicate = bindings[v.name] else { throw unbound(v) }
             let left = "?" + Self.variable(v.name)
             let negate = op == "!="
             switch term {
             case .variable(let other, _):
-                guard bindings[other.name] != nil else { throw planner.unbound(other) }
+                guard bindings[other.name] != nil else { throw unbound(other) }
                 return "\(left) \(negate ? "!=" : "=") ?\(Self.variable(other.name))"
             case .entity(let name):
-                let iris = isPredicate ? [predicateIRI(try catalog.predicate(name, in: db))] : try catalog.entityIDs(name, in: db).map(entityIRI)
+                let iris = isPredicate ? [predicateIRI(try names.predicate(name))] : try names.entityIDs(name).map(entityIRI)
                 return "\(left) \(negate ? "NOT IN" : "IN") (\(iris.map { "<\($0)>" }.joined(separator: ", ")))"
             }
         case .isA(let v, let cls):
-            guard bindings[v.name] != nil else { throw planner.unbound(v) }
-            return classTest("?" + Self.variable(v.name), try catalog.classAndSubclasses(cls, in: db))
+            guard bindings[v.name] != nil else { throw unbound(v) }
+            return classTest("?" + Self.variable(v.name), try names.classAndSubclasses(cls))
         }
     }
 
     /// Whether the entity is typed, in the ontology's graph, with one of `classes`.
     func classTest(_ variable: String, _ classes: [String]) -> String {
-        "EXISTS { GRAPH <\(StoreGraphs.ontology)> { \(variable) a ?class } FILTER(?class IN (\(classes.map { "<\(Self.mg)\($0)>" }.joined(separator: ", ")))) }"
+        "EXISTS { GRAPH <\(Namespace.ontologyGraph)> { \(variable) a ?class } FILTER(?class IN (\(classes.map { "<\(Self.mg)\($0)>" }.joined(separator: ", ")))) }"
     }
 
     /// An SQL LIKE pattern over document ids as a regular expression over document IRIs.
@@ -312,7 +410,7 @@ struct SPARQLCompiler {
         var regex = "^" + Self.regexEscape(Namespace.document)
         var literal = ""
         func flush() {
-            if !literal.isEmpty { regex += Self.regexEscape(String(StoreGraphs.document(literal).dropFirst(Namespace.document.count))) }
+            if !literal.isEmpty { regex += Self.regexEscape(String(Namespace.documentIRI(literal).dropFirst(Namespace.document.count))) }
             literal = ""
         }
         for ch in pattern {
@@ -328,7 +426,7 @@ struct SPARQLCompiler {
 
     // MARK: names
 
-    func allPredicates() throws -> [String] { try catalog.predicates(db) }
+    func allPredicates() throws -> [String] { try names.predicates() }
 
     func predicateIRI(_ name: String) -> String { Self.mg + name }
 
@@ -341,7 +439,7 @@ struct SPARQLCompiler {
         case .support: "sup\(edge)"
         case .denials: "den\(edge)x"
         case .claims: "cl\(edge)"
-        case .hedges: "hd\(edge)"
+        case .hedged: "hd\(edge)"
         }
     }
 
