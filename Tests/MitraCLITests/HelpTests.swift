@@ -44,8 +44,9 @@ import Testing
           mitragraph export --format kgx --output output/kgx
 
         Exit status: 0 success, 64 bad usage, 65 bad input (a file, query, ontology or
-        store that cannot be used), 66 a missing input or store, 70 an internal
-        failure, 73 an output that cannot be written.
+        store that cannot be used), 66 a missing input or store, 69 a SPARQL store that
+        cannot be reached or fails, 70 an internal failure, 73 an output that cannot be
+        written.
 
         USAGE: mitragraph <subcommand>
 

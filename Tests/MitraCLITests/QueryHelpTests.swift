@@ -16,9 +16,9 @@ import Testing
         the graph the result covers. A malformed query exits 65 with line:column, the
         line and a caret on standard error.
 
-        With --endpoint the query runs on a SPARQL 1.1 store that `push` filled
-        (names, labels and sentence text from --store) and prints the same rows;
-        --sparql prints the query compiled to SPARQL instead of running it.
+        With --endpoint the query runs on a SPARQL 1.1 store that `push` filled (names
+        and labels from --store) and prints the same rows; --sparql prints the query
+        compiled to SPARQL instead of running it.
 
         Examples:
           mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
@@ -58,9 +58,9 @@ import Testing
                                   retry can fix. (default: 3)
           --sparql                Print the query compiled to SPARQL 1.1 instead of
                                   running it.
-          --format <format>       The output format (default: table on a terminal, tsv
-                                  otherwise). (values: table, json, csv, tsv, dot,
-                                  graphml)
+          --format <format>       The output format (default: the --output extension,
+                                  else table on a terminal, tsv otherwise). (values:
+                                  table, json, csv, tsv, dot, graphml)
           --file <file>           Read the query from this file.
           --timeout <seconds>     Stop the query after this many seconds.
           -o, --output <file>     Write to this file instead of standard output.
@@ -95,7 +95,7 @@ import Testing
           echo 'contested' | mitragraph repl --store kg.sqlite
           mitragraph repl --endpoint http://127.0.0.1:7878   # on a pushed SPARQL store
 
-        USAGE: mitragraph repl [--store <file>] [--format <format>] [--timeout <seconds>] [--bail]
+        USAGE: mitragraph repl <options>
 
         OPTIONS:
           --store <file>          The store file. (default: output/kratom.sqlite)
@@ -250,7 +250,7 @@ import Testing
         let r = try Fixtures.run("/usr/bin/script", ["-qec", Self.binary + " query", "/dev/null"])
         #expect(r.status == 64)
         #expect(r.out.contains("Error: no query given: pass it as an argument, with --file, or on standard input"))
-        #expect(r.out.contains("Usage: mitragraph query [--store <file>]"))
+        #expect(r.out.contains("Usage: mitragraph query [<options>] [<query>]"))
     }
 
     @Test func aMistypedSubcommandSuggestsTheNearest() throws {

@@ -18,10 +18,11 @@ struct ExtractCommand: ParsableCommand {
             --explain prints, for each claim, the rule, the trigger, the tokens of each end \
             and why they were chosen, as text.
 
-            --format nquads prints each document's named graph as the store and push
-            write it, and kgx one KGX edge per claim; both stream documents one at a
-            time in bounded memory, so a sharding engine can run extraction as a map
-            step and a bulk loader can load the output (docs/scale.md).
+            --format nquads prints each document's named graph as export and push \
+            write it (docs/rdf.md), and kgx one KGX edge per claim; both stream \
+            documents one at a time in bounded memory, so a sharding engine can run \
+            extraction as a map step and a bulk loader can load the output \
+            (docs/scale.md).
 
             Examples:
               mitragraph extract article.html

@@ -9,12 +9,13 @@ struct PushCommand: ParsableCommand {
         commandName: "push",
         abstract: "Write the graph into a SPARQL 1.1 store, sending only what changed.",
         discussion: """
-            The ontology goes to one named graph and each document's claims to its own
-            (Graph Store HTTP Protocol PUT, or SPARQL Update with --use-update); a
-            changed document's graph is replaced and a removed one's deleted. The store
-            records per endpoint what it sent, so the next push sends only what changed;
-            a push stopped midway and run again converges. Nothing is recorded unless
-            the endpoint accepted it.
+            Sends the graph's RDF projection (docs/rdf.md), graph by graph: the \
+            ontology to one named graph, each document (its claims and what it says of \
+            each edge) to its own, and each imported graph (Graph Store HTTP Protocol \
+            PUT, or SPARQL Update with --use-update); a changed document's graph is \
+            replaced and a removed one's deleted. The store records per endpoint what it \
+            sent, so the next push sends only what changed; a push stopped midway and \
+            run again converges. Nothing is recorded unless the endpoint accepted it.
 
             Examples:
               mitragraph push --endpoint http://127.0.0.1:7878
