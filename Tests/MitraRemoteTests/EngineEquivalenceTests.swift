@@ -25,7 +25,8 @@ struct EngineEquivalenceTests {
         let (corpus, store) = try RemoteFixture.builtCorpus()
         let server = try SPARQLServer(engine)
         defer { server.stop() }
-        let graphs = try GraphStore(path: store).graphs().filter { $0.kind == "ontology" || $0.kind == "document" }.count
+        // The projection's graphs: the ontology's and one per document.
+        let graphs = try GraphStore(path: store).documents().count + 1
 
         // Stopped after five graphs, then run again: the rest is sent, and nothing twice.
         let stopped = try push(store, server, environment: ["MITRAGRAPH_TEST_KILL_PUSH_AFTER": "5"])
@@ -47,8 +48,8 @@ struct EngineEquivalenceTests {
         #expect(second.status == 0, "\(second.err)")
         let counts = try #require(RemoteFixture.counts(second.out), "\(second.out)")
         #expect(counts.sent == 1 && counts.deleted == 1 && counts.unchanged == graphs - 2, "\(second.out)")
-        #expect(second.err.contains("sent <\(StoreGraphs.document("kratom-with-complementary-therapies.txt"))>"))
-        #expect(second.err.contains("deleted <\(StoreGraphs.document("vendor-kratom-capsules.html"))>"))
+        #expect(second.err.contains("sent <\(Namespace.documentIRI("kratom-with-complementary-therapies.txt"))>"))
+        #expect(second.err.contains("deleted <\(Namespace.documentIRI("vendor-kratom-capsules.html"))>"))
         try expectSameAnswers(store, server)
 
         let third = try push(store, server)
@@ -139,7 +140,13 @@ struct EngineEquivalenceTests {
             guard let local = try? engine.run(query) else { continue }
             if Self.notYetRemote.contains(where: { query.lowercased().hasPrefix($0) }) { continue }
             let remote = try runner.run(query)
-            #expect(remote == local, "\(server.engine.rawValue): \(query)")
+            if Self.orderIsUnspecified(query, local) {
+                // A limit without an order takes rows in the local indexes' order; when the
+                // limit cuts nothing, the same rows must come back, in some order.
+                #expect(remote.columns == local.columns && Set(remote.rows) == Set(local.rows), "\(server.engine.rawValue): \(query)")
+            } else {
+                #expect(remote == local, "\(server.engine.rawValue): \(query)")
+            }
             compared += 1
             if !local.rows.isEmpty { nonEmpty += 1 }
         }
@@ -148,4 +155,12 @@ struct EngineEquivalenceTests {
 
     /// `explain` prints how each side runs a query, which differs by design.
     static let notYetRemote = ["explain"]
+
+    /// A pattern query with a limit and no order whose limit cut nothing.
+    static func orderIsUnspecified(_ query: String, _ local: QueryResult) -> Bool {
+        guard case .select(let select)? = try? Parser.parse(query), select.tail.order.isEmpty, let limit = select.tail.limit else {
+            return false
+        }
+        return local.rows.count < limit
+    }
 }

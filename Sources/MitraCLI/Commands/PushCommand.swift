@@ -47,10 +47,14 @@ struct PushCommand: ParsableCommand {
             // first: a push that cannot reach a SPARQL store leaves the store's file as it was.
             try endpoint.check()
             let store = try GraphStore(path: storeOptions.store)
+            // The projection streams from one read of `store` while each graph the endpoint
+            // accepted is recorded at once, through a second connection (WAL lets one write
+            // beside a read), so a push stopped midway keeps what it recorded.
+            let ledger = try GraphStore(path: storeOptions.store)
             // The tests stop a push midway with this, as a kill at that point would.
             let stopAfter = ProcessInfo.processInfo.environment["MITRAGRAPH_TEST_KILL_PUSH_AFTER"].flatMap { Int($0) }
             var done = 0
-            let summary = try GraphPusher(endpoint: endpoint, ledger: store, method: useUpdate ? .update : .graphStore).push(StoreGraphSource(store: store), full: full) { line in
+            let summary = try GraphPusher(endpoint: endpoint, ledger: ledger, method: useUpdate ? .update : .graphStore).push(StoreGraphSource(store: store), full: full) { line in
                 if !quiet { note(line) }
                 done += 1
                 if done == stopAfter { kill(getpid(), SIGKILL) }
