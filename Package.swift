@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore", "MitraBuild",
-            "MitraQuery", "MitraExport", "MitraREPL", "MitraSPARQL", "MitraRemote",
+            "MitraQuery", "MitraExport", "MitraREPL", "MitraRemote",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mitragraph", dependencies: ["MitraCLI"]),
@@ -78,7 +78,7 @@ let package = Package(
             "MitraTestSupport", "CLibXML2",
         ], exclude: ["Golden"]),
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
-        .testTarget(name: "MitraSPARQLTests", dependencies: ["MitraSPARQL", "MitraQuery", "MitraModel"]),
+        .testTarget(name: "MitraSPARQLTests", dependencies: ["MitraSPARQL", "MitraQuery", "MitraModel", "MitraTestSupport"]),
         .testTarget(name: "MitraRemoteTests", dependencies: [
             "MitraRemote", "MitraStore", "MitraQuery", "MitraModel", "MitraTestSupport",
         ], exclude: ["Stub"]),
