@@ -186,11 +186,12 @@ extension ExtractCommand {
             // The document's graph exactly as the store's projection (and so `push`) gives it.
             let d = result.document
             let document = ProjectedDocument(id: d.id, hash: d.contentHash, title: d.title, url: d.url, date: d.date)
+            // The sink only appends to a string, so nothing in it can throw.
             try? RDFProjection.documentQuads(document, claims: result.claims, ontology: ontology) { quad in
                 text += NTriples.line(quad.subject, quad.predicate, quad.object, graph: quad.graph?.value)
             }
         case .kgx:
-            for (n, c) in result.claims.enumerated() { text += ExtractLine.kgx(c, index: n, ontology: ontology) }
+            for c in result.claims { text += ExtractLine.kgx(c, ontology: ontology) }
         case .jsonl:
             for c in result.claims { text += ExtractLine.claim(c) }
         }
@@ -222,12 +223,12 @@ enum ExtractLine {
             + "\"start\": \(m.span.start), \"end\": \(m.span.end), \"text\": \(JSONString.quoted(m.text))}\n"
     }
 
-    /// A KGX edge for one claim, with the fields `export --format kgx` writes; its id names
-    /// the document and the claim's place in it, as the claim's IRI does.
-    static func kgx(_ c: Claim, index: Int, ontology: Ontology) -> String {
+    /// A KGX edge for one claim, with the fields `export --format kgx` writes; its id is the
+    /// claim's content IRI as a CURIE (`mgc:DOC/SENTENCE-HASH`), as the export's is.
+    static func kgx(_ c: Claim, ontology: Ontology) -> String {
         let predicate = ontology.predicates[c.predicate]
         func curie(_ id: String) -> String { ontology.entities[id]?.curie ?? Namespace.entityPrefix + ":" + id }
-        return "{\"id\": \(JSONString.quoted(StoreGraphs.claim(document: c.documentID, index: index))), "
+        return "{\"id\": \(JSONString.quoted("mgc:" + RDFProjection.claimIRI(c).dropFirst(Namespace.claim.count))), "
             + "\"subject\": \(JSONString.quoted(curie(c.subject))), "
             + "\"predicate\": \(JSONString.quoted(predicate?.biolink ?? "biolink:related_to")), "
             + "\"original_predicate\": \(JSONString.quoted(predicate?.curie ?? Namespace.ontologyPrefix + ":" + c.predicate)), "
