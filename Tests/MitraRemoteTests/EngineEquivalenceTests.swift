@@ -17,6 +17,32 @@ struct EngineEquivalenceTests {
     @Test(.enabled(if: SPARQLServer.program(.virtuoso) != nil, Comment(rawValue: SPARQLServer.missingMessage(.virtuoso))))
     func virtuoso() throws { try scenario(.virtuoso) }
 
+    /// A document that contradicts itself never makes an edge contested, remotely as locally;
+    /// one that affirms and another that denies do. Our own sentences, not the corpus's.
+    @Test(.enabled(if: SPARQLServer.program(.oxigraph) != nil, Comment(rawValue: SPARQLServer.missingMessage(.oxigraph))))
+    func selfContradictionIsNotAContest() throws {
+        let folder = Fixtures.temporaryDirectory("mitragraph-contest")
+        Fixtures.write("Kratom can cause nausea. Kratom does not cause nausea.\n", to: "both.txt", in: folder + "/corpus")
+        Fixtures.write("Kratom may cause constipation.\n", to: "yes.txt", in: folder + "/corpus")
+        Fixtures.write("Kratom does not cause constipation. Kratom may relieve pain.\n", to: "no.txt", in: folder + "/corpus")
+        let store = folder + "/kg.sqlite"
+        try RemoteFixture.build(corpus: folder + "/corpus", store: store)
+        let server = try SPARQLServer(.oxigraph)
+        defer { server.stop() }
+        #expect(try push(store, server).status == 0)
+        let engine = QueryEngine(store: try GraphStore(path: store))
+        let runner = RemoteQueryRunner(engine: engine, endpoint: try SPARQLEndpoint(EndpointConfiguration(base: server.base)))
+        let queries = ["contested", "kratom ?p ?x where contested", "kratom ?p ?x where not contested and negated",
+                       "find ?x, denials where kratom has_adverse_effect ?x and denials >= 1", "contested with evidence",
+                       "describe kratom", "evidence kratom has_adverse_effect nausea"]
+        for query in queries {
+            #expect(try runner.run(query) == engine.run(query), "\(query)")
+        }
+        let contested = try engine.run("contested")
+        #expect(contested.displayRows.map { $0[2] } == ["constipation"], "the self-contradicting edge is left out")
+        #expect(try engine.run("evidence kratom has_adverse_effect nausea").rows.count == 2)
+    }
+
     func push(_ store: String, _ server: SPARQLServer, environment: [String: String] = [:]) throws -> ProcessOutput {
         try RemoteFixture.run(["push", "--store", store, "--retries", "0"] + server.endpointArguments, environment: environment)
     }
