@@ -115,7 +115,7 @@ extension RemoteCommands {
         var into: [String: [(String, String, Step)]] = [:]
         for (restriction, outgoing) in [("?s1", true), ("?o1", false)] {
             let sparql = Self.prefixes + "SELECT ?s1 ?p1 ?o1 ?sup1 WHERE { { "
-                + compiler.edgeAggregate("1", restrictions: ["VALUES \(restriction) { \(values) }"]) + " } FILTER(?sup1 > 0) }"
+                + (try compiler.edgeAggregate("1", restrictions: ["VALUES \(restriction) { \(values) }"])) + " } FILTER(?sup1 > 0) }"
             for solution in try select(sparql) {
                 guard let s = Self.entityID(solution["s1"]), let o = Self.entityID(solution["o1"]) else { continue }
                 let predicate = Self.predicateName(solution["p1"])

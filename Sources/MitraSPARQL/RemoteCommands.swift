@@ -76,7 +76,7 @@ public struct RemoteCommands {
         // As locally: by labels, or by ids when only a limit is asked for.
         let byID = tail.limit != nil && order.isEmpty
         order += [0, 1, 2].map { SPARQLQuery.SortKey(column: $0, descending: false, byID: byID) }
-        let sparql = Self.prefixes + "SELECT ?s1 ?p1 ?o1 ?sup1 ?den1x ?sc1 WHERE {\n  { " + compiler.edgeAggregate("1", restrictions: [])
+        let sparql = Self.prefixes + "SELECT ?s1 ?p1 ?o1 ?sup1 ?den1x ?sc1 WHERE {\n  { " + (try compiler.edgeAggregate("1", restrictions: []))
             + " }\n  FILTER\(SPARQLCompiler.contested("1"))\n}"
         return SPARQLQuery(
             sparql: sparql,
@@ -106,9 +106,9 @@ public struct RemoteCommands {
         let iri = "<\(Namespace.entity + id)>"
         let sparql = Self.prefixes + """
             SELECT ?p1 ?other ?sup1 ?den1x ?inv WHERE {
-              { { \(compiler.edgeAggregate("1", restrictions: ["VALUES ?s1 { \(iri) }"])) } BIND(?o1 AS ?other) BIND(0 AS ?inv) }
+              { { \(try compiler.edgeAggregate("1", restrictions: ["VALUES ?s1 { \(iri) }"])) } BIND(?o1 AS ?other) BIND(0 AS ?inv) }
               UNION
-              { { \(compiler.edgeAggregate("1", restrictions: ["VALUES ?o1 { \(iri) }"])) } BIND(?s1 AS ?other) BIND(1 AS ?inv) }
+              { { \(try compiler.edgeAggregate("1", restrictions: ["VALUES ?o1 { \(iri) }"])) } BIND(?s1 AS ?other) BIND(1 AS ?inv) }
             }
             """
         var edges: [(inverse: Int, predicate: String, other: Value, support: Int, denials: Int)] = []

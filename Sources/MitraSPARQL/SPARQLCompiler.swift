@@ -239,7 +239,7 @@ struct SPARQLCompiler {
             if !direction.names.isEmpty { values.append(Self.values("?p\(n)", direction.names.map(predicateIRI))) }
             if case .constant(let ids) = p.subject { values.append(Self.values(subjectKey, ids.map(entityIRI))) }
             if case .constant(let ids) = p.object { values.append(Self.values(objectKey, ids.map(entityIRI))) }
-            var arm = "    { " + edgeAggregate(String(n), restrictions: values) + " }"
+            var arm = "    { " + (try edgeAggregate(String(n), restrictions: values)) + " }"
             arm += try bindEnds(p, subject: subjectKey, object: objectKey, bindings: &bindings)
             if let v = p.predicateVariable {
                 try checkKind(v, isPredicate: true, bindings: &bindings)
@@ -250,16 +250,22 @@ struct SPARQLCompiler {
         return arms.joined(separator: "\n  UNION\n")
     }
 
-    /// The edge (?sN ?pN ?oN) with its numbers, summed over the documents' `mg:DocumentEdge`s;
-    /// N tags the variables so several edges stay apart.
-    func edgeAggregate(_ n: String, restrictions: [String]) -> String {
+    /// The edge (?sN ?pN ?oN) with its numbers, summed over the documents' `mg:DocumentEdge`s
+    /// and the imported graphs (`a mg:ImportedGraph`) that state it, each of which counts as
+    /// one affirming document with one claim, as in the store; N tags the variables so
+    /// several edges stay apart.
+    func edgeAggregate(_ n: String, restrictions: [String]) throws -> String {
         let mg = Self.mg
+        let predicates = try names.predicates().map { "<\(mg)\($0)>" }.joined(separator: ", ")
         return """
             SELECT ?s\(n) ?p\(n) ?o\(n) (SUM(IF(?a\(n) > 0, 1, 0)) AS ?sup\(n)) (SUM(IF(?d\(n) > 0, 1, 0)) AS ?den\(n)x) \
             (SUM(?a\(n) + ?d\(n)) AS ?cl\(n)) (SUM(?h\(n)) AS ?hd\(n)) (SUM(IF(?a\(n) > 0 && ?d\(n) > 0, 1, 0)) AS ?sc\(n)) \
-            WHERE { \(restrictions.joined(separator: " "))\(restrictions.isEmpty ? "" : " ")GRAPH ?g\(n) { ?e\(n) <\(mg)edgeSubject> ?s\(n) ; \
+            WHERE { \(restrictions.joined(separator: " "))\(restrictions.isEmpty ? "" : " ")\
+            { GRAPH ?g\(n) { ?e\(n) <\(mg)edgeSubject> ?s\(n) ; \
             <\(mg)edgePredicate> ?p\(n) ; <\(mg)edgeObject> ?o\(n) ; <\(mg)affirmingClaims> ?a\(n) ; <\(mg)denyingClaims> ?d\(n) ; \
-            <\(mg)hedgedClaims> ?h\(n) } } GROUP BY ?s\(n) ?p\(n) ?o\(n)
+            <\(mg)hedgedClaims> ?h\(n) } } UNION { GRAPH ?g\(n) { ?g\(n) a <\(mg)ImportedGraph> . ?s\(n) ?p\(n) ?o\(n) } \
+            FILTER(?p\(n) IN (\(predicates)) && STRSTARTS(STR(?s\(n)), "\(Namespace.entity)") && STRSTARTS(STR(?o\(n)), "\(Namespace.entity)")) \
+            BIND(1 AS ?a\(n)) BIND(0 AS ?d\(n)) BIND(0 AS ?h\(n)) } } GROUP BY ?s\(n) ?p\(n) ?o\(n)
             """
     }
 
@@ -343,7 +349,7 @@ struct SPARQLCompiler {
             guard let direction else { continue }
             var restrictions: [String] = []
             if !direction.names.isEmpty { restrictions.append(Self.values("?p\(edge)", direction.names.map(predicateIRI))) }
-            var arm = "{ " + edgeAggregate(edge, restrictions: restrictions) + " }"
+            var arm = "{ " + (try edgeAggregate(edge, restrictions: restrictions)) + " }"
             var filters = affirmedOnly ? ["?sup\(edge) > 0"] : []
             filters += try conditions.map { try conditionSPARQL($0, edge: edge, bindings: [:]) }
             for filter in filters { arm += " FILTER(\(filter))" }

@@ -43,6 +43,36 @@ struct EngineEquivalenceTests {
         #expect(try engine.run("evidence kratom has_adverse_effect nausea").rows.count == 2)
     }
 
+    /// An imported graph's edges in our vocabulary support edges remotely as locally.
+    @Test(.enabled(if: SPARQLServer.program(.oxigraph) != nil, Comment(rawValue: SPARQLServer.missingMessage(.oxigraph))))
+    func importedGraphsSupportEdges() throws {
+        let folder = Fixtures.temporaryDirectory("mitragraph-imported")
+        Fixtures.write("Kratom may relieve pain. Kratom does not cause constipation.\n", to: "a.txt", in: folder + "/corpus")
+        let store = folder + "/kg.sqlite"
+        try RemoteFixture.build(corpus: folder + "/corpus", store: store)
+        let mge = "https://w3id.org/mitragraph/entity/", mg = "https://w3id.org/mitragraph/ontology#"
+        let file = Fixtures.write("""
+            <\(mge)kratom> <\(mg)treats> <\(mge)pain> .
+            <\(mge)kratom> <\(mg)treats> <\(mge)insomnia> .
+            <\(mge)kratom> <\(mg)has_adverse_effect> <\(mge)constipation> .
+            <\(mge)kratom> <http://example.org/seenIn> <\(mge)insomnia> .
+            """ + "\n", to: "extra.nt", in: folder)
+        let imported = try RemoteFixture.run(["import", "--store", store, file])
+        #expect(imported.status == 0, "\(imported.err)")
+        let server = try SPARQLServer(.oxigraph)
+        defer { server.stop() }
+        #expect(try push(store, server).status == 0)
+        let engine = QueryEngine(store: try GraphStore(path: store))
+        let runner = RemoteQueryRunner(engine: engine, endpoint: try SPARQLEndpoint(EndpointConfiguration(base: server.base)))
+        let queries = ["kratom treats ?c", "find ?c, claims where kratom ?p ?c", "contested", "describe kratom",
+                       "kratom ?p ?x where support = 0", "path insomnia to pain max 2"]
+        for query in queries {
+            #expect(try runner.run(query) == engine.run(query), "\(query)")
+        }
+        #expect(try engine.run("kratom treats ?c").displayRows.contains(["insomnia", "1"]))
+        #expect(try engine.run("contested").rows.count == 1)
+    }
+
     func push(_ store: String, _ server: SPARQLServer, environment: [String: String] = [:]) throws -> ProcessOutput {
         try RemoteFixture.run(["push", "--store", store, "--retries", "0"] + server.endpointArguments, environment: environment)
     }
