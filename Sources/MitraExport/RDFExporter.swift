@@ -117,8 +117,7 @@ public struct ProjectedDocument: Sendable {
 ///   `mg:DocumentEdge` per edge the document speaks of (its affirming, denying and hedged
 ///   claims there), and the plain triple `subject mg:predicate object` of each edge it
 ///   affirms;
-/// - each imported graph's own statements, under its name, whatever their vocabulary, and
-///   `GRAPH a mg:ImportedGraph`.
+/// - each imported graph's own statements, under its name, whatever their vocabulary.
 ///
 /// Each document's graph is a function of that document alone (and the ontology), so a
 /// sharded extraction gives the graphs a store would, and a push replaces only the graphs of
@@ -194,8 +193,6 @@ public struct RDFProjection {
         }
         for graph in try source.store.graphs() where graph.kind == "import" {
             let name = Term.iri(graph.iri)
-            // Marked, so an engine can count the edges it states as the store does.
-            try body(Quad(name, .iri(Namespace.rdf + "type"), .iri(Namespace.ontology + "ImportedGraph"), graph: name), false)
             try source.store.forEachQuad(graph: name) { try body(Quad($0.subject, $0.predicate, $0.object, graph: name), false) }
         }
     }

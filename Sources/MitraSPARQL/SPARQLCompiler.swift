@@ -251,21 +251,27 @@ struct SPARQLCompiler {
     }
 
     /// The edge (?sN ?pN ?oN) with its numbers, summed over the documents' `mg:DocumentEdge`s
-    /// and the imported graphs (`a mg:ImportedGraph`) that state it, each of which counts as
-    /// one affirming document with one claim, as in the store; N tags the variables so
-    /// several edges stay apart.
+    /// and the imported graphs that state it, each of which counts as one affirming document
+    /// with one claim, as in the store; N tags the variables so several edges stay apart.
+    /// The imported graphs are named (the local store knows them): an engine then reads each
+    /// through its graph's index instead of every graph's triples.
     func edgeAggregate(_ n: String, restrictions: [String]) throws -> String {
         let mg = Self.mg
-        let predicates = try names.predicates().map { "<\(mg)\($0)>" }.joined(separator: ", ")
+        var imports = ""
+        let graphs = try names.importedGraphs()
+        if !graphs.isEmpty {
+            let predicates = try names.predicates().map { "<\(mg)\($0)>" }.joined(separator: ", ")
+            let test = "FILTER(?p\(n) IN (\(predicates)) && STRSTARTS(STR(?s\(n)), \"\(Namespace.entity)\") "
+                + "&& STRSTARTS(STR(?o\(n)), \"\(Namespace.entity)\")) BIND(1 AS ?a\(n)) BIND(0 AS ?d\(n)) BIND(0 AS ?h\(n))"
+            imports = graphs.map { " UNION { GRAPH <\($0)> { ?s\(n) ?p\(n) ?o\(n) } \(test) }" }.joined()
+        }
         return """
             SELECT ?s\(n) ?p\(n) ?o\(n) (SUM(IF(?a\(n) > 0, 1, 0)) AS ?sup\(n)) (SUM(IF(?d\(n) > 0, 1, 0)) AS ?den\(n)x) \
             (SUM(?a\(n) + ?d\(n)) AS ?cl\(n)) (SUM(?h\(n)) AS ?hd\(n)) (SUM(IF(?a\(n) > 0 && ?d\(n) > 0, 1, 0)) AS ?sc\(n)) \
             WHERE { \(restrictions.joined(separator: " "))\(restrictions.isEmpty ? "" : " ")\
             { GRAPH ?g\(n) { ?e\(n) <\(mg)edgeSubject> ?s\(n) ; \
             <\(mg)edgePredicate> ?p\(n) ; <\(mg)edgeObject> ?o\(n) ; <\(mg)affirmingClaims> ?a\(n) ; <\(mg)denyingClaims> ?d\(n) ; \
-            <\(mg)hedgedClaims> ?h\(n) } } UNION { GRAPH ?g\(n) { ?g\(n) a <\(mg)ImportedGraph> . ?s\(n) ?p\(n) ?o\(n) } \
-            FILTER(?p\(n) IN (\(predicates)) && STRSTARTS(STR(?s\(n)), "\(Namespace.entity)") && STRSTARTS(STR(?o\(n)), "\(Namespace.entity)")) \
-            BIND(1 AS ?a\(n)) BIND(0 AS ?d\(n)) BIND(0 AS ?h\(n)) } } GROUP BY ?s\(n) ?p\(n) ?o\(n)
+            <\(mg)hedgedClaims> ?h\(n) } }\(imports) } GROUP BY ?s\(n) ?p\(n) ?o\(n)
             """
     }
 

@@ -20,6 +20,8 @@ struct FixedNames: QueryNames {
     func predicates() throws -> [String] { Self.predicateNames }
     func classAndSubclasses(_ name: NameRef) throws -> [String] { name.text == "Condition" ? ["AdverseEffect", "Condition"] : [name.text] }
     func document(_ name: NameRef) throws -> String { name.text }
+    var imported: [String] = []
+    func importedGraphs() throws -> [String] { imported }
     func entity(_ id: String) throws -> (value: Value, entityClass: String) { (.entity(id: id, label: id), Self.entities[id] ?? "") }
     func describeFacts(_ name: NameRef) throws -> [[Value]] { [] }
     func describeJSON(_ result: QueryResult) -> String { "{}" }
@@ -28,8 +30,16 @@ struct FixedNames: QueryNames {
 /// What the compiler writes for the constructs that map onto SPARQL 1.1 features, checked
 /// on the text (the engine tests check the answers).
 struct SPARQLCompilerTests {
-    func sparql(_ query: String) throws -> String {
-        try RemoteCommands(names: FixedNames()) { _ in [] }.explainLines(try Parser.parse(query)).joined(separator: "\n")
+    func sparql(_ query: String, imported: [String] = []) throws -> String {
+        var names = FixedNames()
+        names.imported = imported
+        return try RemoteCommands(names: names) { _ in [] }.explainLines(try Parser.parse(query)).joined(separator: "\n")
+    }
+
+    @Test func importedGraphsAreReadOnlyWhenThereAreSome() throws {
+        #expect(try !sparql("kratom treats ?c").contains("UNION"))
+        let text = try sparql("kratom treats ?c", imported: ["http://ex.org/g"])
+        #expect(text.contains("UNION { GRAPH <http://ex.org/g> { ?s1 ?p1 ?o1 }"))
     }
 
     @Test func boundedPathsOverAffirmedEdgesArePropertyPathsPerHop() throws {

@@ -10,6 +10,8 @@ public protocol QueryNames {
     func predicates() throws -> [String]
     /// The class a name denotes and every class below it, sorted.
     func classAndSubclasses(_ name: NameRef) throws -> [String]
+    /// The IRIs of the imported graphs, each of which supports the edges it states.
+    func importedGraphs() throws -> [String]
     /// The id of the document a `source = …` names.
     func document(_ name: NameRef) throws -> String
     /// The entity as a result shows it (its label), and its class ("" when unknown).

@@ -21,6 +21,8 @@ final class StoreQueryNames: QueryNames {
         try store.read { try catalog.classAndSubclasses(name, in: $0) }
     }
 
+    func importedGraphs() throws -> [String] { try store.graphs().filter { $0.kind == "import" }.map(\.iri) }
+
     func document(_ name: NameRef) throws -> String { try store.read { try catalog.document(name, in: $0) } }
 
     func entity(_ id: String) throws -> (value: Value, entityClass: String) {
