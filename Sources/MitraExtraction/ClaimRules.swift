@@ -1288,7 +1288,8 @@ extension ExtractionEngine {
     // MARK: - Polarity, certainty and the claims
 
     /// Whether a negation cue's scope covers the object: "following" cues before it in its
-    /// clause, "preceding" cues after it, "clause" cues anywhere in its clause. For a passive
+    /// clause, "preceding" cues after it, "clause" cues anywhere in its clause, "own" cues only
+    /// when they contain the object ("non-addictive"). For a passive
     /// claim, only a cue between the object and its subject counts.
     func negated(_ scene: Scene, _ c: Candidate) -> Bool { negationCue(scene, c) != nil }
 
@@ -1319,6 +1320,8 @@ extension ExtractionEngine {
                 if cue.start >= o.end && cue.start - o.end <= cue.payload.maxScope && !scene.scopeEnds(o.end, cue.start) { return n }
             case .clause:
                 if abs(cue.start - o.start) <= cue.payload.maxScope && !scene.scopeEnds(min(cue.start, o.start), max(cue.end, o.end)) { return n }
+            case .own:
+                if cue.start < o.end && o.start < cue.end { return n }
             }
         }
         return nil
