@@ -51,6 +51,22 @@ extension ExtractionEngine {
         var fixedNegation: Bool? = nil
     }
 
+    /// What makes two candidates one claim: its ends' entities, predicate and polarity.
+    struct ClaimKey: Hashable {
+        var subject: Int32
+        var predicate: Int
+        var object: Int32
+        var negated: Bool
+    }
+
+    /// A relative clause and the mention it describes.
+    struct RelativeClause {
+        /// From the relative pronoun to the clause's last token.
+        var range: Range<Int>
+        /// The index into the scene's mentions of the antecedent.
+        var antecedent: Int
+    }
+
     enum LeftSide {
         case none
         case subjects([Int])
@@ -79,6 +95,9 @@ extension ExtractionEngine {
         var implicit: [PhraseSet<Bool>.Occurrence] = []
         var activeNegation: [Bool] = []
         var boundaryPrefix: [Int32] = []
+        /// Token indices where a coordinated new predicate starts ("… and can cause"): a
+        /// negation's scope ends there, though a trigger's reach does not.
+        var scopeStops: [Int] = []
         /// Tokens inside a parenthesis or bracket that names nothing ("(n = 702, 62.8%)",
         /// "[43]"): skipped when measuring gaps, as a reader skips them inside a list.
         var inInsert: [Bool] = []
@@ -98,6 +117,9 @@ extension ExtractionEngine {
         /// The tokens as written and their part-of-speech tags, when the tagger is installed.
         var surface: [String] = []
         var tags: [UniversalTag] = []
+        /// The chunker's relative clauses whose antecedent is a mention ("kratom, which …",
+        /// "the receptors that …"), when the sentence was chunked.
+        var relatives: [RelativeClause] = []
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
@@ -109,6 +131,13 @@ extension ExtractionEngine {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
             guard lo < hi else { return b - a }
             return (b - a) - Int(insertPrefix[hi] - insertPrefix[lo]) * (b >= a ? 1 : -1)
+        }
+
+        /// Whether a negation's scope from `a` to `b` ends in between: a clause boundary or a
+        /// coordinated new predicate.
+        func scopeEnds(_ a: Int, _ b: Int) -> Bool {
+            let lo = min(a, b), hi = max(a, b)
+            return boundary(lo, hi) || scopeStops.contains { lo <= $0 && $0 < hi }
         }
 
         func hard(_ a: Int, _ b: Int) -> Bool {
@@ -162,28 +191,34 @@ extension ExtractionEngine {
         implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
         // Cue words right after a mention ("kratom may cause") are no noun it modifies: only
         // the other sentences are tagged.
-        var cueStart = Set<Int>()
-        for c in scene.triggers { cueStart.insert(c.start) }
-        for c in scene.negations { cueStart.insert(c.start) }
-        for c in scene.hedges { cueStart.insert(c.start) }
-        if let syntax = SyntaxLayer.shipped, needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) {
+        var cueStart = [Bool](repeating: false, count: tokens.count + 1)
+        for c in scene.triggers { cueStart[c.start] = true }
+        for c in scene.negations { cueStart[c.start] = true }
+        for c in scene.hedges { cueStart[c.start] = true }
+        var parsed: MitraLanguage.SentenceAnalysis?
+        if let syntax = SyntaxLayer.shipped,
+            needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) || needsClauses(tokens, mentions, triggers: scene.triggers)
+        {
             let surface = surfaceWords(tokens, sentence: sentence)
-            let parsed = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
+            let analysis = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
                 $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
             })
-            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: parsed)
+            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: analysis)
             scene.mentions = mentions
             scene.surface = surface
-            scene.tags = parsed.tags
+            scene.tags = analysis.tags
+            parsed = analysis
         }
         var pseudo: [PhraseSet<Bool>.Occurrence] = []
         pseudoNegations.occurrences(in: tokens, range: all, into: &pseudo)
-        // A negation inside "not only" denies nothing; two in a row ("not without") cancel.
-        scene.activeNegation = scene.negations.map { n in !pseudo.contains { $0.start <= n.start && n.start < $0.end } }
+        // A negation that shares a word with "not only" ("is not only") denies nothing; two in a
+        // row ("not without") cancel.
+        scene.activeNegation = scene.negations.map { n in !pseudo.contains { $0.start < n.end && n.start < $0.end } }
         for i in scene.negations.indices.dropLast() where scene.negations[i + 1].start == scene.negations[i].end {
             scene.activeNegation[i] = false
             scene.activeNegation[i + 1] = false
         }
+        if scene.activeNegation.contains(true) { scene.scopeStops = scopeStops(scene, sentence: sentence) }
         // Anaphors: a noun phrase ("the herb") always stands for the plant; a pronoun only
         // when the last substance named before it is a plant.
         if context.plant != nil {
@@ -224,7 +259,120 @@ extension ExtractionEngine {
         for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
         scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
         scene.compared = comparisons(scene)
+        if let parsed { readClauses(parsed, into: &scene) }
         return scene
+    }
+
+    /// Whether the chunker can tell the rules something the token scans cannot: a relative
+    /// pronoun right after a mention with a mention and then a trigger after it ("kratom,
+    /// which is mixed with alcohol, can cause …", "receptors that oxycodone acts on"), or a
+    /// trigger after it and no mention after the trigger ("the pain that it relieves"), or a
+    /// comparison word before a mention that the scans do not read ("safer than morphine",
+    /// "rather than", "as effective as", ", like morphine,").
+    func needsClauses(_ tokens: [WordToken], _ mentions: [Located], triggers: [PhraseSet<TriggerCue>.Occurrence]) -> Bool {
+        guard mentions.count >= 2, let lastTrigger = triggers.last?.start else { return false }
+        for (k, t) in tokens.enumerated() {
+            if words.has(t, RuleWords.relativeWord) {
+                let before = k > 0 && words.has(tokens[k - 1], RuleWords.comma) ? k - 1 : k
+                guard mentions.contains(where: { $0.end == before }) else { continue }
+                // A mention in the clause before a trigger (a subject of its own, or one to pass
+                // over), or a trigger in it with no mention after (the antecedent is its object).
+                if let next = mentions.first(where: { $0.start > k }), next.end <= lastTrigger { return true }
+                if let last = triggers.last, last.start > k, !mentions.contains(where: { $0.start >= last.end }) { return true }
+            } else if words.has(t, RuleWords.comparisonWord), mentions.contains(where: { $0.start > k && $0.start <= k + 4 }) {
+                if words.has(t, RuleWords.likeWord) && !(k > 0 && words.has(tokens[k - 1], RuleWords.comma)) { continue }
+                if words.has(t, RuleWords.neutral) && !(k + 2 < tokens.count && tokens[k + 2].id == t.id) { continue }  // "as … as"
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The chunker's comparisons and relative clauses, in the scene's terms: what a comparison
+    /// compares with is never a subject ("safer than morphine", "rather than opioids"; a
+    /// "like" only when set off by a comma, the scans read the others); a relative clause
+    /// whose antecedent is a mention is kept with it.
+    func readClauses(_ parsed: MitraLanguage.SentenceAnalysis, into scene: inout Scene) {
+        let mentions = scene.mentions
+        for c in parsed.comparisons {
+            if c.kind == .like {
+                // ", like X," compares, except after a plural category: "agencies, like the FDA,"
+                // gives an example.
+                let at = c.marker.lowerBound
+                guard at > 1, words.has(scene.tokens[at - 1], RuleWords.comma) else { continue }
+                if at - 2 < scene.surface.count, !words.has(scene.tokens[at - 2], RuleWords.verbLike),
+                    scene.surface[at - 2].lowercased().hasSuffix("s")
+                {
+                    continue
+                }
+            }
+            for (i, m) in mentions.enumerated() where c.object.contains(m.start) { scene.compared[i] = true }
+        }
+        for clause in parsed.clauses {
+            // The tagger often reads a relative "that" as a subordinator ("the pain that it
+            // relieves"); right after a mention it opens a clause about that mention.
+            let head = clause.kind == .relative ? clause.antecedent
+                : words.has(scene.tokens[clause.marker], RuleWords.relativeWord) ? clause.marker - 1 : nil
+            guard let head, let m = mentions.firstIndex(where: { $0.end - 1 == head }) else { continue }
+            scene.relatives.append(RelativeClause(range: clause.range, antecedent: m))
+        }
+    }
+
+    /// Whether mention `m` stands inside a relative clause that closed before `position` and
+    /// describes a mention that fits `p` ("Kratom, which is often mixed with alcohol, can
+    /// cause …"): then it is not the subject of a trigger at `position`.
+    func insideClosedRelative(_ scene: Scene, _ m: Int, before position: Int, predicate p: Int) -> Bool {
+        let start = scene.mentions[m].start
+        return scene.relatives.contains { r in
+            r.range.contains(start) && r.range.upperBound <= position && fitsSubject(scene.mentions[r.antecedent], p)
+        }
+    }
+
+    /// The relative clause holding a trigger at `position`, if it describes a mention.
+    func relative(_ scene: Scene, containing position: Int) -> RelativeClause? {
+        scene.relatives.last { $0.range.contains(position) && $0.range.lowerBound < position }
+    }
+
+    /// Where a coordinator after an active negation cue starts a new verb group ("is not an
+    /// approved medicine | and can cause addiction"), by the ontology's scope terminators
+    /// and both taggers; only sentences with such a coordinator are tagged.
+    func scopeStops(_ scene: Scene, sentence: Sentence) -> [Int] {
+        guard let syntax = SyntaxLayer.shipped else { return [] }
+        // A "following" cue's scope starts after it; the others' reach back.
+        let from = scene.negations.indices.filter { scene.activeNegation[$0] }.map { n in
+            scene.negations[n].payload.scope == .following ? scene.negations[n].end : 0
+        }.min() ?? scene.tokens.count
+        var found: [PhraseSet<Int>.Occurrence] = []
+        scopeTerminators.occurrences(in: scene.tokens, range: from..<scene.tokens.count, into: &found)
+        // A stop matters only for a mention after it that no later negation denies anyway
+        // ("is not addictive and causes no anorexia").
+        found.removeAll { c in
+            !scene.mentions.contains { m in
+                m.start >= c.end && !scene.negations.indices.contains { n in
+                    let cue = scene.negations[n]
+                    return scene.activeNegation[n] && cue.payload.scope == .following && cue.start >= c.end && cue.end <= m.start
+                }
+            }
+        }
+        guard !found.isEmpty else { return [] }
+        let surface = scene.surface.isEmpty ? surfaceWords(scene.tokens, sentence: sentence) : scene.surface
+        let tags = scene.tags.count == surface.count ? scene.tags : syntax.tags(surface, mentions: scene.mentions)
+        guard let penn = SyntaxLayer.penn else { return [] }
+        let pennTags = penn.tag(surface)
+        // The tagger's weak spot is an "-s" verb it has not seen ("and triggers seizures"): a
+        // predicate's verb trigger is a verb whatever its tag.
+        var verbTrigger = Set<Int>()
+        for t in scene.triggers where !t.payload.nominal && !t.payload.predicates.isEmpty { verbTrigger.insert(t.start) }
+        var inMention = Set<Int>()
+        for m in scene.mentions { for k in m.start..<m.end { inMention.insert(k) } }
+        let rules = ontology.cues.scopeTerminators
+        return found.compactMap { c in
+            let rule = rules[c.payload]
+            var k = c.end
+            while k < tags.count, rule.skipTags.contains(tags[k].name) { k += 1 }
+            guard k < tags.count, !inMention.contains(k), !rule.nonFiniteTags.contains(pennTags[k]) else { return nil }
+            return rule.verbTags.contains(tags[k].name) || verbTrigger.contains(k) ? c.start : nil
+        }
     }
 
     /// `mentions` without those that only modify a head naming no entity ("opioid cravings").
@@ -251,7 +399,9 @@ extension ExtractionEngine {
                 kept[m.end - 1] = true
             }
         }
-        let modifiers = SyntaxLayer.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept)
+        let modifiers = SyntaxLayer.modifiersOfOtherHeads(parsed, words: words, mentions: mentions, keeps: kept) {
+            self.isSubstance[Int($0.entity)]
+        }
         return zip(mentions, modifiers).filter { !$0.1 }.map(\.0)
     }
 
@@ -259,17 +409,18 @@ extension ExtractionEngine {
     /// few sentences are tagged: with user patterns, two mentions; otherwise a mention right
     /// before a word that no mention starts and that is no function word, the only place a
     /// modifier of another head can stand.
-    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: Set<Int>, sentence: Sentence) -> Bool {
+    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: [Bool], sentence: Sentence) -> Bool {
         if !ontology.cues.patterns.isEmpty && mentions.count >= 2 { return true }
+        // A lone mention needs a plant anaphor or an implicit subject for a claim; with neither
+        // cue word before it in the sentence, its modifiers change nothing.
+        if mentions.count < 2, !tokens.contains(where: { anaphors.starts($0) || implicitSubjects.starts($0) }) { return false }
         let function = RuleWords.copula | RuleWords.preposition | RuleWords.determiner | RuleWords.coordinator
             | RuleWords.adverb | RuleWords.pronoun | RuleWords.neutral | RuleWords.example
-        var starts = Set<Int>()
-        for m in mentions { starts.insert(m.start) }
         var scalars: [Unicode.Scalar]?
         return mentions.contains { m in
             guard m.end < tokens.count else { return false }
             let next = tokens[m.end]
-            guard !next.isPunctuation, !next.isAdverbLike, !starts.contains(m.end), !cueStarts.contains(m.end),
+            guard !next.isPunctuation, !next.isAdverbLike, !cueStarts[m.end], !mentions.contains(where: { $0.start == m.end }),
                 !words.has(next, function), !words.has(next, RuleWords.verbLike | RuleWords.clauseVerb)
             else { return false }
             // A past form after the mention ("the TGA proposed") is its verb, not a head.
@@ -287,6 +438,13 @@ extension ExtractionEngine {
         let base = sentence.span.start
         return tokens.map { t in
             let a = max(0, min(scalars.count, t.start - base)), b = max(a, min(scalars.count, t.end - base))
+            // Most words are short and ASCII: decoded from a stack buffer, with no heap array.
+            if b - a <= 32, scalars[a..<b].allSatisfy(\.isASCII) {
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b - a) { buffer in
+                    for (i, s) in scalars[a..<b].enumerated() { buffer[i] = UInt8(s.value) }
+                    return String(decoding: buffer, as: UTF8.self)
+                }
+            }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[a..<b])
             return String(view)
@@ -344,7 +502,7 @@ extension ExtractionEngine {
             } else if words.has(t, RuleWords.preposition), k > 0, words.has(tokens[k - 1], RuleWords.comparative) {
                 // "similar to X", "compared with X", "comparable to X"
                 compared[i] = true
-            } else if words.has(t, RuleWords.neutral), vocabulary.form(of: t.id) == "as",
+            } else if words.has(t, RuleWords.asWord),
                 (max(0, k - 6)..<k).contains(where: { words.has(tokens[$0], RuleWords.comparative) })
             {
                 // "the same opioid receptors as heroin"
@@ -387,7 +545,10 @@ extension ExtractionEngine {
     // MARK: - Finding the ends
 
     @inline(__always)
-    func fitsSubject(_ m: Located, _ p: Int) -> Bool { subjectMask[Int(m.entity)] & (1 << UInt32(p)) != 0 }
+    func fitsSubject(_ m: Located, _ p: Int) -> Bool { fitsSubjectEntity(m.entity, p) }
+
+    @inline(__always)
+    func fitsSubjectEntity(_ entity: Int32, _ p: Int) -> Bool { subjectMask[Int(entity)] & (1 << UInt32(p)) != 0 }
 
     @inline(__always)
     func fitsObject(_ m: Located, _ p: Int, strong: Bool, adverseOnly: Bool) -> Bool {
@@ -430,7 +591,10 @@ extension ExtractionEngine {
     /// Whether an object that ends at `end` is attached to a trigger at `trigger` ("pain
     /// relief", "sedating effects often associated with") rather than a clause of its own.
     func attached(_ scene: Scene, end: Int, trigger: Int) -> Bool {
-        guard trigger - end <= 2 else { return false }
+        // Adverbs do not count: "have also been described in".
+        guard trigger - end <= 4,
+            trigger - end - (end..<trigger).filter({ words.has(scene.tokens[$0], RuleWords.adverb) || scene.tokens[$0].isAdverbLike }).count <= 2
+        else { return false }
         for k in end..<trigger {
             let t = scene.tokens[k]
             if t.isPunctuation && !words.has(t, RuleWords.neutral) { return false }
@@ -504,6 +668,10 @@ extension ExtractionEngine {
             let mention = scene.mentions[m]
             if scene.hard(mention.end, position) { break }
             if anaphor >= 0 && scene.anaphors[anaphor].start >= mention.end { return .anaphor(anaphor) }
+            if !scene.relatives.isEmpty && insideClosedRelative(scene, m, before: position, predicate: p) {
+                m -= 1
+                continue
+            }
             if fitsSubject(mention, p) && !scene.compared[m] && !inFrontedPhrase(scene, m, before: position) && !isModifier(scene, m) {
                 let head = appositiveHead(scene, m, before: position, predicate: p) ?? m
                 var subjects = group(scene, seed: head) { fitsSubject($0, p) }.filter { !scene.compared[$0] }
@@ -541,7 +709,8 @@ extension ExtractionEngine {
                 return .objects(group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
                     .filter { $0 >= m })
             }
-            if fitsSubject(mention, p) && !scene.compared[m] {
+            // A modifier of the next mention ("took away the opioid cravings") is no subject.
+            if fitsSubject(mention, p) && !scene.compared[m] && !isModifier(scene, m) {
                 return .subjects(group(scene, seed: m) { fitsSubject($0, p) }.filter { $0 >= m && !scene.compared[$0] })
             }
         }
@@ -556,7 +725,9 @@ extension ExtractionEngine {
         for m in (last + 1)..<scene.mentions.count {
             let mention = scene.mentions[m]
             if scene.boundary(scene.mentions[last].end, mention.start) || fitsSubject(mention, p) { break }
-            if isAdverseEffect[Int(mention.entity)], fitsObject(mention, p, strong: true, adverseOnly: false), !isModifier(scene, m) {
+            // A harm, or a condition listed with one ("seizures and substance use disorder").
+            let listed = extended.last == m - 1 && scene.links[m - 1] != .none
+            if isAdverseEffect[Int(mention.entity)] || listed, fitsObject(mention, p, strong: true, adverseOnly: false), !isModifier(scene, m) {
                 extended.append(m)
             }
         }
@@ -598,10 +769,13 @@ extension ExtractionEngine {
         }
         // "Commonly reported side effects include nausea …" in a document about the plant, and
         // fragments with no subject at all (a product page's "Supports relief from back pain").
-        let fragment = scene.tokens.count <= 12 && !scene.mentions.contains { canBeSubject[Int($0.entity)] }
+        // The objects themselves do not count: "A natural alternative to opioid pills" names
+        // opioid only as what the page's plant replaces.
+        let others = scene.mentions.indices.filter { !objects.contains($0) }.map { scene.mentions[$0] }
+        let fragment = scene.tokens.count <= 12 && !others.contains { canBeSubject[Int($0.entity)] }
             && !scene.tokens.contains { words.has($0, RuleWords.pronoun) }
             && (scene.standalone || startsWithPredicate(scene, trigger))
-        if topical || fragment, !scene.mentions.contains(where: { isSubstance[Int($0.entity)] }) {
+        if topical || fragment, !others.contains(where: { isSubstance[Int($0.entity)] }) {
             return Fallback(
                 ends: [EndPoint(entity: plant, start: trigger.lowerBound, end: trigger.upperBound)], rule: "topic-subject",
                 confidence: 0.45)
@@ -618,7 +792,23 @@ extension ExtractionEngine {
         _ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool, maxGap: Int,
         rule: String, topical: Bool = false, into out: inout [Candidate]
     ) {
-        let left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
+        var left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
+        // A trigger in a relative clause whose subject is not inside it: the subject is the
+        // noun the clause describes ("Kratom, which contains mitragynine", "morphine, which
+        // causes …" even when morphine is only compared with).
+        let clause = scene.relatives.isEmpty ? nil : relative(scene, containing: trigger.lowerBound)
+        var relativeSubject = false
+        if let clause, fitsSubject(scene.mentions[clause.antecedent], p) {
+            switch left {
+            case .subjects(let s) where scene.mentions[s.last!].end <= clause.range.lowerBound:
+                left = .subjects(group(scene, seed: clause.antecedent) { fitsSubject($0, p) })
+                relativeSubject = true
+            case .none:
+                left = .subjects(group(scene, seed: clause.antecedent) { fitsSubject($0, p) })
+                relativeSubject = true
+            default: break
+            }
+        }
         let right = extendWarning(
             scene, rightSide(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly, maxGap: maxGap,
                 examples: rule == CategoryExamplesRule.id), predicate: p)
@@ -638,13 +828,61 @@ extension ExtractionEngine {
         switch (left, right) {
         case (.subjects(let s), .objects(let o)):
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
-                rule: shape ? "trigger-between" : rule, confidence: shape ? 0.8 : 0.65)
+                rule: shape ? (relativeSubject ? "relative-subject" : "trigger-between") : rule + (relativeSubject ? "+relative-subject" : ""),
+                confidence: shape ? (relativeSubject ? 0.75 : 0.8) : 0.65)
+            // "the FDA has warned that it carries a risk of addiction": a warning about the plant
+            // too ("it" carries a harm, so it is no agency).
+            if p == warnsIndex, let plant = scene.plant, objectMask[Int(plant)] & (1 << UInt32(p)) != 0,
+                isAdverseEffect[Int(scene.mentions[o[0]].entity)],
+                let a = scene.allAnaphors.first(where: { $0.start >= trigger.upperBound && $0.start <= trigger.upperBound + 2 && $0.end <= scene.mentions[o[0]].start })
+            {
+                emit(s.map { endPoint(scene.mentions[$0]) }, [EndPoint(entity: plant, start: a.start, end: a.end)], passive: false,
+                    rule: shape ? "anaphor-object" : rule + "+anaphor-object", confidence: 0.55)
+            }
+        case (.subjects(let s), .none) where clause.map({ c in
+            scene.mentions[s[0]].start > c.range.lowerBound && fitsObject(scene.mentions[c.antecedent], p, strong: strong, adverseOnly: adverseOnly)
+        }) ?? false:
+            // "the mu-opioid receptors that oxycodone and heroin act on": the clause's subject
+            // acts on the noun the clause describes.
+            let o = group(scene, seed: clause!.antecedent) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
+            emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "relative-object" : rule + "+relative-object", confidence: 0.65)
+        case (.anaphor(let a), .none) where clause.map({ c in
+            scene.anaphors[a].start > c.range.lowerBound && fitsObject(scene.mentions[c.antecedent], p, strong: strong, adverseOnly: adverseOnly)
+        }) ?? false:
+            // "the pain that it relieves"
+            let o = group(scene, seed: clause!.antecedent) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }
+            emit(anaphorEnd(a), o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "relative-object" : rule + "+relative-object", confidence: 0.6)
         case (.anaphor(let a), .objects(let o)):
             emit(anaphorEnd(a), o.map { endPoint(scene.mentions[$0]) }, passive: false,
                 rule: shape ? "anaphor-subject" : rule + "+anaphor", confidence: shape ? 0.65 : 0.55)
-        case (.objects(let o), .subjects(let s)) where scene.mentions[s[0]].start - trigger.upperBound <= 3:
+        case (.objects(let o), .subjects(let s)) where scene.mentions[s[0]].start - trigger.upperBound <= 3
+            // "… as a drug of concern, and the FDA …": a new clause, not the agent.
+            && !(trigger.upperBound..<scene.mentions[s[0]].start).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) }):
             emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: true,
                 rule: shape ? "trigger-passive" : rule + "+passive", confidence: 0.65)
+        case (.objects(let o), .objects(let r)) where o.allSatisfy({ isSymptomSource[Int(scene.mentions[$0].entity)] }):
+            // "withdrawal can bring muscle aches, irritability …": the substance whose
+            // withdrawal it is has the symptoms, and the withdrawal.
+            if let subject = symptomSubject(scene, o[0], trigger: trigger, predicate: p) {
+                // Its symptoms are often conditions ("insomnia"), whatever the trigger's strength.
+                let symptoms: [Int]
+                if case .objects(let all) = rightSide(scene, trigger: trigger, predicate: p, strong: true, adverseOnly: false, maxGap: maxGap) {
+                    symptoms = all
+                } else {
+                    symptoms = r
+                }
+                emit([subject], (o + symptoms).map { endPoint(scene.mentions[$0]) }, passive: false,
+                    rule: shape ? "withdrawal-symptoms" : rule + "+withdrawal-symptoms", confidence: 0.55)
+            }
+        case (.objects, .objects(let r)) where rule == CategoryExamplesRule.id:
+            // "The most common pain conditions were lower back pain, …": the mention before the
+            // category only modifies it; the examples are the objects.
+            if let f = fallbackSubject(scene, trigger: trigger, objects: r, predicate: p, topical: topical) {
+                emit(f.ends, r.map { endPoint(scene.mentions[$0]) }, passive: false, rule: rule + "+" + f.rule,
+                    confidence: min(0.5, f.confidence))
+            }
         case (.objects(let o), _):
             // "… kratom … pain relief": the object stands before its trigger.
             let objects = o.map { endPoint(scene.mentions[$0]) }
@@ -659,7 +897,8 @@ extension ExtractionEngine {
             case .anaphor(let a):
                 emit(anaphorEnd(a), objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+anaphor", confidence: 0.55)
             default:
-                if let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p) {
+                // A nominal trigger ("… are common side effects") in a document about the plant.
+                if let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p, topical: shape && topical) {
                     emit(f.ends, objects, passive: false, rule: (shape ? "object-trigger" : rule) + "+" + f.rule,
                         confidence: min(0.55, f.confidence))
                 }
@@ -669,6 +908,22 @@ extension ExtractionEngine {
             // subject after "to" or "on" that follows the objects.
             if let last = o.last {
                 let end = scene.mentions[last].end
+                // "I replaced tramadol with it": what replaces comes after "with".
+                if p == alternativeIndex, end < scene.tokens.count, words.has(scene.tokens[end], RuleWords.withWord) {
+                    if let m = scene.mentions.firstIndex(where: { $0.start > end && $0.start <= end + 2 }), fitsSubject(scene.mentions[m], p) {
+                        emit([endPoint(scene.mentions[m])], o.map { endPoint(scene.mentions[$0]) }, passive: true,
+                            rule: shape ? "trigger-dative" : rule + "+dative", confidence: 0.6)
+                        return
+                    }
+                    // "it" cannot be what it replaces, so any plant anaphor stands for the plant here.
+                    if let plant = scene.plant, fitsSubjectEntity(plant, p),
+                        let a = scene.allAnaphors.first(where: { $0.start > end && $0.start <= end + 2 })
+                    {
+                        emit([EndPoint(entity: plant, start: a.start, end: a.end)], o.map { endPoint(scene.mentions[$0]) }, passive: true,
+                            rule: shape ? "trigger-dative+anaphor" : rule + "+dative+anaphor", confidence: 0.55)
+                        return
+                    }
+                }
                 if end < scene.tokens.count, words.has(scene.tokens[end], RuleWords.dativeWord),
                     let m = scene.mentions.firstIndex(where: { $0.start > end && $0.start <= end + 2 }),
                     fitsSubject(scene.mentions[m], p), !scene.compared[m]
@@ -682,6 +937,23 @@ extension ExtractionEngine {
                 emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
                     rule: shape ? f.rule : rule + "+" + f.rule, confidence: shape ? f.confidence : min(0.5, f.confidence))
             }
+        case (.subjects(let s), .none) where topical && copulaObjects(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly) != nil:
+            let o = copulaObjects(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly)!
+            emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: "object-copula-trigger", confidence: 0.6)
+        case (.none, .none) where topical:
+            // "Tremor and weight loss are other possible side effects of long-term use."
+            guard let o = copulaObjects(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly),
+                let f = fallbackSubject(scene, trigger: trigger, objects: [], predicate: p, topical: true)
+            else { return }
+            emit(f.ends, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "object-copula-trigger+" + f.rule : rule + "+" + f.rule, confidence: min(0.55, f.confidence))
+        case (.subjects(let s), .none) where (p == warnsIndex || p == regulatesIndex) && objectsBefore(scene, s, trigger: trigger, predicate: p) != nil:
+            // "The FDA has placed kratom on an import alert": the object between the agency and
+            // a nominal trigger.
+            let o = objectsBefore(scene, s, trigger: trigger, predicate: p)!
+            emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                rule: shape ? "subject-object-trigger" : rule + "+subject-object-trigger", confidence: 0.6)
         case (.subjects(let s), .none):
             // "The DEA … has not scheduled it": the plant's anaphor as the object.
             guard let plant = scene.plant, objectMask[Int(plant)] & (1 << UInt32(p)) != 0,
@@ -693,6 +965,12 @@ extension ExtractionEngine {
             emit(s.map { endPoint(scene.mentions[$0]) }, [EndPoint(entity: plant, start: a.start, end: a.end)], passive: false,
                 rule: shape ? "anaphor-object" : rule + "+anaphor-object", confidence: 0.55)
         case (.none, .subjects(let s)), (.anaphor, .subjects(let s)):
+            // "Insomnia is a common side effect of kratom": objects, a copula, the trigger, its subject.
+            if topical, let o = copulaObjects(scene, trigger: trigger, predicate: p, strong: strong, adverseOnly: adverseOnly) {
+                emit(s.map { endPoint(scene.mentions[$0]) }, o.map { endPoint(scene.mentions[$0]) }, passive: false,
+                    rule: shape ? "object-copula-trigger" : rule + "+object-copula-trigger", confidence: 0.6)
+                return
+            }
             // "risks associated with kratom use, including dependency": subject, then object.
             guard shape, let last = s.last else { return }
             let after = scene.mentions[last].end
@@ -711,6 +989,57 @@ extension ExtractionEngine {
         default:
             break
         }
+    }
+
+    /// The mentions (a coordinated group) that fit `p`'s object between the subjects and the
+    /// trigger, the last at most four tokens before it with no comma, coordinator or clause
+    /// boundary in between ("placed kratom on an import alert", "to place
+    /// mitragynine and 7-hydroxymitragynine in Schedule I").
+    func objectsBefore(_ scene: Scene, _ subjects: [Int], trigger: Range<Int>, predicate p: Int) -> [Int]? {
+        guard let last = subjects.last, last + 1 < scene.mentions.count,
+            fitsObject(scene.mentions[last + 1], p, strong: true, adverseOnly: false)
+        else { return nil }
+        let objects = group(scene, seed: last + 1) { fitsObject($0, p, strong: true, adverseOnly: false) }.filter { $0 > last }
+        guard let end = objects.last.map({ scene.mentions[$0].end }), end <= trigger.lowerBound, trigger.lowerBound - end <= 4,
+            !scene.boundary(end, trigger.lowerBound),
+            !(end..<trigger.lowerBound).contains(where: { words.has(scene.tokens[$0], RuleWords.coordinator) })
+        else { return nil }
+        return objects
+    }
+
+    /// The objects before a copula that stands right before a nominal trigger: "Tremor and
+    /// weight loss are other possible side effects", "Insomnia is a common side effect of …".
+    /// At most three words, none of them a cue, a mention or "to", between copula and trigger.
+    func copulaObjects(_ scene: Scene, trigger: Range<Int>, predicate p: Int, strong: Bool, adverseOnly: Bool) -> [Int]? {
+        var k = trigger.lowerBound - 1
+        while k >= 0, trigger.lowerBound - k <= 4, !words.has(scene.tokens[k], RuleWords.copula) {
+            let t = scene.tokens[k]
+            if t.isPunctuation || scene.cueCovered[k] || scene.mentions.contains(where: { $0.start <= k && k < $0.end })
+                || words.has(t, RuleWords.toWord)
+            {
+                return nil
+            }
+            k -= 1
+        }
+        guard k > 0, words.has(scene.tokens[k], RuleWords.copula),
+            let m = scene.mentions.lastIndex(where: { $0.end == k }),
+            fitsObject(scene.mentions[m], p, strong: strong, adverseOnly: adverseOnly)
+        else { return nil }
+        return group(scene, seed: m) { fitsObject($0, p, strong: strong, adverseOnly: adverseOnly) }.filter { $0 <= m }
+    }
+
+    /// Who has the symptoms a withdrawal brings: the substance named right before it
+    /// ("opioid withdrawal" aside, which is its own condition: "kratom withdrawal"), else the
+    /// document's plant when the sentence names no other substance before the trigger.
+    func symptomSubject(_ scene: Scene, _ source: Int, trigger: Range<Int>, predicate p: Int) -> EndPoint? {
+        let mention = scene.mentions[source]
+        if source > 0, scene.mentions[source - 1].end == mention.start, fitsSubject(scene.mentions[source - 1], p) {
+            return endPoint(scene.mentions[source - 1])
+        }
+        guard let plant = scene.plant, subjectMask[Int(plant)] & (1 << UInt32(p)) != 0,
+            !scene.mentions.contains(where: { $0.start < trigger.lowerBound && isSubstance[Int($0.entity)] && $0.entity != plant })
+        else { return nil }
+        return EndPoint(entity: plant, start: mention.start, end: mention.end)
     }
 
     /// Whether a sentence opens with its predicate ("Did nothing for my migraines", "Helps
@@ -765,17 +1094,39 @@ extension ExtractionEngine {
         for cue in cues {
             var k = cue.end
             var marker = false
+            // "The conditions for which kratom was used were …": the subject inside a clause
+            // between the category and its examples.
+            var inside: Int?
             while k < scene.tokens.count, scene.distance(cue.end, k) <= 6, !scene.hard(cue.end, k) {
                 if words.has(scene.tokens[k], RuleWords.example) || words.has(scene.tokens[k], RuleWords.exampleLead)
-                    || vocabulary.form(of: scene.tokens[k].id) == ":"
+                    || words.has(scene.tokens[k], RuleWords.colonWord)
                 {
                     marker = true
                     break
                 }
-                if scene.mentions.contains(where: { $0.start == k }) { break }
+                if let m = scene.mentions.firstIndex(where: { $0.start == k }) {
+                    guard inside == nil, k > cue.end, (cue.end..<k).contains(where: { words.has(scene.tokens[$0], RuleWords.relativeWord) }),
+                        fitsSubject(scene.mentions[m], cue.payload)
+                    else { break }
+                    inside = m
+                    k = scene.mentions[m].end
+                    continue
+                }
                 k += 1
             }
             guard marker else { continue }
+            if let s = inside {
+                let p = cue.payload
+                guard let o = scene.mentions.firstIndex(where: { $0.start > k && scene.distance(k, $0.start) <= window }),
+                    fitsObject(scene.mentions[o], p, strong: true, adverseOnly: false)
+                else { continue }
+                for b in group(scene, seed: o, fits: { fitsObject($0, p, strong: true, adverseOnly: false) }).filter({ $0 >= o }) {
+                    out.append(Candidate(
+                        subject: endPoint(scene.mentions[s]), object: endPoint(scene.mentions[b]), predicate: p,
+                        trigger: cue.start..<cue.end, passive: false, rule: CategoryExamplesRule.id + "+relative-subject", confidence: 0.6))
+                }
+                continue
+            }
             let before = out.count
             relate(scene, trigger: cue.start..<cue.end, predicate: cue.payload, strong: true, adverseOnly: false,
                 maxGap: window, rule: CategoryExamplesRule.id, topical: true, into: &out)
@@ -790,10 +1141,69 @@ extension ExtractionEngine {
         }
     }
 
+    /// Options offered for a condition: "If you are using kratom to manage pain, ask about other
+    /// options, such as physical therapy, exercise programs, and non-opioid medicines like
+    /// ibuprofen"; "non-opioid options for chronic pain: acupuncture, …". Each example after
+    /// the marker (":" or an example word) treats the condition named between the cue and the
+    /// marker, else the nearest one before the cue.
+    func optionExamples(_ scene: Scene, window: Int, into out: inout [Candidate]) {
+        guard let p = treatsIndex, scene.tokens.contains(where: { optionCues.starts($0) }) else { return }
+        var cues: [PhraseSet<Bool>.Occurrence] = []
+        optionCues.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &cues)
+        for cue in cues {
+            var k = cue.end
+            var condition: Int?
+            var marker = false
+            while k < scene.tokens.count, scene.distance(cue.end, k) <= 6, !scene.hard(cue.end, k) {
+                let t = scene.tokens[k]
+                if words.has(t, RuleWords.colonWord) || words.has(t, RuleWords.example) && !words.has(t, RuleWords.comma) {
+                    marker = true
+                    break
+                }
+                if let m = scene.mentions.firstIndex(where: { $0.start == k }) {
+                    guard condition == nil, fitsObject(scene.mentions[m], p, strong: true, adverseOnly: false) else { break }
+                    condition = m
+                    k = scene.mentions[m].end
+                    continue
+                }
+                k += 1
+            }
+            // A condition before the cue is what the options are for, unless the cue hangs from
+            // it by a preposition ("nausea from treatments such as chemotherapy").
+            var before = cue.start - 1
+            while before >= 0, words.has(scene.tokens[before], RuleWords.determiner) || words.has(scene.tokens[before], RuleWords.otherWord)
+                || words.has(scene.tokens[before], RuleWords.adverb) || scene.tokens[before].hyphenated
+                || scene.mentions.contains(where: { $0.start <= before && before < $0.end && !fitsObject($0, p, strong: true, adverseOnly: false) })
+            {
+                before -= 1
+            }
+            let hangs = before >= 0 && ["from", "of", "by", "with", "after"].contains(vocabulary.form(of: scene.tokens[before].id))
+            guard marker,
+                let c = condition ?? (hangs ? nil : scene.mentions.lastIndex(where: { m in
+                    m.end <= cue.start && !scene.hard(m.end, cue.start) && fitsObject(m, p, strong: true, adverseOnly: false)
+                }))
+            else { continue }
+            for (i, m) in scene.mentions.enumerated() where m.start > k && scene.distance(k, m.start) <= 3 * window
+                && !scene.hard(k, m.start) && fitsSubject(m, p) && !scene.compared[i] && !isModifier(scene, i) && !isPrefixed(scene, m)
+            {
+                out.append(Candidate(
+                    subject: endPoint(m), object: endPoint(scene.mentions[c]), predicate: p, trigger: cue.start..<cue.end,
+                    passive: false, rule: CategoryExamplesRule.id + "+options", confidence: 0.55))
+            }
+        }
+    }
+
+    /// Whether a mention carries a hyphenated prefix such as "non-" ("non-opioid medicines"
+    /// names no opioid to relate).
+    func isPrefixed(_ scene: Scene, _ m: Located) -> Bool {
+        m.start > 0 && scene.tokens[m.start].hyphenated && words.has(scene.tokens[m.start - 1], RuleWords.adverb)
+    }
+
     /// "kratom for chronic pain", "kratom use for fibromyalgia": a subject, "for", a condition.
     func subjectForCondition(_ scene: Scene, predicate p: Int, window: Int, confidence: Double, into out: inout [Candidate]) {
         for (k, token) in scene.tokens.enumerated() where words.has(token, RuleWords.forWord) {
             guard let s = scene.mentions.lastIndex(where: { $0.end <= k && $0.end >= k - 1 }), fitsSubject(scene.mentions[s], p),
+                !scene.compared[s], !isPrefixed(scene, scene.mentions[s]),
                 let o = scene.mentions.firstIndex(where: { $0.start > k && $0.start <= k + window }),
                 fitsObject(scene.mentions[o], p, strong: true, adverseOnly: false)
             else { continue }
@@ -816,7 +1226,7 @@ extension ExtractionEngine {
         for (i, effect) in scene.mentions.enumerated() where isAdverseEffect[Int(effect.entity)] {
             var k = effect.end
             if k < scene.tokens.count, !scene.tokens[k].isPunctuation, !words.has(scene.tokens[k], RuleWords.preposition) { k += 1 }
-            guard k < scene.tokens.count, scene.tokens[k].id >= 0, vocabulary.form(of: scene.tokens[k].id) == "of" else { continue }
+            guard k < scene.tokens.count, words.has(scene.tokens[k], RuleWords.ofWord) else { continue }
             var j = k + 1
             while j < scene.tokens.count, words.has(scene.tokens[j], RuleWords.determiner) { j += 1 }
             guard let s = scene.mentions[(i + 1)...].firstIndex(where: { $0.start == j }), fitsSubject(scene.mentions[s], p)
@@ -878,7 +1288,8 @@ extension ExtractionEngine {
     // MARK: - Polarity, certainty and the claims
 
     /// Whether a negation cue's scope covers the object: "following" cues before it in its
-    /// clause, "preceding" cues after it, "clause" cues anywhere in its clause. For a passive
+    /// clause, "preceding" cues after it, "clause" cues anywhere in its clause, "own" cues only
+    /// when they contain the object ("non-addictive"). For a passive
     /// claim, only a cue between the object and its subject counts.
     func negated(_ scene: Scene, _ c: Candidate) -> Bool { negationCue(scene, c) != nil }
 
@@ -897,8 +1308,8 @@ extension ExtractionEngine {
             switch cue.payload.scope {
             case .following:
                 if c.passive {
-                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.boundary(o.end, cue.start) { return n }
-                } else if cue.end <= head && head - cue.end <= cue.payload.maxScope && !scene.boundary(cue.end, head)
+                    if cue.start >= o.end && cue.end <= c.subject.start && !scene.scopeEnds(o.end, cue.start) { return n }
+                } else if cue.end <= head && head - cue.end <= cue.payload.maxScope && !scene.scopeEnds(cue.end, head)
                     && !(cue.end..<head).contains(where: { words.has(scene.tokens[$0], RuleWords.comma) })
                 {
                     return n
@@ -906,9 +1317,11 @@ extension ExtractionEngine {
                     return n
                 }
             case .preceding:
-                if cue.start >= o.end && cue.start - o.end <= cue.payload.maxScope && !scene.boundary(o.end, cue.start) { return n }
+                if cue.start >= o.end && cue.start - o.end <= cue.payload.maxScope && !scene.scopeEnds(o.end, cue.start) { return n }
             case .clause:
-                if abs(cue.start - o.start) <= cue.payload.maxScope && !scene.boundary(min(cue.start, o.start), max(cue.end, o.end)) { return n }
+                if abs(cue.start - o.start) <= cue.payload.maxScope && !scene.scopeEnds(min(cue.start, o.start), max(cue.end, o.end)) { return n }
+            case .own:
+                if cue.start < o.end && o.start < cue.end { return n }
             }
         }
         return nil
@@ -926,7 +1339,7 @@ extension ExtractionEngine {
         from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document, explain: Bool,
         explanations: inout [ClaimExplanation]
     ) -> [Claim] {
-        var best: [String: Int] = [:]
+        var best: [ClaimKey: Int] = [:]
         var claims: [Claim] = []
         let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
@@ -935,7 +1348,7 @@ extension ExtractionEngine {
             let negation = negationCue(scene, c)
             let hedge = hedgeCue(scene, c)
             let isNegated = c.fixedNegation ?? (negation != nil)
-            let key = "\(subjectID)|\(c.predicate)|\(objectID)|\(isNegated)"
+            let key = ClaimKey(subject: c.subject.entity, predicate: c.predicate, object: c.object.entity, negated: isNegated)
             let claim = Claim(
                 subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,
                 sentenceIndex: sentence.index, sentence: sentence.text,
@@ -948,7 +1361,19 @@ extension ExtractionEngine {
             if best[key] == nil {
                 best[key] = claims.count
                 claims.append(claim)
-                if explain { explanations.append(explanation(c, scene: scene, negation: negation, hedge: hedge)) }
+                if explain {
+                    var e = explanation(c, scene: scene, negation: negation, hedge: hedge)
+                    if negation == nil, c.fixedNegation == nil, !scene.scopeStops.isEmpty {
+                        var open = scene
+                        open.scopeStops = []
+                        if let n = negationCue(open, c), let stop = scene.scopeStops.first(where: { $0 >= scene.negations[n].end }) {
+                            let cue = scene.negations[n]
+                            e.scopeEndedCue = Span(start: scene.tokens[cue.start].start, end: scene.tokens[cue.end - 1].end)
+                            e.scopeEndedAt = Span(start: scene.tokens[stop].start, end: scene.tokens[stop].end)
+                        }
+                    }
+                    explanations.append(e)
+                }
             }
         }
         return claims

@@ -28,7 +28,18 @@ extension ExtractionEngine {
         case NounCompoundRule.id: subject = "the substance that modifies the effect"
         case CooccurrenceContainsRule.id: subject = "the plant named in the sentence"
         case UserPatternRule.id: subject = "the pattern's subject spec"
+        case "options": subject = "an example of the options offered"
+        case "relative-subject" where shape == CategoryExamplesRule.id: subject = "the subject of the clause between the category and its examples"
+        case "relative-subject": subject = "the noun the relative clause around the trigger describes"
+        case "relative-object": subject = "the nearest fitting mention before the trigger, inside the relative clause"
         default: subject = "the nearest fitting mention before the trigger"
+        }
+        // A mention passed over inside a relative clause that describes the subject.
+        if c.subjectSpan == nil, scene.relatives.contains(where: { r in
+            scene.mentions[r.antecedent].start == c.subject.start && r.range.upperBound <= c.trigger.lowerBound
+                && scene.mentions.contains { r.range.contains($0.start) }
+        }) {
+            subject += ", past the relative clause that describes it"
         }
         if c.subjectSpan == nil, scene.compared.indices.contains(where: { i in
             scene.compared[i] && scene.mentions[i].start >= c.subject.end && scene.mentions[i].end <= c.trigger.lowerBound
@@ -39,12 +50,14 @@ extension ExtractionEngine {
         switch shape {
         case ListLeadInRule.id: object = "an item of the list under the lead-in"
         case "anaphor-object": object = "a phrase that stands for the document's plant, after the trigger"
+        case CategoryExamplesRule.id where how == "options": object = "the condition the options are offered for"
         case CategoryExamplesRule.id: object = "an example of the category"
         case NounCompoundRule.id: object = "the effect the substance modifies"
         case "object-trigger": object = "the fitting mention right before the trigger"
         case "trigger-passive": object = "the fitting mention before the trigger (passive)"
         case CooccurrenceContainsRule.id: object = "an alkaloid named with the plant"
         case UserPatternRule.id: object = "the pattern's object spec"
+        case "relative-object": object = "the noun the relative clause around the trigger describes"
         default: object = "the nearest fitting mention after the trigger, with what is coordinated with it"
         }
         let isList = shape == ListLeadInRule.id

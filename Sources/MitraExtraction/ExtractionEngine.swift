@@ -18,6 +18,11 @@ final class ExtractionEngine: Sendable {
     let implicitSubjects: PhraseSet<Bool>
     /// Phrases that hold a negation word but deny nothing ("not only", "not just").
     let pseudoNegations: PhraseSet<Bool>
+    /// Coordinators that end a negation's scope before a new verb group; the payload is the
+    /// index of its `ScopeTerminator` in the ontology's cues.
+    let scopeTerminators: PhraseSet<Int>
+    /// Category nouns whose examples treat the sentence's condition ("other options, such as …").
+    let optionCues: PhraseSet<Bool>
     /// Heading and lead-in phrases that make a list's items objects of a predicate (its index).
     let listCues: PhraseSet<Int>
     let advice: PhraseSet<Bool>
@@ -39,6 +44,8 @@ final class ExtractionEngine: Sendable {
     let isPlant: [Bool]
     let isSubstance: [Bool]
     let isAdverseEffect: [Bool]
+    /// Per trie entity index: an effect whose own effects are the substance's ("withdrawal").
+    let isSymptomSource: [Bool]
     /// Per trie entity index: its class, and whether it can be the subject of some predicate
     /// (what a pronoun may stand for).
     let entityClass: [EntityClass]
@@ -49,6 +56,8 @@ final class ExtractionEngine: Sendable {
     let adverseIndex: Int?
     let treatsIndex: Int?
     let warnsIndex: Int?
+    let alternativeIndex: Int?
+    let regulatesIndex: Int?
     /// Per predicate: only a plant can be its subject (`contains`).
     let plantOnly: [Bool]
 
@@ -101,6 +110,10 @@ final class ExtractionEngine: Sendable {
         }, vocabulary: &vocabulary)
         var implicitSubjects = PhraseSet(ontology.cues.implicitSubjects.map { ($0, true) }, vocabulary: &vocabulary)
         var pseudoNegations = PhraseSet(ontology.cues.pseudoNegations.map { ($0, true) }, vocabulary: &vocabulary)
+        var scopeTerminators = PhraseSet(ontology.cues.scopeTerminators.enumerated().flatMap { i, t in
+            t.coordinators.map { ($0, i) }
+        }, vocabulary: &vocabulary)
+        var optionCues = PhraseSet(ontology.cues.optionCues.map { ($0, true) }, vocabulary: &vocabulary)
         var listCues = PhraseSet(predicates.enumerated().flatMap { i, p in
             (ontology.cues.listCues[p.name] ?? []).flatMap { Inflector.variants(of: $0.lowercased()).map { ($0, i) } }
         }, vocabulary: &vocabulary)
@@ -125,6 +138,8 @@ final class ExtractionEngine: Sendable {
         anaphors.seal(vocabularySize: size)
         implicitSubjects.seal(vocabularySize: size)
         pseudoNegations.seal(vocabularySize: size)
+        scopeTerminators.seal(vocabularySize: size)
+        optionCues.seal(vocabularySize: size)
         listCues.seal(vocabularySize: size)
         self.vocabulary = vocabulary
         self.trie = trie
@@ -135,6 +150,8 @@ final class ExtractionEngine: Sendable {
         self.anaphors = anaphors
         self.implicitSubjects = implicitSubjects
         self.pseudoNegations = pseudoNegations
+        self.scopeTerminators = scopeTerminators
+        self.optionCues = optionCues
         self.listCues = listCues
 
         var subjectMask: [UInt32] = []
@@ -161,6 +178,10 @@ final class ExtractionEngine: Sendable {
         self.isPlant = isPlant
         self.isSubstance = isSubstance
         self.isAdverseEffect = isAdverseEffect
+        let sources = Set(ontology.cues.symptomSources.map(LabelNormalizer.normalize))
+        self.isSymptomSource = trie.entityIDs.map { id in
+            ontology.entities[id].map { e in e.allLabels.contains { sources.contains(LabelNormalizer.normalize($0)) } } ?? false
+        }
         self.entityClass = trie.entityIDs.map { ontology.entities[$0]?.entityClass ?? EntityClass("") }
         self.canBeSubject = subjectMask.map { $0 != 0 }
         func overlap(_ a: [EntityClass], _ b: [EntityClass]) -> Bool {
@@ -173,6 +194,8 @@ final class ExtractionEngine: Sendable {
         self.adverseIndex = predicates.firstIndex { $0.name == "has_adverse_effect" }
         self.treatsIndex = predicates.firstIndex { $0.name == "treats" }
         self.warnsIndex = predicates.firstIndex { $0.name == "warns_about" }
+        self.alternativeIndex = predicates.firstIndex { $0.name == "alternative_to" }
+        self.regulatesIndex = predicates.firstIndex { $0.name == "regulates" }
         self.plantOnly = predicates.map { p in
             !p.subjectClasses.isEmpty && p.subjectClasses.allSatisfy { ontology.isSubclass($0, of: .plant) }
         }
@@ -192,14 +215,24 @@ final class ExtractionEngine: Sendable {
         var mentions: [Mention] = []
         var analyses: [SentenceAnalysis] = []
         var plantCounts: [Int32: Int] = [:]
+        let blocks = document.blocks.isEmpty
+            ? BlockScanner().blocks(in: document.text, markdown: document.format == "markdown") : document.blocks
+        // Front matter is the document's metadata (title, url, date), not its text: it names
+        // nothing and claims nothing.
+        let metadata = blocks.filter { $0.kind == .frontMatter }.map { $0.span.start..<$0.span.end }
         for range in splitter.sentences(in: scalars) {
             let index = sentences.count
             sentences.append(Sentence(
                 index: index, span: Span(start: range.lowerBound, end: range.upperBound),
                 text: text.text(range)))
             var analysis = SentenceAnalysis(index: index)
+            if metadata.contains(where: { $0.contains(range.lowerBound) }) {
+                analyses.append(analysis)
+                continue
+            }
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
             findMentions(&analysis)
+            if !analysis.mentions.isEmpty { addSuspendedHyphens(&analysis, scalars: scalars) }
             for m in analysis.mentions {
                 let first = analysis.tokens[m.start].start
                 let last = analysis.tokens[m.end - 1].end
@@ -212,8 +245,6 @@ final class ExtractionEngine: Sendable {
         }
         // The document's plant: the one it names most (ties go to the first in the ontology).
         let plant = plantCounts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
-        let blocks = document.blocks.isEmpty
-            ? BlockScanner().blocks(in: document.text, markdown: document.format == "markdown") : document.blocks
         let structure = DocumentStructure(blocks: blocks, sentences: sentences).withText(scalars)
         var listContexts: [Int: ListContext?] = [:]
         var claims: [Claim] = []
@@ -234,6 +265,29 @@ final class ExtractionEngine: Sendable {
         }
         return ExtractionResult(
             document: document, sentences: sentences, mentions: mentions, claims: claims, explanations: explanations)
+    }
+
+    /// "kappa- and delta-opioid receptors": a word with a hanging hyphen before a coordinator
+    /// and a hyphenated mention shares the rest of that mention's label, when the two make a
+    /// label too.
+    func addSuspendedHyphens(_ analysis: inout SentenceAnalysis, scalars: [Unicode.Scalar]) {
+        let tokens = analysis.tokens
+        var added: [Located] = []
+        for m in analysis.mentions {
+            guard m.start >= 2, m.end - m.start >= 2, tokens[m.start + 1].hyphenated,
+                words.has(tokens[m.start - 1], RuleWords.coordinator)
+            else { continue }
+            let w = m.start - 2
+            let word = tokens[w]
+            guard !word.isPunctuation, word.end < scalars.count, ["-", "\u{2010}", "\u{2011}"].contains(scalars[word.end]),
+                !analysis.mentions.contains(where: { $0.start <= w && w < $0.end }), !added.contains(where: { $0.start == w })
+            else { continue }
+            let probe = [word] + tokens[(m.start + 1)..<m.end]
+            guard let (entity, length) = trie.longestMatch(in: probe, from: 0, limit: probe.count), length == probe.count else { continue }
+            added.append(Located(entity: entity, start: w, end: w + 1))
+        }
+        guard !added.isEmpty else { return }
+        analysis.mentions = (analysis.mentions + added).sorted { $0.start < $1.start }
     }
 
     /// Longest match of all labels, left to right, without overlaps.

@@ -33,6 +33,11 @@ public struct ClaimExplanation: Sendable, Hashable {
     public var objectReason: String
     /// The sentence that states the relation when it is not the claim's own (a lead-in).
     public var governingSentence: Int?
+    /// A negation cue whose scope would have covered the claim but ended at a coordinated new
+    /// predicate ("is not an approved medicine and can cause …").
+    public var scopeEndedCue: Span?
+    /// The coordinator where that scope ended.
+    public var scopeEndedAt: Span?
 
     public init(
         trigger: Span, negation: Span? = nil, hedge: Span? = nil, subjectReason: String, objectReason: String,

@@ -56,6 +56,16 @@ struct RuleWords: Sendable {
     /// Verbs that often follow a subject and head no noun phrase ("kratom has", "it may"): a
     /// mention before one needs no tagging.
     static let clauseVerb: UInt32 = 1 << 21
+    /// Words that open a relative clause ("kratom, which …", "receptors that …").
+    static let relativeWord: UInt32 = 1 << 22
+    /// Words that make a comparison the token-level scan does not read ("than", "versus",
+    /// "rather", "instead", "as … as"): sentences with one are chunked.
+    static let comparisonWord: UInt32 = 1 << 23
+    /// Single words the rules test for by id, not by spelling: "to", ":", "of", "as".
+    static let toWord: UInt32 = 1 << 24
+    static let colonWord: UInt32 = 1 << 25
+    static let ofWord: UInt32 = 1 << 26
+    static let asWord: UInt32 = 1 << 27
 
     static let wideWords: [(String, UInt32)] = [
         ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
@@ -71,6 +81,12 @@ struct RuleWords: Sendable {
         ("has", clauseVerb), ("have", clauseVerb), ("had", clauseVerb), ("may", clauseVerb), ("can", clauseVerb),
         ("could", clauseVerb), ("might", clauseVerb), ("will", clauseVerb), ("would", clauseVerb), ("should", clauseVerb),
         ("must", clauseVerb), ("not", clauseVerb), ("who", clauseVerb), ("that", clauseVerb),
+        ("which", relativeWord), ("who", relativeWord), ("that", relativeWord), ("whose", relativeWord),
+        ("than", comparisonWord), ("versus", comparisonWord), ("vs", comparisonWord), ("rather", comparisonWord),
+        ("instead", comparisonWord), ("as", comparisonWord), ("equivalent", comparisonWord),
+        ("akin", comparisonWord), ("analogous", comparisonWord), ("identical", comparisonWord), ("superior", comparisonWord),
+        ("inferior", comparisonWord), ("contrast", comparisonWord), ("comparison", comparisonWord), ("like", comparisonWord),
+        ("to", toWord), (":", colonWord), ("of", ofWord), ("as", asWord),
     ]
 
     private var flags: [UInt32] = []

@@ -10,6 +10,8 @@ public struct SentenceSplitter: Sendable {
         "govt", "ph.d", "m.d", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
 
+    static let longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
+
     /// The longest sentence kept whole, in scalars; longer runs are cut at spaces.
     public static let maximumLength = 2_000
 
@@ -156,6 +158,8 @@ public struct SentenceSplitter: Sendable {
     private func endsAbbreviation(_ scalars: [Unicode.Scalar], at dot: Int) -> Bool {
         var s = dot
         while s > 0, !Tokenizer.isSpace(scalars[s - 1]), scalars[s - 1] != "(" { s -= 1 }
+        // No abbreviation is longer than six scalars: most words end a sentence with no string made.
+        if dot - s > Self.longestAbbreviation { return false }
         let word = String(String.UnicodeScalarView(scalars[s..<dot])).lowercased()
         if word.isEmpty { return false }
         if Self.abbreviations.contains(word) { return true }

@@ -5,6 +5,10 @@ import MitraLanguage
 struct SyntaxLayer: Sendable {
     let tagger: PartOfSpeechTagger
 
+    /// Penn Treebank tags, where UPOS is too coarse (a finite verb against a bare one); loaded
+    /// the first time a sentence needs them.
+    static let penn: PennTagger? = try? PennTagger.shipped()
+
     /// Heads a substance names the form or use of ("kratom use", "kratom products"): the
     /// substance still takes part in claims about them.
     static let substanceForms: Set<String> = [
@@ -13,7 +17,13 @@ struct SyntaxLayer: Sendable {
         "dependence", "addiction", "withdrawal", "overdose", "toxicity", "poisoning", "treatment", "therapy",
         // A condition's own measures and care: "reduce pain perception" still reduces pain.
         "perception", "management", "relief", "severity", "symptom", "sensitivity", "level", "intensity",
+        // A therapy's own sittings and plans: "my physical therapy sessions" are physical therapy.
+        "session", "program", "programme", "routine", "class", "course", "regimen",
     ]
+
+    /// Heads that are a drug's own form ("opioid pills", "opioid medications" are opioids): they
+    /// keep a substance that modifies them, not a condition ("pain pills" names no pain).
+    static let drugForms: Set<String> = ["pill", "tablet", "medication", "medicine", "drug", "painkiller", "prescription"]
 
     /// The shipped tagger, or nil when its model is not installed (the rules then run on
     /// their token-level cues alone).
@@ -21,10 +31,14 @@ struct SyntaxLayer: Sendable {
 
     /// The sentence tagged with every mention fixed as a noun, and chunked.
     func analyse(_ words: [String], mentions: [ExtractionEngine.Located], hyphenated: [Bool]) -> MitraLanguage.SentenceAnalysis {
+        Chunker.analyse(words: words, tags: tags(words, mentions: mentions), hyphenated: hyphenated)
+    }
+
+    /// The words' UPOS tags with every mention fixed as a noun.
+    func tags(_ words: [String], mentions: [ExtractionEngine.Located]) -> [UniversalTag] {
         var known = [UniversalTag?](repeating: nil, count: words.count)
         for m in mentions { for k in m.start..<m.end { known[k] = .noun } }
-        let tags = tagger.tag(words, known: known)
-        return Chunker.analyse(words: words, tags: tags, hyphenated: hyphenated)
+        return tagger.tag(words, known: known)
     }
 
     /// Which mentions only modify a head that names no entity ("opioid cravings", "pain
@@ -32,7 +46,8 @@ struct SyntaxLayer: Sendable {
     /// chunk with a second mention ("kratom withdrawal symptoms") or a head that is a form or
     /// use of the substance ("kratom use") keeps its mentions.
     static func modifiersOfOtherHeads(
-        _ syntax: MitraLanguage.SentenceAnalysis, words: [String], mentions: [ExtractionEngine.Located], keeps: [Bool]
+        _ syntax: MitraLanguage.SentenceAnalysis, words: [String], mentions: [ExtractionEngine.Located], keeps: [Bool],
+        isSubstance: (ExtractionEngine.Located) -> Bool = { _ in false }
     ) -> [Bool] {
         var inMention = [Bool](repeating: false, count: words.count)
         for m in mentions { for k in m.start..<m.end { inMention[k] = true } }
@@ -46,7 +61,8 @@ struct SyntaxLayer: Sendable {
             // read a verb as a noun ("the FDA keeps warning").
             for k in (m.end - 1)...chunk.head where keeps[k] || syntax.tags[k] == .numeral { return false }
             if chunk.head + 1 < words.count, [.verb, .auxiliary, .adposition].contains(syntax.tags[chunk.head + 1]) { return false }
-            return !substanceForms.contains(Lemmatizer.lemma(of: words[chunk.head], tag: .noun))
+            let head = Lemmatizer.lemma(of: words[chunk.head], tag: .noun)
+            return !substanceForms.contains(head) && !(drugForms.contains(head) && isSubstance(m))
         }
     }
 }

@@ -24,9 +24,9 @@ public struct BlockScanner: Sendable {
         var inList = false
         var lastMarkerNumbered = false
         var index = 0
-        // Front matter: a first line of "---" up to the next "---".
-        if markdown, let first = lines.first, line(scalars, first) == "---",
-            let close = lines.dropFirst().firstIndex(where: { line(scalars, $0) == "---" })
+        // Front matter: a first line of "---" (YAML) or "+++" (TOML) up to the next such line.
+        if markdown, let first = lines.first, case let fence = line(scalars, first), fence == "---" || fence == "+++",
+            let close = lines.dropFirst().firstIndex(where: { line(scalars, $0) == fence })
         {
             blocks.append(Block(kind: .frontMatter, span: Span(start: first.lowerBound, end: lines[close].upperBound)))
             index = close + 1

@@ -33,13 +33,16 @@ public struct DocumentMetadata: Equatable, Sendable {
                                 date: found.published ?? found.time)
     }
 
-    /// What the Markdown front matter (`---` lines around `key: value` lines at the top) says.
+    /// What the Markdown front matter says: `---` lines around YAML `key: value` lines at the
+    /// top, or `+++` lines around TOML `key = "value"` lines.
     public static func markdown(_ text: String) -> DocumentMetadata {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return DocumentMetadata() }
+        guard let fence = lines.first, fence == "---" || fence == "+++", let end = lines.dropFirst().firstIndex(of: fence)
+        else { return DocumentMetadata() }
+        let separator: Character = fence == "+++" ? "=" : ":"
         var fields: [String: String] = [:]
         for line in lines[1..<end] {
-            guard let colon = line.firstIndex(of: ":") else { continue }
+            guard let colon = line.firstIndex(of: separator) else { continue }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {

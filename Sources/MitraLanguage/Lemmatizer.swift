@@ -27,6 +27,8 @@ public enum Lemmatizer {
     /// ASCII words lowercase without Foundation's full case mapping.
     static func lowercase<S: StringProtocol>(_ word: S) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Most words have no capital: no new string to build.
+            if !word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(word) }
             return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
         }
         return word.lowercased().replacingApostrophes()

@@ -18,6 +18,15 @@ public struct CueLexicon: Sendable, Equatable {
     public var pseudoNegations: [String] = []
     /// Words that end a clause, and with it a negation's scope and a trigger's reach ("but").
     public var terminators: [String] = []
+    /// Coordinators that end a negation's scope where a new verb group follows them ("is not
+    /// approved and can cause …"), as ConText's TERMINATE rules with a pattern.
+    public var scopeTerminators: [ScopeTerminator] = []
+    /// Labels of adverse effects whose own effects are the substance's ("withdrawal can
+    /// cause insomnia": the substance causes insomnia), `mg:SymptomSourceCue`.
+    public var symptomSources: [String] = []
+    /// Category nouns whose examples treat the condition the sentence names ("other options,
+    /// such as physical therapy"), `mg:OptionCue`.
+    public var optionCues: [String] = []
     /// Per rule id: its order, window and confidence (`mg:ExtractionRule` nodes).
     public var rules: [String: RuleSettings] = [:]
     /// Users' token patterns (`mg:ClaimPattern` nodes), in file order.
@@ -57,6 +66,32 @@ public struct NegationCue: Sendable, Equatable, Hashable {
     public static let defaultMaxScope = 12
 }
 
+/// A negation scope's end at a coordinated new predicate: one of `coordinators`, then any
+/// words whose Universal Dependencies tag is one of `skipTags` (adverbs: "and often leads
+/// to"), then a verb or auxiliary (a UD tag in `verbTags`) whose Penn Treebank tag is none of
+/// `nonFiniteTags`. So a modal or a finite verb starts a new predicate, while a bare verb or
+/// a gerund shares the negated auxiliary ("does not cause nausea or lead to vomiting").
+public struct ScopeTerminator: Sendable, Equatable, Hashable {
+    public var coordinators: [String]
+    public var verbTags: [String]
+    public var nonFiniteTags: [String]
+    public var skipTags: [String]
+
+    public init(coordinators: [String], verbTags: [String], nonFiniteTags: [String] = [], skipTags: [String] = []) {
+        self.coordinators = coordinators
+        self.verbTags = verbTags
+        self.nonFiniteTags = nonFiniteTags
+        self.skipTags = skipTags
+    }
+
+    /// The Penn Treebank tags (as UD English EWT's XPOS column writes them) a tag may name.
+    public static let pennTags: Set<String> = [
+        "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP", "NNPS", "PDT", "POS", "PRP",
+        "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$",
+        "WRB", "ADD", "AFX", "GW", "HYPH", "NFP", "$", ",", ".", ":", "``", "''", "-LRB-", "-RRB-",
+    ]
+}
+
 /// What the rule data says about one claim rule: where it runs in the order (its
 /// precedence), how many tokens it looks across, and how far its claims are trusted.
 public struct RuleSettings: Sendable, Equatable, Hashable {
@@ -81,4 +116,7 @@ public enum NegationScope: String, Sendable, CaseIterable {
     case preceding
     /// Every mention of the clause.
     case clause
+    /// Only a mention the cue itself contains: "non-addictive" denies addiction, not the
+    /// other claims of "a non-addictive alternative to opioids".
+    case own
 }

@@ -203,7 +203,7 @@ struct OntologyBuilder {
                 continue
             }
             let kinds = ["NegationCue", "HedgeCue", "PlantAnaphor", "ImplicitSubjectCue", "AdviceCue", "DisclaimerCue", "AttributionCue",
-                "HolderCue", "PseudoNegationCue", "TerminatorCue", "CommonWordList"]
+                "HolderCue", "PseudoNegationCue", "TerminatorCue", "ScopeTerminatorCue", "SymptomSourceCue", "OptionCue", "CommonWordList"]
                 .filter { nodeTypes.contains(Self.mg + $0) }
             guard let kind = kinds.first else { continue }
             let phrases = literals(node, Self.mg + "phrase")
@@ -226,6 +226,12 @@ struct OntologyBuilder {
             case "HolderCue": cues.holders += phrases
             case "PseudoNegationCue": cues.pseudoNegations += phrases
             case "TerminatorCue": cues.terminators += phrases
+            case "SymptomSourceCue": cues.symptomSources += phrases
+            case "OptionCue": cues.optionCues += phrases
+            case "ScopeTerminatorCue":
+                if let terminator = scopeTerminator(subject, node, coordinators: phrases, &findings) {
+                    cues.scopeTerminators.append(terminator)
+                }
             default: ontology.commonWords.formUnion(phrases.map(LabelNormalizer.normalize))
             }
         }
@@ -311,6 +317,37 @@ struct OntologyBuilder {
             return nil
         }
         return value
+    }
+
+    /// One `mg:ScopeTerminatorCue` node: its `mg:phrase` coordinators, at least one
+    /// `mg:verbTag` and any `mg:skipTag` (Universal Dependencies tags), and any
+    /// `mg:nonFiniteTag` (Penn Treebank tags).
+    private func scopeTerminator(
+        _ subject: Term, _ node: Node, coordinators: [String], _ findings: inout [OntologyFinding]
+    ) -> ScopeTerminator? {
+        let name = compact(subject.value)
+        let verbTags = unique(literals(node, Self.mg + "verbTag"))
+        let skipTags = unique(literals(node, Self.mg + "skipTag"))
+        let nonFiniteTags = unique(literals(node, Self.mg + "nonFiniteTag"))
+        if verbTags.isEmpty {
+            findings.append(finding(
+                .error, .invalidValue, node.file, subject: subject, "scope terminator \(name) has no mg:verbTag"))
+            return nil
+        }
+        let notUD = (verbTags + skipTags).filter { !ClaimPattern.partsOfSpeech.contains($0) }
+        let notPenn = nonFiniteTags.filter { !ScopeTerminator.pennTags.contains($0) }
+        if !notUD.isEmpty || !notPenn.isEmpty {
+            findings.append(finding(
+                .error, .invalidValue, node.file, subject: subject,
+                "scope terminator \(name): "
+                    + (notUD.isEmpty ? "" : "mg:verbTag and mg:skipTag take Universal Dependencies tags (VERB, AUX, ADV, …), not "
+                        + notUD.joined(separator: ", ") + (notPenn.isEmpty ? "" : "; "))
+                    + (notPenn.isEmpty ? "" : "mg:nonFiniteTag takes Penn Treebank tags (VB, VBG, …), not "
+                        + notPenn.joined(separator: ", "))))
+            return nil
+        }
+        guard !coordinators.isEmpty else { return nil }
+        return ScopeTerminator(coordinators: coordinators, verbTags: verbTags, nonFiniteTags: nonFiniteTags, skipTags: skipTags)
     }
 
     private func negationScope(_ subject: Term, _ node: Node, _ findings: inout [OntologyFinding]) -> NegationScope? {

@@ -11,7 +11,7 @@ extension Parser {
                                  "to", "max", "depth"]
 
     /// Edge attributes a filter names.
-    static let filterWords = EdgeNumber.allCases.map(\.rawValue) + EdgeFlag.allCases.map(\.rawValue) + ["source"]
+    static let filterWords = EdgeNumber.allCases.map(\.rawValue) + EdgeFlag.allCases.map(\.rawValue) + ["source", "holder"]
 
     /// A hint for an error at `tokens[index]`: a keyword the word is a typo of, or the quoted
     /// name when it continues the name before it. "" when there is nothing to add.

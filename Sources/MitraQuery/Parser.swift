@@ -31,7 +31,7 @@ public struct Parser {
     public static let commands = ["find", "count", "describe", "neighbors", "neighbours", "path", "evidence", "contested", "explain"]
     /// Every keyword, for completion.
     public static let keywords = commands + ["where", "and", "or", "not", "order", "by", "asc", "desc", "limit", "offset",
-        "group", "to", "max", "depth", "any", "source", "like"] + EdgeNumber.allCases.map(\.rawValue) + EdgeFlag.allCases.map(\.rawValue)
+        "group", "to", "max", "depth", "any", "source", "holder", "like"] + EdgeNumber.allCases.map(\.rawValue) + EdgeFlag.allCases.map(\.rawValue)
 
     public init(tokens: [Token]) {
         self.tokens = tokens
@@ -351,7 +351,7 @@ public struct Parser {
         return try atom()
     }
 
-    // MARK: atom = EDGENUMBER COMPARISON INTEGER | EDGEFLAG | "source" ( "=" | "!=" | "like" ) name
+    // MARK: atom = EDGENUMBER COMPARISON INTEGER | EDGEFLAG | ( "source" | "holder" ) ( "=" | "!=" | "like" ) name
     //            | VARIABLE COMPARISON term | VARIABLE ":" NAME
 
     mutating func atom() throws -> Condition {
@@ -373,7 +373,8 @@ public struct Parser {
             advance()
             return .flag(flag)
         }
-        if current.isKeyword("source") {
+        if current.isKeyword("source") || current.isKeyword("holder") {
+            let isSource = current.isKeyword("source")
             advance()
             var op: String
             if case .comparison(let c) = current.kind, c == "=" || c == "!=" {
@@ -384,7 +385,7 @@ public struct Parser {
                 throw expected("'=', '!=' or 'like'")
             }
             advance()
-            return .source(op, try name(what: "a document id"))
+            return isSource ? .source(op, try name(what: "a document id")) : .holder(op, try name(what: "a holder's name"))
         }
         if case .variable(let name) = current.kind {
             let variable = Variable(name, at: current.position)
@@ -588,7 +589,7 @@ public struct Parser {
         case .punct("("): return true
         case .word(let w):
             let lower = w.lowercased()
-            return lower == "not" || lower == "source" || EdgeNumber(word: lower) != nil || EdgeFlag(rawValue: lower) != nil
+            return lower == "not" || lower == "source" || lower == "holder" || EdgeNumber(word: lower) != nil || EdgeFlag(rawValue: lower) != nil
         case .variable:
             if case .comparison = tokens[min(index + 1, tokens.count - 1)].kind { return true }
             return false

@@ -38,7 +38,7 @@ public struct Completer: Sendable {
     /// Words that may follow a complete pattern.
     static let clauseWords = ["where", "and", "order", "by", "limit", "offset", "group", "asc", "desc"]
     /// Words that start a condition after `where`.
-    static let conditionWords = ["support", "denials", "claims", "hedged", "negated", "contested", "source", "not"]
+    static let conditionWords = ["support", "denials", "claims", "hedged", "negated", "contested", "source", "holder", "not"]
 
     /// The completion for `line`, the text before the cursor; `pending` holds the lines of an
     /// unfinished statement typed before it.

@@ -4,15 +4,17 @@ import MitraModel
 /// their documents, in the one schema of an evidence row.
 extension RemoteCommands {
     static let evidenceColumns = [
-        "subject", "predicate", "object", "document", "title", "url", "sentence_index", "polarity", "certainty", "rule",
-        "confidence", "subject_span", "object_span", "sentence",
+        "subject", "predicate", "object", "document", "title", "url", "sentence_index", "polarity", "certainty", "holder",
+        "rule", "confidence", "subject_span", "object_span", "sentence",
     ]
 
-    /// A document test of a top-level `source` condition, which picks the claims too.
+    /// A test of a top-level `source` or `holder` condition, which picks the claims too.
     struct DocumentTest {
         var op: String
         /// A document id, or the `like` pattern.
         var value: String
+        /// For a holder: the names it may have (lowercased), or nil for a document test.
+        var holders: [String]? = nil
     }
 
     func evidence(_ query: Select) throws -> QueryResult {
@@ -22,6 +24,10 @@ extension RemoteCommands {
         }
         var tests: [DocumentTest] = []
         for condition in query.conditions {
+            if case .holder(let op, let name) = condition {
+                tests.append(DocumentTest(op: op, value: name.text, holders: op == "like" ? [] : try names.holderNames(name)))
+                continue
+            }
             guard case .source(let op, let name) = condition else { continue }
             tests.append(DocumentTest(op: op, value: op == "like" ? name.text : try names.document(name)))
         }
@@ -50,23 +56,25 @@ extension RemoteCommands {
         let sparql = Self.prefixes + """
             PREFIX rdfs: <\(Namespace.rdfs)>
             PREFIX prov: <\(Namespace.prov)>
-            SELECT ?id ?title ?url ?index ?neg ?hed ?rule ?confidence ?ss ?se ?os ?oe ?sentence WHERE {
+            SELECT ?id ?title ?url ?index ?neg ?hed ?holder ?rule ?confidence ?ss ?se ?os ?oe ?sentence WHERE {
               GRAPH ?g { ?c rdf:subject <\(Namespace.entity + key.subject)> ; rdf:predicate <\(Namespace.ontology + key.predicate)> ;
                 rdf:object <\(Namespace.entity + key.object)> ; prov:wasDerivedFrom ?d ; mg:sentenceIndex ?index ;
                 mg:negated ?neg ; mg:hedged ?hed ; mg:rule ?rule ; mg:confidence ?confidence ; mg:subjectStart ?ss ;
                 mg:subjectEnd ?se ; mg:objectStart ?os ; mg:objectEnd ?oe ; mg:sentence ?sentence .
-                ?d rdfs:label ?id . OPTIONAL { ?d mg:title ?title } OPTIONAL { ?d mg:url ?url } } }
+                ?d rdfs:label ?id . OPTIONAL { ?d mg:title ?title } OPTIONAL { ?d mg:url ?url } OPTIONAL { ?c mg:holder ?holder } } }
             """
         var claims: [(doc: String, index: Int, spans: [Int], row: [Value])] = []
         for solution in try select(sparql) {
-            guard let doc = solution["id"]?.value, tests.allSatisfy({ Self.passes(doc, $0) }) else { continue }
+            let holder = solution["holder"]?.value
+            guard let doc = solution["id"]?.value, tests.allSatisfy({ Self.passes(doc, holder: holder, $0) }) else { continue }
             let spans = ["ss", "se", "os", "oe"].map { Self.integer(solution[$0]) }
             let index = Self.integer(solution["index"])
             let row: [Value] = [
                 try names.entity(key.subject).value, .text(key.predicate), try names.entity(key.object).value, .text(doc),
                 solution["title"].map { .text($0.value) } ?? .null, solution["url"].map { .text($0.value) } ?? .null,
                 .integer(index), .text(Self.boolean(solution["neg"]) ? "denied" : "affirmed"),
-                .text(Self.boolean(solution["hed"]) ? "hedged" : "firm"), .text(solution["rule"]?.value ?? ""),
+                .text(Self.boolean(solution["hed"]) ? "hedged" : "firm"), holder.map(Value.text) ?? .null,
+                .text(solution["rule"]?.value ?? ""),
                 .real(Double(solution["confidence"]?.value ?? "") ?? 0), .span(spans[0], spans[1]), .span(spans[2], spans[3]),
                 .text(solution["sentence"]?.value ?? ""),
             ]
@@ -82,7 +90,16 @@ extension RemoteCommands {
 
     /// Whether a document passes a `source` test as SQL would: `=`, `<>`, or `LIKE` (case
     /// folded for ASCII, `%` any run, `_` one character).
-    static func passes(_ doc: String, _ test: DocumentTest) -> Bool {
+    static func passes(_ doc: String, holder: String?, _ test: DocumentTest) -> Bool {
+        if let holders = test.holders {
+            // As locally: `!=` keeps claims without a holder; `=` and `like` need one.
+            guard let holder else { return test.op == "!=" }
+            switch test.op {
+            case "=": return holders.contains(holder.lowercased())
+            case "!=": return !holders.contains(holder.lowercased())
+            default: return like(Array(holder.lowercased()), Array(test.value.lowercased()))
+            }
+        }
         switch test.op {
         case "=": return doc == test.value
         case "!=": return doc != test.value

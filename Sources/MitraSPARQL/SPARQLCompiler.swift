@@ -77,7 +77,7 @@ struct SPARQLCompiler {
         case .and(let a, let b), .or(let a, let b): mentionsVariable(a) || mentionsVariable(b)
         case .not(let a): mentionsVariable(a)
         case .compare, .isA: true
-        case .number, .flag, .source: false
+        case .number, .flag, .source, .holder: false
         }
     }
 
@@ -394,6 +394,11 @@ struct SPARQLCompiler {
                 exists = "EXISTS { GRAPH <\(Namespace.documentIRI(try names.document(name)))> { \(said) } }"
             }
             return op == "!=" ? "!" + exists : exists
+        case .holder(let op, let name):
+            let e = edge!
+            let exists = "EXISTS { GRAPH ?hg\(e) { ?hc\(e) <\(Self.rdf)subject> ?s\(e) ; <\(Self.rdf)predicate> ?p\(e) ; "
+                + "<\(Self.rdf)object> ?o\(e) ; <\(Self.mg)holder> ?hv\(e) } FILTER(\(try holderTest(op, name, "?hv\(e)"))) }"
+            return op == "!=" ? "!" + exists : exists
         case .compare(let v, let op, let term):
             guard let isPredicate = bindings[v.name] else { throw unbound(v) }
             let left = "?" + Self.variable(v.name)
@@ -415,6 +420,20 @@ struct SPARQLCompiler {
     /// Whether the entity is typed, in the ontology's graph, with one of `classes`.
     func classTest(_ variable: String, _ classes: [String]) -> String {
         "EXISTS { GRAPH <\(Namespace.ontologyGraph)> { \(variable) a ?class } FILTER(?class IN (\(classes.map { "<\(Self.mg)\($0)>" }.joined(separator: ", ")))) }"
+    }
+
+    /// The test that the holder in `variable` is `name` (`=`, `!=`: in any case, or the
+    /// agency the name denotes by any of its labels) or fits the LIKE pattern (`like`); for
+    /// `!=` the equality, which the caller negates around its `EXISTS`, as locally.
+    func holderTest(_ op: String, _ name: NameRef, _ variable: String) throws -> String {
+        if op == "like" { return "REGEX(STR(\(variable)), \(Self.literal(Self.likeRegex(name.text))), \"i\")" }
+        let names = try names.holderNames(name).map(Self.literal).joined(separator: ", ")
+        return "LCASE(STR(\(variable))) IN (\(names))"
+    }
+
+    /// An SQL LIKE pattern as a regular expression over the whole text.
+    static func likeRegex(_ pattern: String) -> String {
+        "^" + pattern.map { $0 == "%" ? ".*" : $0 == "_" ? "." : regexEscape(String($0)) }.joined() + "$"
     }
 
     /// An SQL LIKE pattern over document ids as a regular expression over document IRIs.

@@ -1,6 +1,8 @@
 @testable import MitraCLI
 import MitraModel
 import MitraOntology
+import MitraTestSupport
+import Foundation
 import Testing
 
 @Suite struct EvidenceHelpTests {
@@ -8,18 +10,19 @@ import Testing
         let help = MitragraphCommand.helpMessage(for: EvidenceCommand.self, columns: 80)
         #expect(help == """
             OVERVIEW: Show the sentences behind an edge: each claim's document, polarity,
-            rule and confidence.
+            holder, rule and confidence.
 
             SUBJECT and OBJECT are entity names (any label, an id such as mge:kratom, or an
             external identifier such as MESH:D059350); PREDICATE is a predicate of the
             ontology (treats, has_adverse_effect, contains, ...), in any case, or spaced as
             the pictures show it ("has adverse effect"). Any of the three may be a
             ?variable, for the evidence behind every edge that fits; --where adds
-            conditions (a source = … there also picks the claims). An unknown name is an
-            error (exit 65) that suggests the nearest names. --json prints the rows in the
-            schema every evidence output shares: subject, predicate, object, document,
-            title, url, sentence_index, polarity, certainty, rule, confidence,
-            subject_span, object_span, sentence.
+            conditions (a source = … or holder = … there also picks the claims). A claim's
+            holder is who the text says holds it ("the FDA says", "users report"), shown as
+            "held by". An unknown name is an error (exit 65) that suggests the nearest
+            names. --json prints the rows in the schema every evidence output shares:
+            subject, predicate, object, document, title, url, sentence_index, polarity,
+            certainty, holder, rule, confidence, subject_span, object_span, sentence.
 
             Examples:
               mitragraph evidence kratom treats "chronic pain"
@@ -27,6 +30,7 @@ import Testing
               mitragraph evidence kratom "has adverse effect" nausea
               mitragraph evidence mitragynine interacts_with "mu-opioid receptor" --json
               mitragraph evidence mitragynine interacts_with ?r --where 'source = "a.txt"'
+              mitragraph evidence kratom has_adverse_effect ?e --where 'holder = "FDA"'
 
             USAGE: mitragraph evidence [--store <file>] [--json] <subject> <predicate> <object> [--where <conditions>]
 
@@ -39,8 +43,8 @@ import Testing
               --store <file>          The store file. (default: output/kratom.sqlite)
               --json                  Print the claims as JSON.
               --where <conditions>    Conditions on the edges and claims, as after a
-                                      query's where (source = "a.txt", hedged, support >=
-                                      2).
+                                      query's where (source = "a.txt", holder = "FDA",
+                                      hedged, support >= 2).
               --version               Show the version.
               -h, --help              Show help information.
 
@@ -85,5 +89,41 @@ import Testing
         } catch {
             #expect("\(error)" == "unknown predicate \"treat\"; did you mean \"treats\"?")
         }
+    }
+
+    /// The holder in the text `evidence` prints, and `--where 'holder = …'` picking the claims.
+    @Test func evidenceTextShowsTheHolder() throws {
+        let binary = QueryCommandTests.binary
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("skipped: needs \(binary) (run swift build first)")
+            return
+        }
+        let dir = Fixtures.temporaryDirectory("mitragraph-holder-cli")
+        Fixtures.write("The FDA says kratom can cause seizures.\nKratom can cause seizures.\n", to: "corpus/a.txt", in: dir)
+        Fixtures.write("Users report that kratom causes seizures.\n", to: "corpus/b.txt", in: dir)
+        let store = dir + "/kg.sqlite"
+        #expect(try QueryCommandTests.run(["build", "--quiet", "--store", store, dir + "/corpus"]).0 == 0)
+        let all = try QueryCommandTests.run(["evidence", "--store", store, "kratom", "has_adverse_effect", "seizure"])
+        #expect(all.1 == """
+            kratom has_adverse_effect seizure: 3 claims (3 affirmed, 0 denied)
+
+            [1] a.txt, sentence 0: affirmed, held by FDA; rule trigger-between, confidence 0.80
+                The FDA says kratom can cause seizures.
+
+            [2] a.txt, sentence 1: affirmed; rule trigger-between, confidence 0.80
+                Kratom can cause seizures.
+
+            [3] b.txt, sentence 0: affirmed, hedged, held by users; rule trigger-between, confidence 0.80
+                Users report that kratom causes seizures.
+
+            """)
+        let fda = try QueryCommandTests.run(["evidence", "--store", store, "kratom", "has_adverse_effect", "?e", "--where", "holder = \"FDA\""])
+        #expect(fda.1 == """
+            kratom has_adverse_effect seizure: 1 claim (1 affirmed, 0 denied)
+
+            [1] a.txt, sentence 0: affirmed, held by FDA; rule trigger-between, confidence 0.80
+                The FDA says kratom can cause seizures.
+
+            """)
     }
 }

@@ -60,4 +60,38 @@ struct ExtractExplainTests {
 
             """)
     }
+
+    @Test func aNegationEndsAtACoordinatedNewPredicate() throws {
+        #expect(try explain("Kratom is not an approved medicine and can cause addiction.\n") == """
+            stdin: kratom has_adverse_effect addiction (affirmed)
+              sentence 0: Kratom is not an approved medicine and can cause addiction.
+              rule: trigger-between (confidence 0.8)
+              trigger: "cause" at 43..<48
+              subject: "Kratom" at 0..<6: the nearest fitting mention before the trigger
+              object: "addiction" at 49..<58: the nearest fitting mention after the trigger, with what is coordinated with it
+              not denied: the scope of "is not" at 7..<13 ends at "and" at 35..<38, a new predicate
+
+            """)
+    }
+
+    @Test func relativeClausesDecideTheEnds() throws {
+        #expect(try explain("Kratom, which is often mixed with alcohol, can cause liver injury.\n") == """
+            stdin: kratom has_adverse_effect liver-injury (affirmed)
+              sentence 0: Kratom, which is often mixed with alcohol, can cause liver injury.
+              rule: trigger-between (confidence 0.8)
+              trigger: "cause" at 47..<52
+              subject: "Kratom" at 0..<6: the nearest fitting mention before the trigger, past the relative clause that describes it
+              object: "liver injury" at 53..<65: the nearest fitting mention after the trigger, with what is coordinated with it
+
+            """)
+        #expect(try explain("These are the mu-opioid receptors that oxycodone acts on.\n") == """
+            stdin: oxycodone interacts_with mu-opioid-receptor (affirmed)
+              sentence 0: These are the mu-opioid receptors that oxycodone acts on.
+              rule: relative-object (confidence 0.65)
+              trigger: "acts on" at 49..<56
+              subject: "oxycodone" at 39..<48: the nearest fitting mention before the trigger, inside the relative clause
+              object: "mu-opioid receptors" at 14..<33: the noun the relative clause around the trigger describes
+
+            """)
+    }
 }

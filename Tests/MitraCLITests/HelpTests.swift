@@ -63,7 +63,7 @@ import Testing
                                   docs/query-language.md).
           repl                    Query the graph interactively.
           evidence                Show the sentences behind an edge: each claim's
-                                  document, polarity, rule and confidence.
+                                  document, polarity, holder, rule and confidence.
           export                  Export the graph as DOT, GraphML, RDF, KGX, CSV or
                                   JSON.
           render                  Draw the graph as SVG, PNG or PDF.

@@ -280,7 +280,7 @@ import Testing
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.1.utf8)) as? [[String: Any]])
         #expect(rows.count == 2)
         #expect(Set(rows[0].keys) == Set(["subject", "predicate", "object", "document", "title", "url", "sentence_index", "polarity",
-                                          "certainty", "rule", "confidence", "subject_span", "object_span", "sentence"]))
+                                          "certainty", "holder", "rule", "confidence", "subject_span", "object_span", "sentence"]))
         #expect(rows[0]["subject_span"] as? [Int] == [0, 6])
         let unknown = try Self.run(["evidence", "--store", store, "kratom", "contains", "?a", "--where", "source = \"b.txt\""])
         #expect(unknown.0 == 65)

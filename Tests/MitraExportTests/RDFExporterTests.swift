@@ -48,6 +48,16 @@ import Testing
         #expect(text.contains("mge:kratom"))
     }
 
+    @Test func writesWhoHoldsAClaim() throws {
+        let dir = Fixtures.temporaryDirectory()
+        Fixtures.write("Users report that kratom relieves back pain.\nKratom relieves anxiety.\n", to: "corpus/a.txt", in: dir)
+        let store = try GraphStore(path: dir + "/kg.sqlite", create: true)
+        _ = try GraphBuilder(store: store, ontology: Fixtures.ontology).build(paths: [dir + "/corpus"])
+        try RDFExporter(syntax: .ntriples).export(store: store, to: dir + "/h.nt")
+        let holders = try RDFReader(syntax: .ntriples).quads(file: dir + "/h.nt").filter { $0.predicate == .iri(Namespace.ontology + "holder") }
+        #expect(holders.map(\.object) == [.literal("users")])
+    }
+
     @Test func restrictsEntitiesAndClaimsToASubgraph() throws {
         let (store, dir) = try ExportFixture.store()
         let sub = Subgraph(edges: [EdgeKey(subject: "kratom", predicate: "contains", object: "mitragynine")])

@@ -35,3 +35,20 @@ import Testing
         ])
     }
 }
+
+/// Suspended hyphens: "kappa- and delta-opioid receptors" names both receptors.
+@Suite struct SuspendedHyphenTests {
+    @Test func aHangingHyphenSharesTheNextLabelsRest() {
+        #expect(ExtractionFixture.mentions("Mitragynine acts at kappa- and delta-opioid receptors.")
+            == ["mitragynine", "kappa-opioid-receptor", "delta-opioid-receptor"])
+        #expect(ExtractionFixture.plain("Mitragynine acts at kappa- and delta-opioid receptors.") == [
+            "mitragynine interacts_with kappa-opioid-receptor", "mitragynine interacts_with delta-opioid-receptor",
+        ])
+    }
+
+    @Test func onlyAHangingHyphenAndOnlyWhereALabelResults() {
+        #expect(ExtractionFixture.mentions("Mitragynine acts at kappa and delta-opioid receptors.")
+            == ["mitragynine", "delta-opioid-receptor"])
+        #expect(ExtractionFixture.mentions("Well- and delta-opioid receptors.") == ["delta-opioid-receptor"])
+    }
+}

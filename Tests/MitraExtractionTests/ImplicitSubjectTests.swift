@@ -44,3 +44,19 @@ import Testing
             """).isEmpty)
     }
 }
+
+/// Effects reported in users, with adverbs in the passive and the paraphrase "described in";
+/// "worked better for".
+@Suite struct ReportedInUsersTests {
+    @Test func workedBetterFor() {
+        #expect(ExtractionFixture.plain("Gabapentin, which worked better for my back pain, made me dizzy.")
+            == ["gabapentin treats back-pain", "gabapentin has_adverse_effect dizziness"])
+    }
+
+    @Test func adverbsInThePassiveDoNotDetachTheObjects() {
+        #expect(ExtractionFixture.plain("Kratom is sold online. Tremor and weight loss have also been described in long-term users.")
+            == ["kratom has_adverse_effect tremor", "kratom has_adverse_effect weight-loss"])
+        #expect(ExtractionFixture.plain("Kratom is sold online. Seizures have rarely been reported in heavy users.")
+            == ["kratom has_adverse_effect seizure"])
+    }
+}

@@ -39,7 +39,40 @@ import Testing
         #expect(ExtractionFixture.plain("Kratom is addictive.") == ["kratom has_adverse_effect addiction"])
     }
 
+    @Test func aNegativeAdjectiveDeniesOnlyWhatItNames() {
+        // "non-addictive" denies addiction (above), never the other claims of its clause.
+        #expect(ExtractionFixture.plain("Kratom is a non-addictive way to relieve pain.") == ["kratom treats pain"])
+        #expect(ExtractionFixture.plain("Kratom is a non-addictive alternative to opioids.").contains("kratom alternative_to opioid"))
+    }
+
     @Test func aNegationInsideTheTriggerIsPartOfIt() {
         #expect(ExtractionFixture.plain("The FDA has not approved kratom.") == ["fda regulates kratom"])
+    }
+
+    @Test func aCoordinatedNewPredicateEndsTheScope() {
+        #expect(ExtractionFixture.plain("Kratom is not an approved medicine and can cause headaches and insomnia.")
+            == ["kratom has_adverse_effect headache", "kratom has_adverse_effect insomnia"])
+        #expect(ExtractionFixture.plain("Kratom did not help my back pain and caused constipation.")
+            == ["kratom treats back-pain (denied)", "kratom has_adverse_effect constipation"])
+        #expect(ExtractionFixture.plain("Kratom is not a controlled substance and often leads to dependence.")
+            == ["kratom has_adverse_effect dependence"])
+    }
+
+    @Test func aNegationStillReachesCoordinatedObjectsAndBareVerbs() {
+        #expect(ExtractionFixture.plain("Kratom does not cause headaches or insomnia.")
+            == ["kratom has_adverse_effect headache (denied)", "kratom has_adverse_effect insomnia (denied)"])
+        // A bare verb shares the negated auxiliary.
+        #expect(ExtractionFixture.plain("Kratom will not cause headaches or lead to insomnia.")
+            == ["kratom has_adverse_effect headache (denied)", "kratom has_adverse_effect insomnia (denied)"])
+    }
+
+    @Test func aNewPredicateEndsAClauseCuesScopeToo() {
+        #expect(ExtractionFixture.plain("Kratom is non-addictive and relieves back pain.")
+            == ["kratom has_adverse_effect addiction (denied)", "kratom treats back-pain"])
+    }
+
+    @Test func notOnlyWithinANegationCueDeniesNothing() {
+        #expect(ExtractionFixture.plain("Kratom is not only addictive but can also cause seizures.")
+            == ["kratom has_adverse_effect addiction", "kratom has_adverse_effect seizure"])
     }
 }

@@ -31,6 +31,7 @@ enum TinyOntology {
         mg:has_adverse_effect mg:trigger "cause", "side effects" ; mg:listCue "side effects", "symptoms" .
         mg:interacts_with mg:trigger "bind to" .
         mg:warns_about mg:trigger "warn" .
+        mg:alternative_to mg:trigger "replace" .
         mg:regulates mg:trigger "ban" .
         mg:neg-not a mg:NegationCue ; mg:phrase "not", "no", "does not", "without" ; mg:scope "following" .
         mg:neg-prefix a mg:NegationCue ; mg:phrase "non-addictive" ; mg:scope "clause" .
@@ -39,6 +40,10 @@ enum TinyOntology {
         mg:implicit a mg:ImplicitSubjectCue ; mg:phrase "use" .
         mg:pseudo a mg:PseudoNegationCue ; mg:phrase "not only" .
         mg:terminator a mg:TerminatorCue ; mg:phrase "but" .
+        mg:sources a mg:SymptomSourceCue ; mg:phrase "withdrawal" .
+        mg:options a mg:OptionCue ; mg:phrase "options", "other options" .
+        mg:coordinated a mg:ScopeTerminatorCue ; mg:phrase "and" ; mg:verbTag "VERB", "AUX" ;
+            mg:nonFiniteTag "VB", "VBG" ; mg:skipTag "ADV" .
         mg:advice a mg:AdviceCue ; mg:phrase "do not use" .
         mg:disclaimer a mg:DisclaimerCue ; mg:phrase "not intended to treat" .
         mg:attribution a mg:AttributionCue ; mg:phrase "say", "report", "according to" .

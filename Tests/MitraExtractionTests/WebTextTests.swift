@@ -61,3 +61,16 @@ import Testing
         #expect(Inflector.forms(of: "to") == [])
     }
 }
+
+/// Forum shorthand the ontology lists as hidden labels, in lowercase.
+@Suite struct ForumShorthandTests {
+    @Test func lowercaseShorthandIsAMention() {
+        #expect(ExtractionFixture.mentions("those 7oh shots gave me rls all night") == ["7-hydroxymitragynine", "restless-legs-syndrome"])
+        #expect(ExtractionFixture.mentions("people are ODing on 7oh") == ["overdose", "7-hydroxymitragynine"])
+    }
+
+    @Test func turnedIntoAnAddiction() {
+        #expect(ExtractionFixture.plain("i used kratum for my back and it turned into a full blown addiction")
+            .contains("kratom has_adverse_effect addiction"))
+    }
+}

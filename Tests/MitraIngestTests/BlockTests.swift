@@ -21,6 +21,13 @@ import Testing
         ])
     }
 
+    @Test func tomlFrontMatterIsABlockToo() {
+        let text = "+++\ntitle = \"X\"\n+++\nKratom may cause nausea.\n"
+        #expect(described(BlockScanner().blocks(in: text, markdown: true), text) == [
+            "frontMatter +++\ntitle = \"X\"\n+++", "paragraph Kratom may cause nausea.",
+        ])
+    }
+
     @Test func plainTextBulletsAndShortHeadingLines() {
         let text = "Withdrawal Symptoms\n• irritability\n* insomnia\nThis line is a sentence of its own.\n"
         #expect(described(BlockScanner().blocks(in: text, markdown: false), text) == [

@@ -27,6 +27,9 @@ import Testing
         let text = "---\ntitle: \"Kratom: a guide\"\nauthor: someone\ndate: 2024-09-18\nurl: https://example.org/guide\n---\n\n# Kratom\n"
         #expect(DocumentMetadata.markdown(text) == DocumentMetadata(title: "Kratom: a guide", url: "https://example.org/guide", date: "2024-09-18"))
         #expect(DocumentMetadata.markdown("# No front matter\n---\ntitle: x\n---\n") == DocumentMetadata())
+        // TOML front matter, as Hugo writes it.
+        #expect(DocumentMetadata.markdown("+++\ntitle = \"Kratom: a guide\"\ndate = 2024-09-18\n+++\nText\n")
+            == DocumentMetadata(title: "Kratom: a guide", url: nil, date: "2024-09-18"))
     }
 
     @Test func fromJSONLinesFields() {

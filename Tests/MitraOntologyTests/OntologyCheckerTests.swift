@@ -159,4 +159,28 @@ import Testing
         let report = try OntologyChecker(registeredRules: ["alpha"]).check(directories: [dir])
         #expect(report.findings == [])
     }
+
+    @Test func aScopeTerminatorsTagsAreChecked() throws {
+        let (clean, _) = try check(["schema.ttl": F.schema, "z.ttl": F.header + """
+            mg:ScopeTerminatorCue a owl:Class .
+            mg:stop a mg:ScopeTerminatorCue ; mg:phrase "and" ; mg:verbTag "VERB", "AUX" ; mg:nonFiniteTag "VB" ; mg:skipTag "ADV" .
+            """])
+        #expect(clean.findings == [])
+        let (report, dir) = try check(["schema.ttl": F.schema, "z.ttl": F.header + """
+            mg:ScopeTerminatorCue a owl:Class .
+            mg:stop a mg:ScopeTerminatorCue ; mg:phrase "and" ; mg:verbTag "VERB", "VBZ" ; mg:nonFiniteTag "VERB" .
+            mg:empty a mg:ScopeTerminatorCue ; mg:phrase "or" .
+            """])
+        #expect(report.findings.map(\.description) == [
+            "\(dir)/z.ttl:10:1: error: scope terminator mg:stop: mg:verbTag and mg:skipTag take Universal Dependencies tags "
+                + "(VERB, AUX, ADV, …), not VBZ; mg:nonFiniteTag takes Penn Treebank tags (VB, VBG, …), not VERB",
+            "\(dir)/z.ttl:11:1: error: scope terminator mg:empty has no mg:verbTag",
+        ])
+    }
+
+    @Test func theShippedScopeTerminatorLoads() {
+        #expect(Fixtures.ontology.cues.scopeTerminators == [
+            ScopeTerminator(coordinators: ["and", "or", "but"], verbTags: ["VERB", "AUX"], nonFiniteTags: ["VB", "VBG"], skipTags: ["ADV"]),
+        ])
+    }
 }

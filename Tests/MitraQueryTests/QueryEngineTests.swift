@@ -224,7 +224,7 @@ import Testing
         // Every field of the one schema, spans and confidence included.
         let full = try QueryEngine(store: FixtureGraph.shared).run("evidence kratom has_adverse_effect dependence limit 1")
         #expect(ResultFormatter(format: .json).format(full).contains(
-            #""document": "a.txt", "title": null, "url": null, "sentence_index": 3, "polarity": "affirmed", "certainty": "hedged", "rule": "#))
+            #""document": "a.txt", "title": null, "url": null, "sentence_index": 3, "polarity": "affirmed", "certainty": "hedged", "holder": null, "rule": "#))
         #expect(ResultFormatter(format: .json).format(full).contains(#""subject_span": ["#))
     }
 

@@ -191,7 +191,7 @@ struct EngineEquivalenceTests {
         configuration.retries = 0
         let runner = RemoteQueryRunner(engine: engine, endpoint: try SPARQLEndpoint(configuration))
         var compared = 0, nonEmpty = 0
-        for query in try ExampleQueries.documented() + ExampleQueries.benchmark() {
+        for query in try ExampleQueries.documented() + ExampleQueries.benchmark() + ExampleQueries.holders {
             // Result rows and error examples in the document are not queries of this corpus.
             guard let local = try? engine.run(query) else { continue }
             if Self.notYetRemote.contains(where: { query.lowercased().hasPrefix($0) }) { continue }

@@ -25,6 +25,14 @@ enum ExampleQueries {
         return queries
     }
 
+    /// Conditions on who holds a claim, over the sample corpus's holders (agencies by any
+    /// label, other holders as written), which the documented examples do not reach.
+    static let holders = [
+        "?s ?p ?o where holder = \"FDA\"", "?s ?p ?o where holder = \"Food and Drug Administration\"",
+        "evidence ?s ?p ?o where holder like \"%er%\"", "count where ?s ?p ?o and holder != \"FDA\"",
+        "evidence ?s warns_about ?o where holder != \"FDA\"",
+    ]
+
     /// The benchmark's query shapes (Tests/MitraQueryTests/Benchmark/queries.mgq) over the corpus.
     static func benchmark() throws -> [String] {
         let text = try String(contentsOfFile: Fixtures.repositoryRoot + "/Tests/MitraQueryTests/Benchmark/queries.mgq", encoding: .utf8)

@@ -20,6 +20,7 @@ struct FixedNames: QueryNames {
     func predicates() throws -> [String] { Self.predicateNames }
     func classAndSubclasses(_ name: NameRef) throws -> [String] { name.text == "Condition" ? ["AdverseEffect", "Condition"] : [name.text] }
     func document(_ name: NameRef) throws -> String { name.text }
+    func holderNames(_ name: NameRef) throws -> [String] { [name.text.lowercased()] }
     var imported: [String] = []
     func importedGraphs() throws -> [String] { imported }
     func entity(_ id: String) throws -> (value: Value, entityClass: String) { (.entity(id: id, label: id), Self.entities[id] ?? "") }
@@ -73,6 +74,14 @@ struct SPARQLCompilerTests {
         #expect(text.contains("GRAPH <https://w3id.org/mitragraph/document/notes/a%20b.txt>"))
         let like = try sparql("kratom treats ?c where source like \"b%\"")
         #expect(like.contains("REGEX(STR(?srcg1), \"^https://w3id\\\\.org/mitragraph/document/b.*$\", \"i\")"))
+    }
+
+    @Test func holderIsAClaimOfTheEdgeWithThatHolder() throws {
+        let text = try sparql("kratom treats ?c where holder = \"FDA\"")
+        #expect(text.contains("<https://w3id.org/mitragraph/ontology#holder> ?hv1 } FILTER(LCASE(STR(?hv1)) IN (\"fda\")) }"))
+        let like = try sparql("kratom treats ?c where holder like \"user%\"")
+        #expect(like.contains("REGEX(STR(?hv1), \"^user.*$\", \"i\")"))
+        #expect(try sparql("kratom treats ?c where holder != \"FDA\"").contains("FILTER(!EXISTS { GRAPH ?hg1"))
     }
 
     @Test func countsAndGroupsAreSPARQLAggregates() throws {

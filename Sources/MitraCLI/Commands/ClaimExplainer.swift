@@ -24,6 +24,9 @@ enum ClaimExplainer {
                 out += "  lead-in: sentence \(g): \(result.sentences[g].text)\n"
             }
             if let n = e.negation { out += "  denied by: \(quote(n))\n" }
+            if let cue = e.scopeEndedCue, let at = e.scopeEndedAt {
+                out += "  not denied: the scope of \(quote(cue)) ends at \(quote(at)), a new predicate\n"
+            }
             if let h = e.hedge { out += "  hedged by: \(quote(h))\n" }
             if let holder = c.holder { out += "  holder: \(holder)\n" }
         }

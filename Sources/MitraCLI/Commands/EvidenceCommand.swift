@@ -9,17 +9,18 @@ import MitraStore
 struct EvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
-        abstract: "Show the sentences behind an edge: each claim's document, polarity, rule and confidence.",
+        abstract: "Show the sentences behind an edge: each claim's document, polarity, holder, rule and confidence.",
         discussion: """
             SUBJECT and OBJECT are entity names (any label, an id such as mge:kratom, or an \
             external identifier such as MESH:D059350); PREDICATE is a predicate of the ontology \
             (treats, has_adverse_effect, contains, ...), in any case, or spaced as the pictures \
             show it ("has adverse effect"). Any of the three may be a ?variable, for the evidence \
-            behind every edge that fits; --where adds conditions (a source = … there also picks \
-            the claims). An unknown name is an error (exit 65) that suggests the nearest names. \
-            --json prints the rows in the schema every evidence output shares: subject, \
-            predicate, object, document, title, url, sentence_index, polarity, certainty, rule, \
-            confidence, subject_span, object_span, sentence.
+            behind every edge that fits; --where adds conditions (a source = … or holder = … there \
+            also picks the claims). A claim's holder is who the text says holds it ("the FDA \
+            says", "users report"), shown as "held by". An unknown name is an error (exit 65) \
+            that suggests the nearest names. --json prints the rows in the schema every evidence \
+            output shares: subject, predicate, object, document, title, url, sentence_index, \
+            polarity, certainty, holder, rule, confidence, subject_span, object_span, sentence.
 
             Examples:
               mitragraph evidence kratom treats "chronic pain"
@@ -27,6 +28,7 @@ struct EvidenceCommand: ParsableCommand {
               mitragraph evidence kratom "has adverse effect" nausea
               mitragraph evidence mitragynine interacts_with "mu-opioid receptor" --json
               mitragraph evidence mitragynine interacts_with ?r --where 'source = "a.txt"'
+              mitragraph evidence kratom has_adverse_effect ?e --where 'holder = "FDA"'
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -44,7 +46,7 @@ struct EvidenceCommand: ParsableCommand {
     var object: String
 
     @Option(name: .long, help: ArgumentHelp(
-        "Conditions on the edges and claims, as after a query's where (source = \"a.txt\", hedged, support >= 2).",
+        "Conditions on the edges and claims, as after a query's where (source = \"a.txt\", holder = \"FDA\", hedged, support >= 2).",
         valueName: "conditions"))
     var `where`: String?
 
@@ -97,7 +99,7 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     /// Evidence rows (the columns of `QueryEngine.evidenceColumns`) for reading: per edge a
-    /// heading with its counts, then each claim's document, sentence, polarity, rule,
+    /// heading with its counts, then each claim's document, sentence, polarity, holder, rule,
     /// confidence and sentence text.
     static func text(_ result: QueryResult) -> String {
         let column = Dictionary(uniqueKeysWithValues: result.columns.enumerated().map { ($1, $0) })
@@ -118,7 +120,8 @@ struct EvidenceCommand: ParsableCommand {
             out += edge.joined(separator: " ") + ": \(rows.count) claim\(rows.count == 1 ? "" : "s")"
                 + " (\(rows.count - denied) affirmed, \(denied) denied)\n"
             for (n, row) in rows.enumerated() {
-                let certainty = cell(row, "certainty") == "hedged" ? ", hedged" : ""
+                let certainty = (cell(row, "certainty") == "hedged" ? ", hedged" : "")
+                    + (cell(row, "holder").isEmpty ? "" : ", held by \(cell(row, "holder"))")
                 let source = [cell(row, "title"), cell(row, "url")].filter { !$0.isEmpty }.joined(separator: ", ")
                 out += "\n[\(n + 1)] \(cell(row, "document"))" + (source.isEmpty ? "" : " (\(source))")
                     + ", sentence \(cell(row, "sentence_index")): \(cell(row, "polarity"))\(certainty); rule \(cell(row, "rule")), "

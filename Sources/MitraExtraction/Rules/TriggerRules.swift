@@ -30,11 +30,12 @@ struct CategoryExamplesRule: ClaimRule {
     let settings: RuleSettings
 
     func prefilter(_ analysis: SentenceAnalysis, _ engine: ExtractionEngine) -> Bool {
-        analysis.tokens.contains { engine.listCues.starts($0) }
+        analysis.tokens.contains { engine.listCues.starts($0) || engine.optionCues.starts($0) }
     }
 
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {
         engine.categoryExamples(scene, window: settings.window, into: &out)
+        engine.optionExamples(scene, window: settings.window, into: &out)
     }
 }
 

@@ -126,6 +126,9 @@ public indirect enum Condition: Equatable, Sendable {
     case flag(EdgeFlag)
     /// `source = "doc"`, `source != "doc"`, `source like "pattern"`.
     case source(String, NameRef)
+    /// `holder = "FDA"`, `holder != "users"`, `holder like "user%"`: who the text says holds
+    /// a claim behind the edge (`Claim.holder`).
+    case holder(String, NameRef)
     /// `?a = ?b`, `?a != kratom`.
     case compare(Variable, String, PatternTerm)
     /// `?x:Class` on its own.
@@ -136,7 +139,7 @@ public indirect enum Condition: Equatable, Sendable {
         switch self {
         case .and(let a, let b), .or(let a, let b): a.mentionsEdge || b.mentionsEdge
         case .not(let c): c.mentionsEdge
-        case .number, .flag, .source: true
+        case .number, .flag, .source, .holder: true
         case .compare, .isA: false
         }
     }
@@ -149,7 +152,7 @@ public indirect enum Condition: Equatable, Sendable {
         case .not(let c): c.mentionsPolarity
         case .number(let n, _, _): n == .support || n == .denials
         case .flag(let f): f == .negated || f == .contested
-        case .source, .compare, .isA: false
+        case .source, .holder, .compare, .isA: false
         }
     }
 }

@@ -12,6 +12,9 @@ public protocol QueryNames {
     func classAndSubclasses(_ name: NameRef) throws -> [String]
     /// The IRIs of the imported graphs, each of which supports the edges it states.
     func importedGraphs() throws -> [String]
+    /// The holders a `holder = …` names, lowercased: the name, and the preferred label of
+    /// every entity one of whose labels it is ("food and drug administration" for "FDA").
+    func holderNames(_ name: NameRef) throws -> [String]
     /// The id of the document a `source = …` names.
     func document(_ name: NameRef) throws -> String
     /// The entity as a result shows it (its label), and its class ("" when unknown).

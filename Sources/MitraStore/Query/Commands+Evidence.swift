@@ -6,10 +6,11 @@ import MitraModel
 extension Commands {
     /// The columns of an evidence row, everywhere (`query`, the shell, `mitragraph evidence
     /// --json`): the edge, the document (id, title, URL), the sentence, the spans of subject
-    /// and object in it, polarity, certainty, the rule that made the claim and its confidence.
+    /// and object in it, polarity, certainty, who the text says holds the claim (null when it
+    /// names nobody), the rule that made the claim and its confidence.
     static let evidenceColumns = [
-        "subject", "predicate", "object", "document", "title", "url", "sentence_index", "polarity", "certainty", "rule",
-        "confidence", "subject_span", "object_span", "sentence",
+        "subject", "predicate", "object", "document", "title", "url", "sentence_index", "polarity", "certainty", "holder",
+        "rule", "confidence", "subject_span", "object_span", "sentence",
     ]
 
     /// The edges the statement's pattern matches under its conditions, in key order. Edges
@@ -30,9 +31,9 @@ extension Commands {
         return keys.sorted()
     }
 
-    /// One row per claim behind the matched edges. A `source` condition at the top level of
-    /// the `where` also picks the claims, not only the edges: `where source = "a.txt"` shows
-    /// a.txt's sentences alone.
+    /// One row per claim behind the matched edges. A `source` or `holder` condition at the top
+    /// level of the `where` also picks the claims, not only the edges: `where source = "a.txt"`
+    /// shows a.txt's sentences alone, `where holder = "FDA"` the FDA's claims alone.
     func evidence(_ select: Select) throws -> QueryResult {
         if let key = select.tail.order.first {
             throw QueryError(kind: .invalid, line: key.position.line, column: key.position.column,
@@ -41,6 +42,11 @@ extension Commands {
         var documentTests: [String] = []
         var arguments: [DatabaseValueConvertible] = []
         for condition in select.conditions {
+            if case .holder(let op, let name) = condition {
+                let test = try Planner(catalog: catalog, db: db).holderTest(op, name, column: "c.holder")
+                documentTests.append(op == "!=" ? "(c.holder IS NULL OR NOT \(test))" : test)
+                continue
+            }
             guard case .source(let op, let name) = condition else { continue }
             if op == "like" {
                 documentTests.append("d.id LIKE ?")
@@ -67,7 +73,7 @@ extension Commands {
         else { return [] }
         let statement = try db.cachedStatement(sql: """
             SELECT d.id, c.sentence, c.doc, c.subject_start, c.subject_end, c.object_start, c.object_end,
-                   c.negated, c.hedged, tr.value, c.confidence, d.title, d.url
+                   c.negated, c.hedged, tr.value, c.confidence, d.title, d.url, c.holder
             FROM claims c INDEXED BY claims_spo JOIN documents d ON d.num = c.doc JOIN terms tr ON tr.id = c.rule
             WHERE c.subject = ? AND c.predicate = ? AND c.object = ?\((documentTests.map { " AND " + $0 }).joined())
             ORDER BY d.id, c.sentence, c.id
@@ -77,7 +83,8 @@ extension Commands {
         return try Row.fetchAll(statement, arguments: StatementArguments([s, p, o] + arguments)).map { row in
             [subject, .text(key.predicate), object, .text(row[0]), (row[11] as String?).map(Value.text) ?? .null,
              (row[12] as String?).map(Value.text) ?? .null, .integer(row[1]),
-             .text((row[7] as Bool) ? "denied" : "affirmed"), .text((row[8] as Bool) ? "hedged" : "firm"), .text(row[9]),
+             .text((row[7] as Bool) ? "denied" : "affirmed"), .text((row[8] as Bool) ? "hedged" : "firm"),
+             (row[13] as String?).map(Value.text) ?? .null, .text(row[9]),
              .real(row[10]), .span(row[3], row[4]), .span(row[5], row[6]), .text(try texts.sentence(row[1], of: row[2]))]
         }
     }

@@ -466,16 +466,12 @@ struct Planner {
         case .flag(.contested):
             return "\(edge!.alias).contested = 1"
         case .source(let op, let name):
-            let e = edge!
             let document = op == "like" ? name.text : try catalog.document(name, in: db)
             let test = op == "like" ? "d.id LIKE \(quote(document))" : "d.id = \(quote(document))"
-            func term(_ namespace: String, _ name: String) -> String {
-                "(SELECT id FROM terms WHERE value = \(quote(namespace)) || \(name) AND kind = 1 AND datatype = '' AND lang = '')"
-            }
-            let exists = """
-                EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.num = c.doc WHERE c.subject = \(term(Namespace.entity, e.subjectKey)) \
-                AND c.predicate = \(term(Namespace.ontology, e.predicate)) AND c.object = \(term(Namespace.entity, e.objectKey)) AND \(test))
-                """
+            let exists = claimExists(edge!, join: "JOIN documents d ON d.num = c.doc", test: test)
+            return op == "!=" ? "NOT " + exists : exists
+        case .holder(let op, let name):
+            let exists = claimExists(edge!, join: "", test: try holderTest(op, name, column: "c.holder"))
             return op == "!=" ? "NOT " + exists : exists
         case .compare(let v, let op, let term):
             guard let binding = bindings[v.name] else { throw unbound(v) }
@@ -502,12 +498,37 @@ struct Planner {
         inList("(SELECT class FROM entities WHERE id = \(column))", classes)
     }
 
+    /// Whether some claim behind the edge passes `test` (on the claim `c` and what `join` adds).
+    func claimExists(_ e: EdgeRef, join: String, test: String) -> String {
+        func term(_ namespace: String, _ name: String) -> String {
+            "(SELECT id FROM terms WHERE value = \(quote(namespace)) || \(name) AND kind = 1 AND datatype = '' AND lang = '')"
+        }
+        return """
+            EXISTS (SELECT 1 FROM claims c \(join) WHERE c.subject = \(term(Namespace.entity, e.subjectKey)) \
+            AND c.predicate = \(term(Namespace.ontology, e.predicate)) AND c.object = \(term(Namespace.entity, e.objectKey)) AND \(test))
+            """
+    }
+
+    /// The SQL test that a claim's holder in `column` is `name` (`=`, `!=`: in any case, or
+    /// the agency the name denotes by any of its labels, "Food and Drug Administration" for
+    /// "FDA") or fits the pattern (`like`). For `!=` the test is the equality, which the
+    /// caller negates around its `EXISTS`.
+    func holderTest(_ op: String, _ name: NameRef, column: String) throws -> String {
+        if op == "like" { return "\(column) LIKE \(quote(name.text))" }
+        // The extractor writes an agency's preferred label as its holder.
+        let labels = try String.fetchAll(db, sql: """
+            SELECT DISTINCT e.label FROM labels l JOIN entities e ON e.id = l.entity WHERE l.normalized = ?
+            """, arguments: [LabelNormalizer.normalize(name.text)])
+        let names = [name.text.lowercased()] + labels.map { $0.lowercased() }
+        return "lower(\(column)) IN (" + Set(names).sorted().map(quote).joined(separator: ", ") + ")"
+    }
+
     func mentionsVariable(_ c: Condition) -> Bool {
         switch c {
         case .and(let a, let b), .or(let a, let b): mentionsVariable(a) || mentionsVariable(b)
         case .not(let a): mentionsVariable(a)
         case .compare, .isA: true
-        case .number, .flag, .source: false
+        case .number, .flag, .source, .holder: false
         }
     }
 

@@ -23,6 +23,15 @@ final class StoreQueryNames: QueryNames {
 
     func importedGraphs() throws -> [String] { try store.graphs().filter { $0.kind == "import" }.map(\.iri) }
 
+    func holderNames(_ name: NameRef) throws -> [String] {
+        try store.read { db in
+            let labels = try String.fetchAll(db, sql: """
+                SELECT DISTINCT e.label FROM labels l JOIN entities e ON e.id = l.entity WHERE l.normalized = ?
+                """, arguments: [LabelNormalizer.normalize(name.text)])
+            return Set([name.text.lowercased()] + labels.map { $0.lowercased() }).sorted()
+        }
+    }
+
     func document(_ name: NameRef) throws -> String { try store.read { try catalog.document(name, in: $0) } }
 
     func entity(_ id: String) throws -> (value: Value, entityClass: String) {
