@@ -38,6 +38,10 @@ import Testing
         #expect(ExtractionFixture.plain("Supports relief from back pain").isEmpty)
         #expect(ExtractionFixture.plain("Kratom capsules\nSupports relief from back pain\nNo nausea or jitters")
             == ["kratom treats back-pain", "kratom has_adverse_effect nausea (denied)", "kratom has_adverse_effect restlessness (denied)"])
+        // A modal may open the fragment, as on a label's warnings.
+        #expect(ExtractionFixture.plain("Kratom capsules\nWarnings: Keep out of reach of children. May cause drowsiness.")
+            == ["kratom has_adverse_effect sedation"])
+        #expect(ExtractionFixture.plain("Kratom capsules\nSome say morphine may cause drowsiness.") == ["morphine has_adverse_effect sedation"])
         // A longer sentence with no subject says nothing about the plant.
         #expect(ExtractionFixture.plain("""
             Kratom capsules. In the clinic we often see that careful, slow and well supervised programmes bring relief from back pain.
