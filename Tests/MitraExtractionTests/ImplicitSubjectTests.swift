@@ -34,6 +34,15 @@ import Testing
             == ["morphine has_adverse_effect nausea"])
     }
 
+    @Test func patientsPresentingWithEffectsAreAboutThePlant() {
+        // A clinical reference's wording, in a document about the plant.
+        #expect(ExtractionFixture.plain("Kratom toxicity\nPatients may present with tachycardia and vomiting.")
+            == ["kratom has_adverse_effect tachycardia", "kratom has_adverse_effect vomiting"])
+        // Another substance named before the trigger is the subject instead.
+        #expect(ExtractionFixture.plain("Kratom toxicity\nPatients on morphine may present with constipation.")
+            == ["morphine has_adverse_effect constipation"])
+    }
+
     @Test func aFragmentWithoutSubjectIsAboutThePlant() {
         #expect(ExtractionFixture.plain("Supports relief from back pain").isEmpty)
         #expect(ExtractionFixture.plain("Kratom capsules\nSupports relief from back pain\nNo nausea or jitters")
