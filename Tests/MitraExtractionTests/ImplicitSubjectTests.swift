@@ -43,6 +43,15 @@ import Testing
             == ["morphine has_adverse_effect constipation"])
     }
 
+    @Test func effectsDescribedInCaseReportsAreThePlants() {
+        #expect(ExtractionFixture.plain("Kratom is a tree.\nTremor and psychosis have been described in case reports.")
+            == ["kratom has_adverse_effect tremor", "kratom has_adverse_effect psychosis"])
+    }
+
+    @Test func easingOffADrugIsAnAlternativeToIt() {
+        #expect(ExtractionFixture.plain("Some people use kratom to ease off opioids.") == ["kratom alternative_to opioid"])
+    }
+
     @Test func aFragmentWithoutSubjectIsAboutThePlant() {
         #expect(ExtractionFixture.plain("Supports relief from back pain").isEmpty)
         #expect(ExtractionFixture.plain("Kratom capsules\nSupports relief from back pain\nNo nausea or jitters")
