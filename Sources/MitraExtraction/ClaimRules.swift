@@ -1043,11 +1043,12 @@ extension ExtractionEngine {
     }
 
     /// Whether a sentence opens with its predicate ("Did nothing for my migraines", "Helps
-    /// ease anxiety"): only negation cues and adverbs stand before the trigger.
+    /// ease anxiety", "May cause drowsiness"): only negation cues, adverbs and modals stand
+    /// before the trigger.
     func startsWithPredicate(_ scene: Scene, _ trigger: Range<Int>) -> Bool {
         (0..<trigger.lowerBound).allSatisfy { k in
             let t = scene.tokens[k]
-            return t.isAdverbLike || words.has(t, RuleWords.adverb) || t.isPunctuation
+            return t.isAdverbLike || words.has(t, RuleWords.adverb) || t.isPunctuation || words.has(t, RuleWords.modalWord)
                 || scene.negations.contains { $0.start <= k && k < $0.end }
         }
     }
