@@ -118,6 +118,7 @@ enum Schema {
             try packSentences(in: db)
             try EdgeDeriver.rebuildAll(in: db)
         }
+        PushesTable.register(in: &migrator)
         return migrator
     }
 
