@@ -56,16 +56,20 @@ completions: build
 	.build/debug/mitragraph --generate-completion-script fish > $(OUT)/completions/mitragraph.fish
 	@echo "wrote $(OUT)/completions/: mitragraph.bash, _mitragraph (zsh), mitragraph.fish"
 
-# The Python readers the export round-trip tests check against (networkx, igraph, pyoxigraph),
-# in a virtual environment made once; the Swift tests find it at .venv-test/bin/python.
+# The Python readers the export round-trip tests check against (networkx, igraph, pyoxigraph)
+# and Oxigraph's SPARQL server (`oxigraph`, for the push and --endpoint tests), in a virtual
+# environment made once; the Swift tests find them in .venv-test/bin. The stamp names the
+# package list, so adding a package reinstalls into an existing environment.
 VENV_TEST := .venv-test
-$(VENV_TEST)/.stamp:
+VENV_PACKAGES := networkx igraph pyoxigraph oxigraph
+VENV_STAMP := $(VENV_TEST)/.stamp-$(shell echo $(VENV_PACKAGES) | cksum | cut -d' ' -f1)
+$(VENV_STAMP):
 	python3 -m venv $(VENV_TEST)
-	$(VENV_TEST)/bin/pip install -q networkx igraph pyoxigraph
+	$(VENV_TEST)/bin/pip install -q $(VENV_PACKAGES)
 	@touch $@
 
 ## test: the whole suite (unit and integration tests, then the extraction checks on the seeds and the dev set).
-test: bootstrap $(VENV_TEST)/.stamp
+test: bootstrap $(VENV_STAMP)
 	$(SWIFT) build --build-tests
 	scripts/run-tests
 	@scripts/eval-seeds --floors

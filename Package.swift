@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Layers depend one way: model → RDF I/O → ontology → ingest → extraction → store → build →
-// query → export → REPL → CLI; the store sits on the model, RDF and ontology only, and builds
-// (ingest + extraction + store) are orchestrated above it. Only the C-wrapping targets (C*) and the few types that own their
+// query → export → SPARQL compiler → remote → REPL → CLI; the store sits on the model, RDF and ontology only, and builds
+// (ingest + extraction + store) are orchestrated above it; the SPARQL compiler needs only the model. Only the C-wrapping targets (C*) and the few types that own their
 // pointers touch C.
 let package = Package(
     name: "mitragraph",
@@ -39,10 +39,14 @@ let package = Package(
         .target(name: "MitraExport", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraStore", "CLibXML2", "CGraphviz",
         ]),
+        // The query language compiled to SPARQL 1.1, and the remote runs of the other commands:
+        // only the syntax tree and the vocabulary, names resolved through `QueryNames`.
+        .target(name: "MitraSPARQL", dependencies: ["MitraModel"]),
+        .target(name: "MitraRemote", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "MitraSPARQL"]),
         .target(name: "MitraREPL", dependencies: ["MitraModel", "MitraStore", "MitraQuery", "MitraExport", "CEdit"]),
         .target(name: "MitraCLI", dependencies: [
             "MitraModel", "MitraRDF", "MitraOntology", "MitraIngest", "MitraExtraction", "MitraStore", "MitraBuild",
-            "MitraQuery", "MitraExport", "MitraREPL",
+            "MitraQuery", "MitraExport", "MitraREPL", "MitraRemote",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mitragraph", dependencies: ["MitraCLI"]),
@@ -74,7 +78,11 @@ let package = Package(
             "MitraTestSupport", "CLibXML2",
         ], exclude: ["Golden"]),
         .testTarget(name: "MitraREPLTests", dependencies: ["MitraREPL", "MitraTestSupport"]),
-        .testTarget(name: "MitraCLITests", dependencies: [
+        .testTarget(name: "MitraSPARQLTests", dependencies: ["MitraSPARQL", "MitraQuery", "MitraModel", "MitraTestSupport"]),
+        .testTarget(name: "MitraRemoteTests", dependencies: [
+            "MitraRemote", "MitraStore", "MitraQuery", "MitraModel", "MitraTestSupport",
+        ], exclude: ["Stub"]),
+                .testTarget(name: "MitraCLITests", dependencies: [
             "MitraModel", "MitraOntology", "MitraCLI", "MitraTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

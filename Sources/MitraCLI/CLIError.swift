@@ -6,6 +6,7 @@ import MitraIngest
 import MitraOntology
 import MitraQuery
 import MitraRDF
+import MitraRemote
 import MitraStore
 
 /// A failure the CLI reports itself, mapped to an exit status.
@@ -26,6 +27,8 @@ enum Exit {
     static let missing = ExitCode(66)
     static let cannotWrite = ExitCode(73)
     static let internalFailure = ExitCode(70)
+    /// A remote store that cannot be reached, refuses us, or fails.
+    static let unavailable = ExitCode(69)
 }
 
 /// Runs a command body, printing a layer's error as `mitragraph: message` on standard error
@@ -60,6 +63,8 @@ func exitStatus(for error: Error) -> (String, ExitCode) {
         return (error.description, error.kind == .notFound ? Exit.missing : Exit.badInput)
     case let error as RDFError:
         return (error.description, error.kind == .writeFailed ? Exit.cannotWrite : Exit.badInput)
+    case let error as RemoteError:
+        return (error.description, error.kind == .badConfiguration ? Exit.badInput : Exit.unavailable)
     case let error as QueryError:
         return (error.description, Exit.badInput)
     case let error as ExportError:

@@ -19,7 +19,8 @@ public struct MitragraphCommand: ParsableCommand {
 
             Exit status: 0 success, 64 bad usage, 65 bad input (a file, query, \
             ontology or store that cannot be used), 66 a missing input or store, \
-            70 an internal failure, 73 an output that cannot be written.
+            69 a SPARQL store that cannot be reached or fails, 70 an internal \
+            failure, 73 an output that cannot be written.
             """,
         version: "0.1.0",
         subcommands: [
@@ -33,6 +34,7 @@ public struct MitragraphCommand: ParsableCommand {
             StatsCommand.self,
             DocsCommand.self,
             ImportCommand.self,
+            PushCommand.self,
             OntologyCommand.self,
         ]
     )

@@ -74,44 +74,55 @@ public struct RDFExporter {
         try write(try GraphSource(store: store, subgraph: subgraph), to: writer)
     }
 
+    /// The quads without their graphs; an edge's plain triple, which every document that
+    /// affirms the edge states in its own graph, is written once.
     private func write(_ source: GraphSource, to writer: RDFWriter) throws {
-        try RDFProjection(source: source).forEachQuad { try writer.write($0.subject, $0.predicate, $0.object) }
-    }
-
-    /// The document's IRI: its id percent-encoded (all but unreserved characters and `/`).
-    static func documentIRI(_ id: String) -> String {
-        var out = Namespace.document
-        for byte in id.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + String(NMToken.hex[Int(byte >> 4)]) + String(NMToken.hex[Int(byte & 15)])
-            }
+        var edges: Set<Quad> = []
+        try RDFProjection(source: source).forEachQuad { quad, isEdge in
+            if isEdge, !edges.insert(Quad(quad.subject, quad.predicate, quad.object, graph: nil)).inserted { return }
+            try writer.write(quad.subject, quad.predicate, quad.object)
         }
-        return out
+    }
+
+    /// The document's IRI (`Namespace.documentIRI`).
+    static func documentIRI(_ id: String) -> String { Namespace.documentIRI(id) }
+}
+
+/// A document as the projection describes it: what the store keeps of it, or what an
+/// extraction without a store knows (`extract --format nquads`).
+public struct ProjectedDocument: Sendable {
+    public var id: String
+    public var hash: String
+    public var title: String?
+    public var url: String?
+    public var date: String?
+
+    public init(id: String, hash: String, title: String? = nil, url: String? = nil, date: String? = nil) {
+        self.id = id
+        self.hash = hash
+        self.title = title
+        self.url = url
+        self.date = date
     }
 }
 
-private extension String {
-    init(_ byte: UInt8) { self.init(Unicode.Scalar(byte)) }
-}
-
-/// The one RDF view of a store, used by the RDF exports (and meant for pushing to SPARQL
-/// servers): a function from the graph to quads, graph by graph. Vocabulary: docs/rdf.md.
+/// The one RDF view of a store, used by the RDF exports, `push` and `extract --format
+/// nquads`: a function from the graph to quads, graph by graph. Vocabulary: docs/rdf.md.
 ///
 /// - `StoreGraphs.ontology`: the classes, predicates and entities (SKOS labels, external
 ///   identifiers as IRIs);
-/// - `RDFProjection.edgesGraph`: `subject mg:predicate object` for every edge some document
-///   (or imported graph) affirms;
 /// - one graph per document, named by the document's IRI: the document (`prov:Entity`, id,
-///   content hash, title, url, date) and each claim, an `rdf:Statement` and `mg:Claim` whose
-///   IRI is derived from its content (`claimIRI`), so it survives rebuilds;
+///   content hash, title, url, date), each claim, an `rdf:Statement` and `mg:Claim` whose
+///   IRI is derived from its content (`claimIRI`), so it survives rebuilds, one
+///   `mg:DocumentEdge` per edge the document speaks of (its affirming, denying and hedged
+///   claims there), and the plain triple `subject mg:predicate object` of each edge it
+///   affirms;
 /// - each imported graph's own statements, under its name, whatever their vocabulary.
+///
+/// Each document's graph is a function of that document alone (and the ontology), so a
+/// sharded extraction gives the graphs a store would, and a push replaces only the graphs of
+/// documents that changed. The edges are the union of the graphs' plain triples.
 public struct RDFProjection {
-    public static let edgesGraph = "https://w3id.org/mitragraph/graph/edges"
     let source: GraphSource
 
     public init(store: GraphStore, subgraph: Subgraph? = nil) throws {
@@ -132,39 +143,77 @@ public struct RDFProjection {
             + "/\(c.sentenceIndex)-" + ContentHash.hex(of: content).prefix(12)
     }
 
-    /// Calls `body` with every quad: the ontology's, the edges', each document's, then the
-    /// imported graphs' (those only for a whole-store projection).
+    /// The IRI of what one document says about one edge: `…/claim/DOC/edge-HASH`, the hash
+    /// of the edge's ends and predicate.
+    public static func documentEdgeIRI(document id: String, _ key: EdgeKey) -> String {
+        Namespace.claim + RDFExporter.documentIRI(id).dropFirst(Namespace.document.count)
+            + "/edge-" + ContentHash.hex(of: "\(key.subject) \(key.predicate) \(key.object)").prefix(12)
+    }
+
+    /// Calls `body` with every quad: the ontology's, each document's, then the imported
+    /// graphs' (those only for a whole-store projection), graph after graph.
     public func forEachQuad(_ body: (Quad) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { sink in try forEachQuad { quad, _ in try sink(quad) } }
+    }
+
+    /// As `forEachQuad`, saying of each quad whether it is an edge's plain triple, which
+    /// several documents' graphs may state.
+    func forEachQuad(_ body: (Quad, _ isEdge: Bool) throws -> Void) throws {
         try withoutActuallyEscaping(body) { try forEachQuad(escaping: $0) }
     }
 
-    private func forEachQuad(escaping body: @escaping (Quad) throws -> Void) throws {
+    private func forEachQuad(escaping body: @escaping (Quad, Bool) throws -> Void) throws {
         let out = Statements(ontology: source.ontology, sink: body)
         out.graph = .iri(StoreGraphs.ontology)
         try out.ontology(entities: source.subgraph.map { $0.entityIDs })
-        out.graph = .iri(Self.edgesGraph)
-        try source.forEachEdge { record in
-            let e = record.edge
-            if e.supportingDocuments > 0 {
-                try out.add(.iri(out.entityIRI(e.key.subject)), .iri(out.predicateIRI(e.key.predicate)),
-                            .iri(out.entityIRI(e.key.object)))
-            }
-        }
-        let documents = Dictionary(try source.store.documents().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let stored = try source.store.documents()
+        let documents = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var current: String?
-        try source.forEachClaim { stored in
-            let id = stored.claim.documentID
-            if id != current, let document = documents[id] {
-                current = id
-                out.graph = .iri(RDFExporter.documentIRI(id))
-                try out.document(document)
-            }
-            try out.claim(stored)
+        var claims: [Claim] = []
+        var written: Set<String> = []
+        func flush() throws {
+            guard let id = current, let d = documents[id] else { return }
+            try out.document(Self.projected(d), claims: claims)
+            written.insert(id)
         }
+        try source.forEachClaim { record in
+            let id = record.claim.documentID
+            if id != current {
+                try flush()
+                current = id
+                claims = []
+            }
+            claims.append(record.claim)
+        }
+        try flush()
         guard source.subgraph == nil else { return }
+        // Documents without a claim still have their graph: the document node.
+        for d in stored.sorted(by: { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }) where !written.contains(d.id) {
+            try out.document(Self.projected(d), claims: [])
+        }
         for graph in try source.store.graphs() where graph.kind == "import" {
             let name = Term.iri(graph.iri)
-            try source.store.forEachQuad(graph: name) { try body(Quad($0.subject, $0.predicate, $0.object, graph: name)) }
+            try source.store.forEachQuad(graph: name) { try body(Quad($0.subject, $0.predicate, $0.object, graph: name), false) }
+        }
+    }
+
+    static func projected(_ d: StoredDocument) -> ProjectedDocument {
+        ProjectedDocument(id: d.id, hash: d.hash, title: d.title, url: d.url, date: d.date)
+    }
+
+    /// The ontology's graph for `ontology`, without a store.
+    public static func ontologyQuads(_ ontology: Ontology, _ body: (Quad) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { sink in
+            try Statements(ontology: ontology, sink: { quad, _ in try sink(quad) }).ontology(entities: nil)
+        }
+    }
+
+    /// One document's graph from the document and its claims, without a store: what the
+    /// store's projection gives for it once built.
+    public static func documentQuads(_ document: ProjectedDocument, claims: [Claim], ontology: Ontology,
+                                     _ body: (Quad) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { sink in
+            try Statements(ontology: ontology, sink: { quad, _ in try sink(quad) }).document(document, claims: claims)
         }
     }
 }
@@ -174,10 +223,10 @@ public struct RDFProjection {
 private final class Statements {
     let ontology: Ontology
     let externalPrefixes: [String: String]
-    let sink: (Quad) throws -> Void
+    let sink: (Quad, Bool) throws -> Void
     var graph: Term = .iri(StoreGraphs.ontology)
 
-    init(ontology: Ontology, sink: @escaping (Quad) throws -> Void) {
+    init(ontology: Ontology, sink: @escaping (Quad, Bool) throws -> Void) {
         self.ontology = ontology
         self.sink = sink
         self.externalPrefixes = RDFExporter.knownPrefixes.merging(ontology.prefixes) { _, declared in declared }
@@ -186,8 +235,8 @@ private final class Statements {
     static let type = Term.iri(Namespace.rdf + "type")
     static let label = Term.iri(Namespace.rdfs + "label")
 
-    func add(_ s: Term, _ p: Term, _ o: Term) throws {
-        try sink(Quad(s, p, o, graph: graph))
+    func add(_ s: Term, _ p: Term, _ o: Term, isEdge: Bool = false) throws {
+        try sink(Quad(s, p, o, graph: graph), isEdge)
     }
 
     func mg(_ name: String) -> Term { .iri(Namespace.ontology + name) }
@@ -245,8 +294,12 @@ private final class Statements {
         }
     }
 
-    func document(_ d: StoredDocument) throws {
-        let document = Term.iri(RDFExporter.documentIRI(d.id))
+    /// A document's graph: the document, its claims, what it says of each edge, and the
+    /// plain triple of each edge it affirms.
+    func document(_ d: ProjectedDocument, claims: [Claim]) throws {
+        let iri = RDFExporter.documentIRI(d.id)
+        graph = .iri(iri)
+        let document = Term.iri(iri)
         try add(document, Self.type, .iri(Namespace.prov + "Entity"))
         try add(document, Self.type, mg("Document"))
         try add(document, Self.label, .literal(d.id))
@@ -254,10 +307,32 @@ private final class Statements {
         if let title = d.title { try add(document, mg("title"), .literal(title)) }
         if let url = d.url { try add(document, mg("url"), .literal(url, datatype: Namespace.xsd + "anyURI")) }
         if let date = d.date { try add(document, mg("date"), .literal(date)) }
+        var edges: [EdgeKey: (affirming: Int, denying: Int, hedged: Int)] = [:]
+        for c in claims {
+            try claim(c)
+            var counts = edges[c.key] ?? (0, 0, 0)
+            if c.negated { counts.denying += 1 } else { counts.affirming += 1 }
+            if c.hedged { counts.hedged += 1 }
+            edges[c.key] = counts
+        }
+        let keys = edges.keys.sorted()
+        for key in keys {
+            let counts = edges[key] ?? (0, 0, 0)
+            let node = Term.iri(RDFProjection.documentEdgeIRI(document: d.id, key))
+            try add(node, Self.type, mg("DocumentEdge"))
+            try add(node, mg("edgeSubject"), .iri(entityIRI(key.subject)))
+            try add(node, mg("edgePredicate"), .iri(predicateIRI(key.predicate)))
+            try add(node, mg("edgeObject"), .iri(entityIRI(key.object)))
+            try add(node, mg("affirmingClaims"), literal(counts.affirming))
+            try add(node, mg("denyingClaims"), literal(counts.denying))
+            try add(node, mg("hedgedClaims"), literal(counts.hedged))
+        }
+        for key in keys where (edges[key]?.affirming ?? 0) > 0 {
+            try add(.iri(entityIRI(key.subject)), .iri(predicateIRI(key.predicate)), .iri(entityIRI(key.object)), isEdge: true)
+        }
     }
 
-    func claim(_ stored: ClaimRecord) throws {
-        let c = stored.claim
+    func claim(_ c: Claim) throws {
         let node = Term.iri(RDFProjection.claimIRI(c))
         try add(node, Self.type, .iri(Namespace.rdf + "Statement"))
         try add(node, Self.type, mg("Claim"))

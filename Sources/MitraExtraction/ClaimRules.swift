@@ -1043,11 +1043,12 @@ extension ExtractionEngine {
     }
 
     /// Whether a sentence opens with its predicate ("Did nothing for my migraines", "Helps
-    /// ease anxiety"): only negation cues and adverbs stand before the trigger.
+    /// ease anxiety", "May cause drowsiness"): only negation cues, adverbs and modals stand
+    /// before the trigger.
     func startsWithPredicate(_ scene: Scene, _ trigger: Range<Int>) -> Bool {
         (0..<trigger.lowerBound).allSatisfy { k in
             let t = scene.tokens[k]
-            return t.isAdverbLike || words.has(t, RuleWords.adverb) || t.isPunctuation
+            return t.isAdverbLike || words.has(t, RuleWords.adverb) || t.isPunctuation || words.has(t, RuleWords.modalWord)
                 || scene.negations.contains { $0.start <= k && k < $0.end }
         }
     }
@@ -1288,7 +1289,8 @@ extension ExtractionEngine {
     // MARK: - Polarity, certainty and the claims
 
     /// Whether a negation cue's scope covers the object: "following" cues before it in its
-    /// clause, "preceding" cues after it, "clause" cues anywhere in its clause. For a passive
+    /// clause, "preceding" cues after it, "clause" cues anywhere in its clause, "own" cues only
+    /// when they contain the object ("non-addictive"). For a passive
     /// claim, only a cue between the object and its subject counts.
     func negated(_ scene: Scene, _ c: Candidate) -> Bool { negationCue(scene, c) != nil }
 
@@ -1319,6 +1321,8 @@ extension ExtractionEngine {
                 if cue.start >= o.end && cue.start - o.end <= cue.payload.maxScope && !scene.scopeEnds(o.end, cue.start) { return n }
             case .clause:
                 if abs(cue.start - o.start) <= cue.payload.maxScope && !scene.scopeEnds(min(cue.start, o.start), max(cue.end, o.end)) { return n }
+            case .own:
+                if cue.start < o.end && o.start < cue.end { return n }
             }
         }
         return nil

@@ -66,6 +66,8 @@ struct RuleWords: Sendable {
     static let colonWord: UInt32 = 1 << 25
     static let ofWord: UInt32 = 1 << 26
     static let asWord: UInt32 = 1 << 27
+    /// Modal verbs: a fragment may open with one before its predicate ("May cause drowsiness").
+    static let modalWord: UInt32 = 1 << 28
 
     static let wideWords: [(String, UInt32)] = [
         ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
@@ -87,6 +89,8 @@ struct RuleWords: Sendable {
         ("akin", comparisonWord), ("analogous", comparisonWord), ("identical", comparisonWord), ("superior", comparisonWord),
         ("inferior", comparisonWord), ("contrast", comparisonWord), ("comparison", comparisonWord), ("like", comparisonWord),
         ("to", toWord), (":", colonWord), ("of", ofWord), ("as", asWord),
+        ("may", modalWord), ("can", modalWord), ("could", modalWord), ("might", modalWord), ("will", modalWord),
+        ("would", modalWord), ("should", modalWord), ("must", modalWord),
     ]
 
     private var flags: [UInt32] = []

@@ -7,10 +7,12 @@ struct JSONLinesReader {
     /// The longest line read: a document, not a corpus, so memory stays bounded by it.
     static let maximumLineBytes = 16 << 20
 
-    func documents(in content: String, fileID: String, path: String) -> ([Document], [IngestError]) {
+    /// The documents of `content`; `startingLine` is the number of the line before it, for
+    /// reading a file a piece at a time.
+    func documents(in content: String, fileID: String, path: String, startingLine: Int = 0) -> ([Document], [IngestError]) {
         var documents: [Document] = []
         var warnings: [IngestError] = []
-        var lineNumber = 0
+        var lineNumber = startingLine
         var firstLine: [String: Int] = [:]
         // "\r\n" is one Character in Swift, so CRLF files are split on either ending.
         for line in content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {

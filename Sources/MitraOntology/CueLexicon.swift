@@ -116,4 +116,7 @@ public enum NegationScope: String, Sendable, CaseIterable {
     case preceding
     /// Every mention of the clause.
     case clause
+    /// Only a mention the cue itself contains: "non-addictive" denies addiction, not the
+    /// other claims of "a non-addictive alternative to opioids".
+    case own
 }

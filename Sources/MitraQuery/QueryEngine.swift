@@ -24,6 +24,12 @@ public struct QueryEngine {
         }
     }
 
+    /// Parses one query and hands the statement to `execute` (which runs it elsewhere, on a
+    /// SPARQL endpoint), with errors pointed into the text as a local run's are.
+    public func run(_ text: String, executing execute: (Statement) throws -> QueryResult) throws -> QueryResult {
+        try withSourceLines(text) { try execute(try Parser.parse(text)) }
+    }
+
     /// The part of the graph a query's result covers: every entity in it and every edge its
     /// patterns matched (for `describe`, `neighbors`, `path`, `evidence` and `contested`, the
     /// edges they show).

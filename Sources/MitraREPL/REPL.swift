@@ -68,6 +68,9 @@ public final class REPL {
     private let storePath: String
     private var engine: QueryEngine?
     public var settings: Settings
+    /// When set, statements run on a remote SPARQL store: this runs one statement's text
+    /// there and returns its result (names and labels still come from the local store).
+    public var remote: ((String) throws -> QueryResult)?
     private let canceller = QueryCanceller()
     private var terminal: (String) -> Void
     private var errors: (String) -> Void
@@ -216,7 +219,7 @@ public final class REPL {
                 _ = try GraphMLExporter().export(store: engine.store, to: temporary, subgraph: subgraph)
                 emit(try String(contentsOfFile: temporary, encoding: .utf8))
             case .table, .json, .csv, .tsv:
-                let result = try engine.run(text, timeout: settings.timeout, canceller: canceller)
+                let result = try remote.map { try $0(text) } ?? engine.run(text, timeout: settings.timeout, canceller: canceller)
                 let format = ResultFormatter.Format(rawValue: settings.format.rawValue) ?? .table
                 emit(ResultFormatter(format: format, expanded: settings.expanded).format(result))
                 if format != .table, let note = result.note { errors("(\(note))\n") }

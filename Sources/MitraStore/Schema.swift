@@ -125,6 +125,7 @@ enum Schema {
                 .replacingOccurrences(of: "?2", with: "'\(Namespace.ontology)'"))
             try EdgeDeriver.rebuildAll(in: db)
         }
+        PushesTable.register(in: &migrator)
         return migrator
     }
 

@@ -11,11 +11,6 @@ public enum StoreGraphs {
     /// The graph of one document's claims; also the document's own IRI.
     public static func document(_ id: String) -> String { Namespace.document + encode(id) }
 
-    /// The node a claim is reified as: the document's IRI, then the claim's place in it.
-    public static func claim(document id: String, index: Int) -> String {
-        Namespace.claim + encode(id) + "/" + String(index)
-    }
-
     /// The graph an imported file goes to by default: its name without the extension.
     public static func importGraph(forFile path: String) -> String {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -44,8 +44,9 @@ import Testing
           mitragraph export --format kgx --output output/kgx
 
         Exit status: 0 success, 64 bad usage, 65 bad input (a file, query, ontology or
-        store that cannot be used), 66 a missing input or store, 70 an internal
-        failure, 73 an output that cannot be written.
+        store that cannot be used), 66 a missing input or store, 69 a SPARQL store that
+        cannot be reached or fails, 70 an internal failure, 73 an output that cannot be
+        written.
 
         USAGE: mitragraph <subcommand>
 
@@ -56,8 +57,8 @@ import Testing
         SUBCOMMANDS:
           build                   Build or update the graph from articles (.txt, .md,
                                   .html, .jsonl).
-          extract                 Extract mentions and claims to JSON lines, without a
-                                  store.
+          extract                 Extract mentions and claims (JSON lines, N-Quads or
+                                  KGX), without a store.
           query                   Run a query against the graph (language:
                                   docs/query-language.md).
           repl                    Query the graph interactively.
@@ -71,6 +72,8 @@ import Testing
           docs                    List or remove the documents in the store.
           import                  Load an N-Triples or Turtle file into the store as a
                                   named graph.
+          push                    Write the graph into a SPARQL 1.1 store, sending only
+                                  what changed.
           ontology                Check the ontology, or show an entity with all its
                                   labels and identifiers.
 

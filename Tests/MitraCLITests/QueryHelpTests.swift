@@ -16,6 +16,10 @@ import Testing
         the graph the result covers. A malformed query exits 65 with line:column, the
         line and a caret on standard error.
 
+        With --endpoint the query runs on a SPARQL 1.1 store that `push` filled (names
+        and labels from --store) and prints the same rows; --sparql prints the query
+        compiled to SPARQL instead of running it.
+
         Examples:
           mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
           mitragraph query 'kratom treats ?c where support >= 2 order by support desc'
@@ -23,14 +27,37 @@ import Testing
           mitragraph query --format graphml -o kratom.graphml 'neighbors kratom'
           mitragraph query --file questions.mgq --timeout 10
           echo 'contested' | mitragraph query --format csv
+          mitragraph query --endpoint http://127.0.0.1:7878 'kratom treats ?c'
+          mitragraph query --sparql 'find ?x where kratom any{1,2} ?x:Receptor'
 
-        USAGE: mitragraph query [--store <file>] [--format <format>] [--file <file>] [--timeout <seconds>] [--output <file>] [--repeat <n>] [--timing] [<query>]
+        USAGE: mitragraph query [<options>] [<query>]
 
         ARGUMENTS:
           <query>                 The query; - or nothing reads standard input.
 
         OPTIONS:
           --store <file>          The store file. (default: output/kratom.sqlite)
+          --endpoint <url>        The SPARQL store's base URL, e.g.
+                                  http://127.0.0.1:7878 (Oxigraph).
+          --query-path <path>     Path of the SPARQL query service (Virtuoso: /sparql).
+                                  (default: /query)
+          --update-path <path>    Path of the SPARQL update service (Virtuoso:
+                                  /sparql). (default: /update)
+          --store-path <path>     Path of the graph store service (Virtuoso:
+                                  /sparql-graph-crud-auth). (default: /store)
+          --user <name>           User name (or MITRAGRAPH_SPARQL_USER).
+          --password <secret>     Password (or MITRAGRAPH_SPARQL_PASSWORD); never
+                                  printed.
+          --token <secret>        Bearer token (or MITRAGRAPH_SPARQL_TOKEN); never
+                                  printed.
+          --digest                Answer the server's digest challenge with the user
+                                  and password (Virtuoso).
+          --remote-timeout <seconds>
+                                  Seconds to wait for each answer. (default: 30.0)
+          --retries <n>           Further attempts, with backoff, after a failure a
+                                  retry can fix. (default: 3)
+          --sparql                Print the query compiled to SPARQL 1.1 instead of
+                                  running it.
           --format <format>       The output format (default: the --output extension,
                                   else table on a terminal, tsv otherwise). (values:
                                   table, json, csv, tsv, dot, graphml)
@@ -66,11 +93,31 @@ import Testing
           mitragraph repl
           mitragraph repl --store kg.sqlite --format json
           echo 'contested' | mitragraph repl --store kg.sqlite
+          mitragraph repl --endpoint http://127.0.0.1:7878   # on a pushed SPARQL store
 
-        USAGE: mitragraph repl [--store <file>] [--format <format>] [--timeout <seconds>] [--bail]
+        USAGE: mitragraph repl <options>
 
         OPTIONS:
           --store <file>          The store file. (default: output/kratom.sqlite)
+          --endpoint <url>        The SPARQL store's base URL, e.g.
+                                  http://127.0.0.1:7878 (Oxigraph).
+          --query-path <path>     Path of the SPARQL query service (Virtuoso: /sparql).
+                                  (default: /query)
+          --update-path <path>    Path of the SPARQL update service (Virtuoso:
+                                  /sparql). (default: /update)
+          --store-path <path>     Path of the graph store service (Virtuoso:
+                                  /sparql-graph-crud-auth). (default: /store)
+          --user <name>           User name (or MITRAGRAPH_SPARQL_USER).
+          --password <secret>     Password (or MITRAGRAPH_SPARQL_PASSWORD); never
+                                  printed.
+          --token <secret>        Bearer token (or MITRAGRAPH_SPARQL_TOKEN); never
+                                  printed.
+          --digest                Answer the server's digest challenge with the user
+                                  and password (Virtuoso).
+          --remote-timeout <seconds>
+                                  Seconds to wait for each answer. (default: 30.0)
+          --retries <n>           Further attempts, with backoff, after a failure a
+                                  retry can fix. (default: 3)
           --format <format>       The output format to start with. (values: table,
                                   json, csv, tsv, dot, graphml; default: table)
           --timeout <seconds>     Stop each statement after this many seconds.
@@ -203,7 +250,7 @@ import Testing
         let r = try Fixtures.run("/usr/bin/script", ["-qec", Self.binary + " query", "/dev/null"])
         #expect(r.status == 64)
         #expect(r.out.contains("Error: no query given: pass it as an argument, with --file, or on standard input"))
-        #expect(r.out.contains("Usage: mitragraph query [--store <file>]"))
+        #expect(r.out.contains("Usage: mitragraph query [<options>] [<query>]"))
     }
 
     @Test func aMistypedSubcommandSuggestsTheNearest() throws {

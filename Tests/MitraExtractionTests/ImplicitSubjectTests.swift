@@ -34,10 +34,32 @@ import Testing
             == ["morphine has_adverse_effect nausea"])
     }
 
+    @Test func patientsPresentingWithEffectsAreAboutThePlant() {
+        // A clinical reference's wording, in a document about the plant.
+        #expect(ExtractionFixture.plain("Kratom toxicity\nPatients may present with tachycardia and vomiting.")
+            == ["kratom has_adverse_effect tachycardia", "kratom has_adverse_effect vomiting"])
+        // Another substance named before the trigger is the subject instead.
+        #expect(ExtractionFixture.plain("Kratom toxicity\nPatients on morphine may present with constipation.")
+            == ["morphine has_adverse_effect constipation"])
+    }
+
+    @Test func effectsDescribedInCaseReportsAreThePlants() {
+        #expect(ExtractionFixture.plain("Kratom is a tree.\nTremor and psychosis have been described in case reports.")
+            == ["kratom has_adverse_effect tremor", "kratom has_adverse_effect psychosis"])
+    }
+
+    @Test func easingOffADrugIsAnAlternativeToIt() {
+        #expect(ExtractionFixture.plain("Some people use kratom to ease off opioids.") == ["kratom alternative_to opioid"])
+    }
+
     @Test func aFragmentWithoutSubjectIsAboutThePlant() {
         #expect(ExtractionFixture.plain("Supports relief from back pain").isEmpty)
         #expect(ExtractionFixture.plain("Kratom capsules\nSupports relief from back pain\nNo nausea or jitters")
             == ["kratom treats back-pain", "kratom has_adverse_effect nausea (denied)", "kratom has_adverse_effect restlessness (denied)"])
+        // A modal may open the fragment, as on a label's warnings.
+        #expect(ExtractionFixture.plain("Kratom capsules\nWarnings: Keep out of reach of children. May cause drowsiness.")
+            == ["kratom has_adverse_effect sedation"])
+        #expect(ExtractionFixture.plain("Kratom capsules\nSome say morphine may cause drowsiness.") == ["morphine has_adverse_effect sedation"])
         // A longer sentence with no subject says nothing about the plant.
         #expect(ExtractionFixture.plain("""
             Kratom capsules. In the clinic we often see that careful, slow and well supervised programmes bring relief from back pain.

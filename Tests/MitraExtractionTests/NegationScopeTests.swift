@@ -39,6 +39,12 @@ import Testing
         #expect(ExtractionFixture.plain("Kratom is addictive.") == ["kratom has_adverse_effect addiction"])
     }
 
+    @Test func aNegativeAdjectiveDeniesOnlyWhatItNames() {
+        // "non-addictive" denies addiction (above), never the other claims of its clause.
+        #expect(ExtractionFixture.plain("Kratom is a non-addictive way to relieve pain.") == ["kratom treats pain"])
+        #expect(ExtractionFixture.plain("Kratom is a non-addictive alternative to opioids.").contains("kratom alternative_to opioid"))
+    }
+
     @Test func aNegationInsideTheTriggerIsPartOfIt() {
         #expect(ExtractionFixture.plain("The FDA has not approved kratom.") == ["fda regulates kratom"])
     }

@@ -97,13 +97,13 @@ import Testing
 
     @Test func negationCuesNeedExactlyOneKnownScope() throws {
         let bad = F.folder(["schema.ttl": F.schema, "c.ttl": F.header + "mg:neg2 a mg:NegationCue ; mg:phrase \"no\" ; mg:scope \"after\" .\n"])
-        #expect(F.loadError([bad])?.message == "negation cue mg:neg2 has scope 'after'; expected one of following, preceding, clause")
+        #expect(F.loadError([bad])?.message == "negation cue mg:neg2 has scope 'after'; expected one of following, preceding, clause, own")
         let none = F.folder(["schema.ttl": F.schema, "c.ttl": F.header + "mg:neg2 a mg:NegationCue ; mg:phrase \"no\" .\n"])
-        #expect(F.loadError([none])?.message == "negation cue mg:neg2 has no mg:scope; expected one of following, preceding, clause")
+        #expect(F.loadError([none])?.message == "negation cue mg:neg2 has no mg:scope; expected one of following, preceding, clause, own")
         let two = F.folder(["schema.ttl": F.schema, "c.ttl": F.header
             + "mg:neg2 a mg:NegationCue ; mg:phrase \"no\" ; mg:scope \"clause\", \"following\" .\n"])
         #expect(F.loadError([two])?.message
-            == "negation cue mg:neg2 has 2 scopes (clause, following); expected exactly one of following, preceding, clause")
+            == "negation cue mg:neg2 has 2 scopes (clause, following); expected exactly one of following, preceding, clause, own")
     }
 
     @Test func aTriggerOnSomethingThatIsNotAPredicateIsAnError() throws {

@@ -3,6 +3,7 @@ import Foundation
 import MitraModel
 import MitraExport
 import MitraQuery
+import MitraRemote
 import MitraStore
 
 /// `mitragraph query`: runs one query and prints its result.
@@ -18,6 +19,10 @@ struct QueryCommand: ParsableCommand {
             write the part of the graph the result covers. A malformed query exits 65 \
             with line:column, the line and a caret on standard error.
 
+            With --endpoint the query runs on a SPARQL 1.1 store that `push` filled \
+            (names and labels from --store) and prints the same rows; --sparql prints \
+            the query compiled to SPARQL instead of running it.
+
             Examples:
               mitragraph query 'find ?a, ?r where ?a:Alkaloid interacts_with ?r:Receptor'
               mitragraph query 'kratom treats ?c where support >= 2 order by support desc'
@@ -25,6 +30,8 @@ struct QueryCommand: ParsableCommand {
               mitragraph query --format graphml -o kratom.graphml 'neighbors kratom'
               mitragraph query --file questions.mgq --timeout 10
               echo 'contested' | mitragraph query --format csv
+              mitragraph query --endpoint http://127.0.0.1:7878 'kratom treats ?c'
+              mitragraph query --sparql 'find ?x where kratom any{1,2} ?x:Receptor'
             """)
 
     /// The result formats `--format` accepts.
@@ -33,6 +40,10 @@ struct QueryCommand: ParsableCommand {
     }
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var remote: RemoteOptions
+
+    @Flag(name: .long, help: "Print the query compiled to SPARQL 1.1 instead of running it.")
+    var sparql = false
 
     @Option(name: .long, help: "The output format (default: the --output extension, else table on a terminal, tsv otherwise).")
     var format: Format?
@@ -86,6 +97,24 @@ struct QueryCommand: ParsableCommand {
             let chosen = try impliedFormat() ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .table : .tsv)
             if (chosen == .dot || chosen == .graphml) && statements.count > 1 {
                 throw CLIError.badInput("--format \(chosen.rawValue) draws one statement's result; the input holds \(statements.count)")
+            }
+            if sparql {
+                try emit(statements.map { try RemoteQueryRunner.sparql($0, engine: engine) + "\n" }.joined(separator: "\n"))
+                return
+            }
+            if let endpoint = try remote.connect() {
+                guard let tabular = ResultFormatter.Format(rawValue: chosen.rawValue) else {
+                    throw CLIError.badInput("--format \(chosen.rawValue) is not available with --endpoint yet")
+                }
+                let runner = RemoteQueryRunner(engine: engine, endpoint: endpoint)
+                var printed: [String] = []
+                for text in statements {
+                    let result = try runner.run(text)
+                    printed.append(ResultFormatter(format: tabular).format(result))
+                    if chosen != .table, let remark = result.note { note(remark) }
+                }
+                try emit(printed.joined(separator: chosen == .json ? "" : "\n"))
+                return
             }
             switch chosen {
             case .dot:

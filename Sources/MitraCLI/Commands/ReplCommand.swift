@@ -1,6 +1,7 @@
 import ArgumentParser
 import MitraQuery
 import MitraREPL
+import MitraRemote
 import MitraStore
 
 /// `mitragraph repl`: the interactive query shell.
@@ -25,9 +26,11 @@ struct ReplCommand: ParsableCommand {
               mitragraph repl
               mitragraph repl --store kg.sqlite --format json
               echo 'contested' | mitragraph repl --store kg.sqlite
+              mitragraph repl --endpoint http://127.0.0.1:7878   # on a pushed SPARQL store
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var remoteOptions: RemoteOptions
 
     /// The result formats the shell prints.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -50,7 +53,12 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let settings = REPL.Settings(format: REPL.Format(rawValue: format.rawValue) ?? .table, timeout: timeout, bail: bail)
-            if try !REPL(storePath: storeOptions.store, settings: settings).run() { throw Exit.badInput }
+            let repl = REPL(storePath: storeOptions.store, settings: settings)
+            if let endpoint = try remoteOptions.connect() {
+                let runner = RemoteQueryRunner(engine: QueryEngine(store: try GraphStore(path: storeOptions.store)), endpoint: endpoint)
+                repl.remote = { try runner.run($0) }
+            }
+            if try !repl.run() { throw Exit.badInput }
         }
     }
 }
