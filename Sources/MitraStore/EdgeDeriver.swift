@@ -10,9 +10,10 @@ import MitraModel
 /// and a denying claim (self_contradicting). It is `contested` when an affirmer and a
 /// different denier exist (`Edge.isContested`). A key nothing supports any more loses its row.
 ///
-/// Claims name their ends by term id, edges and imported support by name: the affected keys
+/// Claims and imported support name their ends by term id, edges by name: the affected keys
 /// are kept both ways in two temporary tables, the claims counted through the covering index
-/// `claims_spo` (per key and document, then per key) without reading a claim row.
+/// `claims_spo` (per key and document, then per key) without reading a claim row, and the
+/// names looked up once per key.
 enum EdgeDeriver {
     /// Re-derives the edges of keys given by the term ids of subject, predicate and object.
     static func refresh(ids: Set<SIMD3<Int64>>, in db: Database) throws {
@@ -26,16 +27,6 @@ enum EdgeDeriver {
         try refreshAffected(in: db)
     }
 
-    /// Re-derives the edges of keys given by name (an import's, whose support is by name).
-    static func refresh(_ keys: Set<EdgeKey>, in db: Database) throws {
-        guard !keys.isEmpty else { return }
-        try prepareAffected(in: db)
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.affected_names VALUES (?, ?, ?)")
-        for key in keys { try insert.execute(arguments: [key.subject, key.predicate, key.object]) }
-        try idsOfNames(in: db)
-        try refreshAffected(in: db)
-    }
-
     /// Re-derives the edges of every key some claim has; for a bulk load, which remembers no keys.
     static func refreshAllClaims(in db: Database) throws {
         try prepareAffected(in: db)
@@ -43,29 +34,15 @@ enum EdgeDeriver {
         try refreshAffected(in: db)
     }
 
-    /// Adds a newly imported graph's support: one supporting "document" and one statement
-    /// for each key the graph (by term id) states. Exact when the graph held nothing before
-    /// (an import first takes the graph's old support away and re-derives those keys).
-    static func addSupport(ofGraph graph: Int64, in db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count)
-            SELECT subject, predicate, object, 1, 0, 0, 1 FROM graph_edges WHERE graph = ?
-            ORDER BY subject, predicate, object
-            ON CONFLICT (subject, predicate, object) DO UPDATE
-            SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1,
-                contested = \(contested("supporting_docs + 1", "denying_docs", "self_contradicting"))
-            """, arguments: [graph])
-    }
-
     /// Recomputes every edge from scratch; for upgrades, repairs and tests of the incremental path.
     static func rebuildAll(in db: Database) throws {
         try prepareAffected(in: db)
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO temp.affected_names SELECT subject, predicate, object FROM graph_edges;
-            INSERT OR IGNORE INTO temp.affected_names SELECT subject, predicate, object FROM edges;
-            """)
+        try db.execute(sql: "INSERT OR IGNORE INTO temp.affected_names SELECT subject, predicate, object FROM edges")
         try idsOfNames(in: db)
-        try db.execute(sql: "INSERT OR IGNORE INTO temp.affected_ids SELECT DISTINCT subject, predicate, object FROM claims")
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO temp.affected_ids SELECT DISTINCT s, p, o FROM graph_edges;
+            INSERT OR IGNORE INTO temp.affected_ids SELECT DISTINCT subject, predicate, object FROM claims;
+            """)
         try refreshAffected(in: db)
     }
 
@@ -110,11 +87,11 @@ enum EdgeDeriver {
         try db.execute(sql: """
             INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count,
                                self_contradicting, contested)
-            SELECT subject, predicate, object, sum(supporting), sum(denying), sum(hedged), sum(n), sum(both),
-                   \(contested("sum(supporting)", "sum(denying)", "sum(both)"))
+            SELECT substr(ts.value, \(e)), substr(tp.value, \(p)), substr(tob.value, \(e)),
+                   k.supporting, k.denying, k.hedged, k.n, k.both, \(contested("k.supporting", "k.denying", "k.both"))
             FROM (
-                SELECT substr(ts.value, \(e)) AS subject, substr(tp.value, \(p)) AS predicate, substr(tob.value, \(e)) AS object,
-                       k.supporting, k.denying, k.hedged, k.n, k.both
+                SELECT s, pr, o, sum(supporting) AS supporting, sum(denying) AS denying, sum(hedged) AS hedged,
+                       sum(n) AS n, sum(both) AS both
                 FROM (
                     SELECT s, pr, o, sum(affirms > 0) AS supporting, sum(denies > 0) AS denying, sum(hedged) AS hedged,
                            sum(n) AS n, sum(affirms > 0 AND denies > 0) AS both
@@ -125,13 +102,14 @@ enum EdgeDeriver {
                         JOIN claims c INDEXED BY claims_spo ON c.subject = a.s AND c.predicate = a.p AND c.object = a.o
                         GROUP BY c.subject, c.predicate, c.object, c.doc
                     ) GROUP BY s, pr, o
-                ) k JOIN terms ts ON ts.id = k.s JOIN terms tp ON tp.id = k.pr JOIN terms tob ON tob.id = k.o
-                UNION ALL
-                SELECT g.subject, g.predicate, g.object, count(*), 0, 0, count(*), 0
-                FROM temp.affected_names a
-                JOIN graph_edges g ON g.subject = a.subject AND g.predicate = a.predicate AND g.object = a.object
-                GROUP BY g.subject, g.predicate, g.object
-            ) GROUP BY subject, predicate, object
+                    UNION ALL
+                    SELECT g.s, g.p, g.o, count(*), 0, 0, count(*), 0
+                    FROM temp.affected_ids a
+                    JOIN graph_edges g INDEXED BY graph_edges_spo ON g.s = a.s AND g.p = a.p AND g.o = a.o
+                    GROUP BY g.s, g.p, g.o
+                ) GROUP BY s, pr, o
+            ) k JOIN terms ts ON ts.id = k.s JOIN terms tp ON tp.id = k.pr JOIN terms tob ON tob.id = k.o
+            ORDER BY 1, 2, 3
             """)
         try db.execute(sql: "DELETE FROM temp.affected_ids; DELETE FROM temp.affected_names")
     }

@@ -79,17 +79,16 @@ public struct GraphImporter {
         let g = try terms.id(iri: graphIRI)
 
         // Replace the graph's earlier contents and its contributions to edges and entities.
-        var oldKeys: Set<EdgeKey> = []
-        for row in try Row.fetchAll(db, sql: "SELECT subject, predicate, object FROM graph_edges WHERE graph = ?",
-                                    arguments: [g]) {
-            oldKeys.insert(EdgeKey(subject: row[0], predicate: row[1], object: row[2]))
+        var oldKeys: Set<SIMD3<Int64>> = []
+        for row in try Row.fetchAll(db, sql: "SELECT s, p, o FROM graph_edges WHERE graph = ?", arguments: [g]) {
+            oldKeys.insert(SIMD3(row[0], row[1], row[2]))
         }
         report.replaced = try Int.fetchOne(db, sql: "SELECT count(*) FROM graphs WHERE iri = ?", arguments: [graphIRI]) ?? 0 > 0
         try db.execute(sql: """
             DELETE FROM quads WHERE g = ?; DELETE FROM graph_edges WHERE graph = ?;
             DELETE FROM entities WHERE source = ?; DELETE FROM graphs WHERE iri = ?;
             """, arguments: [g, g, graphIRI, graphIRI])
-        try EdgeDeriver.refresh(oldKeys, in: db)
+        try EdgeDeriver.refresh(ids: oldKeys, in: db)
 
         // A load larger than what the store holds is faster with the secondary indexes built
         // afterwards, by sorting, than kept up row by row. Still one transaction.
@@ -158,14 +157,14 @@ public struct GraphImporter {
         if bulk {
             for sql in Schema.quadIndexes { try db.execute(sql: sql) }
         }
-        _ = try findEdges(graph: g, in: db)
+        try findEdges(graph: g, in: db)
         report.entities = try insertEntities(concepts, graph: graphIRI, in: db)
         report.rejectedEdges = try rejectEdgesOutsideTheOntology(graph: g, in: db)
         report.edges = try Int.fetchOne(db, sql: "SELECT count(*) FROM graph_edges WHERE graph = ?", arguments: [g]) ?? 0
         if bulkEdges {
             for name in Schema.edgeIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
-        try EdgeDeriver.addSupport(ofGraph: g, in: db)
+        try addSupport(ofGraph: g, in: db)
         if bulkEdges {
             for sql in Schema.edgeIndexes { try db.execute(sql: sql) }
         }
@@ -176,10 +175,10 @@ public struct GraphImporter {
     }
 
     /// Records, for the edges, every quad of graph `g` that links two of our entity IRIs by a
-    /// predicate of the ontology; returns how many distinct ones there are. Inserted in key
-    /// order, so the table grows at its end.
-    private static func findEdges(graph g: Int64, in db: Database) throws -> Int {
-        let entityPrefix = Namespace.entity
+    /// predicate of the ontology, by term id. The graph's quads are read in key order, which
+    /// is `graph_edges`' order too, so the table grows at its end. (Unary `+` keeps SQLite
+    /// from probing the key with every combination of the three `IN` lists instead.)
+    private static func findEdges(graph g: Int64, in db: Database) throws {
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS import_predicates (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
             DELETE FROM temp.import_predicates;
@@ -188,21 +187,53 @@ public struct GraphImporter {
                 JOIN terms t ON t.value = ? || p.name AND t.kind = 1 AND t.datatype = '' AND t.lang = '';
             """, arguments: [Namespace.ontology])
         try db.execute(sql: """
-            INSERT OR IGNORE INTO graph_edges (subject, predicate, object, graph)
-                SELECT substr(ts.value, ?1), ip.name, substr(tob.value, ?1), ?2
-                FROM temp.import_predicates ip
-                JOIN quads q ON q.p = ip.id AND q.g = ?2
-                JOIN terms ts ON ts.id = q.s JOIN terms tob ON tob.id = q.o
-                WHERE ts.kind = 1 AND tob.kind = 1 AND length(ts.value) >= ?1 AND length(tob.value) >= ?1
-                  AND substr(ts.value, 1, ?1 - 1) = ?3 AND substr(tob.value, 1, ?1 - 1) = ?3
-                ORDER BY 1, 2, 3
-            """, arguments: [entityPrefix.count + 1, g, entityPrefix])
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM graph_edges WHERE graph = ?", arguments: [g]) ?? 0
+            CREATE TEMP TABLE IF NOT EXISTS import_entities (id INTEGER PRIMARY KEY, name TEXT NOT NULL, class TEXT);
+            DELETE FROM temp.import_entities;
+            INSERT INTO temp.import_entities (id, name)
+                SELECT id, substr(value, ?) FROM terms WHERE value > ? AND value < ? AND kind = 1;
+            """, arguments: [Namespace.entity.count + 1, Namespace.entity, Self.upperBound(ofPrefix: Namespace.entity)])
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO graph_edges (graph, s, p, o)
+                SELECT q.g, q.s, q.p, q.o FROM quads q
+                WHERE q.g = ? AND +q.p IN (SELECT id FROM temp.import_predicates)
+                  AND +q.s IN (SELECT id FROM temp.import_entities) AND +q.o IN (SELECT id FROM temp.import_entities)
+                ORDER BY q.s, q.p, q.o
+            """, arguments: [g])
+    }
+
+    /// Adds the graph's support: one supporting "document" and one statement for each key
+    /// it states. Exact when the graph held nothing before (the import first took its old
+    /// support away and re-derived those keys). Names come from `findEdges`' small tables of
+    /// the ontology's predicates and the `mge:` terms, in key order, so `edges` grows at its end.
+    private static func addSupport(ofGraph g: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count)
+            SELECT s.name, p.name, o.name, 1, 0, 0, 1 FROM graph_edges ge
+            JOIN temp.import_entities s ON s.id = ge.s JOIN temp.import_predicates p ON p.id = ge.p
+            JOIN temp.import_entities o ON o.id = ge.o
+            WHERE ge.graph = ?
+            ORDER BY 1, 2, 3
+            ON CONFLICT (subject, predicate, object) DO UPDATE
+            SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1,
+                contested = \(EdgeDeriver.contested("supporting_docs + 1", "denying_docs", "self_contradicting"))
+            """, arguments: [g])
+    }
+
+    /// The least string greater than every string that starts with `prefix` (its last
+    /// character raised by one), so a range on an index finds the strings with that prefix.
+    static func upperBound(ofPrefix prefix: String) -> String {
+        var scalars = Array(prefix.unicodeScalars)
+        guard let last = scalars.popLast(), let next = Unicode.Scalar(last.value + 1) else { return prefix + "\u{10FFFF}" }
+        return String(String.UnicodeScalarView(scalars)) + String(next)
     }
 
     /// Drops the edges of graph `g` that extraction would never make (an end that is no
     /// entity, or one outside the predicate's domain or range) and says which they were,
-    /// as `subject predicate object: why`.
+    /// as `subject predicate object: why`, in the order of those names.
+    ///
+    /// Whether an edge fits depends only on its predicate and its ends' classes, so each
+    /// combination the graph uses is judged once, and the edges of rejected ones are found
+    /// in one more pass (none when nothing is rejected).
     private static func rejectEdgesOutsideTheOntology(graph g: Int64, in db: Database) throws -> [String] {
         var parents: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT name, parent FROM classes WHERE parent IS NOT NULL") { parents[row[0]] = row[1] }
@@ -220,30 +251,61 @@ public struct GraphImporter {
             }
             return false
         }
-        var rejected: [String] = []
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT g.subject, g.predicate, g.object, s.class, o.class FROM graph_edges g
-            LEFT JOIN entities s ON s.id = g.subject LEFT JOIN entities o ON o.id = g.object
+        // The entities as the import left them (its own concepts included).
+        try db.execute(sql: """
+            UPDATE temp.import_entities SET class = (SELECT class FROM entities WHERE id = temp.import_entities.name)
+            """)
+        let combinations = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT g.p, ip.name, s.class, o.class FROM graph_edges g
+            JOIN temp.import_predicates ip ON ip.id = g.p
+            JOIN temp.import_entities s ON s.id = g.s JOIN temp.import_entities o ON o.id = g.o
             WHERE g.graph = ?
             """, arguments: [g])
-        for row in rows {
-            let (subject, predicate, object): (String, String, String) = (row[0], row[1], row[2])
-            let subjectClass: String? = row[3], objectClass: String? = row[4]
-            var why: String?
+        // The combinations rejected, with why; their edges are then found in one pass.
+        var verdicts: [(predicate: String, why: (String, String) -> String)] = []
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS import_rejected (
+                p INTEGER NOT NULL, subject_class TEXT NOT NULL, object_class TEXT NOT NULL, verdict INTEGER NOT NULL,
+                PRIMARY KEY (p, subject_class, object_class)) WITHOUT ROWID;
+            DELETE FROM temp.import_rejected;
+            """)
+        let judge = try db.makeStatement(sql: "INSERT INTO temp.import_rejected VALUES (?, ?, ?, ?)")
+        for row in combinations {
+            let (pid, predicate): (Int64, String) = (row[0], row[1])
+            let subjectClass: String? = row[2], objectClass: String? = row[3]
+            let why: (String, String) -> String
             if let sc = subjectClass, let oc = objectClass {
-                if let (domain, range) = domains[predicate] {
-                    why = !fits(sc, domain) ? "\(subject) (\(sc)) is outside the domain of \(predicate)"
-                        : !fits(oc, range) ? "\(object) (\(oc)) is outside the range of \(predicate)" : nil
+                guard let (domain, range) = domains[predicate] else { continue }
+                if !fits(sc, domain) {
+                    why = { subject, _ in "\(subject) (\(sc)) is outside the domain of \(predicate)" }
+                } else if !fits(oc, range) {
+                    why = { _, object in "\(object) (\(oc)) is outside the range of \(predicate)" }
+                } else {
+                    continue
                 }
             } else {
-                why = "\(subjectClass == nil ? subject : object) is no entity of the store"
+                why = { subject, object in "\(subjectClass == nil ? subject : object) is no entity of the store" }
             }
-            guard let why else { continue }
-            rejected.append("\(subject) \(predicate) \(object): \(why)")
-            try db.execute(sql: "DELETE FROM graph_edges WHERE subject = ? AND predicate = ? AND object = ? AND graph = ?",
-                           arguments: [subject, predicate, object, g])
+            // '' stands for "no entity", which no class is called.
+            try judge.execute(arguments: [pid, subjectClass ?? "", objectClass ?? "", verdicts.count])
+            verdicts.append((predicate, why))
         }
-        return rejected
+        guard !verdicts.isEmpty else { return [] }
+        let edges = try Row.fetchAll(db, sql: """
+            SELECT r.verdict, g.s, g.p, g.o, s.name, o.name FROM graph_edges g
+            CROSS JOIN temp.import_entities s CROSS JOIN temp.import_entities o CROSS JOIN temp.import_rejected r
+            WHERE g.graph = ? AND s.id = g.s AND o.id = g.o
+              AND r.p = g.p AND r.subject_class = coalesce(s.class, '') AND r.object_class = coalesce(o.class, '')
+            """, arguments: [g])
+        let delete = try db.makeStatement(sql: "DELETE FROM graph_edges WHERE graph = ? AND s = ? AND p = ? AND o = ?")
+        var rejected: [(key: [String], text: String)] = []
+        for edge in edges {
+            let (predicate, why) = verdicts[edge[0] as Int]
+            let (subject, object): (String, String) = (edge[4], edge[5])
+            rejected.append(([subject, predicate, object], "\(subject) \(predicate) \(object): \(why(subject, object))"))
+            try delete.execute(arguments: [g, edge[1] as Int64, edge[2] as Int64, edge[3] as Int64])
+        }
+        return rejected.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.text)
     }
 
     /// What the file says about one of our entity IRIs, gathered while streaming.

@@ -116,6 +116,13 @@ enum Schema {
                 .replacingOccurrences(of: "?3", with: "'\(Namespace.document)%'"))
             try packMentions(in: db)
             try packSentences(in: db)
+            // The edges are derived again by v5, which always follows: the derivation reads
+            // the imported support in v5's layout.
+        }
+        migrator.registerMigration("v5-graph-edges-by-id") { db in
+            try db.execute(sql: v5
+                .replacingOccurrences(of: "?1", with: "'\(Namespace.entity)'")
+                .replacingOccurrences(of: "?2", with: "'\(Namespace.ontology)'"))
             try EdgeDeriver.rebuildAll(in: db)
         }
         PushesTable.register(in: &migrator)
@@ -246,6 +253,39 @@ enum Schema {
         ALTER TABLE edges ADD COLUMN self_contradicting INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE edges ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
         """
+
+    /// An imported graph's support for edges keyed by term ids, graph first, like the quads
+    /// it is found in: an import writes integers once instead of names twice (row and index).
+    /// Labels get an index by entity: removing an entity (replacing an imported graph, or the
+    /// ontology) cascades to its labels, which without one is a scan of them all per entity.
+    /// A v4 store's rows are carried over; their terms exist (the graph's quads use them), and
+    /// are added should one be missing, so no support is lost. `?1` and `?2` stand for the
+    /// entity and ontology namespaces.
+    static let v5 = """
+        INSERT OR IGNORE INTO terms (kind, value)
+            SELECT 1, ?1 || subject FROM graph_edges UNION SELECT 1, ?1 || object FROM graph_edges
+            UNION SELECT 1, ?2 || predicate FROM graph_edges;
+        CREATE TABLE graph_edges_v5 (
+            graph INTEGER NOT NULL,
+            s INTEGER NOT NULL,
+            p INTEGER NOT NULL,
+            o INTEGER NOT NULL,
+            PRIMARY KEY (graph, s, p, o)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO graph_edges_v5
+            SELECT g.graph, ts.id, tp.id, tob.id FROM graph_edges g
+            JOIN terms ts ON ts.value = ?1 || g.subject AND ts.kind = 1 AND ts.datatype = '' AND ts.lang = ''
+            JOIN terms tp ON tp.value = ?2 || g.predicate AND tp.kind = 1 AND tp.datatype = '' AND tp.lang = ''
+            JOIN terms tob ON tob.value = ?1 || g.object AND tob.kind = 1 AND tob.datatype = '' AND tob.lang = ''
+            ORDER BY 1, 2, 3, 4;
+        DROP TABLE graph_edges;
+        ALTER TABLE graph_edges_v5 RENAME TO graph_edges;
+        \(graphEdgeIndex);
+        CREATE INDEX labels_entity ON labels(entity);
+        """
+
+    /// Finds the graphs supporting one edge key, which re-deriving an edge counts.
+    static let graphEdgeIndex = "CREATE INDEX graph_edges_spo ON graph_edges(s, p, o, graph)"
 
     /// Packs the v2 mentions the migration copied out (`temp.mentions_flat`) a document at a time.
     private static func packMentions(in db: Database) throws {

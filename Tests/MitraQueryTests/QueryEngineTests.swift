@@ -283,6 +283,20 @@ import Testing
         #expect(plan.contains { $0.contains("SEARCH e1 USING") })
     }
 
+    @Test func labelsAreLookedUpOncePerAnswerNotPerJoinedRow() throws {
+        // kratom reaches mu-opioid receptor through two alkaloids: one answer, one label lookup.
+        let query = "find ?r where kratom contains ?a and ?a interacts_with ?r"
+        #expect(try rows(query) == [["kappa-opioid receptor"], ["mu-opioid receptor"]])
+        let sql = try rows("explain " + query).map { $0[0] }
+        let distinct = try #require(sql.firstIndex { $0.contains("SELECT DISTINCT") })
+        let label = try #require(sql.firstIndex { $0.contains("SELECT label FROM entities") })
+        #expect(label < distinct, "the label is taken in the outer query, over the distinct rows")
+        #expect(!sql[distinct].contains("label"))
+        // With a count, rows are groups already; the label is looked up per group.
+        #expect(try rows("find ?r, count(*) where kratom contains ?a and ?a interacts_with ?r")
+            == [["kappa-opioid receptor", "1"], ["mu-opioid receptor", "2"]])
+    }
+
     // MARK: subgraphs
 
     @Test func subgraphOfAPatternQuery() throws {

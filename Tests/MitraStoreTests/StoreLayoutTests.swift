@@ -149,6 +149,37 @@ import Testing
         #expect(try store.documents().map(\.id) == ["a.txt"])
     }
 
+    @Test func aV4StoreKeepsItsImportedSupportKeyedByTermIDs() throws {
+        // A store of the last release: an import's support for edges kept by name. One name
+        // ("nausea") has no term yet, as a damaged dictionary might; its support is kept too.
+        let e = Namespace.entity, o = Namespace.ontology
+        let path = try Self.oldStore("v4", rows: """
+                INSERT INTO terms (id, kind, value) VALUES (1, 1, 'urn:g'), (2, 1, '\(e)kratom'), (3, 1, '\(o)treats'), (4, 1, '\(e)pain');
+                INSERT INTO quads VALUES (1, 2, 3, 4);
+                INSERT INTO graphs VALUES ('urn:g', 'import', 'g.nt', 1, '2026-01-01');
+                INSERT INTO graph_edges VALUES ('kratom', 'treats', 'pain', 1), ('kratom', 'treats', 'nausea', 1);
+                INSERT INTO edges VALUES ('kratom', 'treats', 'nausea', 1, 0, 0, 1, 0, 0), ('kratom', 'treats', 'pain', 1, 0, 0, 1, 0, 0);
+                """)
+
+        let store = try GraphStore(path: path)
+        #expect(try store.edges().map { "\($0.key.object) \($0.supportingDocuments) \($0.claimCount)" } == ["nausea 1 1", "pain 1 1"])
+        let types = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT type FROM pragma_table_info('graph_edges') ORDER BY cid")
+        }
+        #expect(types == ["INTEGER", "INTEGER", "INTEGER", "INTEGER"], "no names in the imported support")
+
+        // Removing an entity finds its labels by index, not by reading them all.
+        let plan = try store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT 1 FROM labels WHERE entity = 'kratom'").map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("labels_entity") }, "\(plan)")
+
+        // The carried-over support is the graph's: importing the graph again, empty, takes it away.
+        let empty = Fixtures.write("", to: "g.nt", in: Fixtures.temporaryDirectory())
+        try GraphImporter(store: store).importFile(empty, syntax: .ntriples, graph: "urn:g")
+        #expect(try store.edges().isEmpty)
+    }
+
     @Test func aStoreWithTheDocumentMetadataTableKeepsItsMetadataInTheDocuments() throws {
         // A store of the build that kept title, URL and date in a side table.
         let path = try Self.oldStore("v3-document-metadata", rows: """

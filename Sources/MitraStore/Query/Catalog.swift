@@ -15,10 +15,13 @@ final class Catalog {
     /// any label (case and dash insensitive). Several ids when a label is shared.
     func entityIDs(_ name: NameRef, in db: Database) throws -> [String] {
         let text = name.text
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE id = ?", arguments: [text]) == true { return [text] }
+        // The lookups every query makes go through statements cached on the connection: a
+        // short query would otherwise spend most of its time preparing them.
+        let byID = try db.cachedStatement(sql: "SELECT 1 FROM entities WHERE id = ?")
+        if try Bool.fetchOne(byID, arguments: [text]) == true { return [text] }
         if text.lowercased().hasPrefix(Namespace.entityPrefix + ":") {
             let local = String(text.dropFirst(Namespace.entityPrefix.count + 1))
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE id = ?", arguments: [local]) == true { return [local] }
+            if try Bool.fetchOne(byID, arguments: [local]) == true { return [local] }
         }
         if text.contains(":") {
             let ids = try String.fetchAll(db, sql: """
@@ -29,7 +32,7 @@ final class Catalog {
             if let first = ids.first { return [first] }
         }
         let ids = try String.fetchAll(
-            db, sql: "SELECT DISTINCT entity FROM labels WHERE normalized = ? ORDER BY entity",
+            db.cachedStatement(sql: "SELECT DISTINCT entity FROM labels WHERE normalized = ? ORDER BY entity"),
             arguments: [LabelNormalizer.normalize(text)])
         if !ids.isEmpty { return ids }
         // Edges imported from RDF may name nodes the ontology does not know.
@@ -96,7 +99,7 @@ final class Catalog {
     /// Every predicate name the store knows, sorted.
     func predicates(_ db: Database) throws -> [String] {
         if let predicateNames { return predicateNames }
-        let names = try String.fetchAll(db, sql: "SELECT name FROM predicates ORDER BY name")
+        let names = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM predicates ORDER BY name"))
         predicateNames = names
         return names
     }

@@ -57,9 +57,11 @@ extension GraphStore {
 
     /// A bigger page cache and memory-mapped reads for the connection: joins over a large
     /// graph look rows up by key all over the file, which the default 2 MB cache turns into
-    /// reads from disk.
+    /// reads from disk. (Cached statements: every query sets them, and preparing them again
+    /// would cost a short query more than running it.)
     static func tune(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
+        try db.cachedStatement(sql: "PRAGMA cache_size = -65536").execute()
+        try db.cachedStatement(sql: "PRAGMA mmap_size = 1073741824").execute()
     }
 
     /// Predicates, classes and labels, for Tab completion. Labels are capped so a store of

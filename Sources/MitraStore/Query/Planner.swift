@@ -179,11 +179,15 @@ struct Planner {
             }
         }
         var selectList: [String] = []
+        /// Per select-list entry, the id column an entity's label is looked up for (nil: the
+        /// entry is an expression of its own).
+        var labelOf: [Int?] = []
         var columns: [Plan.Column] = []
         var groupBy: [String] = []
         var sortAliases: [String: [String]] = [:]
         func add(_ expression: String) -> Int {
             selectList.append("\(expression) AS c\(selectList.count)")
+            labelOf.append(nil)
             return selectList.count - 1
         }
         for item in projection {
@@ -196,7 +200,8 @@ struct Planner {
                     sortAliases["?" + v.name] = ["c\(i)"]
                 } else {
                     let id = add(binding.expression)
-                    let label = add("coalesce((SELECT label FROM entities WHERE id = \(binding.expression)), \(binding.expression))")
+                    let label = add(Self.label(of: binding.expression))
+                    labelOf[label] = id
                     columns.append(.entity(name: v.name, id: id, label: label))
                     sortAliases["?" + v.name] = ["c\(label)", "c\(id)"]
                 }
@@ -256,8 +261,19 @@ struct Planner {
         }
 
         var sql = ctes.isEmpty ? "" : "WITH RECURSIVE " + ctes.joined(separator: ",\n") + "\n"
-        sql += "SELECT \(hasAggregate ? "" : "DISTINCT ")\(selectList.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
-        if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+        if !hasAggregate && labelOf.contains(where: { $0 != nil }) {
+            // Labels are looked up once per distinct row, not once per joined row: a join
+            // that meets each answer many times (two hops through a hub) would look the
+            // same label up for every path to it.
+            let inner = selectList.indices.filter { labelOf[$0] == nil }.map { selectList[$0] }
+            let outer = selectList.indices.map { i in labelOf[i].map { "\(Self.label(of: "c\($0)")) AS c\(i)" } ?? "c\(i)" }
+            sql += "SELECT \(outer.joined(separator: ", "))\nFROM (SELECT DISTINCT \(inner.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
+            if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+            sql += ")"
+        } else {
+            sql += "SELECT \(hasAggregate ? "" : "DISTINCT ")\(selectList.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
+            if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+        }
         if hasAggregate {
             let keys = groupBy + select.groupBy.compactMap { bindings[$0.name]?.expression }.filter { !groupBy.contains($0) }
             // When every edge is read anyway, unary + keeps SQLite from walking an index just
@@ -275,6 +291,11 @@ struct Planner {
         }
         plan.sql = sql
         return plan
+    }
+
+    /// An entity's label (its id when it has none), for the id `expression` gives.
+    static func label(of expression: String) -> String {
+        "coalesce((SELECT label FROM entities WHERE id = \(expression)), \(expression))"
     }
 
     // MARK: resolution
@@ -382,31 +403,13 @@ struct Planner {
         if overlap { return p.min == 0 ? true : nil }
         // Forward steps follow (subject → object) for the pattern's forward predicates and
         // (object → subject) for its inverse ones; the search from the target walks them back.
-        func statement(from: String, to: String, _ d: Direction?) throws -> GRDB.Statement? {
-            guard let d else { return nil }
-            let filter = (["h.\(from) = ?"] + predicateFilter(d, "h.predicate") + hopFilter).joined(separator: " AND ")
-            return try db.makeStatement(sql: "SELECT DISTINCT h.\(to) FROM edges h WHERE \(filter)")
+        func steps(_ forward: (String, String), _ inverse: (String, String)) -> [(String, String, [String])] {
+            [p.forward.map { (forward.0, forward.1, predicateFilter($0, "h.predicate")) },
+             p.inverse.map { (inverse.0, inverse.1, predicateFilter($0, "h.predicate")) }].compactMap { $0 }
         }
-        let outward = [try statement(from: "subject", to: "object", p.forward), try statement(from: "object", to: "subject", p.inverse)]
-        let inward = [try statement(from: "object", to: "subject", p.forward), try statement(from: "subject", to: "object", p.inverse)]
-        var seen = [Set(sources), Set(targets)]
-        var frontiers = [sources, targets]
-        var depth = 0
-        while depth < p.max, !frontiers[0].isEmpty, !frontiers[1].isEmpty {
-            let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
-            var next: [String] = []
-            for node in frontiers[side] {
-                for case let statement? in side == 0 ? outward : inward {
-                    for other in try String.fetchAll(statement, arguments: [node]) where seen[side].insert(other).inserted {
-                        if seen[1 - side].contains(other) { return true }
-                        next.append(other)
-                    }
-                }
-            }
-            frontiers[side] = next
-            depth += 1
-        }
-        return false
+        let search = try PathSearch(db: db, outward: steps(("subject", "object"), ("object", "subject")),
+                                    inward: steps(("object", "subject"), ("subject", "object")), hopFilter: hopFilter)
+        return try search.connects(sources, targets, maxLength: p.max)
     }
 
     func constrain(_ term: Term, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
