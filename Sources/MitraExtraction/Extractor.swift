@@ -38,6 +38,16 @@ public struct Extractor: Sendable {
         engine = ExtractionEngine(ontology: ontology)
     }
 
+    /// Loads the tagger models the rules consult, and says whether they are installed.
+    ///
+    /// They load by themselves the first time a sentence needs them; a caller that has other
+    /// start-up work (reading the corpus) calls this on another thread first, so that the
+    /// load overlaps that work instead of stalling the first documents.
+    @discardableResult
+    public static func loadModels() -> Bool {
+        SyntaxLayer.shipped != nil && SyntaxLayer.penn != nil
+    }
+
     /// The ontology the extractor was built from.
     public var ontology: Ontology { engine.ontology }
 

@@ -86,15 +86,29 @@ struct ExtractCommand: ParsableCommand {
             return
         }
         try reportingErrors {
-            let extractor = Extractor(ontology: try ontologyOptions.load())
-            let batch = try DocumentReader().read(paths: inputs)
+            // The three start-up jobs are independent: the corpus is read while the ontology's
+            // tables are built and the tagger models load, which a whole-corpus run waits for.
+            let built = ParallelResults<Result<Extractor, Error>>(count: 1)
+            let read = ParallelResults<Result<DocumentReader.Batch, Error>>(count: 1)
+            let options = ontologyOptions, paths = inputs
+            DispatchQueue.concurrentPerform(iterations: 3) { job in
+                switch job {
+                case 0: built.set(0, Result { Extractor(ontology: try options.load()) })
+                case 1: read.set(0, Result { try DocumentReader().read(paths: paths) })
+                default: Extractor.loadModels()
+                }
+            }
+            let extractor = try built.values[0].get()
+            let batch = try read.values[0].get()
             for warning in batch.warnings { note("warning: \(warning)") }
             let started = Date()
             var totals = (bytes: 0, mentions: 0, claims: 0)
             // Documents are extracted on every core, a window at a time, and printed in input
             // order; the window bounds how much output waits in memory.
             let documents = batch.documents
-            let window = 256
+            // With --count nothing is printed, so one window holds every document and no core
+            // waits at a window's end for the slowest document.
+            let window = count ? max(documents.count, 1) : 256
             var out = ""
             for windowStart in stride(from: 0, to: documents.count, by: window) {
                 let slice = documents[windowStart..<min(windowStart + window, documents.count)]
