@@ -1306,6 +1306,13 @@ extension ExtractionEngine {
                 if cue.start == c.trigger.lowerBound && cue.end == c.trigger.upperBound { return n }
                 continue
             }
+            // A cue inside a name is part of the name: "lack of energy" names fatigue and
+            // denies nothing.
+            if cue.payload.scope != .own, cue.start >= o.start && cue.end <= o.end
+                || cue.start >= c.subject.start && cue.end <= c.subject.end
+            {
+                continue
+            }
             switch cue.payload.scope {
             case .following:
                 if c.passive {

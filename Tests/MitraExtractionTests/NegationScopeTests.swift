@@ -45,6 +45,12 @@ import Testing
         #expect(ExtractionFixture.plain("Kratom is a non-addictive alternative to opioids.").contains("kratom alternative_to opioid"))
     }
 
+    @Test func aNegationInsideANameIsPartOfIt() {
+        // "lack of energy" is a name of fatigue; "lack of" denies only outside a name.
+        #expect(ExtractionFixture.plain("Kratom can relieve tiredness and lack of energy.") == ["kratom treats fatigue"])
+        #expect(ExtractionFixture.plain("Kratom can cause lack of energy.") == ["kratom has_adverse_effect fatigue"])
+    }
+
     @Test func aNegationInsideTheTriggerIsPartOfIt() {
         #expect(ExtractionFixture.plain("The FDA has not approved kratom.") == ["fda regulates kratom"])
     }

@@ -59,7 +59,8 @@ struct REPLTestError: Error {
         /// Waits until the screen satisfies `condition`, or fails after a few seconds.
         func wait(_ what: String, _ condition: (String) -> Bool) throws -> String {
             var last = ""
-            for _ in 0..<100 {
+            // Up to 15 s: a loaded machine (CI, parallel builds) can be slow to redraw.
+            for _ in 0..<300 {
                 last = try screen()
                 if condition(last) { return last }
                 usleep(50_000)
@@ -241,6 +242,9 @@ struct REPLTestError: Error {
 
         // Ctrl-C forgets the statement being typed; the next one starts afresh.
         try t.enter("kratom contains")
+        // Typed only once the continuation prompt is up: keys sent while the REPL is still
+        // printing can be read before the line editor starts.
+        _ = try t.wait("the continuation prompt") { $0.contains("kratom contains\n") && $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("...>") }
         try t.type("?a limit")
         try t.send("C-c")
         _ = try t.wait("the cleared statement") { $0.contains("?a limit^C\nmitragraph>") }
