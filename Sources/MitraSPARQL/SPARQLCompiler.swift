@@ -19,91 +19,15 @@ struct SPARQLCompiler {
 
     // MARK: resolved patterns
 
-    /// A subject or object after name resolution.
-    enum End {
-        case variable(Variable, classes: [String]?)
-        case constant([String])
-    }
-
-    /// The predicates one direction of a pattern follows; an empty list means any.
-    struct Direction {
-        var names: [String]
-    }
-
-    /// A pattern after name resolution.
-    struct Resolved {
-        var index: Int
-        var subject: End
-        var object: End
-        var forward: Direction?
-        var inverse: Direction?
-        var predicateVariable: Variable?
-        var min = 1
-        var max = 1
-        var isPath: Bool { min != 1 || max != 1 }
-    }
+    typealias Resolved = ResolvedPattern
 
     func resolve(_ pattern: Pattern, index: Int) throws -> Resolved {
-        var resolved = Resolved(index: index, subject: try resolve(pattern.subject), object: try resolve(pattern.object))
-        switch pattern.predicate {
-        case .variable(let v):
-            resolved.predicateVariable = v
-            resolved.forward = Direction(names: [])
-        case .steps(let steps, let min, let max, _):
-            resolved.min = min
-            resolved.max = max
-            for step in steps {
-                var found: [String] = []
-                if let name = step.name { found.append(try names.predicate(name)) }
-                func merge(_ d: Direction?) -> Direction {
-                    guard let d else { return Direction(names: found) }
-                    return Direction(names: d.names.isEmpty || found.isEmpty ? [] : d.names + found)
-                }
-                if step.inverse { resolved.inverse = merge(resolved.inverse) } else { resolved.forward = merge(resolved.forward) }
-            }
-        }
-        return resolved
+        try PatternResolver(names: names).resolve(pattern, index: index)
     }
 
-    func resolve(_ term: PatternTerm) throws -> End {
-        switch term {
-        case .variable(let v, let cls): .variable(v, classes: try cls.map { try names.classAndSubclasses($0) })
-        case .entity(let name): .constant(try names.entityIDs(name))
-        }
-    }
+    func unbound(_ v: Variable) -> QueryError { .unbound(v) }
 
-    func mentionsVariable(_ c: Condition) -> Bool {
-        switch c {
-        case .and(let a, let b), .or(let a, let b): mentionsVariable(a) || mentionsVariable(b)
-        case .not(let a): mentionsVariable(a)
-        case .compare, .isA: true
-        case .number, .flag, .source, .holder: false
-        }
-    }
-
-    /// Every variable in pattern order, then support; a count when there is nothing else.
-    func defaultProjection(_ select: Select, hasEdges: Bool) -> [ProjectionItem] {
-        var seen: Set<String> = []
-        var items: [ProjectionItem] = []
-        for p in select.patterns {
-            var variables: [Variable] = []
-            if case .variable(let v, _) = p.subject { variables.append(v) }
-            if case .variable(let v) = p.predicate { variables.append(v) }
-            if case .variable(let v, _) = p.object { variables.append(v) }
-            for v in variables where seen.insert(v.name).inserted { items.append(.variable(v)) }
-        }
-        if hasEdges { items.append(.edge(.support, select.position)) }
-        if items.isEmpty { items.append(.count(nil)) }
-        return items
-    }
-
-    func unbound(_ v: Variable) -> QueryError {
-        invalid("?\(v.name) is not bound by any pattern", at: v.position)
-    }
-
-    func invalid(_ message: String, at position: SourcePosition) -> QueryError {
-        QueryError(kind: .invalid, line: position.line, column: position.column, message: message)
-    }
+    func invalid(_ message: String, at position: SourcePosition) -> QueryError { .invalid(message, at: position) }
 
     // MARK: pattern queries
 
@@ -115,7 +39,7 @@ struct SPARQLCompiler {
         }
         let affirmedOnly = !select.conditions.contains { $0.mentionsPolarity }
         let patterns = try select.patterns.enumerated().map { try resolve($1, index: $0 + 1) }
-        let hopConditions = select.conditions.filter { $0.mentionsEdge && !mentionsVariable($0) }
+        let hopConditions = select.conditions.filter { $0.mentionsEdge && !$0.mentionsVariable }
 
         var groups: [String] = []
         var bindings: [String: Bool] = [:]  // variable → is a predicate
@@ -134,7 +58,7 @@ struct SPARQLCompiler {
         for condition in select.conditions {
             if condition.mentionsEdge {
                 if edgeIndexes.isEmpty {
-                    if mentionsVariable(condition) {
+                    if condition.mentionsVariable {
                         throw invalid("this condition needs a pattern of one edge to apply to", at: select.position)
                     }
                     continue
@@ -156,7 +80,7 @@ struct SPARQLCompiler {
         }
 
         // Projection, as the local planner makes it.
-        var projection = select.projection ?? defaultProjection(select, hasEdges: !edgeIndexes.isEmpty)
+        var projection = select.projection ?? select.defaultProjection(hasEdges: !edgeIndexes.isEmpty)
         let hasAggregate = projection.contains { if case .count = $0 { true } else { false } }
         for key in select.tail.order {
             if case .edge(let number) = key.target, !projection.contains(where: { if case .edge(number, _) = $0 { true } else { false } }) {
@@ -237,8 +161,8 @@ struct SPARQLCompiler {
             let (subjectKey, objectKey) = inverse ? ("?o\(n)", "?s\(n)") : ("?s\(n)", "?o\(n)")
             var values: [String] = []
             if !direction.names.isEmpty { values.append(Self.values("?p\(n)", direction.names.map(predicateIRI))) }
-            if case .constant(let ids) = p.subject { values.append(Self.values(subjectKey, ids.map(entityIRI))) }
-            if case .constant(let ids) = p.object { values.append(Self.values(objectKey, ids.map(entityIRI))) }
+            if case .constant(let ids, _) = p.subject { values.append(Self.values(subjectKey, ids.map(entityIRI))) }
+            if case .constant(let ids, _) = p.object { values.append(Self.values(objectKey, ids.map(entityIRI))) }
             var arm = "    { " + (try edgeAggregate(String(n), restrictions: values)) + " }"
             arm += try bindEnds(p, subject: subjectKey, object: objectKey, bindings: &bindings)
             if let v = p.predicateVariable {
@@ -316,8 +240,8 @@ struct SPARQLCompiler {
         let n = p.index
         let start = "?w\(n)_start", end = "?w\(n)_end"
         var startValues: [String] = [], endValues: [String] = []
-        if case .constant(let ids) = p.subject { startValues.append(Self.values(start, ids.map(entityIRI))) }
-        if case .constant(let ids) = p.object { endValues.append(Self.values(end, ids.map(entityIRI))) }
+        if case .constant(let ids, _) = p.subject { startValues.append(Self.values(start, ids.map(entityIRI))) }
+        if case .constant(let ids, _) = p.object { endValues.append(Self.values(end, ids.map(entityIRI))) }
         var chains: [String] = []
         for length in p.min...p.max {
             var hops: [String] = []

@@ -144,6 +144,17 @@ public indirect enum Condition: Equatable, Sendable {
         }
     }
 
+    /// Whether the condition compares a variable, so it applies to solutions rather than to
+    /// each edge (or hop) on its own.
+    public var mentionsVariable: Bool {
+        switch self {
+        case .and(let a, let b), .or(let a, let b): a.mentionsVariable || b.mentionsVariable
+        case .not(let c): c.mentionsVariable
+        case .compare, .isA: true
+        case .number, .flag, .source, .holder: false
+        }
+    }
+
     /// Whether the condition speaks about support or denial, which lifts the default that a
     /// pattern matches only affirmed edges.
     public var mentionsPolarity: Bool {
@@ -219,5 +230,25 @@ public struct Select: Equatable, Sendable {
         self.groupBy = groupBy
         self.tail = tail
         self.position = position
+    }
+}
+
+extension Select {
+    /// What a `find` without a projection shows: every variable in pattern order, then
+    /// support when some pattern is one edge, a count when there is nothing else.
+    public func defaultProjection(hasEdges: Bool) -> [ProjectionItem] {
+        var seen: Set<String> = []
+        var items: [ProjectionItem] = []
+        for p in patterns {
+            var variables: [Variable] = []
+            if case .variable(let v, _) = p.subject { variables.append(v) }
+            if case .variable(let v) = p.predicate { variables.append(v) }
+            if case .variable(let v, _) = p.object { variables.append(v) }
+            for v in variables where seen.insert(v.name).inserted { items.append(.variable(v)) }
+        }
+        if hasEdges { items.append(.edge(.support, position)) }
+        // A path with both ends fixed has nothing to show but how many ways it matched.
+        if items.isEmpty { items.append(.count(nil)) }
+        return items
     }
 }

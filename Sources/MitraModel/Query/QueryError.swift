@@ -50,3 +50,15 @@ public struct QueryError: Error, Equatable, CustomStringConvertible, Sendable {
         return headline + "\n" + sourceLine + "\n" + pad + "^"
     }
 }
+
+extension QueryError {
+    /// A well-formed statement that means nothing, at `position`.
+    public static func invalid(_ message: String, at position: SourcePosition) -> QueryError {
+        QueryError(kind: .invalid, line: position.line, column: position.column, message: message)
+    }
+
+    /// A variable used where no pattern binds it.
+    public static func unbound(_ v: Variable) -> QueryError {
+        invalid("?\(v.name) is not bound by any pattern", at: v.position)
+    }
+}

@@ -117,43 +117,14 @@ struct Commands {
 
     // MARK: path
 
-    /// One edge of a path with its support.
-    struct Step {
-        var key: EdgeKey
-        var support: Int
-    }
+    typealias Step = PathStep
 
-    /// The shortest path between two entities, edges followed either way, found by a
-    /// breadth-first search from both ends (each round grows the smaller frontier), so the
-    /// work is about the square root of a one-sided search's.
+    /// The search `path` and `path all` run, reading each node's edges when it is reached.
+    var pathFinder: PathFinder { PathFinder { _ in adjacent } }
+
+    /// The shortest path between two entities, edges followed either way.
     func path(_ from: NameRef, _ to: NameRef, maxLength: Int) throws -> [Step]? {
-        let sources = try catalog.entityIDs(from, in: db)
-        let targets = try catalog.entityIDs(to, in: db)
-        if !Set(sources).isDisjoint(with: targets) { return [] }
-        // node → (the node it was reached from, the edge between them); nil for a root.
-        var parents: [[String: (String, Step)?]] = [
-            Dictionary(uniqueKeysWithValues: sources.map { ($0, nil) }),
-            Dictionary(uniqueKeysWithValues: targets.map { ($0, nil) }),
-        ]
-        var frontiers = [sources, targets]
-        var depths = [0, 0]
-        while depths[0] + depths[1] < maxLength, !frontiers[0].isEmpty, !frontiers[1].isEmpty {
-            let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
-            var next: [String] = []
-            for node in frontiers[side] {
-                let found = try adjacent(node)
-                for (other, step) in found where parents[side][other] == nil {
-                    parents[side][other] = .some((node, step))
-                    if parents[1 - side][other] != nil {
-                        return join(at: other, parents)
-                    }
-                    next.append(other)
-                }
-            }
-            frontiers[side] = next
-            depths[side] += 1
-        }
-        return nil
+        try pathFinder.shortest(from: try catalog.entityIDs(from, in: db), to: try catalog.entityIDs(to, in: db), maxLength: maxLength)
     }
 
     /// The entities one affirmed edge away from `node`, either way, each with that edge.
@@ -175,22 +146,6 @@ struct Commands {
             found.append((other, Step(key: EdgeKey(subject: other, predicate: row[1], object: node), support: row[2])))
         }
         return found
-    }
-
-    private func join(at meeting: String, _ parents: [[String: (String, Step)?]]) -> [Step] {
-        var head: [Step] = []
-        var node = meeting
-        while let entry = parents[0][node], let (previous, step) = entry {
-            head.append(step)
-            node = previous
-        }
-        var tail: [Step] = []
-        node = meeting
-        while let entry = parents[1][node], let (previous, step) = entry {
-            tail.append(step)
-            node = previous
-        }
-        return head.reversed() + tail
     }
 
     /// Steps as rows; with `numbered`, a first column says which path each step is on.

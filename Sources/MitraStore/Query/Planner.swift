@@ -17,37 +17,17 @@ struct Planner {
 
     // MARK: resolved pieces
 
-    /// A subject or object after name resolution.
-    enum Term {
-        case variable(Variable, classes: [String]?)
-        case constant([String], NameRef)
-    }
+    typealias End = ResolvedPattern.End
+    typealias Direction = ResolvedPattern.Direction
 
-    /// The predicates one direction of a pattern follows; an empty list means any.
-    struct Direction {
-        var names: [String]
-    }
-
-    /// A pattern after name resolution.
+    /// A pattern after name resolution, with the planner's own measure of it.
+    @dynamicMemberLookup
     struct Resolved {
-        var index: Int
-        var source: Pattern
-        var subject: Term
-        var object: Term
-        var forward: Direction?
-        var inverse: Direction?
-        var predicateVariable: Variable?
-        var min = 1
-        var max = 1
+        var pattern: ResolvedPattern
+        /// How many edges its constant parts match, counted up to `estimateCap`.
         var estimate = 0
-        var isPath: Bool { min != 1 || max != 1 }
-        var variables: [String] {
-            var names: [String] = []
-            if case .variable(let v, _) = subject { names.append(v.name) }
-            if let predicateVariable { names.append(predicateVariable.name) }
-            if case .variable(let v, _) = object { names.append(v.name) }
-            return names
-        }
+
+        subscript<T>(dynamicMember path: KeyPath<ResolvedPattern, T>) -> T { pattern[keyPath: path] }
     }
 
     /// How a joined edge is read: its attributes and the ends of the stored edge.
@@ -87,7 +67,7 @@ struct Planner {
         var bindings: [String: Binding] = [:]
         var edges: [EdgeRef] = []
         var scansEverything = false
-        let hopConditions = try select.conditions.filter { $0.mentionsEdge && !mentionsVariable($0) }
+        let hopConditions = try select.conditions.filter { $0.mentionsEdge && !$0.mentionsVariable }
             .map { try conditionSQL($0, edge: EdgeRef(alias: "h", subjectKey: "h.subject", objectKey: "h.object", predicate: "h.predicate"), bindings: [:]) }
         let hopFilter = (affirmedOnly ? ["h.supporting_docs > 0"] : []) + hopConditions
 
@@ -122,7 +102,7 @@ struct Planner {
                 case (let f?, nil):
                     // A first pattern with nothing fixed reads every edge: a straight scan of
                     // the table beats walking an index and looking each row up.
-                    if position == 0 && f.names.isEmpty && !isConstant(p.subject) && !isConstant(p.object) {
+                    if position == 0 && f.names.isEmpty && !p.subject.isConstant && !p.object.isConstant {
                         scansEverything = true
                     }
                     from.append("edges AS \(alias)" + (scansEverything && position == 0 ? " NOT INDEXED" : ""))
@@ -155,7 +135,7 @@ struct Planner {
         for condition in select.conditions {
             if condition.mentionsEdge {
                 if edges.isEmpty {
-                    if mentionsVariable(condition) {
+                    if condition.mentionsVariable {
                         throw invalid("this condition needs a pattern of one edge to apply to", at: select.position)
                     }
                     continue
@@ -167,7 +147,7 @@ struct Planner {
         }
 
         // Projection.
-        var projection = select.projection ?? defaultProjection(select, patterns: patterns, hasEdges: !edges.isEmpty)
+        var projection = select.projection ?? select.defaultProjection(hasEdges: !edges.isEmpty)
         if forSubgraph {
             projection = projection.filter { if case .variable = $0 { true } else { false } }
         }
@@ -301,34 +281,7 @@ struct Planner {
     // MARK: resolution
 
     func resolve(_ pattern: Pattern, index: Int) throws -> Resolved {
-        var resolved = Resolved(index: index, source: pattern, subject: try resolve(pattern.subject), object: try resolve(pattern.object))
-        switch pattern.predicate {
-        case .variable(let v):
-            resolved.predicateVariable = v
-            resolved.forward = Direction(names: [])
-        case .steps(let steps, let min, let max, _):
-            resolved.min = min
-            resolved.max = max
-            for step in steps {
-                var names: [String] = []
-                if let name = step.name { names.append(try catalog.predicate(name, in: db)) }
-                func merge(_ d: Direction?) -> Direction {
-                    guard let d else { return Direction(names: names) }
-                    return Direction(names: d.names.isEmpty || names.isEmpty ? [] : d.names + names)
-                }
-                if step.inverse { resolved.inverse = merge(resolved.inverse) } else { resolved.forward = merge(resolved.forward) }
-            }
-        }
-        return resolved
-    }
-
-    func resolve(_ term: PatternTerm) throws -> Term {
-        switch term {
-        case .variable(let v, let cls):
-            return .variable(v, classes: try cls.map { try catalog.classAndSubclasses($0, in: db) })
-        case .entity(let name):
-            return .constant(try catalog.entityIDs(name, in: db), name)
-        }
+        Resolved(pattern: try PatternResolver(names: CatalogNames(catalog: catalog, db: db)).resolve(pattern, index: index))
     }
 
     // MARK: selectivity
@@ -412,7 +365,7 @@ struct Planner {
         return try search.connects(sources, targets, maxLength: p.max)
     }
 
-    func constrain(_ term: Term, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
+    func constrain(_ term: End, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
         switch term {
         case .constant(let ids, _):
             wheres.append(inList(column, ids))
@@ -526,31 +479,6 @@ struct Planner {
         return "lower(\(column)) IN (" + Set(names).sorted().map(quote).joined(separator: ", ") + ")"
     }
 
-    func mentionsVariable(_ c: Condition) -> Bool {
-        switch c {
-        case .and(let a, let b), .or(let a, let b): mentionsVariable(a) || mentionsVariable(b)
-        case .not(let a): mentionsVariable(a)
-        case .compare, .isA: true
-        case .number, .flag, .source, .holder: false
-        }
-    }
-
-    func defaultProjection(_ select: Select, patterns: [Resolved], hasEdges: Bool) -> [ProjectionItem] {
-        var seen: Set<String> = []
-        var items: [ProjectionItem] = []
-        for p in select.patterns {
-            var variables: [Variable] = []
-            if case .variable(let v, _) = p.subject { variables.append(v) }
-            if case .variable(let v) = p.predicate { variables.append(v) }
-            if case .variable(let v, _) = p.object { variables.append(v) }
-            for v in variables where seen.insert(v.name).inserted { items.append(.variable(v)) }
-        }
-        if hasEdges { items.append(.edge(.support, select.position)) }
-        // A path with both ends fixed has nothing to show but how many ways it matched.
-        if items.isEmpty { items.append(.count(nil)) }
-        return items
-    }
-
     static func column(_ number: EdgeNumber) -> String {
         switch number {
         case .support: "supporting_docs"
@@ -590,8 +518,8 @@ struct Planner {
     }
 
     func access(_ p: Resolved) -> String {
-        if p.isPath { return "recursive walk from the \(isConstant(p.subject) || !isConstant(p.object) ? "subject" : "object") side" }
-        let s = isConstant(p.subject), o = isConstant(p.object)
+        if p.isPath { return "recursive walk from the \(p.subject.isConstant || !p.object.isConstant ? "subject" : "object") side" }
+        let s = p.subject.isConstant, o = p.object.isConstant
         let predicateBound = p.predicateVariable == nil && !(p.forward?.names.isEmpty ?? true && p.inverse?.names.isEmpty ?? true)
         switch (s, predicateBound, o) {
         case (true, _, _): return "index edges(subject, predicate, object)"
@@ -601,18 +529,9 @@ struct Planner {
         }
     }
 
-    func isConstant(_ t: Term) -> Bool {
-        if case .constant = t { return true }
-        return false
-    }
+    func unbound(_ v: Variable) -> QueryError { .unbound(v) }
 
-    func unbound(_ v: Variable) -> QueryError {
-        invalid("?\(v.name) is not bound by any pattern", at: v.position)
-    }
-
-    func invalid(_ message: String, at position: SourcePosition) -> QueryError {
-        QueryError(kind: .invalid, line: position.line, column: position.column, message: message)
-    }
+    func invalid(_ message: String, at position: SourcePosition) -> QueryError { .invalid(message, at: position) }
 }
 
 /// A string as an SQL literal. Plans are built as text with literals (no bound parameters)
