@@ -246,6 +246,8 @@ struct REPLTestError: Error {
         // printing can be read before the line editor starts.
         _ = try t.wait("the continuation prompt") { $0.contains("kratom contains\n") && $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("...>") }
         try t.type("?a limit")
+        // The terminal flushes unread input on ^C: interrupt only once the text is echoed.
+        _ = try t.wait("the typed text") { $0.contains("...> ?a limit") }
         try t.send("C-c")
         _ = try t.wait("the cleared statement") { $0.contains("?a limit^C\nmitragraph>") }
         try t.enter("count where kratom contains ?a;")
