@@ -289,48 +289,43 @@ enum Schema {
 
     /// Packs the v2 mentions the migration copied out (`temp.mentions_flat`) a document at a time.
     private static func packMentions(in db: Database) throws {
-        let insert = try db.makeStatement(sql: "INSERT INTO mentions (doc, count, spans) VALUES (?, ?, ?)")
-        var doc: Int64?
-        var pending: [PackedMention] = []
-        func flush() throws {
-            guard let doc else { return }
-            try insert.execute(arguments: [doc, pending.count, Data(PackedMention.pack(pending))])
-            pending.removeAll()
-        }
-        let rows = try Row.fetchCursor(db, sql: "SELECT doc, start, \"end\", entity, sentence FROM temp.mentions_flat")
-        while let row = try rows.next() {
-            let num: Int64 = row[0]
-            if num != doc {
-                try flush()
-                doc = num
-            }
-            pending.append(PackedMention(start: row[1], end: row[2], entity: row[3], sentence: row[4]))
-        }
-        try flush()
-        try db.execute(sql: "DROP TABLE temp.mentions_flat")
+        try packPerDocument(
+            in: db, flat: "mentions_flat", columns: "start, \"end\", entity, sentence", into: "mentions",
+            row: { PackedMention(start: $0[1], end: $0[2], entity: $0[3], sentence: $0[4]) }, pack: PackedMention.pack)
     }
 
     /// Packs the v2 sentences the migration copied out (`temp.sentences_flat`) a document at a time.
     private static func packSentences(in db: Database) throws {
-        let insert = try db.makeStatement(sql: "INSERT INTO sentences (doc, count, spans) VALUES (?, ?, ?)")
+        try packPerDocument(
+            in: db, flat: "sentences_flat", columns: "start, \"end\"", into: "sentences",
+            row: { Span(start: $0[1], end: max($0[1], $0[2] as Int)) }, pack: PackedSentences.pack)
+    }
+
+    /// Reads a flat temporary table ordered as copied (document number first), packs each
+    /// document's rows into one row of `table` (doc, count, spans), and drops the flat table.
+    private static func packPerDocument<Item>(
+        in db: Database, flat: String, columns: String, into table: String,
+        row makeItem: (Row) -> Item, pack: ([Item]) -> [UInt8]
+    ) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO \(table) (doc, count, spans) VALUES (?, ?, ?)")
         var doc: Int64?
-        var pending: [Span] = []
+        var pending: [Item] = []
         func flush() throws {
             guard let doc else { return }
-            try insert.execute(arguments: [doc, pending.count, Data(PackedSentences.pack(pending))])
+            try insert.execute(arguments: [doc, pending.count, Data(pack(pending))])
             pending.removeAll()
         }
-        let rows = try Row.fetchCursor(db, sql: "SELECT doc, start, \"end\" FROM temp.sentences_flat")
+        let rows = try Row.fetchCursor(db, sql: "SELECT doc, \(columns) FROM temp.\(flat)")
         while let row = try rows.next() {
             let num: Int64 = row[0]
             if num != doc {
                 try flush()
                 doc = num
             }
-            pending.append(Span(start: row[1], end: max(row[1], row[2])))
+            pending.append(makeItem(row))
         }
         try flush()
-        try db.execute(sql: "DROP TABLE temp.sentences_flat")
+        try db.execute(sql: "DROP TABLE temp.\(flat)")
     }
 
     /// What a document states about itself (title, URL, date), in a v3 side table that v4
