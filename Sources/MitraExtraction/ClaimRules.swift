@@ -59,6 +59,23 @@ extension ExtractionEngine {
         var negated: Bool
     }
 
+    /// The claim keys of one sentence seen so far: a sentence yields a handful, so a short
+    /// array searched in order beats hashing; past `linearLimit` keys (a long list) a set.
+    struct ClaimKeySet {
+        static let linearLimit = 32
+        private var keys: [ClaimKey] = []
+        private var set: Set<ClaimKey>?
+
+        /// Adds `key`; whether it was new.
+        mutating func insert(_ key: ClaimKey) -> Bool {
+            if set != nil { return set!.insert(key).inserted }
+            if keys.contains(key) { return false }
+            keys.append(key)
+            if keys.count > Self.linearLimit { set = Set(keys) }
+            return true
+        }
+    }
+
     /// A relative clause and the mention it describes.
     struct RelativeClause {
         /// From the relative pronoun to the clause's last token.
@@ -156,8 +173,13 @@ extension ExtractionEngine {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
-        guard !analysis.mentions.isEmpty, list != nil || registry.rules.contains(where: { $0.prefilter(analysis, self) })
-        else { return [] }
+        guard !analysis.mentions.isEmpty else { return [] }
+        // Each rule's prefilter once: bit `i` says rule `i` runs (the list rule only for items).
+        var running: UInt64 = 0
+        for (i, rule) in registry.rules.enumerated() where i == registry.listRule ? list != nil : rule.prefilter(analysis, self) {
+            running |= 1 << UInt64(i)
+        }
+        guard running != 0 else { return [] }
         // A question asserts nothing (an answer that names both ends is its own sentence);
         // a disclaimer claims nothing.
         if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return [] }
@@ -165,8 +187,8 @@ extension ExtractionEngine {
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
         var candidates: [Candidate] = []
-        for (i, rule) in registry.rules.enumerated() where i == registry.listRule ? list != nil : rule.prefilter(analysis, self) {
-            rule.candidates(scene, self, into: &candidates)
+        for i in registry.rules.indices where running & (1 << UInt64(i)) != 0 {
+            registry.rules[i].candidates(scene, self, into: &candidates)
         }
         if let list { applyLeadIn(list, &candidates) }
         dropAdvice(scene, &candidates)
@@ -1056,8 +1078,11 @@ extension ExtractionEngine {
     /// Whether a sentence is a question: it ends in "?" (before closing quotes or brackets).
     func isQuestion(_ text: String) -> Bool {
         for c in text.unicodeScalars.reversed() {
-            if c == "?" { return true }
-            if !"\"')]\u{201D}\u{2019}*_ ".unicodeScalars.contains(c) { return false }
+            switch c {
+            case "?": return true
+            case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "*", "_", " ": continue
+            default: return false
+            }
         }
         return false
     }
@@ -1347,7 +1372,7 @@ extension ExtractionEngine {
         from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document, explain: Bool,
         explanations: inout [ClaimExplanation]
     ) -> [Claim] {
-        var best: [ClaimKey: Int] = [:]
+        var seen = ClaimKeySet()
         var claims: [Claim] = []
         let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
@@ -1366,8 +1391,7 @@ extension ExtractionEngine {
                 negated: isNegated, hedged: c.hedgedByContext || hedge != nil, rule: c.rule, confidence: c.confidence,
                 holder: found.isEmpty ? nil : holder(for: c, in: scene, among: found))
             // The rule that runs first takes precedence; within one rule, the first found.
-            if best[key] == nil {
-                best[key] = claims.count
+            if seen.insert(key) {
                 claims.append(claim)
                 if explain {
                     var e = explanation(c, scene: scene, negation: negation, hedge: hedge)
