@@ -98,9 +98,12 @@ extension ExtractionEngine {
     }
 
     /// All the per-sentence facts the rules consult, computed once per sentence.
+    ///
+    /// One scene serves every sentence of a document: `makeScene` refills its arrays in
+    /// place, so a sentence costs no allocation for the arrays the last one grew.
     struct Scene {
-        var tokens: [WordToken]
-        var mentions: [Located]
+        var tokens: [WordToken] = []
+        var mentions: [Located] = []
         var triggers: [PhraseSet<TriggerCue>.Occurrence] = []
         var negations: [PhraseSet<NegationCue>.Occurrence] = []
         var hedges: [PhraseSet<Bool>.Occurrence] = []
@@ -137,6 +140,10 @@ extension ExtractionEngine {
         /// The chunker's relative clauses whose antecedent is a mention ("kratom, which …",
         /// "the receptors that …"), when the sentence was chunked.
         var relatives: [RelativeClause] = []
+        /// Scratch for `makeScene`: where a cue starts, pseudo-negations, every anaphor.
+        fileprivate var cueStart: [Bool] = []
+        fileprivate var pseudo: [PhraseSet<Bool>.Occurrence] = []
+        fileprivate var found: [PhraseSet<Bool>.Occurrence] = []
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
@@ -163,49 +170,75 @@ extension ExtractionEngine {
         }
     }
 
+    /// Appends the sentence's claims to `claims`; `scene` and `candidates` are the
+    /// document's buffers, reused from sentence to sentence.
     func findClaims(
         _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext,
-        list: ListContext? = nil, block: Block.Kind? = nil, explain: Bool = false,
-        explanations: inout [ClaimExplanation]
-    ) -> [Claim] {
+        list: ListContext? = nil, block: Block.Kind? = nil, explain: Bool = false, scene: inout Scene,
+        candidates: inout [Candidate], claims: inout [Claim], explanations: inout [ClaimExplanation]
+    ) {
         defer {
             if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
-        guard !analysis.mentions.isEmpty else { return [] }
+        guard !analysis.mentions.isEmpty else { return }
         // Each rule's prefilter once: bit `i` says rule `i` runs (the list rule only for items).
         var running: UInt64 = 0
         for (i, rule) in registry.rules.enumerated() where i == registry.listRule ? list != nil : rule.prefilter(analysis, self) {
             running |= 1 << UInt64(i)
         }
-        guard running != 0 else { return [] }
+        guard running != 0 else { return }
         // A question asserts nothing (an answer that names both ends is its own sentence);
         // a disclaimer claims nothing.
-        if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return [] }
-        var scene = makeScene(analysis, sentence: sentence, context: context)
+        if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return }
+        makeScene(analysis, sentence: sentence, context: context, into: &scene)
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
-        var candidates: [Candidate] = []
+        candidates.removeAll(keepingCapacity: true)
         for i in registry.rules.indices where running & (1 << UInt64(i)) != 0 {
             registry.rules[i].candidates(scene, self, into: &candidates)
         }
         if let list { applyLeadIn(list, &candidates) }
         dropAdvice(scene, &candidates)
-        return claims(
-            from: candidates, scene: scene, sentence: sentence, document: document, explain: explain,
+        self.claims(
+            from: candidates, scene: scene, sentence: sentence, document: document, explain: explain, into: &claims,
             explanations: &explanations)
     }
 
     // MARK: - The scene
 
-    func makeScene(_ analysis: SentenceAnalysis, sentence: Sentence, context: DocumentContext) -> Scene {
+    /// Fills `scene` for one sentence, reusing the arrays it holds from the last.
+    func makeScene(_ analysis: SentenceAnalysis, sentence: Sentence, context: DocumentContext, into scene: inout Scene) {
         let tokens = analysis.tokens
         // "opioid-like" names no opioid to relate: such a modifier takes part in no claim.
-        var mentions = analysis.mentions.filter { m in
-            !(m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord))
+        func likeModifier(_ m: Located) -> Bool {
+            m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord)
         }
-        var scene = Scene(tokens: tokens, mentions: mentions, plant: context.plant)
+        var mentions = analysis.mentions.contains(where: likeModifier) ? analysis.mentions.filter { !likeModifier($0) } : analysis.mentions
+        scene.tokens = tokens
+        scene.mentions = mentions
+        scene.plant = context.plant
+        scene.standalone = false
+        scene.list = nil
+        scene.surface.removeAll()
+        scene.tags.removeAll()
+        scene.relatives.removeAll(keepingCapacity: true)
+        scene.scopeStops.removeAll(keepingCapacity: true)
+        scene.anaphors.removeAll(keepingCapacity: true)
+        scene.allAnaphors.removeAll(keepingCapacity: true)
+        scene.triggers.removeAll(keepingCapacity: true)
+        scene.negations.removeAll(keepingCapacity: true)
+        scene.hedges.removeAll(keepingCapacity: true)
+        scene.implicit.removeAll(keepingCapacity: true)
+        scene.activeNegation.removeAll(keepingCapacity: true)
+        scene.boundaryPrefix.removeAll(keepingCapacity: true)
+        scene.hardPrefix.removeAll(keepingCapacity: true)
+        scene.insertPrefix.removeAll(keepingCapacity: true)
+        scene.inInsert.removeAll(keepingCapacity: true)
+        scene.cueCovered.removeAll(keepingCapacity: true)
+        scene.links.removeAll(keepingCapacity: true)
+        scene.compared.removeAll(keepingCapacity: true)
         let all = 0..<tokens.count
         triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
         negations.occurrences(in: tokens, range: all, into: &scene.negations)
@@ -213,13 +246,15 @@ extension ExtractionEngine {
         implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
         // Cue words right after a mention ("kratom may cause") are no noun it modifies: only
         // the other sentences are tagged.
-        var cueStart = [Bool](repeating: false, count: tokens.count + 1)
-        for c in scene.triggers { cueStart[c.start] = true }
-        for c in scene.negations { cueStart[c.start] = true }
-        for c in scene.hedges { cueStart[c.start] = true }
+        scene.cueStart.removeAll(keepingCapacity: true)
+        scene.cueStart.append(contentsOf: repeatElement(false, count: tokens.count + 1))
+        for c in scene.triggers { scene.cueStart[c.start] = true }
+        for c in scene.negations { scene.cueStart[c.start] = true }
+        for c in scene.hedges { scene.cueStart[c.start] = true }
         var parsed: MitraLanguage.SentenceAnalysis?
         if let syntax = SyntaxLayer.shipped,
-            needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) || needsClauses(tokens, mentions, triggers: scene.triggers)
+            needsSyntax(tokens, mentions, cueStarts: scene.cueStart, sentence: sentence)
+                || needsClauses(tokens, mentions, triggers: scene.triggers)
         {
             let surface = surfaceWords(tokens, sentence: sentence)
             let analysis = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
@@ -231,23 +266,31 @@ extension ExtractionEngine {
             scene.tags = analysis.tags
             parsed = analysis
         }
-        var pseudo: [PhraseSet<Bool>.Occurrence] = []
-        pseudoNegations.occurrences(in: tokens, range: all, into: &pseudo)
+        scene.pseudo.removeAll(keepingCapacity: true)
+        pseudoNegations.occurrences(in: tokens, range: all, into: &scene.pseudo)
         // A negation that shares a word with "not only" ("is not only") denies nothing; two in a
         // row ("not without") cancel.
-        scene.activeNegation = scene.negations.map { n in !pseudo.contains { $0.start < n.end && n.start < $0.end } }
+        for n in scene.negations {
+            let active = !scene.pseudo.contains { $0.start < n.end && n.start < $0.end }
+            scene.activeNegation.append(active)
+        }
         for i in scene.negations.indices.dropLast() where scene.negations[i + 1].start == scene.negations[i].end {
             scene.activeNegation[i] = false
             scene.activeNegation[i + 1] = false
         }
-        if scene.activeNegation.contains(true) { scene.scopeStops = scopeStops(scene, sentence: sentence) }
+        if scene.activeNegation.contains(true) {
+            let stops = scopeStops(scene, sentence: sentence)
+            scene.scopeStops = stops
+        }
         // Anaphors: a noun phrase ("the herb") always stands for the plant; a pronoun only
         // when the last substance named before it is a plant.
         if context.plant != nil {
-            var found: [PhraseSet<Bool>.Occurrence] = []
-            anaphors.occurrences(in: tokens, range: all, into: &found)
-            scene.allAnaphors = found.filter { a in !analysis.mentions.contains { $0.start < a.end && a.start < $0.end } }
-            for a in found {
+            scene.found.removeAll(keepingCapacity: true)
+            anaphors.occurrences(in: tokens, range: all, into: &scene.found)
+            for a in scene.found where !analysis.mentions.contains(where: { $0.start < a.end && a.start < $0.end }) {
+                scene.allAnaphors.append(a)
+            }
+            for a in scene.found {
                 if a.payload {
                     let last = analysis.mentions.last { $0.end <= a.start && canBeSubject[Int($0.entity)] }
                     let plantBefore = last.map { isPlant[Int($0.entity)] } ?? context.lastSubstanceIsPlant
@@ -257,8 +300,7 @@ extension ExtractionEngine {
                 scene.anaphors.append(a)
             }
         }
-        scene.boundaryPrefix.reserveCapacity(tokens.count + 1)
-        scene.hardPrefix.reserveCapacity(tokens.count + 1)
+        scene.hardPrefix.removeAll(keepingCapacity: true)
         var b: Int32 = 0, h: Int32 = 0
         scene.boundaryPrefix.append(0)
         scene.hardPrefix.append(0)
@@ -268,21 +310,26 @@ extension ExtractionEngine {
             scene.boundaryPrefix.append(b)
             scene.hardPrefix.append(h)
         }
-        scene.inInsert = inserts(tokens, mentions: mentions)
-        scene.insertPrefix.reserveCapacity(tokens.count + 1)
+        markInserts(tokens, mentions: mentions, into: &scene.inInsert)
         var n: Int32 = 0
         scene.insertPrefix.append(0)
         for inside in scene.inInsert {
             if inside { n += 1 }
             scene.insertPrefix.append(n)
         }
-        scene.cueCovered = Array(repeating: false, count: tokens.count)
+        scene.cueCovered.append(contentsOf: repeatElement(false, count: tokens.count))
         for t in scene.triggers { for k in t.start..<t.end { scene.cueCovered[k] = true } }
         for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
-        scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
-        scene.compared = comparisons(scene)
+        // The links and comparisons read the scene, so each is filled outside it and put back.
+        var links = scene.links
+        scene.links = []
+        for i in mentions.indices.dropFirst() { links.append(link(scene, mentions[i - 1], mentions[i])) }
+        scene.links = links
+        var compared = scene.compared
+        scene.compared = []
+        comparisons(scene, into: &compared)
+        scene.compared = compared
         if let parsed { readClauses(parsed, into: &scene) }
-        return scene
     }
 
     /// Whether the chunker can tell the rules something the token scans cannot: a relative
@@ -475,8 +522,9 @@ extension ExtractionEngine {
 
     /// Which tokens are inside a parenthesis or bracket of at most 20 tokens that holds no
     /// mention (statistics, citations, asides), brackets included.
-    func inserts(_ tokens: [WordToken], mentions: [Located]) -> [Bool] {
-        var inside = Array(repeating: false, count: tokens.count)
+    func markInserts(_ tokens: [WordToken], mentions: [Located], into inside: inout [Bool]) {
+        inside.removeAll(keepingCapacity: true)
+        inside.append(contentsOf: repeatElement(false, count: tokens.count))
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
@@ -493,16 +541,16 @@ extension ExtractionEngine {
                 k += 1
             }
         }
-        return inside
     }
 
     /// Which mentions are the standard of a comparison: after "like" (when "like" follows a
     /// verb, not a category noun: "acts like morphine", not "opioids like morphine"),
     /// "unlike", "than", "similar to", "compared with", "the same … as"; and the mentions
     /// coordinated with one.
-    func comparisons(_ scene: Scene) -> [Bool] {
+    func comparisons(_ scene: Scene, into compared: inout [Bool]) {
         let tokens = scene.tokens
-        var compared = Array(repeating: false, count: scene.mentions.count)
+        compared.removeAll(keepingCapacity: true)
+        compared.append(contentsOf: repeatElement(false, count: scene.mentions.count))
         for (i, m) in scene.mentions.enumerated() {
             var k = m.start - 1
             while k >= 0, words.has(tokens[k], RuleWords.determiner) || words.has(tokens[k], RuleWords.otherWord) { k -= 1 }
@@ -534,7 +582,6 @@ extension ExtractionEngine {
         for i in compared.indices.dropFirst() where !compared[i] && compared[i - 1] && scene.links[i - 1] == .coordinated {
             compared[i] = true
         }
-        return compared
     }
 
     /// How two neighbouring mentions are joined: by a coordinator ("X, Y and Z"), by an
@@ -1368,12 +1415,12 @@ extension ExtractionEngine {
         }
     }
 
+    /// Appends the claims the candidates make to `claims`, one per claim key.
     func claims(
         from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document, explain: Bool,
-        explanations: inout [ClaimExplanation]
-    ) -> [Claim] {
+        into claims: inout [Claim], explanations: inout [ClaimExplanation]
+    ) {
         var seen = ClaimKeySet()
-        var claims: [Claim] = []
         let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
             let subjectID = trie.entityIDs[Int(c.subject.entity)]
@@ -1408,6 +1455,5 @@ extension ExtractionEngine {
                 }
             }
         }
-        return claims
     }
 }

@@ -215,6 +215,7 @@ final class ExtractionEngine: Sendable {
         var mentions: [Mention] = []
         var analyses: [SentenceAnalysis] = []
         var plantCounts: [Int32: Int] = [:]
+        var found: [Located] = []
         let blocks = document.blocks.isEmpty
             ? BlockScanner().blocks(in: scalars, markdown: document.format == "markdown") : document.blocks
         // Front matter is the document's metadata (title, url, date), not its text: it names
@@ -234,7 +235,7 @@ final class ExtractionEngine: Sendable {
             // more: one allocation for nearly every sentence instead of a doubling series.
             analysis.tokens.reserveCapacity(range.count / 4 + 4)
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
-            findMentions(&analysis)
+            findMentions(&analysis, scratch: &found)
             if !analysis.mentions.isEmpty { addSuspendedHyphens(&analysis, scalars: scalars) }
             for m in analysis.mentions {
                 let first = analysis.tokens[m.start].start
@@ -253,6 +254,8 @@ final class ExtractionEngine: Sendable {
         var claims: [Claim] = []
         var explanations: [ClaimExplanation] = []
         var context = DocumentContext(plant: plant, lastSubstanceIsPlant: false)
+        var scene = Scene()
+        var candidates: [Candidate] = []
         for i in analyses.indices {
             var list: ListContext?
             if let id = structure.list(ofSentence: i) {
@@ -262,9 +265,9 @@ final class ExtractionEngine: Sendable {
                 list = listContexts[id] ?? nil
             }
             let block = structure.sentenceBlock[i].map { structure.blocks[$0].kind }
-            claims += findClaims(
+            findClaims(
                 &analyses[i], sentence: sentences[i], document: document, context: &context, list: list, block: block,
-                explain: explain, explanations: &explanations)
+                explain: explain, scene: &scene, candidates: &candidates, claims: &claims, explanations: &explanations)
         }
         return ExtractionResult(
             document: document, sentences: sentences, mentions: mentions, claims: claims, explanations: explanations)
@@ -294,17 +297,22 @@ final class ExtractionEngine: Sendable {
     }
 
     /// Longest match of all labels, left to right, without overlaps.
-    func findMentions(_ analysis: inout SentenceAnalysis) {
+    ///
+    /// The matches gather in `scratch`, a buffer the caller reuses, and are copied to the
+    /// sentence once, so its array is allocated once at its final size.
+    func findMentions(_ analysis: inout SentenceAnalysis, scratch: inout [Located]) {
         let tokens = analysis.tokens
+        scratch.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             if let (entity, length) = trie.longestMatch(in: tokens, from: i, limit: tokens.count) {
-                analysis.mentions.append(Located(entity: entity, start: i, end: i + length))
+                scratch.append(Located(entity: entity, start: i, end: i + length))
                 i += length
             } else {
                 i += 1
             }
         }
+        if !scratch.isEmpty { analysis.mentions.append(contentsOf: scratch) }
     }
 }
 
