@@ -563,7 +563,7 @@ extension ExtractionEngine {
                 // "opioids like morphine", "conditions like arthritis": examples, not comparisons.
                 let afterMention = scene.mentions.contains { $0.end == k }
                 let afterPlural = before.map { b in
-                    b.id >= 0 && !words.has(b, RuleWords.verbLike) && vocabulary.form(of: b.id).hasSuffix("s")
+                    b.id >= 0 && !words.has(b, RuleWords.verbLike) && endsInS[Int(b.id)]
                 } ?? false
                 let afterPunctuation = before.map { $0.isPunctuation } ?? true
                 if !afterMention && !afterPlural && !afterPunctuation { compared[i] = true }

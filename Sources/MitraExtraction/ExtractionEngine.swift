@@ -60,6 +60,12 @@ final class ExtractionEngine: Sendable {
     let regulatesIndex: Int?
     /// Per predicate: only a plant can be its subject (`contains`).
     let plantOnly: [Bool]
+    /// Per vocabulary id: the form ends in "s" (a plural-looking word before "like").
+    let endsInS: [Bool]
+    /// The vocabulary id of "according" (as in "according to"), or `Vocabulary.unknown`.
+    let accordingID: Int32
+    /// Per trie entity index: the label a holder is written with (its preferred label).
+    let holderLabels: [String]
 
     /// Phrases that contain a trigger but do not signal it ("the root causes of pain"): they
     /// take the trigger's place in the leftmost-longest match and relate nothing.
@@ -199,6 +205,11 @@ final class ExtractionEngine: Sendable {
         self.plantOnly = predicates.map { p in
             !p.subjectClasses.isEmpty && p.subjectClasses.allSatisfy { ontology.isSubclass($0, of: .plant) }
         }
+        // Spelling facts the rules would otherwise rebuild a string for, per token.
+        self.endsInS = (0..<vocabulary.count).map { vocabulary.form(of: Int32($0)).hasSuffix("s") }
+        self.accordingID = (0..<vocabulary.count).first { vocabulary.form(of: Int32($0)) == "according" }.map(Int32.init)
+            ?? Vocabulary.unknown
+        self.holderLabels = trie.entityIDs.map { ontology.entities[$0]?.prefLabel ?? $0 }
     }
 
     /// A mention located in a sentence's tokens.

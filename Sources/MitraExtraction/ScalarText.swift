@@ -2,8 +2,7 @@
 /// scalar starts in the UTF-8 bytes, so a span's text is one slice of bytes away.
 ///
 /// Built in one pass over the UTF-8 bytes; taking a sentence's or a mention's text this way
-/// copies bytes of the original string, which needs no validation, instead of appending
-/// scalar by scalar.
+/// copies a slice of the original string's bytes instead of appending scalar by scalar.
 struct ScalarText {
     private(set) var scalars: [Unicode.Scalar] = []
     private let source: String
@@ -56,11 +55,15 @@ struct ScalarText {
 
     /// The text of scalars `range`.
     func text(_ range: Range<Int>) -> String {
-        let view = source.unicodeScalars
+        let start = Int(offsets[range.lowerBound]), end = Int(offsets[range.upperBound])
+        // A native string's bytes are contiguous; the slice is whole scalars of valid UTF-8.
+        if let text = source.utf8.withContiguousStorageIfAvailable({
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }) {
+            return text
+        }
         let utf8 = source.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(offsets[range.lowerBound]))
-        let end = utf8.index(start, offsetBy: Int(offsets[range.upperBound] - offsets[range.lowerBound]))
-        // Both ends start scalars, so the slice is whole scalars and copies as it is.
-        return String(Substring(view[start..<end]))
+        let a = utf8.index(utf8.startIndex, offsetBy: start), b = utf8.index(utf8.startIndex, offsetBy: end)
+        return String(Substring(source.unicodeScalars[a..<b]))
     }
 }
