@@ -235,10 +235,7 @@ extension ExtractionEngine {
         scene.boundaryPrefix.removeAll(keepingCapacity: true)
         scene.hardPrefix.removeAll(keepingCapacity: true)
         scene.insertPrefix.removeAll(keepingCapacity: true)
-        scene.inInsert.removeAll(keepingCapacity: true)
-        scene.cueCovered.removeAll(keepingCapacity: true)
         scene.links.removeAll(keepingCapacity: true)
-        scene.compared.removeAll(keepingCapacity: true)
         let all = 0..<tokens.count
         triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
         negations.occurrences(in: tokens, range: all, into: &scene.negations)
@@ -246,8 +243,7 @@ extension ExtractionEngine {
         implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
         // Cue words right after a mention ("kratom may cause") are no noun it modifies: only
         // the other sentences are tagged.
-        scene.cueStart.removeAll(keepingCapacity: true)
-        scene.cueStart.append(contentsOf: repeatElement(false, count: tokens.count + 1))
+        scene.cueStart.refill(false, count: tokens.count + 1)
         for c in scene.triggers { scene.cueStart[c.start] = true }
         for c in scene.negations { scene.cueStart[c.start] = true }
         for c in scene.hedges { scene.cueStart[c.start] = true }
@@ -317,7 +313,7 @@ extension ExtractionEngine {
             if inside { n += 1 }
             scene.insertPrefix.append(n)
         }
-        scene.cueCovered.append(contentsOf: repeatElement(false, count: tokens.count))
+        scene.cueCovered.refill(false, count: tokens.count)
         for t in scene.triggers { for k in t.start..<t.end { scene.cueCovered[k] = true } }
         for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
         // The links and comparisons read the scene, so each is filled outside it and put back.
@@ -523,8 +519,7 @@ extension ExtractionEngine {
     /// Which tokens are inside a parenthesis or bracket of at most 20 tokens that holds no
     /// mention (statistics, citations, asides), brackets included.
     func markInserts(_ tokens: [WordToken], mentions: [Located], into inside: inout [Bool]) {
-        inside.removeAll(keepingCapacity: true)
-        inside.append(contentsOf: repeatElement(false, count: tokens.count))
+        inside.refill(false, count: tokens.count)
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
@@ -549,8 +544,7 @@ extension ExtractionEngine {
     /// coordinated with one.
     func comparisons(_ scene: Scene, into compared: inout [Bool]) {
         let tokens = scene.tokens
-        compared.removeAll(keepingCapacity: true)
-        compared.append(contentsOf: repeatElement(false, count: scene.mentions.count))
+        compared.refill(false, count: scene.mentions.count)
         for (i, m) in scene.mentions.enumerated() {
             var k = m.start - 1
             while k >= 0, words.has(tokens[k], RuleWords.determiner) || words.has(tokens[k], RuleWords.otherWord) { k -= 1 }
@@ -1455,5 +1449,17 @@ extension ExtractionEngine {
                 }
             }
         }
+    }
+}
+
+private extension Array where Element == Bool {
+    /// Makes the array `count` copies of `value` in the storage it has (a scene's flags are
+    /// refilled per sentence); the generic `append(contentsOf:)` costs more than the loop.
+    @inline(__always)
+    mutating func refill(_ value: Bool, count: Int) {
+        if self.count > count { removeLast(self.count - count) }
+        for i in indices { self[i] = value }
+        reserveCapacity(count)
+        while self.count < count { append(value) }
     }
 }
