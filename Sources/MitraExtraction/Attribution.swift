@@ -5,7 +5,7 @@ extension ExtractionEngine {
     /// A claim takes the holder of the last verb before its trigger in its clause, else of
     /// the first after it ("…, a spokesman said").
     func holders(_ scene: Scene) -> [(position: Int, holder: String)] {
-        guard scene.tokens.contains(where: { attributions.starts($0) }) else { return [] }
+        guard scene.cues.contains(.attribution) else { return [] }
         var verbs: [PhraseSet<Bool>.Occurrence] = []
         attributions.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &verbs)
         var words: [PhraseSet<String>.Occurrence] = []

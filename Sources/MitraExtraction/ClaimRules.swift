@@ -7,6 +7,8 @@ struct SentenceAnalysis {
     var index: Int
     var tokens: [WordToken] = []
     var mentions: [ExtractionEngine.Located] = []
+    /// Which cue sets can occur in the tokens (see `CueMask`).
+    var cues = CueMask()
 }
 
 /// The rules that turn a sentence's mentions and cues into claims.
@@ -104,6 +106,7 @@ extension ExtractionEngine {
     struct Scene {
         var tokens: [WordToken] = []
         var mentions: [Located] = []
+        var cues = CueMask()
         var triggers: [PhraseSet<TriggerCue>.Occurrence] = []
         var negations: [PhraseSet<NegationCue>.Occurrence] = []
         var hedges: [PhraseSet<Bool>.Occurrence] = []
@@ -191,7 +194,7 @@ extension ExtractionEngine {
         guard running != 0 else { return }
         // A question asserts nothing (an answer that names both ends is its own sentence);
         // a disclaimer claims nothing.
-        if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return }
+        if isQuestion(sentence.text) || analysis.cues.contains(.disclaimer) && holds(disclaimers, analysis.tokens) { return }
         makeScene(analysis, sentence: sentence, context: context, into: &scene)
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
@@ -218,6 +221,7 @@ extension ExtractionEngine {
         var mentions = analysis.mentions.contains(where: likeModifier) ? analysis.mentions.filter { !likeModifier($0) } : analysis.mentions
         scene.tokens = tokens
         scene.mentions = mentions
+        scene.cues = analysis.cues
         scene.plant = context.plant
         scene.standalone = false
         scene.list = nil
@@ -237,10 +241,12 @@ extension ExtractionEngine {
         scene.insertPrefix.removeAll(keepingCapacity: true)
         scene.links.removeAll(keepingCapacity: true)
         let all = 0..<tokens.count
-        triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
-        negations.occurrences(in: tokens, range: all, into: &scene.negations)
-        hedges.occurrences(in: tokens, range: all, into: &scene.hedges)
-        implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
+        // A cue set none of whose phrases starts at any token is not scanned.
+        let cues = analysis.cues
+        if cues.contains(.trigger) { triggers.occurrences(in: tokens, range: all, into: &scene.triggers) }
+        if cues.contains(.negation) { negations.occurrences(in: tokens, range: all, into: &scene.negations) }
+        if cues.contains(.hedge) { hedges.occurrences(in: tokens, range: all, into: &scene.hedges) }
+        if cues.contains(.implicitSubject) { implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit) }
         // Cue words right after a mention ("kratom may cause") are no noun it modifies: only
         // the other sentences are tagged.
         scene.cueStart.refill(false, count: tokens.count + 1)
@@ -249,7 +255,7 @@ extension ExtractionEngine {
         for c in scene.hedges { scene.cueStart[c.start] = true }
         var parsed: MitraLanguage.SentenceAnalysis?
         if let syntax = SyntaxLayer.shipped,
-            needsSyntax(tokens, mentions, cueStarts: scene.cueStart, sentence: sentence)
+            needsSyntax(tokens, mentions, cueStarts: scene.cueStart, cues: cues, sentence: sentence)
                 || needsClauses(tokens, mentions, triggers: scene.triggers)
         {
             let surface = surfaceWords(tokens, sentence: sentence)
@@ -263,7 +269,7 @@ extension ExtractionEngine {
             parsed = analysis
         }
         scene.pseudo.removeAll(keepingCapacity: true)
-        pseudoNegations.occurrences(in: tokens, range: all, into: &scene.pseudo)
+        if cues.contains(.pseudoNegation) { pseudoNegations.occurrences(in: tokens, range: all, into: &scene.pseudo) }
         // A negation that shares a word with "not only" ("is not only") denies nothing; two in a
         // row ("not without") cancel.
         for n in scene.negations {
@@ -282,7 +288,7 @@ extension ExtractionEngine {
         // when the last substance named before it is a plant.
         if context.plant != nil {
             scene.found.removeAll(keepingCapacity: true)
-            anaphors.occurrences(in: tokens, range: all, into: &scene.found)
+            if cues.contains(.anaphor) { anaphors.occurrences(in: tokens, range: all, into: &scene.found) }
             for a in scene.found where !analysis.mentions.contains(where: { $0.start < a.end && a.start < $0.end }) {
                 scene.allAnaphors.append(a)
             }
@@ -474,11 +480,11 @@ extension ExtractionEngine {
     /// few sentences are tagged: with user patterns, two mentions; otherwise a mention right
     /// before a word that no mention starts and that is no function word, the only place a
     /// modifier of another head can stand.
-    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: [Bool], sentence: Sentence) -> Bool {
+    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: [Bool], cues: CueMask, sentence: Sentence) -> Bool {
         if !ontology.cues.patterns.isEmpty && mentions.count >= 2 { return true }
         // A lone mention needs a plant anaphor or an implicit subject for a claim; with neither
         // cue word before it in the sentence, its modifiers change nothing.
-        if mentions.count < 2, !tokens.contains(where: { anaphors.starts($0) || implicitSubjects.starts($0) }) { return false }
+        if mentions.count < 2, cues.isDisjoint(with: [.anaphor, .implicitSubject]) { return false }
         let function = RuleWords.copula | RuleWords.preposition | RuleWords.determiner | RuleWords.coordinator
             | RuleWords.adverb | RuleWords.pronoun | RuleWords.neutral | RuleWords.example
         var scalars: [Unicode.Scalar]?
@@ -1139,7 +1145,7 @@ extension ExtractionEngine {
     /// in place of …") claims no use: its clause's treats, alternative_to and complements
     /// candidates are dropped.
     func dropAdvice(_ scene: Scene, _ candidates: inout [Candidate]) {
-        guard !candidates.isEmpty, scene.tokens.contains(where: { advice.starts($0) }) else { return }
+        guard !candidates.isEmpty, scene.cues.contains(.advice) else { return }
         var found: [PhraseSet<Bool>.Occurrence] = []
         advice.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &found)
         guard !found.isEmpty else { return }
@@ -1214,7 +1220,7 @@ extension ExtractionEngine {
     /// the marker (":" or an example word) treats the condition named between the cue and the
     /// marker, else the nearest one before the cue.
     func optionExamples(_ scene: Scene, window: Int, into out: inout [Candidate]) {
-        guard let p = treatsIndex, scene.tokens.contains(where: { optionCues.starts($0) }) else { return }
+        guard let p = treatsIndex, scene.cues.contains(.optionCue) else { return }
         var cues: [PhraseSet<Bool>.Occurrence] = []
         optionCues.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &cues)
         for cue in cues {

@@ -66,6 +66,8 @@ final class ExtractionEngine: Sendable {
     let accordingID: Int32
     /// Per trie entity index: the label a holder is written with (its preferred label).
     let holderLabels: [String]
+    /// Per vocabulary id: which cue sets can start at a token of that form.
+    let cueStarts: [CueMask]
 
     /// Phrases that contain a trigger but do not signal it ("the root causes of pain"): they
     /// take the trigger's place in the leftmost-longest match and relate nothing.
@@ -159,6 +161,13 @@ final class ExtractionEngine: Sendable {
         self.scopeTerminators = scopeTerminators
         self.optionCues = optionCues
         self.listCues = listCues
+        self.cueStarts = Self.cueStarts(vocabularySize: size, [
+            (triggers.starts, .trigger), (negations.starts, .negation), (hedges.starts, .hedge),
+            (implicitSubjects.starts, .implicitSubject), (pseudoNegations.starts, .pseudoNegation),
+            (anaphors.starts, .anaphor), (attributions.starts, .attribution), (disclaimers.starts, .disclaimer),
+            (listCues.starts, .listCue), (optionCues.starts, .optionCue), (advice.starts, .advice),
+            ({ words.has($0, RuleWords.copula) }, .copula), ({ words.has($0, RuleWords.forWord) }, .forWord),
+        ])
 
         var subjectMask: [UInt32] = []
         var objectMask: [UInt32] = []
@@ -246,6 +255,7 @@ final class ExtractionEngine: Sendable {
             // more: one allocation for nearly every sentence instead of a doubling series.
             analysis.tokens.reserveCapacity(range.count / 4 + 4)
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
+            analysis.cues = cues(of: analysis.tokens)
             findMentions(&analysis, scratch: &found)
             if !analysis.mentions.isEmpty { addSuspendedHyphens(&analysis, scalars: scalars) }
             for m in analysis.mentions {
