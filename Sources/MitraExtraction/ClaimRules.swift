@@ -188,7 +188,9 @@ extension ExtractionEngine {
         guard !analysis.mentions.isEmpty else { return }
         // Each rule's prefilter once: bit `i` says rule `i` runs (the list rule only for items).
         var running: UInt64 = 0
-        for (i, rule) in registry.rules.enumerated() where i == registry.listRule ? list != nil : rule.prefilter(analysis, self) {
+        // By index, not by iterating: each step of a loop over the array copies the rule out.
+        let rules = registry.rules
+        for i in rules.indices where i == registry.listRule ? list != nil : rules[i].prefilter(analysis, self) {
             running |= 1 << UInt64(i)
         }
         guard running != 0 else { return }
@@ -199,8 +201,8 @@ extension ExtractionEngine {
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
         candidates.removeAll(keepingCapacity: true)
-        for i in registry.rules.indices where running & (1 << UInt64(i)) != 0 {
-            registry.rules[i].candidates(scene, self, into: &candidates)
+        for i in rules.indices where running & (1 << UInt64(i)) != 0 {
+            rules[i].candidates(scene, self, into: &candidates)
         }
         if let list { applyLeadIn(list, &candidates) }
         dropAdvice(scene, &candidates)
