@@ -264,7 +264,8 @@ extension ExtractionEngine {
             let analysis = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
                 $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
             })
-            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: analysis)
+            mentions = withoutModifiersOfOtherHeads(
+                mentions, tokens: tokens, sentence: sentence, words: surface, parsed: analysis, triggers: scene.triggers)
             scene.mentions = mentions
             scene.surface = surface
             scene.tags = analysis.tags
@@ -452,11 +453,10 @@ extension ExtractionEngine {
     /// A head that a cue covers ("kratom side effects") or that a link word joins ("kratom
     /// related deaths") keeps its modifier: the rules read those phrases as claims.
     func withoutModifiersOfOtherHeads(
-        _ mentions: [Located], tokens: [WordToken], sentence: Sentence, words: [String], parsed: MitraLanguage.SentenceAnalysis
+        _ mentions: [Located], tokens: [WordToken], sentence: Sentence, words: [String], parsed: MitraLanguage.SentenceAnalysis,
+        triggers cues: [PhraseSet<TriggerCue>.Occurrence]
     ) -> [Located] {
         var kept = [Bool](repeating: false, count: tokens.count)
-        var cues: [PhraseSet<TriggerCue>.Occurrence] = []
-        triggers.occurrences(in: tokens, range: 0..<tokens.count, into: &cues)
         for c in cues { for k in c.start..<c.end { kept[k] = true } }
         var lists: [PhraseSet<Int>.Occurrence] = []
         listCues.occurrences(in: tokens, range: 0..<tokens.count, into: &lists)
