@@ -1425,23 +1425,22 @@ extension ExtractionEngine {
         var seen = ClaimKeySet()
         let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
-            let subjectID = trie.entityIDs[Int(c.subject.entity)]
-            let objectID = trie.entityIDs[Int(c.object.entity)]
             let negation = negationCue(scene, c)
-            let hedge = hedgeCue(scene, c)
             let isNegated = c.fixedNegation ?? (negation != nil)
             let key = ClaimKey(subject: c.subject.entity, predicate: c.predicate, object: c.object.entity, negated: isNegated)
-            let claim = Claim(
-                subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,
-                sentenceIndex: sentence.index, sentence: sentence.text,
-                subjectSpan: c.subjectSpan
-                    ?? Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
-                objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
-                negated: isNegated, hedged: c.hedgedByContext || hedge != nil, rule: c.rule, confidence: c.confidence,
-                holder: found.isEmpty ? nil : holder(for: c, in: scene, among: found))
-            // The rule that runs first takes precedence; within one rule, the first found.
+            // The rule that runs first takes precedence; within one rule, the first found. A
+            // claim is built only for a new key, in place in the array.
             if seen.insert(key) {
-                claims.append(claim)
+                let hedge = hedgeCue(scene, c)
+                claims.append(Claim(
+                    subject: trie.entityIDs[Int(c.subject.entity)], predicate: predicates[c.predicate].name,
+                    object: trie.entityIDs[Int(c.object.entity)], documentID: document.id,
+                    sentenceIndex: sentence.index, sentence: sentence.text,
+                    subjectSpan: c.subjectSpan
+                        ?? Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
+                    objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
+                    negated: isNegated, hedged: c.hedgedByContext || hedge != nil, rule: c.rule, confidence: c.confidence,
+                    holder: found.isEmpty ? nil : holder(for: c, in: scene, among: found)))
                 if explain {
                     var e = explanation(c, scene: scene, negation: negation, hedge: hedge)
                     if negation == nil, c.fixedNegation == nil, !scene.scopeStops.isEmpty {
