@@ -695,6 +695,20 @@ extension ExtractionEngine {
         return false
     }
 
+    /// Whether a mention is an adjective that describes the noun after it: a word a prefix
+    /// negation cue ends with ("non-addictive"), or one the Penn tagger reads as an adjective
+    /// ("an addictive remedy"). A condition's noun ("pain relief") is the object.
+    func describesPhrase(_ scene: Scene, _ mention: Located) -> Bool {
+        let last = mention.end - 1
+        if scene.negations.contains(where: { $0.payload.scope == .own && $0.start <= last && last < $0.end && $0.end == mention.end }) {
+            return true
+        }
+        // Only a sentence the tagger already read has its words (one where a mention stands
+        // before a word that is no cue, as "addictive" before "remedy").
+        guard scene.surface.count == scene.tokens.count, let penn = SyntaxLayer.penn else { return false }
+        return ["JJ", "JJR", "JJS"].contains(penn.tag(scene.surface)[last])
+    }
+
     /// Whether a mention only modifies the mention right after it ("kratom withdrawal").
     func isModifier(_ scene: Scene, _ m: Int) -> Bool {
         m + 1 < scene.mentions.count && scene.mentions[m + 1].start == scene.mentions[m].end
@@ -864,6 +878,12 @@ extension ExtractionEngine {
         rule: String, topical: Bool = false, into out: inout [Candidate]
     ) {
         var left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
+        // "a non-addictive remedy for pain": an adjective before the trigger describes the
+        // trigger's noun phrase, so the subject stands before it and the object after.
+        if case .objects(let o) = left, p != adverseIndex, describesPhrase(scene, scene.mentions[o.last!]) {
+            left = leftSide(scene, position: scene.mentions[o[0]].start, predicate: p, strong: strong, adverseOnly: adverseOnly,
+                objectsBlock: false)
+        }
         // A trigger in a relative clause whose subject is not inside it: the subject is the
         // noun the clause describes ("Kratom, which contains mitragynine", "morphine, which
         // causes …" even when morphine is only compared with).
