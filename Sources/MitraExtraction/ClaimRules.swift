@@ -121,6 +121,9 @@ extension ExtractionEngine {
         /// Token indices where a coordinated new predicate starts ("… and can cause"): a
         /// negation's scope ends there, though a trigger's reach does not.
         var scopeStops: [Int] = []
+        /// Token indices where a coordinated new predicate ends a hedge's scope ("may relieve
+        /// pain | and causes nausea").
+        var hedgeStops: [Int] = []
         /// Tokens inside a parenthesis or bracket that names nothing ("(n = 702, 62.8%)",
         /// "[43]"): skipped when measuring gaps, as a reader skips them inside a list.
         var inInsert: [Bool] = []
@@ -165,6 +168,12 @@ extension ExtractionEngine {
         func scopeEnds(_ a: Int, _ b: Int) -> Bool {
             let lo = min(a, b), hi = max(a, b)
             return boundary(lo, hi) || scopeStops.contains { lo <= $0 && $0 < hi }
+        }
+
+        /// Whether a hedge's scope from `a` to `b` ends in between.
+        func hedgeEnds(_ a: Int, _ b: Int) -> Bool {
+            let lo = min(a, b), hi = max(a, b)
+            return boundary(lo, hi) || hedgeStops.contains { lo <= $0 && $0 < hi }
         }
 
         func hard(_ a: Int, _ b: Int) -> Bool {
@@ -231,6 +240,7 @@ extension ExtractionEngine {
         scene.tags.removeAll()
         scene.relatives.removeAll(keepingCapacity: true)
         scene.scopeStops.removeAll(keepingCapacity: true)
+        scene.hedgeStops.removeAll(keepingCapacity: true)
         scene.anaphors.removeAll(keepingCapacity: true)
         scene.allAnaphors.removeAll(keepingCapacity: true)
         scene.triggers.removeAll(keepingCapacity: true)
@@ -283,9 +293,10 @@ extension ExtractionEngine {
             scene.activeNegation[i] = false
             scene.activeNegation[i + 1] = false
         }
-        if scene.activeNegation.contains(true) {
+        if scene.activeNegation.contains(true) || !scene.hedges.isEmpty && hedgesEnd {
             let stops = scopeStops(scene, sentence: sentence)
-            scene.scopeStops = stops
+            scene.scopeStops = stops.negation
+            scene.hedgeStops = stops.hedge
         }
         // Anaphors: a noun phrase ("the herb") always stands for the plant; a pronoun only
         // when the last substance named before it is a plant.
@@ -407,31 +418,41 @@ extension ExtractionEngine {
         scene.relatives.last { $0.range.contains(position) && $0.range.lowerBound < position }
     }
 
-    /// Where a coordinator after an active negation cue starts a new verb group ("is not an
-    /// approved medicine | and can cause addiction"), by the ontology's scope terminators
-    /// and both taggers; only sentences with such a coordinator are tagged.
-    func scopeStops(_ scene: Scene, sentence: Sentence) -> [Int] {
-        guard let syntax = SyntaxLayer.shipped else { return [] }
-        // A "following" cue's scope starts after it; the others' reach back.
-        let from = scene.negations.indices.filter { scene.activeNegation[$0] }.map { n in
+    /// Where a coordinator after an active negation cue or a hedge starts a new verb group
+    /// ("is not an approved medicine | and can cause addiction"), by the ontology's scope
+    /// terminators and both taggers; only sentences with such a coordinator are tagged.
+    func scopeStops(_ scene: Scene, sentence: Sentence) -> (negation: [Int], hedge: [Int]) {
+        guard let syntax = SyntaxLayer.shipped else { return ([], []) }
+        let rules = ontology.cues.scopeTerminators
+        // A "following" cue's scope starts after it; the others' reach back. A hedge reaches
+        // both ways.
+        let negationFrom = scene.negations.indices.filter { scene.activeNegation[$0] }.map { n in
             scene.negations[n].payload.scope == .following ? scene.negations[n].end : 0
         }.min() ?? scene.tokens.count
+        let hedgeFrom = scene.hedges.isEmpty ? scene.tokens.count : 0
         var found: [PhraseSet<Int>.Occurrence] = []
-        scopeTerminators.occurrences(in: scene.tokens, range: from..<scene.tokens.count, into: &found)
-        // A stop matters only for a mention after it that no later negation denies anyway
-        // ("is not addictive and causes no anorexia").
-        found.removeAll { c in
-            !scene.mentions.contains { m in
+        scopeTerminators.occurrences(in: scene.tokens, range: min(negationFrom, hedgeFrom)..<scene.tokens.count, into: &found)
+        // A stop matters for a negation only for a mention after it that no later negation
+        // denies anyway ("is not addictive and causes no anorexia"); for a hedge, between
+        // the hedge and a mention.
+        func endsNegation(_ c: PhraseSet<Int>.Occurrence) -> Bool {
+            rules[c.payload].ends.contains(.negation) && c.start >= negationFrom && scene.mentions.contains { m in
                 m.start >= c.end && !scene.negations.indices.contains { n in
                     let cue = scene.negations[n]
                     return scene.activeNegation[n] && cue.payload.scope == .following && cue.start >= c.end && cue.end <= m.start
                 }
             }
         }
-        guard !found.isEmpty else { return [] }
+        func endsHedge(_ c: PhraseSet<Int>.Occurrence) -> Bool {
+            rules[c.payload].ends.contains(.hedge) && scene.hedges.contains { h in
+                scene.mentions.contains { m in h.end <= c.start && m.start >= c.end || m.end <= c.start && h.start >= c.end }
+            }
+        }
+        found.removeAll { !endsNegation($0) && !endsHedge($0) }
+        guard !found.isEmpty else { return ([], []) }
         let surface = scene.surface.isEmpty ? surfaceWords(scene.tokens, sentence: sentence) : scene.surface
         let tags = scene.tags.count == surface.count ? scene.tags : syntax.tags(surface, mentions: scene.mentions)
-        guard let penn = SyntaxLayer.penn else { return [] }
+        guard let penn = SyntaxLayer.penn else { return ([], []) }
         let pennTags = penn.tag(surface)
         // The tagger's weak spot is an "-s" verb it has not seen ("and triggers seizures"): a
         // predicate's verb trigger is a verb whatever its tag.
@@ -439,14 +460,22 @@ extension ExtractionEngine {
         for t in scene.triggers where !t.payload.nominal && !t.payload.predicates.isEmpty { verbTrigger.insert(t.start) }
         var inMention = Set<Int>()
         for m in scene.mentions { for k in m.start..<m.end { inMention.insert(k) } }
-        let rules = ontology.cues.scopeTerminators
-        return found.compactMap { c in
+        // Where the Penn tagger reads a verb the other tagger saw as a noun ("and cause
+        // constipation"), its form tells: a word that is its own lemma is the bare verb.
+        func pennForm(_ k: Int) -> String {
+            let tag = pennTags[k]
+            guard !tag.hasPrefix("VB"), tag != "MD", tags[k] == .verb || verbTrigger.contains(k) else { return tag }
+            let word = surface[k].lowercased()
+            return Lemmatizer.lemma(of: word, tag: .verb) == word ? "VB" : tag
+        }
+        let stops = found.filter { c in
             let rule = rules[c.payload]
             var k = c.end
             while k < tags.count, rule.skipTags.contains(tags[k].name) { k += 1 }
-            guard k < tags.count, !inMention.contains(k), !rule.nonFiniteTags.contains(pennTags[k]) else { return nil }
-            return rule.verbTags.contains(tags[k].name) || verbTrigger.contains(k) ? c.start : nil
+            guard k < tags.count, !inMention.contains(k), !rule.nonFiniteTags.contains(pennForm(k)) else { return false }
+            return rule.verbTags.contains(tags[k].name) || verbTrigger.contains(k)
         }
+        return (stops.filter(endsNegation).map(\.start), stops.filter(endsHedge).map(\.start))
     }
 
     /// `mentions` without those that only modify a head naming no entity ("opioid cravings").
@@ -1433,7 +1462,7 @@ extension ExtractionEngine {
 
     func hedgeCue(_ scene: Scene, _ c: Candidate) -> Int? {
         scene.hedges.firstIndex { h in
-            !scene.boundary(min(h.start, c.trigger.lowerBound, c.object.start), max(h.end, c.trigger.lowerBound, c.object.start))
+            !scene.hedgeEnds(min(h.start, c.trigger.lowerBound, c.object.start), max(h.end, c.trigger.lowerBound, c.object.start))
         }
     }
 

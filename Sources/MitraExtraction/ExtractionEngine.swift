@@ -18,9 +18,11 @@ final class ExtractionEngine: Sendable {
     let implicitSubjects: PhraseSet<Bool>
     /// Phrases that hold a negation word but deny nothing ("not only", "not just").
     let pseudoNegations: PhraseSet<Bool>
-    /// Coordinators that end a negation's scope before a new verb group; the payload is the
+    /// Coordinators that end a negation's or hedge's scope before a new verb group; the payload is the
     /// index of its `ScopeTerminator` in the ontology's cues.
     let scopeTerminators: PhraseSet<Int>
+    /// Whether some scope terminator ends hedges too: else a hedged sentence is not tagged.
+    let hedgesEnd: Bool
     /// Category nouns whose examples treat the sentence's condition ("other options, such as …").
     let optionCues: PhraseSet<Bool>
     /// Heading and lead-in phrases that make a list's items objects of a predicate (its index).
@@ -159,6 +161,7 @@ final class ExtractionEngine: Sendable {
         self.implicitSubjects = implicitSubjects
         self.pseudoNegations = pseudoNegations
         self.scopeTerminators = scopeTerminators
+        hedgesEnd = ontology.cues.scopeTerminators.contains { $0.ends.contains(.hedge) }
         self.optionCues = optionCues
         self.listCues = listCues
         self.cueStarts = Self.cueStarts(vocabularySize: size, [
