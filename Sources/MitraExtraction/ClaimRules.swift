@@ -194,6 +194,13 @@ extension ExtractionEngine {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
+        if let question = context.question {
+            context.question = nil
+            if question.sentence + 1 == sentence.index, let yes = answer(analysis) {
+                answered(question, yes: yes, by: sentence, claims: &claims, explanations: &explanations)
+                return
+            }
+        }
         guard !analysis.mentions.isEmpty else { return }
         // Each rule's prefilter once: bit `i` says rule `i` runs (the list rule only for items).
         var running: UInt64 = 0
@@ -203,9 +210,9 @@ extension ExtractionEngine {
             running |= 1 << UInt64(i)
         }
         guard running != 0 else { return }
-        // A question asserts nothing (an answer that names both ends is its own sentence);
-        // a disclaimer claims nothing.
-        if isQuestion(sentence.text) || analysis.cues.contains(.disclaimer) && holds(disclaimers, analysis.tokens) { return }
+        // A disclaimer claims nothing; a question only when the next sentence answers it.
+        if analysis.cues.contains(.disclaimer) && holds(disclaimers, analysis.tokens) { return }
+        let question = isQuestion(sentence.text)
         makeScene(analysis, sentence: sentence, context: context, into: &scene)
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
@@ -215,9 +222,46 @@ extension ExtractionEngine {
         }
         if let list { applyLeadIn(list, &candidates) }
         dropAdvice(scene, &candidates)
+        if question {
+            var held = HeldQuestion(sentence: sentence.index, claims: [], explanations: [])
+            self.claims(
+                from: candidates, scene: scene, sentence: sentence, document: document, explain: explain, into: &held.claims,
+                explanations: &held.explanations)
+            if !held.claims.isEmpty { context.question = held }
+            return
+        }
         self.claims(
             from: candidates, scene: scene, sentence: sentence, document: document, explain: explain, into: &claims,
             explanations: &explanations)
+    }
+
+    /// Whether a sentence answers a yes-no question, and how: an answer word alone ("No.")
+    /// or before a short restatement that names nothing ("Yes, it can."). An answer that
+    /// names what it asserts, or goes on to a new clause ("No, but …"), is read as it stands.
+    func answer(_ analysis: SentenceAnalysis) -> Bool? {
+        let tokens = analysis.tokens
+        guard analysis.mentions.isEmpty, let first = tokens.first else { return nil }
+        let yes = words.has(first, RuleWords.yesWord)
+        guard yes || words.has(first, RuleWords.noWord) else { return nil }
+        let rest = tokens.dropFirst()
+        if rest.allSatisfy(\.isPunctuation) { return yes }
+        guard let next = rest.first, words.has(next, RuleWords.comma), rest.count <= 8,
+            !rest.contains(where: { words.has($0, RuleWords.boundary) })
+        else { return nil }
+        return yes
+    }
+
+    /// The question's claims, asserted by the answer sentence (denied by a "no").
+    func answered(
+        _ question: HeldQuestion, yes: Bool, by sentence: Sentence, claims: inout [Claim], explanations: inout [ClaimExplanation]
+    ) {
+        for var claim in question.claims {
+            claim.sentenceIndex = sentence.index
+            claim.sentence = sentence.text
+            if !yes { claim.negated.toggle() }
+            claims.append(claim)
+        }
+        explanations += question.explanations
     }
 
     // MARK: - The scene

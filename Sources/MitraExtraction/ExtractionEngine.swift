@@ -347,4 +347,13 @@ struct DocumentContext {
     /// Whether the last thing named before the current sentence that could be a subject
     /// (a substance, a therapy, an agency) was a plant, so that "it" can stand for it.
     var lastSubstanceIsPlant: Bool
+    /// The claims of the question just read, held for an answer in the next sentence.
+    var question: HeldQuestion?
+}
+
+/// A question's claims, which only an answer asserts ("Is kratom addictive? Yes.").
+struct HeldQuestion {
+    var sentence: Int
+    var claims: [Claim]
+    var explanations: [ClaimExplanation]
 }

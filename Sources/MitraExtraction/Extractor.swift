@@ -8,7 +8,7 @@ public struct Extractor: Sendable {
     /// The version of the rules' code. A store keeps it with the ontology's fingerprint, so
     /// changing the code (bump this) re-extracts stored documents on the next build just as
     /// changing the ontology does; otherwise unchanged documents would keep stale claims.
-    public static let codeVersion = "2026-12-02.1"
+    public static let codeVersion = "2026-12-02.2"
 
     /// The version of the rules: a hash of the code version and the rule data (rule
     /// settings, triggers, list cues, negation, hedge, advice and attribution cues).
