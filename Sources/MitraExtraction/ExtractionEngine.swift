@@ -1,3 +1,4 @@
+import MitraLanguage
 import MitraModel
 import MitraIngest
 import MitraOntology
@@ -260,7 +261,10 @@ final class ExtractionEngine: Sendable {
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
             analysis.cues = cues(of: analysis.tokens)
             findMentions(&analysis, scratch: &found)
-            if !analysis.mentions.isEmpty { addSuspendedHyphens(&analysis, scalars: scalars) }
+            if !analysis.mentions.isEmpty {
+                addSuspendedHyphens(&analysis, scalars: scalars)
+                addSharedHeads(&analysis, text: text)
+            }
             for m in analysis.mentions {
                 let first = analysis.tokens[m.start].start
                 let last = analysis.tokens[m.end - 1].end
@@ -318,6 +322,51 @@ final class ExtractionEngine: Sendable {
         }
         guard !added.isEmpty else { return }
         analysis.mentions = (analysis.mentions + added).sorted { $0.start < $1.start }
+    }
+
+    /// "mu and kappa receptors", "mu, kappa and delta receptors": each word before a
+    /// coordinator and a mention of two or more words shares the rest of that mention, when
+    /// the two make a label and the chunker reads their noun chunks as coordinated.
+    func addSharedHeads(_ analysis: inout SentenceAnalysis, text: ScalarText) {
+        let tokens = analysis.tokens
+        var added: [Located] = []
+        var parsed: MitraLanguage.SentenceAnalysis?
+        for m in analysis.mentions where m.end - m.start >= 2 && !tokens[m.start + 1].hyphenated {
+            var p = m.start
+            while p >= 2, words.has(tokens[p - 1], RuleWords.coordinator), !tokens[p].hyphenated {
+                let w = p - 2
+                guard !tokens[w].isPunctuation, !tokens[w + 1].hyphenated,
+                    !analysis.mentions.contains(where: { $0.start <= w && w < $0.end })
+                else { break }
+                let probe = [tokens[w]] + tokens[(m.start + 1)..<m.end]
+                guard let (entity, length) = trie.longestMatch(in: probe, from: 0, limit: probe.count), length == probe.count
+                else { break }
+                // Tagged only once a label fits, which few sentences reach.
+                if parsed == nil { parsed = chunked(analysis, text: text) }
+                guard let parsed, coordinated(w, m.end - 1, in: parsed) else { break }
+                added.append(Located(entity: entity, start: w, end: w + 1))
+                p = w
+            }
+        }
+        guard !added.isEmpty else { return }
+        analysis.mentions = (analysis.mentions + added).sorted { $0.start < $1.start }
+    }
+
+    /// The sentence tagged and chunked, when the tagger is installed.
+    private func chunked(_ analysis: SentenceAnalysis, text: ScalarText) -> MitraLanguage.SentenceAnalysis? {
+        guard let syntax = SyntaxLayer.shipped else { return nil }
+        let tokens = analysis.tokens
+        return syntax.analyse(tokens.map { text.text($0.start..<$0.end) }, mentions: analysis.mentions, hyphenated: tokens.indices.map {
+            $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
+        })
+    }
+
+    /// Whether tokens `a` and `b` stand in different noun chunks of one coordination.
+    private func coordinated(_ a: Int, _ b: Int, in parsed: MitraLanguage.SentenceAnalysis) -> Bool {
+        guard let x = parsed.chunks.firstIndex(where: { $0.range.contains(a) }),
+            let y = parsed.chunks.firstIndex(where: { $0.range.contains(b) }), x != y
+        else { return false }
+        return parsed.coordinations.contains { $0.chunks.contains(x) && $0.chunks.contains(y) }
     }
 
     /// Longest match of all labels, left to right, without overlaps.
