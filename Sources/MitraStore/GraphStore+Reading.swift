@@ -198,8 +198,12 @@ extension GraphStore {
     public func degrees() throws -> [String: Int] {
         try read { db in
             var degree: [String: Int] = [:]
+            // Counted per end in the order of the index that leads with it (the key for
+            // subjects, edges_osp for objects), so only the per-entity counts are grouped,
+            // not a sort of two rows per edge.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, count(*) FROM (SELECT subject AS id FROM edges UNION ALL SELECT object FROM edges) GROUP BY id
+                SELECT id, sum(n) FROM (SELECT subject AS id, count(*) AS n FROM edges GROUP BY subject
+                UNION ALL SELECT object, count(*) FROM edges INDEXED BY edges_osp GROUP BY object) GROUP BY id
                 """)
             while let row = try rows.next() { degree[row[0]] = row[1] }
             return degree
