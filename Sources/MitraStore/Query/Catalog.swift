@@ -111,7 +111,7 @@ final class Catalog {
     func classes(_ db: Database) throws -> [String: String?] {
         if let classParents { return classParents }
         var parents: [String: String?] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, parent FROM classes") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, parent FROM classes")) {
             parents[row["name"]] = row["parent"] as String?
         }
         classParents = parents
