@@ -36,6 +36,11 @@ struct MarkupBuffer {
 
     /// A decimal integer.
     mutating func append(_ value: Int64) {
+        // Counts are mostly one digit.
+        if value >= 0 && value < 10 {
+            buffer.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var v = value.magnitude
         let start = buffer.count
