@@ -203,17 +203,14 @@ public struct GraphImporter {
 
     /// Adds the graph's support: one supporting "document" and one statement for each key
     /// it states. Exact when the graph held nothing before (the import first took its old
-    /// support away and re-derived those keys). Names come from `findEdges`' small tables of
-    /// the ontology's predicates and the `mge:` terms, in key order, so `edges` grows at its end.
+    /// support away and re-derived those keys). `graph_edges` holds the graph's keys in key
+    /// order, which is `edges`' too, so the table grows at its end and nothing is sorted.
     private static func addSupport(ofGraph g: Int64, in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count)
-            SELECT s.name, p.name, o.name, 1, 0, 0, 1 FROM graph_edges ge
-            JOIN temp.import_entities s ON s.id = ge.s JOIN temp.import_predicates p ON p.id = ge.p
-            JOIN temp.import_entities o ON o.id = ge.o
-            WHERE ge.graph = ?
-            ORDER BY 1, 2, 3
-            ON CONFLICT (subject, predicate, object) DO UPDATE
+            INSERT INTO edges (s, p, o, supporting_docs, denying_docs, hedged_claims, claim_count)
+            SELECT s, p, o, 1, 0, 0, 1 FROM graph_edges WHERE graph = ?
+            ORDER BY s, p, o
+            ON CONFLICT (s, p, o) DO UPDATE
             SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1,
                 contested = \(EdgeDeriver.contested("supporting_docs + 1", "denying_docs", "self_contradicting"))
             """, arguments: [g])

@@ -28,10 +28,10 @@ extension GraphStore {
     ) throws {
         try read { db in
             let edges = try db.makeStatement(sql: """
-                SELECT e.subject, e.predicate, e.object, coalesce(p.biolink, 'biolink:related_to'), e.supporting_docs,
+                SELECT \(EdgeTerms.names), coalesce(pr.biolink, 'biolink:related_to'), e.supporting_docs,
                        e.denying_docs, e.hedged_claims, e.claim_count, e.self_contradicting, e.contested
-                FROM edges e LEFT JOIN predicates p ON p.name = e.predicate
-                ORDER BY e.subject, e.predicate, e.object
+                FROM \(EdgeTerms.namedEdges) LEFT JOIN predicates pr ON pr.name = substr(tp.value, \(GraphWriter.predicateStart))
+                ORDER BY ts.value, tp.value, tob.value
                 """)
             let stmt = edges.sqliteStatement
             defer { sqlite3_reset(stmt) }

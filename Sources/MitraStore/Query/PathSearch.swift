@@ -1,6 +1,6 @@
 import GRDB
 
-/// Whether a path of one to `maxLength` edges joins two sets of entities: a breadth-first
+/// Whether a path of one to `maxLength` edges joins two sets of entities (by term id): a breadth-first
 /// search from both ends that grows the cheaper frontier and stops at the first meeting.
 ///
 /// Each direction's neighbours are read through one prepared statement on an index of
@@ -50,7 +50,7 @@ struct PathSearch {
         sides = [try side(outward), try side(inward)]
     }
 
-    func connects(_ sources: [String], _ targets: [String], maxLength: Int) throws -> Bool {
+    func connects(_ sources: [Int64], _ targets: [Int64], maxLength: Int) throws -> Bool {
         var seen = [Set(sources), Set(targets)]
         guard seen[0].isDisjoint(with: seen[1]) else { return true }
         var frontiers = [sources, targets]
@@ -68,10 +68,10 @@ struct PathSearch {
             // frontier makes a path of `length + 2`.
             let far = frontiers[1 - side]
             let probing = far.count <= Self.probed && length + 2 <= maxLength
-            var next: [String] = []
+            var next: [Int64] = []
             for node in frontiers[side] {
                 for statement in sides[side].neighbours {
-                    let cursor = try String.fetchCursor(statement, arguments: [node])
+                    let cursor = try Int64.fetchCursor(statement, arguments: [node])
                     while let other = try cursor.next() {
                         if seen[1 - side].contains(other) { return true }
                         guard seen[side].insert(other).inserted else { continue }
@@ -87,7 +87,7 @@ struct PathSearch {
     }
 
     /// Whether one step of `side` leads from `node` to one of `nodes`.
-    private func leads(from node: String, to nodes: [String], side: Side) throws -> Bool {
+    private func leads(from node: Int64, to nodes: [Int64], side: Side) throws -> Bool {
         for target in nodes {
             for probe in side.probes where try Bool.fetchOne(probe, arguments: [node, target]) == true { return true }
         }
@@ -95,7 +95,7 @@ struct PathSearch {
     }
 
     /// About how many edges growing `frontier` reads.
-    private func cost(_ frontier: [String], _ side: Side) throws -> Int {
+    private func cost(_ frontier: [Int64], _ side: Side) throws -> Int {
         var total = 0
         for node in frontier.prefix(Self.sampled) {
             for statement in side.degrees { total += try Int.fetchOne(statement, arguments: [node]) ?? 0 }
