@@ -11,8 +11,9 @@ import MitraModel
 /// different denier exist (`Edge.isContested`). A key nothing supports any more loses its row.
 ///
 /// Edges, claims and imported support all name their ends by term id: the affected keys are
-/// kept in a temporary table, and the claims counted through the covering index `claims_spo`
-/// (per key and document, then per key) without reading a claim row.
+/// kept in a temporary table, the claims counted through the covering index `claims_spo`
+/// (per key and document, then per key) without reading a claim row, and the imported
+/// support found by key in each graph's part of `graph_edges`.
 enum EdgeDeriver {
     /// Re-derives the edges of keys given by the term ids of subject, predicate and object.
     static func refresh(ids: Set<SIMD3<Int64>>, in db: Database) throws {
@@ -49,6 +50,12 @@ enum EdgeDeriver {
         "(\(supporting) > 0 AND \(denying) > 0 AND NOT (\(supporting) = 1 AND \(denying) = 1 AND \(selfContradicting) = 1))"
     }
 
+    /// The term ids (`id`) of the stored graphs: few, so a key's imported support is one
+    /// primary-key seek per graph.
+    static let importedGraphs = """
+        SELECT t.id FROM graphs gr JOIN terms t ON t.value = gr.iri AND t.kind = 1 AND t.datatype = '' AND t.lang = ''
+        """
+
     private static func prepareAffected(in db: Database) throws {
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS affected_ids (
@@ -80,8 +87,8 @@ enum EdgeDeriver {
                     ) GROUP BY s, pr, o
                     UNION ALL
                     SELECT g.s, g.p, g.o, count(*), 0, 0, count(*), 0
-                    FROM temp.affected_ids a
-                    JOIN graph_edges g INDEXED BY graph_edges_spo ON g.s = a.s AND g.p = a.p AND g.o = a.o
+                    FROM temp.affected_ids a CROSS JOIN (\(importedGraphs)) i
+                    CROSS JOIN graph_edges g ON g.graph = i.id AND g.s = a.s AND g.p = a.p AND g.o = a.o
                     GROUP BY g.s, g.p, g.o
                 ) GROUP BY s, pr, o
             ) k

@@ -110,7 +110,7 @@ public struct GraphImporter {
         var lastPredicate: (bytes: [UInt8], id: Int64) = ([], 0)
 
         let loader = SortedQuadLoader(quads, graph: g)
-        try RDFReader(syntax: syntax).readNodes(file: file) { s, p, o, _ in
+        try RDFReader(syntax: syntax).readNodesInBackground(file: file) { s, p, o, _ in
             report.statements += 1
             // Bounds memory on files far larger than the benchmark's.
             if report.statements % 1_000_000 == 0 { terms.trimCache(above: 4_000_000) }

@@ -284,15 +284,18 @@ enum Schema {
             ORDER BY 1, 2, 3, 4;
         DROP TABLE graph_edges;
         ALTER TABLE graph_edges_v5 RENAME TO graph_edges;
-        \(graphEdgeIndex);
+        CREATE INDEX graph_edges_spo ON graph_edges(s, p, o, graph);
         CREATE INDEX labels_entity ON labels(entity);
         """
 
     /// Edges keyed by the term ids of subject, predicate and object, as claims and imported
     /// support are: each name is kept once, in the dictionary, instead of in every edge row
     /// and both its indexes. The v5 rows (by name) are not converted but derived again from
-    /// the claims and the imported support, which is what they are a count of.
+    /// the claims and the imported support, which is what they are a count of. The imported
+    /// support loses its second ordering: re-deriving a key seeks it once per imported graph
+    /// in the primary key, and an import builds one B-tree for it instead of two.
     static let v6 = """
+        DROP INDEX IF EXISTS graph_edges_spo;
         DROP TABLE edges;
         \(edgeTable);
         \(edgeIndexes.joined(separator: ";\n"));
@@ -313,9 +316,6 @@ enum Schema {
             PRIMARY KEY (s, p, o)
         ) WITHOUT ROWID
         """
-
-    /// Finds the graphs supporting one edge key, which re-deriving an edge counts.
-    static let graphEdgeIndex = "CREATE INDEX graph_edges_spo ON graph_edges(s, p, o, graph)"
 
     /// Packs the v2 mentions the migration copied out (`temp.mentions_flat`) a document at a time.
     private static func packMentions(in db: Database) throws {

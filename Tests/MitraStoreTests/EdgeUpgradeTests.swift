@@ -79,6 +79,7 @@ import Testing
                 ALTER TABLE edges_v5 RENAME TO edges;
                 CREATE INDEX edges_pos ON edges(predicate, object, subject);
                 CREATE INDEX edges_osp ON edges(object, subject, predicate);
+                CREATE INDEX graph_edges_spo ON graph_edges(s, p, o, graph);
                 DELETE FROM grdb_migrations WHERE identifier = 'v6-edges-by-id';
                 """)
         }
@@ -89,6 +90,10 @@ import Testing
             try String.fetchAll(db, sql: "SELECT type FROM pragma_table_info('edges') ORDER BY cid LIMIT 3")
         }
         #expect(types == ["INTEGER", "INTEGER", "INTEGER"], "edges keyed by term ids")
+        let indexes = try upgraded.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'graph_edges'")
+        }
+        #expect(indexes.allSatisfy { $0.hasPrefix("sqlite_autoindex") }, "the imported support in one ordering: \(indexes)")
         #expect(try upgraded.edges() == edges)
         let after = try Self.answers(upgraded)
         for (i, query) in Self.queries.enumerated() {
