@@ -86,6 +86,33 @@ struct PathSearch {
         return false
     }
 
+    /// Whether a walk of `min` to `max` edges (nodes may repeat, as the recursive SQL walks)
+    /// joins the two sets. It keeps, per end, the layers of nodes exactly k steps away; a walk
+    /// of L edges exists when the sources' layer a meets the targets' layer L − a for any one
+    /// split, so each length grows only the end whose last layer is cheaper to grow.
+    func connects(_ sources: [Int64], _ targets: [Int64], min: Int, max: Int) throws -> Bool {
+        guard min <= max else { return false }
+        var layers = [Set(sources), Set(targets)]
+        var length = 0
+        while length < max {
+            let costs = [try cost(Array(layers[0]), sides[0]), try cost(Array(layers[1]), sides[1])]
+            let side = costs[0] <= costs[1] ? 0 : 1
+            var next: Set<Int64> = []
+            for node in layers[side] {
+                for statement in sides[side].neighbours {
+                    let cursor = try Int64.fetchCursor(statement, arguments: [node])
+                    while let other = try cursor.next() { next.insert(other) }
+                }
+            }
+            // No walk from this end goes any further.
+            if next.isEmpty { return false }
+            layers[side] = next
+            length += 1
+            if length >= min, !layers[0].isDisjoint(with: layers[1]) { return true }
+        }
+        return false
+    }
+
     /// Whether one step of `side` leads from `node` to one of `nodes`.
     private func leads(from node: Int64, to nodes: [Int64], side: Side) throws -> Bool {
         for target in nodes {

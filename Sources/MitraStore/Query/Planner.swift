@@ -303,7 +303,7 @@ struct Planner {
     func estimate(_ p: Resolved) throws -> Int {
         if p.isPath {
             switch (p.subject, p.object) {
-            case (.constant, .constant) where p.min <= 1: return 1
+            case (.constant, .constant): return 1
             case (.constant(let ids, _), _), (_, .constant(let ids, _)): return min(Self.estimateCap, ids.count * 100 * p.max)
             default: return Int.max / 4
             }
@@ -360,15 +360,15 @@ struct Planner {
         return "\(name)(start, node, depth) AS (\n  " + arms.joined(separator: "\n  UNION\n  ") + ")"
     }
 
-    /// For a path between two constants of at least one edge (or zero when the ends may
-    /// meet), whether one of at most `max` edges exists, by a breadth-first search from both
-    /// ends that grows the smaller frontier and stops as soon as the frontiers meet; nil when
-    /// the pattern is not such a path (longer minimums need walks, which the recursive SQL
-    /// enumerates).
+    /// For a path between two constants, whether one of `min` to `max` edges exists, by a
+    /// breadth-first search from both ends that grows the cheaper end and stops as soon as
+    /// the ends meet; nil when the pattern is not such a path. A minimum of two or more asks
+    /// for walks of those lengths (nodes may repeat, as in the recursive SQL), which keep
+    /// each end's layers apart instead of everything seen.
     func pathBetweenConstants(_ p: Resolved, hopFilter: [String]) throws -> Bool? {
-        guard case .constant(let sources, _) = p.subject, case .constant(let targets, _) = p.object, p.min <= 1 else { return nil }
+        guard case .constant(let sources, _) = p.subject, case .constant(let targets, _) = p.object else { return nil }
         let overlap = !Set(sources).isDisjoint(with: targets)
-        if overlap { return p.min == 0 ? true : nil }
+        if overlap && p.min <= 1 { return p.min == 0 ? true : nil }
         // Forward steps follow (subject → object) for the pattern's forward predicates and
         // (object → subject) for its inverse ones; the search from the target walks them back.
         func steps(_ forward: (String, String), _ inverse: (String, String)) throws -> [(String, String, [String])] {
@@ -377,7 +377,9 @@ struct Planner {
         }
         let search = try PathSearch(db: db, outward: try steps(("s", "o"), ("o", "s")),
                                     inward: try steps(("o", "s"), ("s", "o")), hopFilter: hopFilter)
-        return try search.connects(try EdgeTerms.entities(sources, in: db), try EdgeTerms.entities(targets, in: db), maxLength: p.max)
+        let (from, to) = (try EdgeTerms.entities(sources, in: db), try EdgeTerms.entities(targets, in: db))
+        if p.min >= 2 { return try search.connects(from, to, min: p.min, max: p.max) }
+        return try search.connects(from, to, maxLength: p.max)
     }
 
     func constrain(_ term: End, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
