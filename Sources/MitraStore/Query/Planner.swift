@@ -166,12 +166,13 @@ struct Planner {
         /// Per select-list entry, the id column an entity's label is looked up for (nil: the
         /// entry is an expression of its own).
         var labelOf: [Int?] = []
-        /// Per select-list entry, how its term id becomes a name (nil: it is what it says).
-        var nameOf: [((String) -> String)?] = []
+        /// Per select-list entry holding a term id, where its name starts in the term's value
+        /// (nil: the entry is what it says).
+        var nameOf: [Int?] = []
         var columns: [Plan.Column] = []
         var groupBy: [String] = []
         var sortAliases: [String: [String]] = [:]
-        func add(_ expression: String, named: ((String) -> String)? = nil) -> Int {
+        func add(_ expression: String, named: Int? = nil) -> Int {
             selectList.append(expression)
             labelOf.append(nil)
             nameOf.append(named)
@@ -182,12 +183,13 @@ struct Planner {
             case .variable(let v):
                 guard let binding = bindings[v.name] else { throw unbound(v) }
                 if binding.isPredicate {
-                    let i = add(binding.expression, named: EdgeTerms.predicateName)
+                    let i = add(binding.expression, named: GraphWriter.predicateStart)
                     columns.append(.text(name: v.name, index: i))
                     sortAliases["?" + v.name] = ["c\(i)"]
                 } else {
-                    let id = add(binding.expression, named: EdgeTerms.entityName)
-                    let label = add(Self.label(of: EdgeTerms.entityName(binding.expression)))
+                    let id = add(binding.expression, named: GraphWriter.entityStart)
+                    // Read from the id's term row once the rows are distinct.
+                    let label = add("NULL")
                     labelOf[label] = id
                     columns.append(.entity(name: v.name, id: id, label: label))
                     sortAliases["?" + v.name] = ["c\(label)", "c\(id)"]
@@ -213,8 +215,8 @@ struct Planner {
         var plan = Plan(sql: "", arguments: [], columns: columns, steps: steps)
         if forSubgraph {
             for edge in edges {
-                let s = add(edge.subjectKey, named: EdgeTerms.entityName), p = add(edge.predicate, named: EdgeTerms.predicateName)
-                let o = add(edge.objectKey, named: EdgeTerms.entityName)
+                let s = add(edge.subjectKey, named: GraphWriter.entityStart), p = add(edge.predicate, named: GraphWriter.predicateStart)
+                let o = add(edge.objectKey, named: GraphWriter.entityStart)
                 plan.edgeKeys.append((s, p, o))
             }
             plan.entityColumns = columns.compactMap { if case .entity(_, let id, _) = $0 { id } else { nil } }
@@ -249,31 +251,30 @@ struct Planner {
         }
 
         var sql = ctes.isEmpty ? "" : "WITH RECURSIVE " + ctes.joined(separator: ",\n") + "\n"
-        if !hasAggregate && (labelOf.contains { $0 != nil } || nameOf.contains { $0 != nil }) {
-            // Names and labels are looked up once per distinct row, not once per joined row:
-            // a join that meets each answer many times (two hops through a hub) would look
-            // the same name up for every path to it.
-            let inner = selectList.indices.filter { labelOf[$0] == nil }.map { "\(selectList[$0]) AS c\($0)" }
-            let outer = selectList.indices.map { i in
-                if let id = labelOf[i] { return "\(Self.label(of: EdgeTerms.entityName("c\(id)"))) AS c\(i)" }
-                return nameOf[i].map { "\($0("c\(i)")) AS c\(i)" } ?? "c\(i)"
-            }
-            sql += "SELECT \(outer.joined(separator: ", "))\nFROM (SELECT DISTINCT \(inner.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
-            if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
-            sql += ")"
-        } else {
-            // An aggregate groups by term ids and names each group once.
-            let named = selectList.indices.map { i in "\(nameOf[i]?(selectList[i]) ?? selectList[i]) AS c\(i)" }
-            sql += "SELECT \(hasAggregate ? "" : "DISTINCT ")\(named.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
-            if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
-        }
+        var grouping = ""
         if hasAggregate {
             let keys = groupBy + select.groupBy.compactMap { bindings[$0.name]?.expression }.filter { !groupBy.contains($0) }
             // When every edge is read anyway, unary + keeps SQLite from walking an index just
             // to meet rows in group order, which costs a table lookup per edge; a scan and a
             // sort of the groups is cheaper.
             let prefix = scansEverything ? "+" : ""
-            if !keys.isEmpty { sql += "\nGROUP BY " + keys.map { prefix + $0 }.joined(separator: ", ") }
+            if !keys.isEmpty { grouping = "\nGROUP BY " + keys.map { prefix + $0 }.joined(separator: ", ") }
+        }
+        let core = selectList.indices.filter { labelOf[$0] == nil }.map { "\(selectList[$0]) AS c\($0)" }
+        var coreSQL = "SELECT \(hasAggregate ? "" : "DISTINCT ")\(core.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
+        if !wheres.isEmpty { coreSQL += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+        coreSQL += grouping
+        if nameOf.contains(where: { $0 != nil }) {
+            // Names and labels are looked up once per distinct row (or group), not once per
+            // joined row: a join that meets each answer many times (two hops through a hub)
+            // would look the same name up for every path to it. Each id column joins its
+            // term once, and its name and label are read from that row.
+            func name(_ i: Int) -> String { nameOf[i].map { "substr(t\(i).value, \($0))" } ?? "i.c\(i)" }
+            let outer = selectList.indices.map { i in "\(labelOf[i].map { Self.label(of: name($0)) } ?? name(i)) AS c\(i)" }
+            let terms = selectList.indices.filter { nameOf[$0] != nil }.map { " CROSS JOIN terms t\($0) ON t\($0).id = i.c\($0)" }
+            sql += "SELECT \(outer.joined(separator: ", "))\nFROM (\(coreSQL)) i" + terms.joined()
+        } else {
+            sql += coreSQL
         }
         if !orderBy.isEmpty && !(forSubgraph && hasAggregate) { sql += "\nORDER BY " + orderBy.joined(separator: ", ") }
         if let limit = select.tail.limit, !(forSubgraph && hasAggregate) {
