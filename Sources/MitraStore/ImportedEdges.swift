@@ -33,6 +33,24 @@ struct ImportedEdges {
         node.kind == .iri && node.value.count > Vocabulary.entityBytes.count && node.value.starts(with: Vocabulary.entityBytes)
     }
 
+    /// Why a statement of predicate `c.x` between entities of classes `c.y` and `c.z` (indexes
+    /// into `classNames`, -1 for no entity) is not an edge, as a function of the ends' names;
+    /// nil when it is one.
+    private func judge(
+        _ c: SIMD3<Int64>, classNames: [String], domains: [String: ([String], [String])], fits: (String, [String]) -> Bool
+    ) -> ((String, String) -> String)? {
+        let predicate = predicateNames[c.x] ?? ""
+        guard c.y >= 0, c.z >= 0 else {
+            let subjectMissing = c.y < 0
+            return { s, o in "\(subjectMissing ? s : o) is no entity of the store" }
+        }
+        let sc = classNames[Int(c.y)], oc = classNames[Int(c.z)]
+        guard let (domain, range) = domains[predicate] else { return nil }
+        if !fits(sc, domain) { return { s, _ in "\(s) (\(sc)) is outside the domain of \(predicate)" } }
+        if !fits(oc, range) { return { _, o in "\(o) (\(oc)) is outside the range of \(predicate)" } }
+        return nil
+    }
+
     /// Writes the statements that fit the ontology (both ends entities, in the predicate's
     /// domain and range) to `graph_edges` for graph `g`, and says which did not and why, as
     /// `subject predicate object: why`, in the order of those names. Whether one fits depends
@@ -58,44 +76,52 @@ struct ImportedEdges {
         // The entities as the import left them (its own concepts included), by term id.
         var classes: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, class FROM entities") { classes[row[0]] = row[1] }
+        // Each end's class once, as an index (-1: no entity), so the loop below compares and
+        // hashes integers only; names are read for the rejected statements alone.
         let nameOf = try db.makeStatement(sql: "SELECT substr(value, \(GraphWriter.entityStart)) FROM terms WHERE id = ?")
-        var ends: [Int64: (name: String, entityClass: String?)] = [:]
-        func end(_ id: Int64) throws -> (name: String, entityClass: String?) {
+        func name(_ id: Int64) throws -> String { try String.fetchOne(nameOf, arguments: [id]) ?? "" }
+        var classNames: [String] = []
+        var classIndex: [String: Int64] = [:]
+        var ends: [Int64: Int64] = [:]
+        func endClass(_ id: Int64) throws -> Int64 {
             if let known = ends[id] { return known }
-            let name = try String.fetchOne(nameOf, arguments: [id]) ?? ""
-            ends[id] = (name, classes[name])
-            return ends[id]!
+            var index: Int64 = -1
+            if let c = classes[try name(id)] {
+                if let i = classIndex[c] { index = i } else {
+                    index = Int64(classNames.count)
+                    classIndex[c] = index
+                    classNames.append(c)
+                }
+            }
+            ends[id] = index
+            return index
         }
 
-        struct Combination: Hashable { var p: Int64; var subjectClass: String?; var objectClass: String? }
-        var verdicts: [Combination: ((String, String) -> String)?] = [:]
+        // Per (predicate, subject class, object class): nil when it fits, else why not.
+        var verdicts: [SIMD3<Int64>: ((String, String) -> String)?] = [:]
         let insert = try RowInserter(db, sql: "INSERT INTO graph_edges (graph, s, p, o) VALUES (?, ?, ?, ?)")
         var accepted = 0
         var rejected: [(key: [String], text: String)] = []
         var previous: SIMD3<Int64>?
+        // Sorted by subject: its class is the last one's, mostly; and so is the verdict.
+        var subject: (id: Int64, entityClass: Int64) = (0, -2)
+        var last: (combination: SIMD3<Int64>, why: ((String, String) -> String)?) = (SIMD3(0, 0, -2), nil)
         for key in candidates where key != previous {
             previous = key
-            let (subject, object) = (try end(key.x), try end(key.z))
-            let predicate = predicateNames[key.y] ?? ""
-            let combination = Combination(p: key.y, subjectClass: subject.entityClass, objectClass: object.entityClass)
-            if verdicts[combination] == nil {
-                let why: ((String, String) -> String)?
-                if let sc = subject.entityClass, let oc = object.entityClass {
-                    if let (domain, range) = domains[predicate], !fits(sc, domain) || !fits(oc, range) {
-                        why = fits(sc, domain) ? { _, o in "\(o) (\(oc)) is outside the range of \(predicate)" }
-                            : { s, _ in "\(s) (\(sc)) is outside the domain of \(predicate)" }
-                    } else {
-                        why = nil
-                    }
+            if subject.id != key.x { subject = (key.x, try endClass(key.x)) }
+            let combination = SIMD3(key.y, subject.entityClass, try endClass(key.z))
+            if combination != last.combination {
+                if let known = verdicts[combination] {
+                    last = (combination, known)
                 } else {
-                    let subjectMissing = subject.entityClass == nil
-                    why = { s, o in "\(subjectMissing ? s : o) is no entity of the store" }
+                    let verdict = judge(combination, classNames: classNames, domains: domains, fits: fits)
+                    verdicts[combination] = .some(verdict)
+                    last = (combination, verdict)
                 }
-                verdicts[combination] = .some(why)
             }
-            if let why = verdicts[combination] ?? nil {
-                rejected.append(([subject.name, predicate, object.name],
-                                 "\(subject.name) \(predicate) \(object.name): \(why(subject.name, object.name))"))
+            if let why = last.why {
+                let (s, o, predicate) = (try name(key.x), try name(key.z), predicateNames[key.y] ?? "")
+                rejected.append(([s, predicate, o], "\(s) \(predicate) \(o): \(why(s, o))"))
                 continue
             }
             insert.bind(1, g); insert.bind(2, key.x); insert.bind(3, key.y); insert.bind(4, key.z)
