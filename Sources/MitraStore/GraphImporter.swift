@@ -196,20 +196,24 @@ public struct GraphImporter {
     }
 
     private static func insertEntities(_ drafts: [String: ConceptDraft], graph: String, in db: Database) throws -> Int {
-        let entity = try db.makeStatement(sql: """
+        // Bound straight into the statements: tens of thousands of rows each.
+        let entity = try RowInserter(db, sql: """
             INSERT OR IGNORE INTO entities (id, iri, label, class, exact_matches, close_matches, source)
             VALUES (?, ?, ?, ?, '', '', ?)
             """)
-        let label = try db.makeStatement(sql: "INSERT INTO labels (entity, label, kind, normalized) VALUES (?, ?, ?, ?)")
+        let label = try RowInserter(db, sql: "INSERT INTO labels (entity, label, kind, normalized) VALUES (?, ?, ?, ?)")
         var added = 0
         for (id, draft) in drafts.sorted(by: { $0.key < $1.key }) {
             guard draft.isConcept, let entityClass = draft.entityClass, let pref = draft.prefLabel else { continue }
-            try entity.execute(arguments: [id, Namespace.entity + id, pref, entityClass, graph])
+            entity.bind(1, id); entity.bind(2, Namespace.entity + id); entity.bind(3, pref); entity.bind(4, entityClass)
+            entity.bind(5, graph)
+            try entity.run()
             // An id the ontology (or an earlier import) already defines keeps its definition.
             guard db.changesCount > 0 else { continue }
             added += 1
             for (text, kind) in [(pref, "pref")] + draft.labels {
-                try label.execute(arguments: [id, text, kind, LabelNormalizer.normalize(text)])
+                label.bind(1, id); label.bind(2, text); label.bind(3, kind); label.bind(4, LabelNormalizer.normalize(text))
+                try label.run()
             }
         }
         return added
