@@ -84,6 +84,21 @@ import Testing
         #expect(try store.quadCount(graph: .iri(report.graph)) == 1)
     }
 
+    @Test func anEntityTheOntologyDefinesKeepsItsDefinitionAndLabels() throws {
+        let (store, dir) = try emptyStore()
+        let before = try #require(try store.ontology().entities["kratom"])
+        let ttl = """
+            @prefix mg: <\(Self.mg)> . @prefix mge: <\(Self.mge)> . @prefix skos: <\(Self.skos)> .
+            mge:kratom a skos:Concept, mg:Drug ; skos:prefLabel "not kratom" ; skos:altLabel "nk" .
+            mge:other-herb a skos:Concept, mg:Plant ; skos:prefLabel "Other herb" ; skos:altLabel "oh" .
+            """
+        let report = try GraphImporter(store: store).importFile(Fixtures.write(ttl, to: "redefine.ttl", in: dir), syntax: .turtle)
+        #expect(report.entities == 1)
+        let after = try store.ontology()
+        #expect(after.entities["kratom"] == before, "the ontology's definition and labels are kept")
+        #expect(after.entities["other-herb"]?.prefLabel == "Other herb" && after.entities["other-herb"]?.altLabels == ["oh"])
+    }
+
     @Test func aStoreMadeByAnImportTakesTheOntologyGivenSoOurVocabularyBecomesEdges() throws {
         let dir = Fixtures.temporaryDirectory()
         let file = Fixtures.write(
