@@ -39,10 +39,14 @@ enum EdgeTerms {
         """
 
     /// Every edge with its names and counts (`names`, then `e.*`'s counts), ordered by subject,
-    /// predicate and object name (by their UTF-8 bytes, SQLite's BINARY order).
+    /// predicate and object name (by their UTF-8 bytes, SQLite's BINARY order). The subjects'
+    /// terms are read in order from the dictionary's value index, so only each subject's
+    /// edges are sorted, not all of them.
     static let allNamedEdges = """
         SELECT \(names), e.supporting_docs, e.denying_docs, e.hedged_claims, e.claim_count, e.self_contradicting, e.contested
-        FROM \(namedEdges)
+        FROM terms ts CROSS JOIN edges e ON e.s = ts.id JOIN terms tp ON tp.id = e.p JOIN terms tob ON tob.id = e.o
+        WHERE ts.value > \(quote(Namespace.entity)) AND ts.value < \(quote(TermNames.upperBound(ofPrefix: Namespace.entity)))
+          AND ts.kind = 1 AND ts.datatype = '' AND ts.lang = ''
         ORDER BY ts.value, tp.value, tob.value
         """
 
