@@ -5,10 +5,12 @@ extension ExtractionEngine {
     /// A claim takes the holder of the last verb before its trigger in its clause, else of
     /// the first after it ("…, a spokesman said").
     func holders(_ scene: Scene) -> [(position: Int, holder: String)] {
-        guard scene.tokens.contains(where: { attributions.starts($0) }) else { return [] }
+        guard scene.cues.contains(.attribution) else { return [] }
         var verbs: [PhraseSet<Bool>.Occurrence] = []
         attributions.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &verbs)
-        return verbs.compactMap { v in holder(scene, verb: v).map { (v.start, $0) } }
+        var words: [PhraseSet<String>.Occurrence] = []
+        holders.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &words)
+        return verbs.compactMap { v in holder(scene, verb: v, words: words).map { (v.start, $0) } }
     }
 
     func holder(for c: Candidate, in scene: Scene, among found: [(position: Int, holder: String)]) -> String? {
@@ -19,11 +21,9 @@ extension ExtractionEngine {
 
     /// Who a reporting verb names as holder: the agency or holder word right before it ("the
     /// FDA has warned", "users report", "sellers claim"), or right after "according to".
-    func holder(_ scene: Scene, verb: PhraseSet<Bool>.Occurrence) -> String? {
-        var words: [PhraseSet<String>.Occurrence] = []
-        holders.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &words)
+    func holder(_ scene: Scene, verb: PhraseSet<Bool>.Occurrence, words: [PhraseSet<String>.Occurrence]) -> String? {
         do {
-            let after = vocabulary.form(of: scene.tokens[verb.start].id) == "according"
+            let after = accordingID >= 0 && scene.tokens[verb.start].id == accordingID
             if after {
                 if let m = scene.mentions.first(where: { $0.start >= verb.end && $0.start <= verb.end + 2 }), isAgency(m) {
                     return label(of: m)
@@ -40,8 +40,5 @@ extension ExtractionEngine {
 
     private func isAgency(_ m: Located) -> Bool { entityClass[Int(m.entity)] == .agency }
 
-    private func label(of m: Located) -> String {
-        let id = trie.entityIDs[Int(m.entity)]
-        return ontology.entities[id]?.prefLabel ?? id
-    }
+    private func label(of m: Located) -> String { holderLabels[Int(m.entity)] }
 }

@@ -7,6 +7,8 @@ struct SentenceAnalysis {
     var index: Int
     var tokens: [WordToken] = []
     var mentions: [ExtractionEngine.Located] = []
+    /// Which cue sets can occur in the tokens (see `CueMask`).
+    var cues = CueMask()
 }
 
 /// The rules that turn a sentence's mentions and cues into claims.
@@ -59,6 +61,23 @@ extension ExtractionEngine {
         var negated: Bool
     }
 
+    /// The claim keys of one sentence seen so far: a sentence yields a handful, so a short
+    /// array searched in order beats hashing; past `linearLimit` keys (a long list) a set.
+    struct ClaimKeySet {
+        static let linearLimit = 32
+        private var keys: [ClaimKey] = []
+        private var set: Set<ClaimKey>?
+
+        /// Adds `key`; whether it was new.
+        mutating func insert(_ key: ClaimKey) -> Bool {
+            if set != nil { return set!.insert(key).inserted }
+            if keys.contains(key) { return false }
+            keys.append(key)
+            if keys.count > Self.linearLimit { set = Set(keys) }
+            return true
+        }
+    }
+
     /// A relative clause and the mention it describes.
     struct RelativeClause {
         /// From the relative pronoun to the clause's last token.
@@ -81,9 +100,13 @@ extension ExtractionEngine {
     }
 
     /// All the per-sentence facts the rules consult, computed once per sentence.
+    ///
+    /// One scene serves every sentence of a document: `makeScene` refills its arrays in
+    /// place, so a sentence costs no allocation for the arrays the last one grew.
     struct Scene {
-        var tokens: [WordToken]
-        var mentions: [Located]
+        var tokens: [WordToken] = []
+        var mentions: [Located] = []
+        var cues = CueMask()
         var triggers: [PhraseSet<TriggerCue>.Occurrence] = []
         var negations: [PhraseSet<NegationCue>.Occurrence] = []
         var hedges: [PhraseSet<Bool>.Occurrence] = []
@@ -120,6 +143,10 @@ extension ExtractionEngine {
         /// The chunker's relative clauses whose antecedent is a mention ("kratom, which …",
         /// "the receptors that …"), when the sentence was chunked.
         var relatives: [RelativeClause] = []
+        /// Scratch for `makeScene`: where a cue starts, pseudo-negations, every anaphor.
+        fileprivate var cueStart: [Bool] = []
+        fileprivate var pseudo: [PhraseSet<Bool>.Occurrence] = []
+        fileprivate var found: [PhraseSet<Bool>.Occurrence] = []
 
         func boundary(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
@@ -146,86 +173,129 @@ extension ExtractionEngine {
         }
     }
 
+    /// Appends the sentence's claims to `claims`; `scene` and `candidates` are the
+    /// document's buffers, reused from sentence to sentence.
     func findClaims(
         _ analysis: inout SentenceAnalysis, sentence: Sentence, document: Document, context: inout DocumentContext,
-        list: ListContext? = nil, block: Block.Kind? = nil, explain: Bool = false,
-        explanations: inout [ClaimExplanation]
-    ) -> [Claim] {
+        list: ListContext? = nil, block: Block.Kind? = nil, explain: Bool = false, scene: inout Scene,
+        candidates: inout [Candidate], claims: inout [Claim], explanations: inout [ClaimExplanation]
+    ) {
         defer {
             if let last = analysis.mentions.last(where: { canBeSubject[Int($0.entity)] }) {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
-        guard !analysis.mentions.isEmpty, list != nil || registry.rules.contains(where: { $0.prefilter(analysis, self) })
-        else { return [] }
+        guard !analysis.mentions.isEmpty else { return }
+        // Each rule's prefilter once: bit `i` says rule `i` runs (the list rule only for items).
+        var running: UInt64 = 0
+        // By index, not by iterating: each step of a loop over the array copies the rule out.
+        let rules = registry.rules
+        for i in rules.indices where i == registry.listRule ? list != nil : rules[i].prefilter(analysis, self) {
+            running |= 1 << UInt64(i)
+        }
+        guard running != 0 else { return }
         // A question asserts nothing (an answer that names both ends is its own sentence);
         // a disclaimer claims nothing.
-        if isQuestion(sentence.text) || holds(disclaimers, analysis.tokens) { return [] }
-        var scene = makeScene(analysis, sentence: sentence, context: context)
+        if isQuestion(sentence.text) || analysis.cues.contains(.disclaimer) && holds(disclaimers, analysis.tokens) { return }
+        makeScene(analysis, sentence: sentence, context: context, into: &scene)
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
-        var candidates: [Candidate] = []
-        for (i, rule) in registry.rules.enumerated() where i == registry.listRule ? list != nil : rule.prefilter(analysis, self) {
-            rule.candidates(scene, self, into: &candidates)
+        candidates.removeAll(keepingCapacity: true)
+        for i in rules.indices where running & (1 << UInt64(i)) != 0 {
+            rules[i].candidates(scene, self, into: &candidates)
         }
         if let list { applyLeadIn(list, &candidates) }
         dropAdvice(scene, &candidates)
-        return claims(
-            from: candidates, scene: scene, sentence: sentence, document: document, explain: explain,
+        self.claims(
+            from: candidates, scene: scene, sentence: sentence, document: document, explain: explain, into: &claims,
             explanations: &explanations)
     }
 
     // MARK: - The scene
 
-    func makeScene(_ analysis: SentenceAnalysis, sentence: Sentence, context: DocumentContext) -> Scene {
+    /// Fills `scene` for one sentence, reusing the arrays it holds from the last.
+    func makeScene(_ analysis: SentenceAnalysis, sentence: Sentence, context: DocumentContext, into scene: inout Scene) {
         let tokens = analysis.tokens
         // "opioid-like" names no opioid to relate: such a modifier takes part in no claim.
-        var mentions = analysis.mentions.filter { m in
-            !(m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord))
+        func likeModifier(_ m: Located) -> Bool {
+            m.end < tokens.count && tokens[m.end].hyphenated && words.has(tokens[m.end], RuleWords.likeWord)
         }
-        var scene = Scene(tokens: tokens, mentions: mentions, plant: context.plant)
+        var mentions = analysis.mentions.contains(where: likeModifier) ? analysis.mentions.filter { !likeModifier($0) } : analysis.mentions
+        scene.tokens = tokens
+        scene.mentions = mentions
+        scene.cues = analysis.cues
+        scene.plant = context.plant
+        scene.standalone = false
+        scene.list = nil
+        scene.surface.removeAll()
+        scene.tags.removeAll()
+        scene.relatives.removeAll(keepingCapacity: true)
+        scene.scopeStops.removeAll(keepingCapacity: true)
+        scene.anaphors.removeAll(keepingCapacity: true)
+        scene.allAnaphors.removeAll(keepingCapacity: true)
+        scene.triggers.removeAll(keepingCapacity: true)
+        scene.negations.removeAll(keepingCapacity: true)
+        scene.hedges.removeAll(keepingCapacity: true)
+        scene.implicit.removeAll(keepingCapacity: true)
+        scene.activeNegation.removeAll(keepingCapacity: true)
+        scene.boundaryPrefix.removeAll(keepingCapacity: true)
+        scene.hardPrefix.removeAll(keepingCapacity: true)
+        scene.insertPrefix.removeAll(keepingCapacity: true)
+        scene.links.removeAll(keepingCapacity: true)
         let all = 0..<tokens.count
-        triggers.occurrences(in: tokens, range: all, into: &scene.triggers)
-        negations.occurrences(in: tokens, range: all, into: &scene.negations)
-        hedges.occurrences(in: tokens, range: all, into: &scene.hedges)
-        implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit)
+        // A cue set none of whose phrases starts at any token is not scanned.
+        let cues = analysis.cues
+        if cues.contains(.trigger) { triggers.occurrences(in: tokens, range: all, into: &scene.triggers) }
+        if cues.contains(.negation) { negations.occurrences(in: tokens, range: all, into: &scene.negations) }
+        if cues.contains(.hedge) { hedges.occurrences(in: tokens, range: all, into: &scene.hedges) }
+        if cues.contains(.implicitSubject) { implicitSubjects.occurrences(in: tokens, range: all, into: &scene.implicit) }
         // Cue words right after a mention ("kratom may cause") are no noun it modifies: only
         // the other sentences are tagged.
-        var cueStart = [Bool](repeating: false, count: tokens.count + 1)
-        for c in scene.triggers { cueStart[c.start] = true }
-        for c in scene.negations { cueStart[c.start] = true }
-        for c in scene.hedges { cueStart[c.start] = true }
+        scene.cueStart.refill(false, count: tokens.count + 1)
+        for c in scene.triggers { scene.cueStart[c.start] = true }
+        for c in scene.negations { scene.cueStart[c.start] = true }
+        for c in scene.hedges { scene.cueStart[c.start] = true }
         var parsed: MitraLanguage.SentenceAnalysis?
         if let syntax = SyntaxLayer.shipped,
-            needsSyntax(tokens, mentions, cueStarts: cueStart, sentence: sentence) || needsClauses(tokens, mentions, triggers: scene.triggers)
+            needsSyntax(tokens, mentions, cueStarts: scene.cueStart, cues: cues, sentence: sentence)
+                || needsClauses(tokens, mentions, triggers: scene.triggers)
         {
             let surface = surfaceWords(tokens, sentence: sentence)
             let analysis = syntax.analyse(surface, mentions: mentions, hyphenated: tokens.indices.map {
                 $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
             })
-            mentions = withoutModifiersOfOtherHeads(mentions, tokens: tokens, sentence: sentence, words: surface, parsed: analysis)
+            mentions = withoutModifiersOfOtherHeads(
+                mentions, tokens: tokens, sentence: sentence, words: surface, parsed: analysis, triggers: scene.triggers)
             scene.mentions = mentions
             scene.surface = surface
             scene.tags = analysis.tags
             parsed = analysis
         }
-        var pseudo: [PhraseSet<Bool>.Occurrence] = []
-        pseudoNegations.occurrences(in: tokens, range: all, into: &pseudo)
+        scene.pseudo.removeAll(keepingCapacity: true)
+        if cues.contains(.pseudoNegation) { pseudoNegations.occurrences(in: tokens, range: all, into: &scene.pseudo) }
         // A negation that shares a word with "not only" ("is not only") denies nothing; two in a
         // row ("not without") cancel.
-        scene.activeNegation = scene.negations.map { n in !pseudo.contains { $0.start < n.end && n.start < $0.end } }
+        for n in scene.negations {
+            let active = !scene.pseudo.contains { $0.start < n.end && n.start < $0.end }
+            scene.activeNegation.append(active)
+        }
         for i in scene.negations.indices.dropLast() where scene.negations[i + 1].start == scene.negations[i].end {
             scene.activeNegation[i] = false
             scene.activeNegation[i + 1] = false
         }
-        if scene.activeNegation.contains(true) { scene.scopeStops = scopeStops(scene, sentence: sentence) }
+        if scene.activeNegation.contains(true) {
+            let stops = scopeStops(scene, sentence: sentence)
+            scene.scopeStops = stops
+        }
         // Anaphors: a noun phrase ("the herb") always stands for the plant; a pronoun only
         // when the last substance named before it is a plant.
         if context.plant != nil {
-            var found: [PhraseSet<Bool>.Occurrence] = []
-            anaphors.occurrences(in: tokens, range: all, into: &found)
-            scene.allAnaphors = found.filter { a in !analysis.mentions.contains { $0.start < a.end && a.start < $0.end } }
-            for a in found {
+            scene.found.removeAll(keepingCapacity: true)
+            if cues.contains(.anaphor) { anaphors.occurrences(in: tokens, range: all, into: &scene.found) }
+            for a in scene.found where !analysis.mentions.contains(where: { $0.start < a.end && a.start < $0.end }) {
+                scene.allAnaphors.append(a)
+            }
+            for a in scene.found {
                 if a.payload {
                     let last = analysis.mentions.last { $0.end <= a.start && canBeSubject[Int($0.entity)] }
                     let plantBefore = last.map { isPlant[Int($0.entity)] } ?? context.lastSubstanceIsPlant
@@ -235,8 +305,7 @@ extension ExtractionEngine {
                 scene.anaphors.append(a)
             }
         }
-        scene.boundaryPrefix.reserveCapacity(tokens.count + 1)
-        scene.hardPrefix.reserveCapacity(tokens.count + 1)
+        scene.hardPrefix.removeAll(keepingCapacity: true)
         var b: Int32 = 0, h: Int32 = 0
         scene.boundaryPrefix.append(0)
         scene.hardPrefix.append(0)
@@ -246,21 +315,26 @@ extension ExtractionEngine {
             scene.boundaryPrefix.append(b)
             scene.hardPrefix.append(h)
         }
-        scene.inInsert = inserts(tokens, mentions: mentions)
-        scene.insertPrefix.reserveCapacity(tokens.count + 1)
+        markInserts(tokens, mentions: mentions, into: &scene.inInsert)
         var n: Int32 = 0
         scene.insertPrefix.append(0)
         for inside in scene.inInsert {
             if inside { n += 1 }
             scene.insertPrefix.append(n)
         }
-        scene.cueCovered = Array(repeating: false, count: tokens.count)
+        scene.cueCovered.refill(false, count: tokens.count)
         for t in scene.triggers { for k in t.start..<t.end { scene.cueCovered[k] = true } }
         for n in scene.negations { for k in n.start..<n.end { scene.cueCovered[k] = true } }
-        scene.links = zip(mentions, mentions.dropFirst()).map { link(scene, $0.0, $0.1) }
-        scene.compared = comparisons(scene)
+        // The links and comparisons read the scene, so each is filled outside it and put back.
+        var links = scene.links
+        scene.links = []
+        for i in mentions.indices.dropFirst() { links.append(link(scene, mentions[i - 1], mentions[i])) }
+        scene.links = links
+        var compared = scene.compared
+        scene.compared = []
+        comparisons(scene, into: &compared)
+        scene.compared = compared
         if let parsed { readClauses(parsed, into: &scene) }
-        return scene
     }
 
     /// Whether the chunker can tell the rules something the token scans cannot: a relative
@@ -379,11 +453,10 @@ extension ExtractionEngine {
     /// A head that a cue covers ("kratom side effects") or that a link word joins ("kratom
     /// related deaths") keeps its modifier: the rules read those phrases as claims.
     func withoutModifiersOfOtherHeads(
-        _ mentions: [Located], tokens: [WordToken], sentence: Sentence, words: [String], parsed: MitraLanguage.SentenceAnalysis
+        _ mentions: [Located], tokens: [WordToken], sentence: Sentence, words: [String], parsed: MitraLanguage.SentenceAnalysis,
+        triggers cues: [PhraseSet<TriggerCue>.Occurrence]
     ) -> [Located] {
         var kept = [Bool](repeating: false, count: tokens.count)
-        var cues: [PhraseSet<TriggerCue>.Occurrence] = []
-        triggers.occurrences(in: tokens, range: 0..<tokens.count, into: &cues)
         for c in cues { for k in c.start..<c.end { kept[k] = true } }
         var lists: [PhraseSet<Int>.Occurrence] = []
         listCues.occurrences(in: tokens, range: 0..<tokens.count, into: &lists)
@@ -409,11 +482,11 @@ extension ExtractionEngine {
     /// few sentences are tagged: with user patterns, two mentions; otherwise a mention right
     /// before a word that no mention starts and that is no function word, the only place a
     /// modifier of another head can stand.
-    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: [Bool], sentence: Sentence) -> Bool {
+    func needsSyntax(_ tokens: [WordToken], _ mentions: [Located], cueStarts: [Bool], cues: CueMask, sentence: Sentence) -> Bool {
         if !ontology.cues.patterns.isEmpty && mentions.count >= 2 { return true }
         // A lone mention needs a plant anaphor or an implicit subject for a claim; with neither
         // cue word before it in the sentence, its modifiers change nothing.
-        if mentions.count < 2, !tokens.contains(where: { anaphors.starts($0) || implicitSubjects.starts($0) }) { return false }
+        if mentions.count < 2, cues.isDisjoint(with: [.anaphor, .implicitSubject]) { return false }
         let function = RuleWords.copula | RuleWords.preposition | RuleWords.determiner | RuleWords.coordinator
             | RuleWords.adverb | RuleWords.pronoun | RuleWords.neutral | RuleWords.example
         var scalars: [Unicode.Scalar]?
@@ -453,8 +526,8 @@ extension ExtractionEngine {
 
     /// Which tokens are inside a parenthesis or bracket of at most 20 tokens that holds no
     /// mention (statistics, citations, asides), brackets included.
-    func inserts(_ tokens: [WordToken], mentions: [Located]) -> [Bool] {
-        var inside = Array(repeating: false, count: tokens.count)
+    func markInserts(_ tokens: [WordToken], mentions: [Located], into inside: inout [Bool]) {
+        inside.refill(false, count: tokens.count)
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
@@ -471,16 +544,15 @@ extension ExtractionEngine {
                 k += 1
             }
         }
-        return inside
     }
 
     /// Which mentions are the standard of a comparison: after "like" (when "like" follows a
     /// verb, not a category noun: "acts like morphine", not "opioids like morphine"),
     /// "unlike", "than", "similar to", "compared with", "the same … as"; and the mentions
     /// coordinated with one.
-    func comparisons(_ scene: Scene) -> [Bool] {
+    func comparisons(_ scene: Scene, into compared: inout [Bool]) {
         let tokens = scene.tokens
-        var compared = Array(repeating: false, count: scene.mentions.count)
+        compared.refill(false, count: scene.mentions.count)
         for (i, m) in scene.mentions.enumerated() {
             var k = m.start - 1
             while k >= 0, words.has(tokens[k], RuleWords.determiner) || words.has(tokens[k], RuleWords.otherWord) { k -= 1 }
@@ -493,7 +565,7 @@ extension ExtractionEngine {
                 // "opioids like morphine", "conditions like arthritis": examples, not comparisons.
                 let afterMention = scene.mentions.contains { $0.end == k }
                 let afterPlural = before.map { b in
-                    b.id >= 0 && !words.has(b, RuleWords.verbLike) && vocabulary.form(of: b.id).hasSuffix("s")
+                    b.id >= 0 && !words.has(b, RuleWords.verbLike) && endsInS[Int(b.id)]
                 } ?? false
                 let afterPunctuation = before.map { $0.isPunctuation } ?? true
                 if !afterMention && !afterPlural && !afterPunctuation { compared[i] = true }
@@ -512,7 +584,6 @@ extension ExtractionEngine {
         for i in compared.indices.dropFirst() where !compared[i] && compared[i - 1] && scene.links[i - 1] == .coordinated {
             compared[i] = true
         }
-        return compared
     }
 
     /// How two neighbouring mentions are joined: by a coordinator ("X, Y and Z"), by an
@@ -1056,8 +1127,11 @@ extension ExtractionEngine {
     /// Whether a sentence is a question: it ends in "?" (before closing quotes or brackets).
     func isQuestion(_ text: String) -> Bool {
         for c in text.unicodeScalars.reversed() {
-            if c == "?" { return true }
-            if !"\"')]\u{201D}\u{2019}*_ ".unicodeScalars.contains(c) { return false }
+            switch c {
+            case "?": return true
+            case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "*", "_", " ": continue
+            default: return false
+            }
         }
         return false
     }
@@ -1073,7 +1147,7 @@ extension ExtractionEngine {
     /// in place of …") claims no use: its clause's treats, alternative_to and complements
     /// candidates are dropped.
     func dropAdvice(_ scene: Scene, _ candidates: inout [Candidate]) {
-        guard !candidates.isEmpty, scene.tokens.contains(where: { advice.starts($0) }) else { return }
+        guard !candidates.isEmpty, scene.cues.contains(.advice) else { return }
         var found: [PhraseSet<Bool>.Occurrence] = []
         advice.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &found)
         guard !found.isEmpty else { return }
@@ -1148,7 +1222,7 @@ extension ExtractionEngine {
     /// the marker (":" or an example word) treats the condition named between the cue and the
     /// marker, else the nearest one before the cue.
     func optionExamples(_ scene: Scene, window: Int, into out: inout [Candidate]) {
-        guard let p = treatsIndex, scene.tokens.contains(where: { optionCues.starts($0) }) else { return }
+        guard let p = treatsIndex, scene.cues.contains(.optionCue) else { return }
         var cues: [PhraseSet<Bool>.Occurrence] = []
         optionCues.occurrences(in: scene.tokens, range: 0..<scene.tokens.count, into: &cues)
         for cue in cues {
@@ -1343,32 +1417,30 @@ extension ExtractionEngine {
         }
     }
 
+    /// Appends the claims the candidates make to `claims`, one per claim key.
     func claims(
         from candidates: [Candidate], scene: Scene, sentence: Sentence, document: Document, explain: Bool,
-        explanations: inout [ClaimExplanation]
-    ) -> [Claim] {
-        var best: [ClaimKey: Int] = [:]
-        var claims: [Claim] = []
+        into claims: inout [Claim], explanations: inout [ClaimExplanation]
+    ) {
+        var seen = ClaimKeySet()
         let found = candidates.isEmpty ? [] : holders(scene)
         for c in candidates {
-            let subjectID = trie.entityIDs[Int(c.subject.entity)]
-            let objectID = trie.entityIDs[Int(c.object.entity)]
             let negation = negationCue(scene, c)
-            let hedge = hedgeCue(scene, c)
             let isNegated = c.fixedNegation ?? (negation != nil)
             let key = ClaimKey(subject: c.subject.entity, predicate: c.predicate, object: c.object.entity, negated: isNegated)
-            let claim = Claim(
-                subject: subjectID, predicate: predicates[c.predicate].name, object: objectID, documentID: document.id,
-                sentenceIndex: sentence.index, sentence: sentence.text,
-                subjectSpan: c.subjectSpan
-                    ?? Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
-                objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
-                negated: isNegated, hedged: c.hedgedByContext || hedge != nil, rule: c.rule, confidence: c.confidence,
-                holder: found.isEmpty ? nil : holder(for: c, in: scene, among: found))
-            // The rule that runs first takes precedence; within one rule, the first found.
-            if best[key] == nil {
-                best[key] = claims.count
-                claims.append(claim)
+            // The rule that runs first takes precedence; within one rule, the first found. A
+            // claim is built only for a new key, in place in the array.
+            if seen.insert(key) {
+                let hedge = hedgeCue(scene, c)
+                claims.append(Claim(
+                    subject: trie.entityIDs[Int(c.subject.entity)], predicate: predicates[c.predicate].name,
+                    object: trie.entityIDs[Int(c.object.entity)], documentID: document.id,
+                    sentenceIndex: sentence.index, sentence: sentence.text,
+                    subjectSpan: c.subjectSpan
+                        ?? Span(start: scene.tokens[c.subject.start].start, end: scene.tokens[c.subject.end - 1].end),
+                    objectSpan: Span(start: scene.tokens[c.object.start].start, end: scene.tokens[c.object.end - 1].end),
+                    negated: isNegated, hedged: c.hedgedByContext || hedge != nil, rule: c.rule, confidence: c.confidence,
+                    holder: found.isEmpty ? nil : holder(for: c, in: scene, among: found)))
                 if explain {
                     var e = explanation(c, scene: scene, negation: negation, hedge: hedge)
                     if negation == nil, c.fixedNegation == nil, !scene.scopeStops.isEmpty {
@@ -1384,6 +1456,17 @@ extension ExtractionEngine {
                 }
             }
         }
-        return claims
+    }
+}
+
+private extension Array where Element == Bool {
+    /// Makes the array `count` copies of `value` in the storage it has (a scene's flags are
+    /// refilled per sentence); the generic `append(contentsOf:)` costs more than the loop.
+    @inline(__always)
+    mutating func refill(_ value: Bool, count: Int) {
+        if self.count > count { removeLast(self.count - count) }
+        for i in indices { self[i] = value }
+        reserveCapacity(count)
+        while self.count < count { append(value) }
     }
 }

@@ -60,6 +60,14 @@ final class ExtractionEngine: Sendable {
     let regulatesIndex: Int?
     /// Per predicate: only a plant can be its subject (`contains`).
     let plantOnly: [Bool]
+    /// Per vocabulary id: the form ends in "s" (a plural-looking word before "like").
+    let endsInS: [Bool]
+    /// The vocabulary id of "according" (as in "according to"), or `Vocabulary.unknown`.
+    let accordingID: Int32
+    /// Per trie entity index: the label a holder is written with (its preferred label).
+    let holderLabels: [String]
+    /// Per vocabulary id: which cue sets can start at a token of that form.
+    let cueStarts: [CueMask]
 
     /// Phrases that contain a trigger but do not signal it ("the root causes of pain"): they
     /// take the trigger's place in the leftmost-longest match and relate nothing.
@@ -153,6 +161,13 @@ final class ExtractionEngine: Sendable {
         self.scopeTerminators = scopeTerminators
         self.optionCues = optionCues
         self.listCues = listCues
+        self.cueStarts = Self.cueStarts(vocabularySize: size, [
+            (triggers.starts, .trigger), (negations.starts, .negation), (hedges.starts, .hedge),
+            (implicitSubjects.starts, .implicitSubject), (pseudoNegations.starts, .pseudoNegation),
+            (anaphors.starts, .anaphor), (attributions.starts, .attribution), (disclaimers.starts, .disclaimer),
+            (listCues.starts, .listCue), (optionCues.starts, .optionCue), (advice.starts, .advice),
+            ({ words.has($0, RuleWords.copula) }, .copula), ({ words.has($0, RuleWords.forWord) }, .forWord),
+        ])
 
         var subjectMask: [UInt32] = []
         var objectMask: [UInt32] = []
@@ -199,6 +214,11 @@ final class ExtractionEngine: Sendable {
         self.plantOnly = predicates.map { p in
             !p.subjectClasses.isEmpty && p.subjectClasses.allSatisfy { ontology.isSubclass($0, of: .plant) }
         }
+        // Spelling facts the rules would otherwise rebuild a string for, per token.
+        self.endsInS = (0..<vocabulary.count).map { vocabulary.form(of: Int32($0)).hasSuffix("s") }
+        self.accordingID = (0..<vocabulary.count).first { vocabulary.form(of: Int32($0)) == "according" }.map(Int32.init)
+            ?? Vocabulary.unknown
+        self.holderLabels = trie.entityIDs.map { ontology.entities[$0]?.prefLabel ?? $0 }
     }
 
     /// A mention located in a sentence's tokens.
@@ -215,8 +235,9 @@ final class ExtractionEngine: Sendable {
         var mentions: [Mention] = []
         var analyses: [SentenceAnalysis] = []
         var plantCounts: [Int32: Int] = [:]
+        var found: [Located] = []
         let blocks = document.blocks.isEmpty
-            ? BlockScanner().blocks(in: document.text, markdown: document.format == "markdown") : document.blocks
+            ? BlockScanner().blocks(in: scalars, markdown: document.format == "markdown") : document.blocks
         // Front matter is the document's metadata (title, url, date), not its text: it names
         // nothing and claims nothing.
         let metadata = blocks.filter { $0.kind == .frontMatter }.map { $0.span.start..<$0.span.end }
@@ -230,8 +251,12 @@ final class ExtractionEngine: Sendable {
                 analyses.append(analysis)
                 continue
             }
+            // A token takes at least two scalars with the space after it, most take five or
+            // more: one allocation for nearly every sentence instead of a doubling series.
+            analysis.tokens.reserveCapacity(range.count / 4 + 4)
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
-            findMentions(&analysis)
+            analysis.cues = cues(of: analysis.tokens)
+            findMentions(&analysis, scratch: &found)
             if !analysis.mentions.isEmpty { addSuspendedHyphens(&analysis, scalars: scalars) }
             for m in analysis.mentions {
                 let first = analysis.tokens[m.start].start
@@ -250,6 +275,8 @@ final class ExtractionEngine: Sendable {
         var claims: [Claim] = []
         var explanations: [ClaimExplanation] = []
         var context = DocumentContext(plant: plant, lastSubstanceIsPlant: false)
+        var scene = Scene()
+        var candidates: [Candidate] = []
         for i in analyses.indices {
             var list: ListContext?
             if let id = structure.list(ofSentence: i) {
@@ -259,9 +286,9 @@ final class ExtractionEngine: Sendable {
                 list = listContexts[id] ?? nil
             }
             let block = structure.sentenceBlock[i].map { structure.blocks[$0].kind }
-            claims += findClaims(
+            findClaims(
                 &analyses[i], sentence: sentences[i], document: document, context: &context, list: list, block: block,
-                explain: explain, explanations: &explanations)
+                explain: explain, scene: &scene, candidates: &candidates, claims: &claims, explanations: &explanations)
         }
         return ExtractionResult(
             document: document, sentences: sentences, mentions: mentions, claims: claims, explanations: explanations)
@@ -291,17 +318,22 @@ final class ExtractionEngine: Sendable {
     }
 
     /// Longest match of all labels, left to right, without overlaps.
-    func findMentions(_ analysis: inout SentenceAnalysis) {
+    ///
+    /// The matches gather in `scratch`, a buffer the caller reuses, and are copied to the
+    /// sentence once, so its array is allocated once at its final size.
+    func findMentions(_ analysis: inout SentenceAnalysis, scratch: inout [Located]) {
         let tokens = analysis.tokens
+        scratch.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             if let (entity, length) = trie.longestMatch(in: tokens, from: i, limit: tokens.count) {
-                analysis.mentions.append(Located(entity: entity, start: i, end: i + length))
+                scratch.append(Located(entity: entity, start: i, end: i + length))
                 i += length
             } else {
                 i += 1
             }
         }
+        if !scratch.isEmpty { analysis.mentions.append(contentsOf: scratch) }
     }
 }
 

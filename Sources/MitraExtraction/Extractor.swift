@@ -45,8 +45,12 @@ public struct Extractor: Sendable {
     /// load overlaps that work instead of stalling the first documents.
     @discardableResult
     public static func loadModels() -> Bool {
-        SyntaxLayer.shipped != nil && SyntaxLayer.penn != nil
+        modelLoads.allSatisfy { $0() }
     }
+
+    /// The loads `loadModels` makes, one per model, each saying whether its model is
+    /// installed: independent, so a caller with cores to spare runs them on separate threads.
+    public static let modelLoads: [@Sendable () -> Bool] = [{ SyntaxLayer.shipped != nil }, { SyntaxLayer.penn != nil }]
 
     /// The ontology the extractor was built from.
     public var ontology: Ontology { engine.ontology }

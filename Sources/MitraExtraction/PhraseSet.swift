@@ -6,6 +6,9 @@ import MitraModel
 struct PhraseSet<Payload: Sendable>: Sendable {
     /// Per node: the payload of the phrase that ends there, if any.
     private var payloads: [Payload?] = [nil]
+    /// Per node: a phrase ends there (its payload is set), so the scan tests a flag instead
+    /// of copying a payload, which for triggers holds an array, at every node it passes.
+    private var ends: [Bool] = [false]
     private var edges = EdgeTable()
     private var rootChildren: [Int32] = []
 
@@ -33,12 +36,14 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                     node = next
                 } else {
                     payloads.append(nil)
+                    ends.append(false)
                     let created = Int32(payloads.count - 1)
                     edges.insert(node, id, child: created)
                     node = created
                 }
             }
             payloads[Int(node)] = payloads[Int(node)].map { merge($0, payload) } ?? payload
+            ends[Int(node)] = true
         }
     }
 
@@ -62,19 +67,23 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 i += 1
                 continue
             }
-            var best: (Int, Payload)?
+            var bestEnd = -1
+            var bestNode: Int32 = -1
             var j = i + 1
             while true {
-                if let p = payloads[Int(node)] { best = (j, p) }
+                if ends[Int(node)] {
+                    bestEnd = j
+                    bestNode = node
+                }
                 guard j < range.upperBound else { break }
                 let next = edges.child(node, tokens[j].id)
                 guard next >= 0 else { break }
                 node = next
                 j += 1
             }
-            if let (end, payload) = best {
-                out.append(Occurrence(start: i, end: end, payload: payload))
-                i = end
+            if bestNode >= 0, let payload = payloads[Int(bestNode)] {
+                out.append(Occurrence(start: i, end: bestEnd, payload: payload))
+                i = bestEnd
             } else {
                 i += 1
             }

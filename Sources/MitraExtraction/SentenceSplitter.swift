@@ -12,6 +12,23 @@ public struct SentenceSplitter: Sendable {
 
     static let longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
 
+    /// The abbreviations as `asciiKey`s, so that most full stops are checked with no string made.
+    static let abbreviationKeys = Set(abbreviations.compactMap { asciiKey(Array($0.unicodeScalars)[...]) })
+
+    /// An ASCII word of at most eight scalars, lowercased, packed a byte per scalar; nil for
+    /// any other word (compared as a string instead).
+    static func asciiKey(_ word: ArraySlice<Unicode.Scalar>) -> UInt64? {
+        guard !word.isEmpty, word.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for s in word {
+            var v = s.value
+            guard v < 0x80 else { return nil }
+            if v >= 0x41 && v <= 0x5A { v += 32 }
+            key = key << 8 | UInt64(v)
+        }
+        return key
+    }
+
     /// The longest sentence kept whole, in scalars; longer runs are cut at spaces.
     public static let maximumLength = 2_000
 
@@ -42,6 +59,12 @@ public struct SentenceSplitter: Sendable {
         }
         while i < scalars.count {
             let c = scalars[i]
+            let v = c.value
+            // Spaces and letters (but the emoticons' "D", "P" and "p"), most of a text, decide nothing.
+            if v == 0x20 || (v >= 0x61 && v <= 0x7A && v != 0x70) || (v >= 0x41 && v <= 0x5A && v != 0x44 && v != 0x50) {
+                i += 1
+                continue
+            }
             if c == "\n" {
                 close(at: i)
                 i += 1
@@ -50,9 +73,9 @@ public struct SentenceSplitter: Sendable {
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
                 // "?!", "??" and "..." end together.
-                while j < scalars.count, ".!?".unicodeScalars.contains(scalars[j]) { j += 1 }
+                while j < scalars.count, Self.isStop(scalars[j]) { j += 1 }
                 // Closing quotes and brackets belong to the sentence they end.
-                while j < scalars.count, "\"')]\u{201D}\u{2019}".unicodeScalars.contains(scalars[j]) { j += 1 }
+                while j < scalars.count, Self.isCloser(scalars[j]) { j += 1 }
                 // So does a citation or footnote marker: ".[3]", ".³", "receptors.28", ".§".
                 j = skipCitation(scalars, stop: i, from: j)
                 if j >= scalars.count {
@@ -74,12 +97,12 @@ public struct SentenceSplitter: Sendable {
                 if k < scalars.count, scalars[k] != "\n" {
                     let next = scalars[k]
                     // After a closing quote, a dash starts the attribution ("…" – Sam K.).
-                    let afterQuote = j > i + 1 && "\"\u{201D}".unicodeScalars.contains(scalars[j - 1])
+                    let afterQuote = j > i + 1 && (scalars[j - 1] == "\"" || scalars[j - 1] == "\u{201D}")
                     // Forum text starts sentences in lowercase ("it helps. my back …").
                     let lowercaseStart = next.properties.isLowercase
                     let startsSentence = Tokenizer.isCapital(next) || Tokenizer.isDigit(next) || lowercaseStart
-                        || "\"'(\u{201C}\u{2018}[".unicodeScalars.contains(next)
-                        || afterQuote && "\u{2013}\u{2014}-".unicodeScalars.contains(next)
+                        || Self.isOpener(next)
+                        || afterQuote && (next == "\u{2013}" || next == "\u{2014}" || next == "-")
                     if !startsSentence || (c == "." && endsAbbreviation(scalars, at: i)) {
                         i = j
                         continue
@@ -105,6 +128,49 @@ public struct SentenceSplitter: Sendable {
         return ranges
     }
 
+    // The scalar classes below are tested with a switch: a string's `unicodeScalars.contains`
+    // builds a view per call, and they are tested at every full stop.
+
+    /// ".", "!", "?": scalars that end a sentence together ("?!", "...").
+    @inline(__always)
+    static func isStop(_ c: Unicode.Scalar) -> Bool { c == "." || c == "!" || c == "?" }
+
+    /// Closing quotes and brackets, which belong to the sentence they end.
+    @inline(__always)
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", ")", "]", "\u{201D}", "\u{2019}": true
+        default: false
+        }
+    }
+
+    /// Opening quotes and brackets, which may start a sentence.
+    @inline(__always)
+    static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "(", "\u{201C}", "\u{2018}", "[": true
+        default: false
+        }
+    }
+
+    /// What a bracketed citation holds: digits, commas, hyphens, en dashes, spaces ("[3, 4-6]").
+    @inline(__always)
+    static func isCitationScalar(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "0"..."9", ",", "-", "\u{2013}", " ": true
+        default: false
+        }
+    }
+
+    /// Superscript digits and note marks after a full stop (".³", ".§", ".*").
+    @inline(__always)
+    static func isNoteMark(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\u{00B9}", "\u{00B2}", "\u{00B3}", "\u{2070}", "\u{2074}"..."\u{2079}", "§", "†", "‡", "*": true
+        default: false
+        }
+    }
+
     /// The index after a citation marker that follows the stop at `stop`, or `from` when none.
     private func skipCitation(_ scalars: [Unicode.Scalar], stop: Int, from: Int) -> Int {
         var j = from
@@ -112,10 +178,10 @@ public struct SentenceSplitter: Sendable {
             let c = scalars[j]
             if c == "[" {
                 var k = j + 1
-                while k < scalars.count, k - j <= 16, "0123456789,-\u{2013} ".unicodeScalars.contains(scalars[k]) { k += 1 }
+                while k < scalars.count, k - j <= 16, Self.isCitationScalar(scalars[k]) { k += 1 }
                 guard k < scalars.count, scalars[k] == "]", k > j + 1 else { return j }
                 j = k + 1
-            } else if "\u{00B9}\u{00B2}\u{00B3}\u{2070}\u{2074}\u{2075}\u{2076}\u{2077}\u{2078}\u{2079}§†‡*".unicodeScalars.contains(c) {
+            } else if Self.isNoteMark(c) {
                 j += 1
             } else if Tokenizer.isDigit(c), j == stop + 1, stop > 0, scalars[stop - 1].properties.isAlphabetic {
                 // "receptors.28 Unlike": digits glued to a word's full stop, then a space.
@@ -160,6 +226,10 @@ public struct SentenceSplitter: Sendable {
         while s > 0, !Tokenizer.isSpace(scalars[s - 1]), scalars[s - 1] != "(" { s -= 1 }
         // No abbreviation is longer than six scalars: most words end a sentence with no string made.
         if dot - s > Self.longestAbbreviation { return false }
+        if let key = Self.asciiKey(scalars[s..<dot]) {
+            // A single letter ("J. Smith") is an initial.
+            return Self.abbreviationKeys.contains(key) || (dot - s == 1 && Tokenizer.isWordScalar(scalars[s]) && !Tokenizer.isDigit(scalars[s]))
+        }
         let word = String(String.UnicodeScalarView(scalars[s..<dot])).lowercased()
         if word.isEmpty { return false }
         if Self.abbreviations.contains(word) { return true }

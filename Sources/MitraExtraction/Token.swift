@@ -47,19 +47,26 @@ extension Tokenizer {
     ) {
         scan(scalars, range: range) { t, folded in
             let n = folded.count
-            let id = vocabulary.id(of: folded)
+            // One pass of the running hash gives the word's and its singulars' hashes.
+            var state = Vocabulary.seed
+            var before1 = state, before2 = state, before3 = state
+            for i in 0..<n {
+                before3 = before2
+                before2 = before1
+                before1 = state
+                state = Vocabulary.step(state, folded[i])
+            }
+            let id = vocabulary.id(of: folded, count: n, then: nil, state: state)
             var singular = Vocabulary.unknown
             var singular2 = Vocabulary.unknown
             // Regular plurals: "-ies" → "-y", "-es" → "", "-s" → "" (not "-ss").
             if t.kind == .word, n > 3, folded[n - 1] == 0x73, folded[n - 2] != 0x73 {
-                singular = vocabulary.id(of: UnsafeBufferPointer(rebasing: folded[0..<(n - 1)]))
+                singular = vocabulary.id(of: folded, count: n - 1, then: nil, state: before1)
                 if folded[n - 2] == 0x65 {
-                    let es = vocabulary.id(of: UnsafeBufferPointer(rebasing: folded[0..<(n - 2)]))
+                    let es = vocabulary.id(of: folded, count: n - 2, then: nil, state: before2)
                     if singular == Vocabulary.unknown { singular = es } else { singular2 = es }
                     if folded[n - 3] == 0x69, singular2 == Vocabulary.unknown {
-                        var y = Array(folded[0..<(n - 3)])
-                        y.append(0x79)
-                        let ies = y.withUnsafeBufferPointer { vocabulary.id(of: $0) }
+                        let ies = vocabulary.id(of: folded, count: n - 3, then: 0x79, state: Vocabulary.step(before3, 0x79))
                         if singular == Vocabulary.unknown { singular = ies } else { singular2 = ies }
                     }
                 }

@@ -60,7 +60,9 @@ public struct Tokenizer: Sendable {
                             letters += 1
                             if Self.isCapital(c) { capitals += 1 }
                         }
-                        Self.fold(c, into: &buffer)
+                        let v = c.value
+                        // Letters and digits of ASCII, nearly every scalar, fold inline.
+                        if v < 0x80 { buffer.append(v >= 0x41 && v <= 0x5A ? v + 32 : v) } else { Self.foldOther(c, into: &buffer) }
                         j += 1
                     } else if Self.isApostrophe(c), j + 1 < end, Self.isWordScalar(scalars[j + 1]) {
                         // "kratom's" is kratom; "don't" stays one word.
@@ -127,6 +129,13 @@ public struct Tokenizer: Sendable {
             buffer.append(v >= 0x41 && v <= 0x5A ? v + 32 : v)
             return
         }
+        foldOther(s, into: &buffer)
+    }
+
+    /// `fold` for a scalar outside ASCII: rare, so kept out of line.
+    @inline(never)
+    static func foldOther(_ s: Unicode.Scalar, into buffer: inout FoldBuffer) {
+        let v = s.value
         switch v {
         case 0x3BC, 0xB5, 0x39C:
             buffer.append(0x6D)

@@ -10,7 +10,11 @@ public struct BlockScanner: Sendable {
     static let headingWords = 6
 
     public func blocks(in text: String, markdown: Bool) -> [Block] {
-        let scalars = Array(text.unicodeScalars)
+        blocks(in: Array(text.unicodeScalars), markdown: markdown)
+    }
+
+    /// The blocks of a text already decoded to scalars (the extractor has them at hand).
+    public func blocks(in scalars: [Unicode.Scalar], markdown: Bool) -> [Block] {
         var lines: [Range<Int>] = []
         var start = 0
         for (i, c) in scalars.enumerated() where c == "\n" {
@@ -116,7 +120,11 @@ public struct BlockScanner: Sendable {
         guard scalars[s].properties.isUppercase else { return false }
         guard let last = scalars[e - 1] as Unicode.Scalar?, !".!?,;:\"')]".unicodeScalars.contains(last) else { return false }
         var words = 1
-        for k in s..<e where scalars[k] == " " { words += 1 }
-        return words <= Self.headingWords
+        for k in s..<e where scalars[k] == " " {
+            words += 1
+            // Most lines are paragraphs: stop counting once the line is too long for a heading.
+            if words > Self.headingWords { return false }
+        }
+        return true
     }
 }

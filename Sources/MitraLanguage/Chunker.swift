@@ -18,7 +18,17 @@ public enum Chunker {
     /// `hyphenated[i]`, when true, says that words `i` and `i + 1` were written as one
     /// hyphenated word whose hyphen is not among the words (mitragraph's tokenizer drops it):
     /// "opioid", "like" then make the adjective "opioid-like", as "opioid", "-", "like" do.
+    public static func analyse(words: [String], tags: [UniversalTag], hyphenated: [Bool] = []) -> SentenceAnalysis {
+        analyse(anyWords: words, tags: tags, hyphenated: hyphenated)
+    }
+
+    /// Any other kind of string; the `String` form is compiled for its type, as the extractor
+    /// calls it for every sentence it chunks.
     public static func analyse<S: StringProtocol>(words: [S], tags: [UniversalTag], hyphenated: [Bool] = []) -> SentenceAnalysis {
+        analyse(anyWords: words, tags: tags, hyphenated: hyphenated)
+    }
+
+    private static func analyse<S: StringProtocol>(anyWords words: [S], tags: [UniversalTag], hyphenated: [Bool]) -> SentenceAnalysis {
         let n = min(words.count, tags.count)
         let sentence = TaggedWords(
             words: words.prefix(n).map { Lemmatizer.lowercase($0) }, tags: Array(tags.prefix(n)),

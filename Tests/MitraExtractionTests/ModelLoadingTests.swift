@@ -8,4 +8,9 @@ import Testing
         #expect(Extractor.loadModels())
         #expect(SyntaxLayer.shipped != nil && SyntaxLayer.penn != nil)
     }
+
+    @Test func eachModelLoadsOnItsOwnAndTheyMakeUpLoadModels() {
+        #expect(Extractor.modelLoads.count == 2)
+        #expect(Extractor.modelLoads.map { $0() } == [true, true])
+    }
 }

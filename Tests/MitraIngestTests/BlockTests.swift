@@ -36,6 +36,18 @@ import Testing
         ])
     }
 
+    @Test func aHeadingLineHasAtMostSixWordsWhereverTheLineEnds() {
+        let text = "Uses of the leaf in tea\nUses of the leaf in hot tea\nA long line of many words, " + String(repeating: "and more ", count: 50) + "\n"
+        #expect(described(BlockScanner().blocks(in: text, markdown: false), text).map { String($0.prefix(12)) } == [
+            "heading Uses", "paragraph Us", "paragraph A ",
+        ])
+    }
+
+    @Test func scalarsAlreadyDecodedGiveTheTextsBlocks() {
+        let text = "# Kratóm 🌿\n\nEffects:\n- naúsea\n1. one\nShort Heading\n> quoted\n"
+        #expect(BlockScanner().blocks(in: Array(text.unicodeScalars), markdown: true) == BlockScanner().blocks(in: text, markdown: true))
+    }
+
     @Test func htmlBlocksKeepTheirKindsAndIndexTheText() {
         let html = """
             <html><body><article><h2>Side effects</h2><p>These may occur:</p>

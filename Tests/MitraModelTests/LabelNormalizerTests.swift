@@ -45,4 +45,19 @@ import Testing
         #expect(ContentHash.hex(of: "kratom") != ContentHash.hex(of: "kratom "))
         #expect(ContentHash.hex(of: "").count == 32)
     }
+
+    @Test func theHashOfNothingIsTheTwoLanesSeeds() {
+        // Stores keep these hashes: a faster loop must give the values the lanes define.
+        #expect(ContentHash.hex(of: "") == "cbf29ce484222325" + "84222325cbf29ce4")
+    }
+
+    @Test func aDocumentsHashIsItsTextsAndTakesNoPartInEquality() {
+        let text = "Kratóm 🌿 may cause nausea."
+        let a = Document(id: "a.txt", text: text, format: "text")
+        let b = Document(id: "a.txt", text: text, format: "text")
+        #expect(a.contentHash == ContentHash.hex(of: text))
+        #expect(a.contentHash == a.contentHash)
+        #expect(a == b && a.hashValue == b.hashValue)
+        #expect(a != Document(id: "a.txt", text: text + " ", format: "text"))
+    }
 }

@@ -86,16 +86,17 @@ struct ExtractCommand: ParsableCommand {
             return
         }
         try reportingErrors {
-            // The three start-up jobs are independent: the corpus is read while the ontology's
-            // tables are built and the tagger models load, which a whole-corpus run waits for.
+            // The start-up jobs are independent: the corpus is read while the ontology's tables
+            // are built and each tagger model loads, which a whole-corpus run waits for.
             let built = ParallelResults<Result<Extractor, Error>>(count: 1)
             let read = ParallelResults<Result<DocumentReader.Batch, Error>>(count: 1)
             let options = ontologyOptions, paths = inputs
-            DispatchQueue.concurrentPerform(iterations: 3) { job in
+            let models = Extractor.modelLoads
+            DispatchQueue.concurrentPerform(iterations: 2 + models.count) { job in
                 switch job {
                 case 0: built.set(0, Result { Extractor(ontology: try options.load()) })
                 case 1: read.set(0, Result { try DocumentReader().read(paths: paths) })
-                default: Extractor.loadModels()
+                default: _ = models[job - 2]()
                 }
             }
             let extractor = try built.values[0].get()

@@ -41,6 +41,8 @@ struct RuleRegistry: Sendable {
         rules = all.enumerated().sorted { a, b in (a.element.settings.order, a.offset) < (b.element.settings.order, b.offset) }
             .map(\.element)
         listRule = rules.firstIndex { $0 is ListLeadInRule } ?? -1
+        // `findClaims` keeps which rules run in one 64-bit mask.
+        precondition(rules.count <= 64, "at most 64 rule types")
     }
 
     /// The ids of every rule type, for checking rule data against them.

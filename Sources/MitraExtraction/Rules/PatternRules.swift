@@ -7,7 +7,7 @@ struct SubjectForConditionRule: ClaimRule {
     let settings: RuleSettings
 
     func prefilter(_ analysis: SentenceAnalysis, _ engine: ExtractionEngine) -> Bool {
-        engine.treatsIndex != nil && analysis.tokens.contains { engine.words.has($0, RuleWords.forWord) }
+        engine.treatsIndex != nil && analysis.cues.contains(.forWord)
     }
 
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {

@@ -9,7 +9,7 @@ struct TriggerRule: ClaimRule {
     let settings: RuleSettings
 
     func prefilter(_ analysis: SentenceAnalysis, _ engine: ExtractionEngine) -> Bool {
-        analysis.tokens.contains { engine.triggers.starts($0) }
+        analysis.cues.contains(.trigger)
     }
 
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {
@@ -30,7 +30,7 @@ struct CategoryExamplesRule: ClaimRule {
     let settings: RuleSettings
 
     func prefilter(_ analysis: SentenceAnalysis, _ engine: ExtractionEngine) -> Bool {
-        analysis.tokens.contains { engine.listCues.starts($0) || engine.optionCues.starts($0) }
+        !analysis.cues.isDisjoint(with: [.listCue, .optionCue])
     }
 
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {
@@ -46,7 +46,7 @@ struct CopulaAdjectiveRule: ClaimRule {
     let settings: RuleSettings
 
     func prefilter(_ analysis: SentenceAnalysis, _ engine: ExtractionEngine) -> Bool {
-        engine.adverseIndex != nil && analysis.tokens.contains { engine.words.has($0, RuleWords.copula) }
+        engine.adverseIndex != nil && analysis.cues.contains(.copula)
     }
 
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {
@@ -75,7 +75,7 @@ struct NegatedEffectRule: ClaimRule {
     let settings: RuleSettings
 
     func prefilter(_ analysis: SentenceAnalysis, _ engine: ExtractionEngine) -> Bool {
-        engine.adverseIndex != nil && analysis.tokens.contains { engine.negations.starts($0) }
+        engine.adverseIndex != nil && analysis.cues.contains(.negation)
     }
 
     func candidates(_ scene: ExtractionEngine.Scene, _ engine: ExtractionEngine, into out: inout [ExtractionEngine.Candidate]) {
