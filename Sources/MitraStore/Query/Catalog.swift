@@ -37,8 +37,9 @@ final class Catalog {
             .strings(binding: LabelNormalizer.normalize(text))
         if !ids.isEmpty { return ids }
         // Edges imported from RDF may name nodes the ontology does not know.
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM edges WHERE subject = ? LIMIT 1", arguments: [text]) == true
-            || (try Bool.fetchOne(db, sql: "SELECT 1 FROM edges INDEXED BY edges_osp WHERE object = ? LIMIT 1", arguments: [text])) == true {
+        if let term = try EdgeTerms.entity(text, in: db),
+           try Bool.fetchOne(db, sql: "SELECT 1 FROM edges WHERE s = ? LIMIT 1", arguments: [term]) == true
+            || (try Bool.fetchOne(db, sql: "SELECT 1 FROM edges INDEXED BY edges_osp WHERE o = ? LIMIT 1", arguments: [term])) == true {
             return [text]
         }
         let labels = try String.fetchAll(db, sql: "SELECT label FROM labels WHERE kind != 'hidden' ORDER BY label LIMIT 200000")
@@ -53,8 +54,8 @@ final class Catalog {
         let names = try predicates(db)
         if names.contains(name.text) { return name.text }
         if let folded = names.first(where: { $0.lowercased() == name.text.lowercased() }) { return folded }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM edges INDEXED BY edges_pos WHERE predicate = ? LIMIT 1",
-                             arguments: [name.text]) == true {
+        if let term = try EdgeTerms.predicate(name.text, in: db),
+           try Bool.fetchOne(db, sql: "SELECT 1 FROM edges INDEXED BY edges_pos WHERE p = ? LIMIT 1", arguments: [term]) == true {
             return name.text
         }
         throw QueryError(kind: .unknownPredicate, line: name.position.line, column: name.position.column,

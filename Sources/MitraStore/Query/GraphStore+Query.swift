@@ -93,7 +93,7 @@ extension GraphStore {
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT p.name, p.subject_classes, p.object_classes,
-                       (SELECT count(*) FROM edges e INDEXED BY edges_pos WHERE e.predicate = p.name) AS n
+                       (SELECT count(*) FROM edges e INDEXED BY edges_pos WHERE e.p = \(EdgeTerms.predicateTerm("p.name"))) AS n
                 FROM predicates p ORDER BY p.name
                 """) {
                 let domain = (row["subject_classes"] as String).split(separator: " ").joined(separator: ", ")
