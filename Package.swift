@@ -64,8 +64,8 @@ let package = Package(
         .testTarget(name: "MitraIngestTests", dependencies: ["MitraModel", "MitraIngest", "MitraTestSupport"]),
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraModel", "MitraOntology", "MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: [
-            "MitraModel", "MitraOntology", "MitraRDF", "MitraStore", "MitraBuild", "MitraTestSupport",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "MitraModel", "MitraOntology", "MitraRDF", "MitraStore", "MitraBuild", "MitraQuery", "MitraTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .testTarget(
             name: "MitraQueryTests",

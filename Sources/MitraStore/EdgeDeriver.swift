@@ -10,10 +10,10 @@ import MitraModel
 /// and a denying claim (self_contradicting). It is `contested` when an affirmer and a
 /// different denier exist (`Edge.isContested`). A key nothing supports any more loses its row.
 ///
-/// Claims and imported support name their ends by term id, edges by name: the affected keys
-/// are kept both ways in two temporary tables, the claims counted through the covering index
-/// `claims_spo` (per key and document, then per key) without reading a claim row, and the
-/// names looked up once per key.
+/// Edges, claims and imported support all name their ends by term id: the affected keys are
+/// kept in a temporary table, the claims counted through the covering index `claims_spo`
+/// (per key and document, then per key) without reading a claim row, and the imported
+/// support found by key in each graph's part of `graph_edges`.
 enum EdgeDeriver {
     /// Re-derives the edges of keys given by the term ids of subject, predicate and object.
     static func refresh(ids: Set<SIMD3<Int64>>, in db: Database) throws {
@@ -37,9 +37,8 @@ enum EdgeDeriver {
     /// Recomputes every edge from scratch; for upgrades, repairs and tests of the incremental path.
     static func rebuildAll(in db: Database) throws {
         try prepareAffected(in: db)
-        try db.execute(sql: "INSERT OR IGNORE INTO temp.affected_names SELECT subject, predicate, object FROM edges")
-        try idsOfNames(in: db)
         try db.execute(sql: """
+            INSERT OR IGNORE INTO temp.affected_ids SELECT s, p, o FROM edges;
             INSERT OR IGNORE INTO temp.affected_ids SELECT DISTINCT s, p, o FROM graph_edges;
             INSERT OR IGNORE INTO temp.affected_ids SELECT DISTINCT subject, predicate, object FROM claims;
             """)
@@ -51,44 +50,28 @@ enum EdgeDeriver {
         "(\(supporting) > 0 AND \(denying) > 0 AND NOT (\(supporting) = 1 AND \(denying) = 1 AND \(selfContradicting) = 1))"
     }
 
+    /// The term ids (`id`) of the stored graphs: few, so a key's imported support is one
+    /// primary-key seek per graph.
+    static let importedGraphs = """
+        SELECT t.id FROM graphs gr JOIN terms t ON t.value = gr.iri AND t.kind = 1 AND t.datatype = '' AND t.lang = ''
+        """
+
     private static func prepareAffected(in db: Database) throws {
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS affected_ids (
                 s INTEGER NOT NULL, p INTEGER NOT NULL, o INTEGER NOT NULL, PRIMARY KEY (s, p, o)) WITHOUT ROWID;
-            CREATE TEMP TABLE IF NOT EXISTS affected_names (
-                subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT NOT NULL,
-                PRIMARY KEY (subject, predicate, object)) WITHOUT ROWID;
             DELETE FROM temp.affected_ids;
-            DELETE FROM temp.affected_names;
             """)
-    }
-
-    /// Adds the term ids of the affected names (those the terms know; claims can have no others).
-    private static func idsOfNames(in db: Database) throws {
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO temp.affected_ids
-            SELECT ts.id, tp.id, tob.id FROM temp.affected_names a
-            JOIN terms ts ON ts.value = ?1 || a.subject AND ts.kind = 1 AND ts.datatype = '' AND ts.lang = ''
-            JOIN terms tp ON tp.value = ?2 || a.predicate AND tp.kind = 1 AND tp.datatype = '' AND tp.lang = ''
-            JOIN terms tob ON tob.value = ?1 || a.object AND tob.kind = 1 AND tob.datatype = '' AND tob.lang = ''
-            """, arguments: [Namespace.entity, Namespace.ontology])
     }
 
     private static func refreshAffected(in db: Database) throws {
-        let e = GraphWriter.entityStart, p = GraphWriter.predicateStart
         try db.execute(sql: """
-            INSERT OR IGNORE INTO temp.affected_names
-            SELECT substr(ts.value, \(e)), substr(tp.value, \(p)), substr(tob.value, \(e)) FROM temp.affected_ids a
-            JOIN terms ts ON ts.id = a.s JOIN terms tp ON tp.id = a.p JOIN terms tob ON tob.id = a.o
+            DELETE FROM edges WHERE (s, p, o) IN (SELECT s, p, o FROM temp.affected_ids)
             """)
         try db.execute(sql: """
-            DELETE FROM edges WHERE (subject, predicate, object) IN (SELECT subject, predicate, object FROM temp.affected_names)
-            """)
-        try db.execute(sql: """
-            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count,
+            INSERT INTO edges (s, p, o, supporting_docs, denying_docs, hedged_claims, claim_count,
                                self_contradicting, contested)
-            SELECT substr(ts.value, \(e)), substr(tp.value, \(p)), substr(tob.value, \(e)),
-                   k.supporting, k.denying, k.hedged, k.n, k.both, \(contested("k.supporting", "k.denying", "k.both"))
+            SELECT k.s, k.pr, k.o, k.supporting, k.denying, k.hedged, k.n, k.both, \(contested("k.supporting", "k.denying", "k.both"))
             FROM (
                 SELECT s, pr, o, sum(supporting) AS supporting, sum(denying) AS denying, sum(hedged) AS hedged,
                        sum(n) AS n, sum(both) AS both
@@ -104,13 +87,13 @@ enum EdgeDeriver {
                     ) GROUP BY s, pr, o
                     UNION ALL
                     SELECT g.s, g.p, g.o, count(*), 0, 0, count(*), 0
-                    FROM temp.affected_ids a
-                    JOIN graph_edges g INDEXED BY graph_edges_spo ON g.s = a.s AND g.p = a.p AND g.o = a.o
+                    FROM temp.affected_ids a CROSS JOIN (\(importedGraphs)) i
+                    CROSS JOIN graph_edges g ON g.graph = i.id AND g.s = a.s AND g.p = a.p AND g.o = a.o
                     GROUP BY g.s, g.p, g.o
                 ) GROUP BY s, pr, o
-            ) k JOIN terms ts ON ts.id = k.s JOIN terms tp ON tp.id = k.pr JOIN terms tob ON tob.id = k.o
+            ) k
             ORDER BY 1, 2, 3
             """)
-        try db.execute(sql: "DELETE FROM temp.affected_ids; DELETE FROM temp.affected_names")
+        try db.execute(sql: "DELETE FROM temp.affected_ids")
     }
 }

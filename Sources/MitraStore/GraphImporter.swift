@@ -107,10 +107,11 @@ public struct GraphImporter {
         var concepts: [String: ConceptDraft] = [:]
         let blankPrefix = "g\(g)-"
         var lastSubject: (bytes: [UInt8], id: Int64) = ([], 0)
-        var lastPredicate: (bytes: [UInt8], id: Int64) = ([], 0)
+        var lastPredicate: (bytes: [UInt8], id: Int64, ours: Bool) = ([], 0, false)
+        var edges = ImportedEdges(predicates: vocabulary.predicates)
 
         let loader = SortedQuadLoader(quads, graph: g)
-        try RDFReader(syntax: syntax).readNodes(file: file) { s, p, o, _ in
+        try RDFReader(syntax: syntax).readNodesInBackground(file: file) { s, p, o, _ in
             report.statements += 1
             // Bounds memory on files far larger than the benchmark's.
             if report.statements % 1_000_000 == 0 { terms.trimCache(above: 4_000_000) }
@@ -122,16 +123,15 @@ public struct GraphImporter {
                 if s.kind == .iri { lastSubject = (Array(s.value), sid) }
             }
             // Files repeat few predicates; the last one costs a byte comparison, not a lookup.
-            let pid: Int64
-            if p.value.elementsEqual(lastPredicate.bytes) {
-                pid = lastPredicate.id
-            } else {
-                pid = try terms.id(of: p, blankPrefix: blankPrefix)
-                lastPredicate = (Array(p.value), pid)
+            if !p.value.elementsEqual(lastPredicate.bytes) {
+                let pid = try terms.id(of: p, blankPrefix: blankPrefix)
+                lastPredicate = (Array(p.value), pid, edges.predicate(pid, iri: p.value))
             }
-            try loader.add(sid, pid, try terms.id(of: o, blankPrefix: blankPrefix))
-            // Only typing and labelling statements about our entity IRIs say anything about
-            // entities; edges are found afterwards, in SQL, from the stored quads.
+            let pid = lastPredicate.id
+            let oid = try terms.id(of: o, blankPrefix: blankPrefix)
+            try loader.add(sid, pid, oid)
+            if lastPredicate.ours { edges.add(sid, pid, oid, subject: s, object: o) }
+            // Only typing and labelling statements about our entity IRIs say anything about entities.
             guard s.kind == .iri, p.value.count >= Vocabulary.shortestInterestingPredicate else { return }
             if p.value.elementsEqual(Vocabulary.typeBytes), o.kind == .iri {
                 guard let subject = Vocabulary.local(s.value, after: Vocabulary.entityBytes) else { return }
@@ -157,10 +157,8 @@ public struct GraphImporter {
         if bulk {
             for sql in Schema.quadIndexes { try db.execute(sql: sql) }
         }
-        try findEdges(graph: g, in: db)
         report.entities = try insertEntities(concepts, graph: graphIRI, in: db)
-        report.rejectedEdges = try rejectEdgesOutsideTheOntology(graph: g, in: db)
-        report.edges = try Int.fetchOne(db, sql: "SELECT count(*) FROM graph_edges WHERE graph = ?", arguments: [g]) ?? 0
+        (report.edges, report.rejectedEdges) = try edges.write(graph: g, in: db)
         if bulkEdges {
             for name in Schema.edgeIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
@@ -174,138 +172,19 @@ public struct GraphImporter {
         return report
     }
 
-    /// Records, for the edges, every quad of graph `g` that links two of our entity IRIs by a
-    /// predicate of the ontology, by term id. The graph's quads are read in key order, which
-    /// is `graph_edges`' order too, so the table grows at its end. (Unary `+` keeps SQLite
-    /// from probing the key with every combination of the three `IN` lists instead.)
-    private static func findEdges(graph g: Int64, in db: Database) throws {
-        try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS import_predicates (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-            DELETE FROM temp.import_predicates;
-            INSERT OR IGNORE INTO temp.import_predicates
-                SELECT t.id, p.name FROM predicates p
-                JOIN terms t ON t.value = ? || p.name AND t.kind = 1 AND t.datatype = '' AND t.lang = '';
-            """, arguments: [Namespace.ontology])
-        try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS import_entities (id INTEGER PRIMARY KEY, name TEXT NOT NULL, class TEXT);
-            DELETE FROM temp.import_entities;
-            INSERT INTO temp.import_entities (id, name)
-                SELECT id, substr(value, ?) FROM terms WHERE value > ? AND value < ? AND kind = 1;
-            """, arguments: [Namespace.entity.count + 1, Namespace.entity, Self.upperBound(ofPrefix: Namespace.entity)])
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO graph_edges (graph, s, p, o)
-                SELECT q.g, q.s, q.p, q.o FROM quads q
-                WHERE q.g = ? AND +q.p IN (SELECT id FROM temp.import_predicates)
-                  AND +q.s IN (SELECT id FROM temp.import_entities) AND +q.o IN (SELECT id FROM temp.import_entities)
-                ORDER BY q.s, q.p, q.o
-            """, arguments: [g])
-    }
-
     /// Adds the graph's support: one supporting "document" and one statement for each key
     /// it states. Exact when the graph held nothing before (the import first took its old
-    /// support away and re-derived those keys). Names come from `findEdges`' small tables of
-    /// the ontology's predicates and the `mge:` terms, in key order, so `edges` grows at its end.
+    /// support away and re-derived those keys). `graph_edges` holds the graph's keys in key
+    /// order, which is `edges`' too, so the table grows at its end and nothing is sorted.
     private static func addSupport(ofGraph g: Int64, in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count)
-            SELECT s.name, p.name, o.name, 1, 0, 0, 1 FROM graph_edges ge
-            JOIN temp.import_entities s ON s.id = ge.s JOIN temp.import_predicates p ON p.id = ge.p
-            JOIN temp.import_entities o ON o.id = ge.o
-            WHERE ge.graph = ?
-            ORDER BY 1, 2, 3
-            ON CONFLICT (subject, predicate, object) DO UPDATE
+            INSERT INTO edges (s, p, o, supporting_docs, denying_docs, hedged_claims, claim_count)
+            SELECT s, p, o, 1, 0, 0, 1 FROM graph_edges WHERE graph = ?
+            ORDER BY s, p, o
+            ON CONFLICT (s, p, o) DO UPDATE
             SET supporting_docs = supporting_docs + 1, claim_count = claim_count + 1,
                 contested = \(EdgeDeriver.contested("supporting_docs + 1", "denying_docs", "self_contradicting"))
             """, arguments: [g])
-    }
-
-    /// The least string greater than every string that starts with `prefix` (its last
-    /// character raised by one), so a range on an index finds the strings with that prefix.
-    static func upperBound(ofPrefix prefix: String) -> String {
-        var scalars = Array(prefix.unicodeScalars)
-        guard let last = scalars.popLast(), let next = Unicode.Scalar(last.value + 1) else { return prefix + "\u{10FFFF}" }
-        return String(String.UnicodeScalarView(scalars)) + String(next)
-    }
-
-    /// Drops the edges of graph `g` that extraction would never make (an end that is no
-    /// entity, or one outside the predicate's domain or range) and says which they were,
-    /// as `subject predicate object: why`, in the order of those names.
-    ///
-    /// Whether an edge fits depends only on its predicate and its ends' classes, so each
-    /// combination the graph uses is judged once, and the edges of rejected ones are found
-    /// in one more pass (none when nothing is rejected).
-    private static func rejectEdgesOutsideTheOntology(graph g: Int64, in db: Database) throws -> [String] {
-        var parents: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, parent FROM classes WHERE parent IS NOT NULL") { parents[row[0]] = row[1] }
-        var domains: [String: ([String], [String])] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, subject_classes, object_classes FROM predicates") {
-            domains[row[0]] = ((row[1] as String).split(separator: " ").map(String.init),
-                               (row[2] as String).split(separator: " ").map(String.init))
-        }
-        func fits(_ c: String, _ allowed: [String]) -> Bool {
-            var current: String? = c
-            var seen: Set<String> = []
-            while let x = current, seen.insert(x).inserted {
-                if allowed.contains(x) { return true }
-                current = parents[x]
-            }
-            return false
-        }
-        // The entities as the import left them (its own concepts included).
-        try db.execute(sql: """
-            UPDATE temp.import_entities SET class = (SELECT class FROM entities WHERE id = temp.import_entities.name)
-            """)
-        let combinations = try Row.fetchAll(db, sql: """
-            SELECT DISTINCT g.p, ip.name, s.class, o.class FROM graph_edges g
-            JOIN temp.import_predicates ip ON ip.id = g.p
-            JOIN temp.import_entities s ON s.id = g.s JOIN temp.import_entities o ON o.id = g.o
-            WHERE g.graph = ?
-            """, arguments: [g])
-        // The combinations rejected, with why; their edges are then found in one pass.
-        var verdicts: [(predicate: String, why: (String, String) -> String)] = []
-        try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS import_rejected (
-                p INTEGER NOT NULL, subject_class TEXT NOT NULL, object_class TEXT NOT NULL, verdict INTEGER NOT NULL,
-                PRIMARY KEY (p, subject_class, object_class)) WITHOUT ROWID;
-            DELETE FROM temp.import_rejected;
-            """)
-        let judge = try db.makeStatement(sql: "INSERT INTO temp.import_rejected VALUES (?, ?, ?, ?)")
-        for row in combinations {
-            let (pid, predicate): (Int64, String) = (row[0], row[1])
-            let subjectClass: String? = row[2], objectClass: String? = row[3]
-            let why: (String, String) -> String
-            if let sc = subjectClass, let oc = objectClass {
-                guard let (domain, range) = domains[predicate] else { continue }
-                if !fits(sc, domain) {
-                    why = { subject, _ in "\(subject) (\(sc)) is outside the domain of \(predicate)" }
-                } else if !fits(oc, range) {
-                    why = { _, object in "\(object) (\(oc)) is outside the range of \(predicate)" }
-                } else {
-                    continue
-                }
-            } else {
-                why = { subject, object in "\(subjectClass == nil ? subject : object) is no entity of the store" }
-            }
-            // '' stands for "no entity", which no class is called.
-            try judge.execute(arguments: [pid, subjectClass ?? "", objectClass ?? "", verdicts.count])
-            verdicts.append((predicate, why))
-        }
-        guard !verdicts.isEmpty else { return [] }
-        let edges = try Row.fetchAll(db, sql: """
-            SELECT r.verdict, g.s, g.p, g.o, s.name, o.name FROM graph_edges g
-            CROSS JOIN temp.import_entities s CROSS JOIN temp.import_entities o CROSS JOIN temp.import_rejected r
-            WHERE g.graph = ? AND s.id = g.s AND o.id = g.o
-              AND r.p = g.p AND r.subject_class = coalesce(s.class, '') AND r.object_class = coalesce(o.class, '')
-            """, arguments: [g])
-        let delete = try db.makeStatement(sql: "DELETE FROM graph_edges WHERE graph = ? AND s = ? AND p = ? AND o = ?")
-        var rejected: [(key: [String], text: String)] = []
-        for edge in edges {
-            let (predicate, why) = verdicts[edge[0] as Int]
-            let (subject, object): (String, String) = (edge[4], edge[5])
-            rejected.append(([subject, predicate, object], "\(subject) \(predicate) \(object): \(why(subject, object))"))
-            try delete.execute(arguments: [g, edge[1] as Int64, edge[2] as Int64, edge[3] as Int64])
-        }
-        return rejected.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.text)
     }
 
     /// What the file says about one of our entity IRIs, gathered while streaming.
@@ -317,20 +196,24 @@ public struct GraphImporter {
     }
 
     private static func insertEntities(_ drafts: [String: ConceptDraft], graph: String, in db: Database) throws -> Int {
-        let entity = try db.makeStatement(sql: """
+        // Bound straight into the statements: tens of thousands of rows each.
+        let entity = try RowInserter(db, sql: """
             INSERT OR IGNORE INTO entities (id, iri, label, class, exact_matches, close_matches, source)
             VALUES (?, ?, ?, ?, '', '', ?)
             """)
-        let label = try db.makeStatement(sql: "INSERT INTO labels (entity, label, kind, normalized) VALUES (?, ?, ?, ?)")
+        let label = try RowInserter(db, sql: "INSERT INTO labels (entity, label, kind, normalized) VALUES (?, ?, ?, ?)")
         var added = 0
         for (id, draft) in drafts.sorted(by: { $0.key < $1.key }) {
             guard draft.isConcept, let entityClass = draft.entityClass, let pref = draft.prefLabel else { continue }
-            try entity.execute(arguments: [id, Namespace.entity + id, pref, entityClass, graph])
+            entity.bind(1, id); entity.bind(2, Namespace.entity + id); entity.bind(3, pref); entity.bind(4, entityClass)
+            entity.bind(5, graph)
+            try entity.run()
             // An id the ontology (or an earlier import) already defines keeps its definition.
             guard db.changesCount > 0 else { continue }
             added += 1
             for (text, kind) in [(pref, "pref")] + draft.labels {
-                try label.execute(arguments: [id, text, kind, LabelNormalizer.normalize(text)])
+                label.bind(1, id); label.bind(2, text); label.bind(3, kind); label.bind(4, LabelNormalizer.normalize(text))
+                try label.run()
             }
         }
         return added

@@ -27,44 +27,65 @@ extension GraphStore {
         _ body: (RawEdgeRow, (_ each: (UnsafeBufferPointer<UInt8>, _ affirms: Bool, _ denies: Bool) throws -> Void) throws -> Void) throws -> Void
     ) throws {
         try read { db in
+            // Names once, in name order; then each subject's edges by the primary key, put in
+            // (predicate, object) name order in memory: the order SQLite's BINARY collation
+            // gives the names, without a sort of every edge or a lookup per row.
+            let entities = try TermNames(db, namespace: Namespace.entity)
+            let predicates = try TermNames(db, namespace: Namespace.ontology)
+            var biolink: [Int64: [UInt8]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, biolink FROM predicates") {
+                if let id = try EdgeTerms.predicate(row[0], in: db) { biolink[id] = Array((row[1] as String).utf8) + [0] }
+            }
+            let related = Array("biolink:related_to".utf8) + [0]
             let edges = try db.makeStatement(sql: """
-                SELECT e.subject, e.predicate, e.object, coalesce(p.biolink, 'biolink:related_to'), e.supporting_docs,
-                       e.denying_docs, e.hedged_claims, e.claim_count, e.self_contradicting, e.contested
-                FROM edges e LEFT JOIN predicates p ON p.name = e.predicate
-                ORDER BY e.subject, e.predicate, e.object
+                SELECT p, o, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested
+                FROM edges WHERE s = ?
                 """)
             let stmt = edges.sqliteStatement
             defer { sqlite3_reset(stmt) }
             let claims = try db.makeStatement(sql: Self.claimDocumentsSQL)
             defer { sqlite3_reset(claims.sqliteStatement) }
             var documents = try ClaimDocuments(claims.sqliteStatement, path: path)
-            while true {
-                let status = sqlite3_step(stmt)
-                if status == SQLITE_DONE { break }
-                guard status == SQLITE_ROW else {
-                    throw StoreError(kind: .corrupt, path: path,
-                                     message: "cannot read the edges: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            struct Counts { var p, o, supporting, denying, hedged, claims, both: Int64; var contested: Bool }
+            var rows: [Counts] = []
+            for subject in entities.ids {
+                sqlite3_reset(stmt)
+                sqlite3_bind_int64(stmt, 1, subject)
+                rows.removeAll(keepingCapacity: true)
+                while true {
+                    let status = sqlite3_step(stmt)
+                    if status == SQLITE_DONE { break }
+                    guard status == SQLITE_ROW else {
+                        throw StoreError(kind: .corrupt, path: path,
+                                         message: "cannot read the edges: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+                    }
+                    func int(_ i: Int32) -> Int64 { sqlite3_column_int64(stmt, i) }
+                    rows.append(Counts(p: int(0), o: int(1), supporting: int(2), denying: int(3), hedged: int(4), claims: int(5),
+                                       both: int(6), contested: int(7) != 0))
                 }
-                // Every column read is NOT NULL text; an empty string stands in should one not be.
-                func text(_ i: Int32) -> UnsafePointer<UInt8> { sqlite3_column_text(stmt, i) ?? Self.empty() }
-                let row = RawEdgeRow(
-                    subject: text(0), predicate: text(1), object: text(2), biolink: text(3),
-                    supportingDocuments: sqlite3_column_int64(stmt, 4), denyingDocuments: sqlite3_column_int64(stmt, 5),
-                    hedgedClaims: sqlite3_column_int64(stmt, 6), claimCount: sqlite3_column_int64(stmt, 7),
-                    selfContradictingDocuments: sqlite3_column_int64(stmt, 8), contested: sqlite3_column_int64(stmt, 9) != 0)
-                var consumed = false
-                try body(row) { each in
-                    guard !consumed else { return }
-                    consumed = true
-                    try documents.forEach(row.subject, row.predicate, row.object, each)
+                if rows.count > 1 {
+                    rows.sort { a, b in
+                        let (pa, pb) = (predicates.rank(a.p), predicates.rank(b.p))
+                        return pa != pb ? pa < pb : entities.rank(a.o) < entities.rank(b.o)
+                    }
                 }
-                if !consumed { try documents.forEach(row.subject, row.predicate, row.object) { _, _, _ in } }
+                for c in rows {
+                    try (biolink[c.p] ?? related).withUnsafeBufferPointer { bio in
+                        let row = RawEdgeRow(
+                            subject: entities.name(subject), predicate: predicates.name(c.p), object: entities.name(c.o),
+                            biolink: bio.baseAddress!, supportingDocuments: c.supporting, denyingDocuments: c.denying,
+                            hedgedClaims: c.hedged, claimCount: c.claims, selfContradictingDocuments: c.both, contested: c.contested)
+                        var consumed = false
+                        try body(row) { each in
+                            guard !consumed else { return }
+                            consumed = true
+                            try documents.forEach(row.subject, row.predicate, row.object, each)
+                        }
+                        if !consumed { try documents.forEach(row.subject, row.predicate, row.object) { _, _, _ in } }
+                    }
+                }
             }
         }
-    }
-
-    private static func empty() -> UnsafePointer<UInt8> {
-        UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: UInt8.self)
     }
 }
 

@@ -183,7 +183,7 @@ extension GraphStore {
     /// Every edge, ordered by subject, predicate, object.
     public func edges() throws -> [Edge] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM edges ORDER BY subject, predicate, object").map(Self.edge)
+            try Row.fetchAll(db, sql: EdgeTerms.allNamedEdges).map(Self.edge)
         }
     }
 
@@ -199,7 +199,7 @@ extension GraphStore {
         try read { db in
             var degree: [String: Int] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, count(*) FROM (SELECT subject AS id FROM edges UNION ALL SELECT object FROM edges) GROUP BY id
+                SELECT \(EdgeTerms.entityName("d.id")), d.n FROM (\(Self.degreeSQL)) d
                 """)
             while let row = try rows.next() { degree[row[0]] = row[1] }
             return degree
@@ -219,7 +219,7 @@ extension GraphStore {
     /// the first: one sequential pass instead of a lookup per edge.
     public func forEachEdge(_ body: (Edge, EdgeDocuments) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM edges ORDER BY subject, predicate, object")
+            let rows = try Row.fetchCursor(db, sql: EdgeTerms.allNamedEdges)
             let claims = try Row.fetchCursor(db, sql: Self.claimDocumentsSQL)
             func nextClaim() throws -> (EdgeKey, String, Bool, Bool)? {
                 try claims.next().map { (EdgeKey(subject: $0[0], predicate: $0[1], object: $0[2]), $0[3], $0[4], $0[5]) }
@@ -270,10 +270,22 @@ extension GraphStore {
 
     /// Ids of entities that some document mentions or some edge (extracted or imported) joins.
     public func usedEntityIDs() throws -> Set<String> {
-        try read { db in
-            try Self.mentionedEntityIDs(db).union(try String.fetchAll(db, sql: "SELECT subject FROM edges UNION SELECT object FROM edges"))
-        }
+        try read { db in try Self.mentionedEntityIDs(db).union(try Self.edgeEndIDs(db)) }
     }
+
+    /// Ids of the entities some edge joins.
+    static func edgeEndIDs(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT \(EdgeTerms.entityName("d.id")) FROM (\(degreeSQL)) d")
+    }
+
+    /// Per term id (`id`) of an edge's end, how many edges it is an end of (`n`): counted per
+    /// end in the order of the index that leads with it (the key for subjects, edges_osp for
+    /// objects), so only the per-entity counts are grouped, not a sort of two rows per edge.
+    static let degreeSQL = """
+        SELECT id, sum(n) AS n FROM (SELECT s AS id, count(*) AS n FROM edges GROUP BY s
+        UNION ALL SELECT o, count(*) FROM edges INDEXED BY edges_osp GROUP BY o) GROUP BY id
+        """
+
 
     public func statistics(top: Int = 10) throws -> StoreStatistics {
         try read { db in
@@ -286,8 +298,7 @@ extension GraphStore {
             stats.selfContradictingEdges = try Int.fetchOne(db, sql: "SELECT count(*) FROM edges WHERE self_contradicting > 0") ?? 0
             stats.quads = try Int.fetchOne(db, sql: "SELECT count(*) FROM quads") ?? 0
             stats.graphs = try Int.fetchOne(db, sql: "SELECT count(DISTINCT g) FROM quads") ?? 0
-            let used = try Self.mentionedEntityIDs(db).union(
-                try String.fetchAll(db, sql: "SELECT subject FROM edges UNION SELECT object FROM edges"))
+            let used = try Self.mentionedEntityIDs(db).union(try Self.edgeEndIDs(db))
             for row in try Row.fetchAll(db, sql: "SELECT id, class FROM entities") where used.contains(row[0]) {
                 stats.entitiesByClass[row[1], default: 0] += 1
             }
@@ -298,8 +309,8 @@ extension GraphStore {
                 stats.claimsByPredicate[row["predicate"]] = row["n"]
             }
             stats.mostConnected = try Row.fetchAll(db, sql: """
-                SELECT id, count(*) AS n FROM (SELECT subject AS id FROM edges UNION ALL SELECT object FROM edges)
-                GROUP BY id ORDER BY n DESC, id LIMIT ?
+                SELECT substr(t.value, \(GraphWriter.entityStart)) AS id, d.n FROM (\(Self.degreeSQL)) d JOIN terms t ON t.id = d.id
+                ORDER BY d.n DESC, t.value LIMIT ?
                 """, arguments: [top]).map { ($0["id"], $0["n"]) }
             return stats
         }

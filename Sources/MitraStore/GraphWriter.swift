@@ -164,23 +164,16 @@ final class GraphWriter {
         deriveAll = false
     }
 
-    /// Writes the tallied edges of a bulk load into an empty edge table, named from the term ids.
+    /// Writes the tallied edges of a bulk load into an empty edge table.
     private func insertTally() throws {
-        var names: [Int64: String] = [:]
-        for (id, term) in entityTerms { names[term] = id }
-        for (name, term) in predicateTerms { names[term] = name }
         let insert = try RowInserter(db, sql: """
-            INSERT INTO edges (subject, predicate, object, supporting_docs, denying_docs, hedged_claims, claim_count,
+            INSERT INTO edges (s, p, o, supporting_docs, denying_docs, hedged_claims, claim_count,
                                self_contradicting, contested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var rows = tally.edges.compactMap { key, counts -> (EdgeKey, EdgeTally.Counts)? in
-            guard let s = names[key.x], let p = names[key.y], let o = names[key.z] else { return nil }
-            return (EdgeKey(subject: s, predicate: p, object: o), counts.finished)
-        }
         // In key order, so the table grows at its end.
-        rows.sort { GraphStore.byteOrder($0.0, $1.0) < 0 }
-        for (key, c) in rows {
-            insert.bind(1, key.subject); insert.bind(2, key.predicate); insert.bind(3, key.object)
+        for (key, counts) in tally.edges.sorted(by: { ($0.key.x, $0.key.y, $0.key.z) < ($1.key.x, $1.key.y, $1.key.z) }) {
+            let c = counts.finished
+            insert.bind(1, key.x); insert.bind(2, key.y); insert.bind(3, key.z)
             insert.bind(4, c.supporting); insert.bind(5, c.denying); insert.bind(6, c.hedged); insert.bind(7, c.claims)
             insert.bind(8, c.both)
             insert.bind(9, Edge.isContested(supporting: c.supporting, denying: c.denying, selfContradicting: c.both))

@@ -123,9 +123,13 @@ enum Schema {
             try db.execute(sql: v5
                 .replacingOccurrences(of: "?1", with: "'\(Namespace.entity)'")
                 .replacingOccurrences(of: "?2", with: "'\(Namespace.ontology)'"))
-            try EdgeDeriver.rebuildAll(in: db)
+            // The edges are derived again by v6, which always follows: it keys them by term id.
         }
         PushesTable.register(in: &migrator)
+        migrator.registerMigration("v6-edges-by-id") { db in
+            try db.execute(sql: v6)
+            try EdgeDeriver.rebuildAll(in: db)
+        }
         return migrator
     }
 
@@ -280,12 +284,38 @@ enum Schema {
             ORDER BY 1, 2, 3, 4;
         DROP TABLE graph_edges;
         ALTER TABLE graph_edges_v5 RENAME TO graph_edges;
-        \(graphEdgeIndex);
+        CREATE INDEX graph_edges_spo ON graph_edges(s, p, o, graph);
         CREATE INDEX labels_entity ON labels(entity);
         """
 
-    /// Finds the graphs supporting one edge key, which re-deriving an edge counts.
-    static let graphEdgeIndex = "CREATE INDEX graph_edges_spo ON graph_edges(s, p, o, graph)"
+    /// Edges keyed by the term ids of subject, predicate and object, as claims and imported
+    /// support are: each name is kept once, in the dictionary, instead of in every edge row
+    /// and both its indexes. The v5 rows (by name) are not converted but derived again from
+    /// the claims and the imported support, which is what they are a count of. The imported
+    /// support loses its second ordering: re-deriving a key seeks it once per imported graph
+    /// in the primary key, and an import builds one B-tree for it instead of two.
+    static let v6 = """
+        DROP INDEX IF EXISTS graph_edges_spo;
+        DROP TABLE edges;
+        \(edgeTable);
+        \(edgeIndexes.joined(separator: ";\n"));
+        """
+
+    /// The edge table: one row per (subject, predicate, object) of term ids.
+    static let edgeTable = """
+        CREATE TABLE edges (
+            s INTEGER NOT NULL,
+            p INTEGER NOT NULL,
+            o INTEGER NOT NULL,
+            supporting_docs INTEGER NOT NULL,
+            denying_docs INTEGER NOT NULL,
+            hedged_claims INTEGER NOT NULL,
+            claim_count INTEGER NOT NULL,
+            self_contradicting INTEGER NOT NULL DEFAULT 0,
+            contested INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (s, p, o)
+        ) WITHOUT ROWID
+        """
 
     /// Packs the v2 mentions the migration copied out (`temp.mentions_flat`) a document at a time.
     private static func packMentions(in db: Database) throws {
@@ -355,10 +385,10 @@ enum Schema {
         "CREATE INDEX quads_osp ON quads(o, s, p, g)",
     ]
     static let quadIndexNames = ["quads_spo", "quads_pos", "quads_osp"]
-    /// The edge table's secondary indexes (v1), re-created the same way after a bulk import.
+    /// The edge table's secondary indexes (v6), re-created the same way after a bulk import.
     static let edgeIndexes = [
-        "CREATE INDEX edges_pos ON edges(predicate, object, subject)",
-        "CREATE INDEX edges_osp ON edges(object, subject, predicate)",
+        "CREATE INDEX edges_pos ON edges(p, o, s)",
+        "CREATE INDEX edges_osp ON edges(o, s, p)",
     ]
     static let edgeIndexNames = ["edges_pos", "edges_osp"]
     static let termIndex = "CREATE UNIQUE INDEX terms_value ON terms(value, kind, datatype, lang)"

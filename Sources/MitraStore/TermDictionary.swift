@@ -47,8 +47,23 @@ final class TermDictionary {
         try id(of: Key(kind: Kind.iri.rawValue, value: iri, datatype: "", lang: ""))
     }
 
+    /// IRIs seen lately by their bytes, in slots chosen by a hash of them: a bulk load names
+    /// the same few thousand entities over and over, and a hit here costs no string.
+    private var recentIRIs = [(bytes: [UInt8], id: Int64)](repeating: ([], 0), count: TermDictionary.recentSlots)
+    private static let recentSlots = 1 << 16
+
     /// The id of a node the reader hands over.
     func id(of node: RDFNodeView, blankPrefix: String) throws -> Int64 {
+        if node.kind == .iri {
+            // FNV-1a over the bytes picks the slot.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in node.value { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let slot = Int(truncatingIfNeeded: hash) & (Self.recentSlots - 1)
+            if recentIRIs[slot].id != 0, recentIRIs[slot].bytes.elementsEqual(node.value) { return recentIRIs[slot].id }
+            let id = try id(of: Key(kind: Kind.iri.rawValue, value: String(decoding: node.value, as: UTF8.self), datatype: "", lang: ""))
+            recentIRIs[slot] = (Array(node.value), id)
+            return id
+        }
         let value = String(decoding: node.value, as: UTF8.self)
         switch node.kind {
         case .iri:

@@ -82,6 +82,21 @@ import Testing
         return false
     }
 
+    /// Whether a walk of exactly `min` to `max` steps leads from `a` to `b` (nodes may repeat).
+    static func walk(_ a: Int, _ b: Int, min: Int, max: Int, forward: Set<String>, inverse: Set<String>) -> Bool {
+        var layer: Set<Int> = [a]
+        for length in 1...max {
+            var next: Set<Int> = []
+            for (s, p, o) in graph.affirmed {
+                if forward.contains(p), layer.contains(s) { next.insert(o) }
+                if inverse.contains(p), layer.contains(o) { next.insert(s) }
+            }
+            if length >= min, next.contains(b) { return true }
+            layer = next
+        }
+        return false
+    }
+
     func count(_ query: String) throws -> Int {
         let rows = try QueryEngine(store: Self.store).run(query).displayRows
         return Int(rows.first?.first ?? "") ?? -1
@@ -120,6 +135,28 @@ import Testing
             }
         }
         #expect(reachable > 0, "the graph has paths to find")
+    }
+
+    @Test(arguments: 0..<5)
+    func longerMinimumsAgreeWithTheRecursiveWalkAndAPlainOne(direction: Int) throws {
+        let (steps, forward, inverse) = Self.directions[direction]
+        var reachable = 0, unreachable = 0
+        for (min, max) in [(2, 2), (2, 3), (3, 3)] {
+            for a in 0..<Self.nodes {
+                // The object a variable: the recursive SQL walks from the subject.
+                let fromOneEnd = Set(try QueryEngine(store: Self.store).run("find ?x where n\(a) \(steps){\(min),\(max)} ?x").displayRows.map { $0[0] })
+                for b in 0..<Self.nodes {
+                    let expected = Self.walk(a, b, min: min, max: max, forward: forward, inverse: inverse)
+                    #expect(fromOneEnd.contains("n\(b)") == expected, "n\(a) \(steps){\(min),\(max)} n\(b) walking from one end")
+                    let both = try count("count where n\(a) \(steps){\(min),\(max)} n\(b)")
+                    #expect(both == (expected ? 1 : 0), "n\(a) \(steps){\(min),\(max)} n\(b) searched from both ends")
+                    if expected { reachable += 1 } else { unreachable += 1 }
+                }
+            }
+        }
+        #expect(reachable > 0 && unreachable > 0, "the graph has walks to find and pairs without one")
+        let plan = try QueryEngine(store: Self.store).run("explain count where n0 \(steps){2,3} n5").displayRows.map { $0[0] }
+        #expect(plan.contains { $0.contains("searched from both ends") }, "\(plan)")
     }
 
     @Test func deniedEdgesAndMissingLinksLeadNowhere() throws {

@@ -7,6 +7,8 @@ struct Commands {
     let catalog: Catalog
     let db: Database
     let canceller: QueryCanceller
+    /// Where plans' statements are kept for the next query (nil: prepared each time).
+    var plans: PlanStatements? = nil
 
     func run(_ statement: MitraModel.Statement) throws -> QueryResult {
         switch statement {
@@ -35,7 +37,7 @@ struct Commands {
     // MARK: pattern queries
 
     func execute(_ plan: Plan) throws -> QueryResult {
-        let statement = try db.makeStatement(sql: plan.sql)
+        let statement = try plans?.statement(plan.sql, in: db) ?? db.makeStatement(sql: plan.sql)
         var rows: [[Value]] = []
         let cursor = try Row.fetchCursor(statement)
         while let row = try cursor.next() {
@@ -66,14 +68,17 @@ struct Commands {
         } else {
             fact("id", id)
         }
+        // No term, no edges: the entity is only in the ontology.
+        let term = try EdgeTerms.entity(id, in: db) ?? -1
         for row in try Row.fetchAll(db, sql: """
-            SELECT predicate, object AS other, coalesce(n.label, object) AS label, supporting_docs, denying_docs, 0 AS inv
-            FROM edges LEFT JOIN entities n ON n.id = object WHERE subject = ?
-            UNION ALL
-            SELECT predicate, subject, coalesce(n.label, subject), supporting_docs, denying_docs, 1
-            FROM edges INDEXED BY edges_osp LEFT JOIN entities n ON n.id = subject WHERE object = ?
+            SELECT predicate, other, coalesce(n.label, other) AS label, supporting_docs, denying_docs, inv FROM (
+              SELECT \(EdgeTerms.predicateName("e.p")) AS predicate, \(EdgeTerms.entityName("e.o")) AS other,
+                     supporting_docs, denying_docs, 0 AS inv FROM edges e WHERE e.s = ?1
+              UNION ALL
+              SELECT \(EdgeTerms.predicateName("e.p")), \(EdgeTerms.entityName("e.s")), supporting_docs, denying_docs, 1
+              FROM edges e INDEXED BY edges_osp WHERE e.o = ?1) LEFT JOIN entities n ON n.id = other
             ORDER BY inv, predicate, supporting_docs DESC, label
-            """, arguments: [id, id]) {
+            """, arguments: [term]) {
             let predicate: String = row["predicate"]
             rows.append([.text((row["inv"] as Int) == 1 ? "^" + predicate : predicate),
                          .entity(id: row["other"], label: row["label"]),
@@ -90,19 +95,22 @@ struct Commands {
                              message: "neighbors are ordered by depth; use limit and offset only")
         }
         let seeds = try catalog.entityIDs(name, in: db)
-        let values = seeds.map { "(\(quote($0)))" }.joined(separator: ", ")
+        // A seed without a term has no edges: the walk starts from the others.
+        let terms = try EdgeTerms.entities(seeds, in: db).map(String.init)
+        let values = terms.isEmpty ? "SELECT NULL, 0 WHERE 0" : "VALUES " + terms.map { "(\($0), 0)" }.joined(separator: ", ")
         var sql = """
             WITH RECURSIVE walk(node, depth) AS (
-              SELECT column1, 0 FROM (VALUES \(values))
+              \(values)
               UNION
-              SELECT e.object, w.depth + 1 FROM walk w JOIN edges e ON e.subject = w.node WHERE w.depth < \(depth) AND e.supporting_docs > 0
+              SELECT e.o, w.depth + 1 FROM walk w JOIN edges e ON e.s = w.node WHERE w.depth < \(depth) AND e.supporting_docs > 0
               UNION
-              SELECT e.subject, w.depth + 1 FROM walk w JOIN edges e ON e.object = w.node WHERE w.depth < \(depth) AND e.supporting_docs > 0
+              SELECT e.s, w.depth + 1 FROM walk w JOIN edges e ON e.o = w.node WHERE w.depth < \(depth) AND e.supporting_docs > 0
             )
-            SELECT w.node, min(w.depth) AS depth, coalesce(n.label, w.node) AS label, coalesce(n.class, '') AS class
-            FROM walk w LEFT JOIN entities n ON n.id = w.node
-            WHERE w.node NOT IN (\(seeds.map(quote).joined(separator: ", ")))
-            GROUP BY w.node ORDER BY depth, label, w.node
+            SELECT x.node, x.depth, coalesce(n.label, x.node) AS label, coalesce(n.class, '') AS class
+            FROM (SELECT \(EdgeTerms.entityName("w.node")) AS node, min(w.depth) AS depth FROM walk w
+                  WHERE w.node NOT IN (\(terms.joined(separator: ", "))) GROUP BY w.node) x
+            LEFT JOIN entities n ON n.id = x.node
+            ORDER BY x.depth, label, x.node
             """
         if let limit = tail.limit { sql += " LIMIT \(limit)" } else if tail.offset != nil { sql += " LIMIT -1" }
         if let offset = tail.offset { sql += " OFFSET \(offset)" }
@@ -130,18 +138,21 @@ struct Commands {
     /// The entities one affirmed edge away from `node`, either way, each with that edge.
     func adjacent(_ node: String) throws -> [(String, Step)] {
         try canceller.check()
+        guard let term = try EdgeTerms.entity(node, in: db) else { return [] }
         let outgoing = try db.cachedStatement(sql: """
-            SELECT predicate, object, supporting_docs FROM edges WHERE subject = ? AND supporting_docs > 0
+            SELECT \(EdgeTerms.predicateName("p")), \(EdgeTerms.entityName("o")), supporting_docs
+            FROM edges WHERE s = ? AND supporting_docs > 0
             """)
         let incoming = try db.cachedStatement(sql: """
-            SELECT subject, predicate, supporting_docs FROM edges INDEXED BY edges_osp WHERE object = ? AND supporting_docs > 0
+            SELECT \(EdgeTerms.entityName("s")), \(EdgeTerms.predicateName("p")), supporting_docs
+            FROM edges INDEXED BY edges_osp WHERE o = ? AND supporting_docs > 0
             """)
         var found: [(String, Step)] = []
-        for row in try Row.fetchAll(outgoing, arguments: [node]) {
+        for row in try Row.fetchAll(outgoing, arguments: [term]) {
             let other: String = row[1]
             found.append((other, Step(key: EdgeKey(subject: node, predicate: row[0], object: other), support: row[2])))
         }
-        for row in try Row.fetchAll(incoming, arguments: [node]) {
+        for row in try Row.fetchAll(incoming, arguments: [term]) {
             let other: String = row[0]
             found.append((other, Step(key: EdgeKey(subject: other, predicate: row[1], object: node), support: row[2])))
         }
@@ -180,8 +191,9 @@ struct Commands {
         var sql = """
             SELECT e.subject, coalesce(s.label, e.subject) AS subject_label, e.predicate, e.object,
                    coalesce(o.label, e.object) AS object_label, e.supporting_docs, e.denying_docs, e.self_contradicting
-            FROM edges e LEFT JOIN entities s ON s.id = e.subject LEFT JOIN entities o ON o.id = e.object
-            WHERE e.contested
+            FROM (SELECT \(EdgeTerms.names), e.supporting_docs, e.denying_docs, e.self_contradicting
+                  FROM \(EdgeTerms.namedEdges) WHERE e.contested) e
+            LEFT JOIN entities s ON s.id = e.subject LEFT JOIN entities o ON o.id = e.object
             ORDER BY \((order + (tail.limit != nil && order.isEmpty ? ["e.subject", "e.predicate", "e.object"] : ["subject_label", "e.predicate", "object_label"])).joined(separator: ", "))
             """
         if let limit = tail.limit { sql += " LIMIT \(limit)" } else if tail.offset != nil { sql += " LIMIT -1" }
@@ -249,17 +261,20 @@ struct Commands {
         case .describe(let name):
             let id = try catalog.entityIDs(name, in: db)[0]
             let edges = try Row.fetchAll(db, sql: """
-                SELECT subject, predicate, object FROM edges WHERE subject = ?
-                UNION SELECT subject, predicate, object FROM edges INDEXED BY edges_osp WHERE object = ?
-                """, arguments: [id, id]).map { EdgeKey(subject: $0[0], predicate: $0[1], object: $0[2]) }
+                SELECT \(EdgeTerms.names) FROM \(EdgeTerms.namedEdges) WHERE e.s = ?1
+                UNION SELECT \(EdgeTerms.names) FROM \(EdgeTerms.namedEdges(indexedBy: "edges_osp")) WHERE e.o = ?1
+                """, arguments: [try EdgeTerms.entity(id, in: db) ?? -1]).map { EdgeKey(subject: $0[0], predicate: $0[1], object: $0[2]) }
             return Subgraph(entityIDs: [id], edges: Set(edges))
         case .neighbors(let name, let depth, let tail):
             let ids = try neighbors(name, depth: depth, tail: tail).ids
             let members = Set(ids)
             var edges: Set<EdgeKey> = []
-            let outgoing = try db.cachedStatement(sql: "SELECT predicate, object FROM edges WHERE subject = ? AND supporting_docs > 0")
+            let outgoing = try db.cachedStatement(sql: """
+                SELECT \(EdgeTerms.predicateName("p")), \(EdgeTerms.entityName("o")) FROM edges WHERE s = ? AND supporting_docs > 0
+                """)
             for id in ids {
-                for row in try Row.fetchAll(outgoing, arguments: [id]) where members.contains(row[1]) {
+                guard let term = try EdgeTerms.entity(id, in: db) else { continue }
+                for row in try Row.fetchAll(outgoing, arguments: [term]) where members.contains(row[1]) {
                     edges.insert(EdgeKey(subject: id, predicate: row[0], object: row[1]))
                 }
             }

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Whether a path of one to `maxLength` edges joins two sets of entities: a breadth-first
+/// Whether a path of one to `maxLength` edges joins two sets of entities (by term id): a breadth-first
 /// search from both ends that grows the cheaper frontier and stops at the first meeting.
 ///
 /// Each direction's neighbours are read through one prepared statement on an index of
@@ -50,7 +50,7 @@ struct PathSearch {
         sides = [try side(outward), try side(inward)]
     }
 
-    func connects(_ sources: [String], _ targets: [String], maxLength: Int) throws -> Bool {
+    func connects(_ sources: [Int64], _ targets: [Int64], maxLength: Int) throws -> Bool {
         var seen = [Set(sources), Set(targets)]
         guard seen[0].isDisjoint(with: seen[1]) else { return true }
         var frontiers = [sources, targets]
@@ -68,10 +68,10 @@ struct PathSearch {
             // frontier makes a path of `length + 2`.
             let far = frontiers[1 - side]
             let probing = far.count <= Self.probed && length + 2 <= maxLength
-            var next: [String] = []
+            var next: [Int64] = []
             for node in frontiers[side] {
                 for statement in sides[side].neighbours {
-                    let cursor = try String.fetchCursor(statement, arguments: [node])
+                    let cursor = try Int64.fetchCursor(statement, arguments: [node])
                     while let other = try cursor.next() {
                         if seen[1 - side].contains(other) { return true }
                         guard seen[side].insert(other).inserted else { continue }
@@ -86,8 +86,35 @@ struct PathSearch {
         return false
     }
 
+    /// Whether a walk of `min` to `max` edges (nodes may repeat, as the recursive SQL walks)
+    /// joins the two sets. It keeps, per end, the layers of nodes exactly k steps away; a walk
+    /// of L edges exists when the sources' layer a meets the targets' layer L − a for any one
+    /// split, so each length grows only the end whose last layer is cheaper to grow.
+    func connects(_ sources: [Int64], _ targets: [Int64], min: Int, max: Int) throws -> Bool {
+        guard min <= max else { return false }
+        var layers = [Set(sources), Set(targets)]
+        var length = 0
+        while length < max {
+            let costs = [try cost(Array(layers[0]), sides[0]), try cost(Array(layers[1]), sides[1])]
+            let side = costs[0] <= costs[1] ? 0 : 1
+            var next: Set<Int64> = []
+            for node in layers[side] {
+                for statement in sides[side].neighbours {
+                    let cursor = try Int64.fetchCursor(statement, arguments: [node])
+                    while let other = try cursor.next() { next.insert(other) }
+                }
+            }
+            // No walk from this end goes any further.
+            if next.isEmpty { return false }
+            layers[side] = next
+            length += 1
+            if length >= min, !layers[0].isDisjoint(with: layers[1]) { return true }
+        }
+        return false
+    }
+
     /// Whether one step of `side` leads from `node` to one of `nodes`.
-    private func leads(from node: String, to nodes: [String], side: Side) throws -> Bool {
+    private func leads(from node: Int64, to nodes: [Int64], side: Side) throws -> Bool {
         for target in nodes {
             for probe in side.probes where try Bool.fetchOne(probe, arguments: [node, target]) == true { return true }
         }
@@ -95,7 +122,7 @@ struct PathSearch {
     }
 
     /// About how many edges growing `frontier` reads.
-    private func cost(_ frontier: [String], _ side: Side) throws -> Int {
+    private func cost(_ frontier: [Int64], _ side: Side) throws -> Int {
         var total = 0
         for node in frontier.prefix(Self.sampled) {
             for statement in side.degrees { total += try Int.fetchOne(statement, arguments: [node]) ?? 0 }

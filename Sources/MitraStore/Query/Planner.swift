@@ -4,6 +4,9 @@ import MitraModel
 /// Turns a pattern query into one SQL statement over the edges table: resolves names,
 /// orders the patterns by selectivity and joins them in that order.
 ///
+/// Edges are keyed by term ids: names become ids when the plan is made (constants as
+/// integer literals), and ids become names only in the select list, once per answer.
+///
 /// Selectivity is measured, not guessed: each pattern's constant parts are counted through
 /// the index that serves them, capped so a broad pattern costs no more than a narrow one to
 /// measure. Patterns are then joined greedily (the one sharing a variable with those already
@@ -68,7 +71,7 @@ struct Planner {
         var edges: [EdgeRef] = []
         var scansEverything = false
         let hopConditions = try select.conditions.filter { $0.mentionsEdge && !$0.mentionsVariable }
-            .map { try conditionSQL($0, edge: EdgeRef(alias: "h", subjectKey: "h.subject", objectKey: "h.object", predicate: "h.predicate"), bindings: [:]) }
+            .map { try conditionSQL($0, edge: EdgeRef(alias: "h", subjectKey: "h.s", objectKey: "h.o", predicate: "h.p"), bindings: [:]) }
         let hopFilter = (affirmedOnly ? ["h.supporting_docs > 0"] : []) + hopConditions
 
         for (position, p) in ordered.enumerated() {
@@ -85,7 +88,7 @@ struct Planner {
                 let seededForward: Bool
                 if case .constant = p.subject { seededForward = true } else if case .constant = p.object { seededForward = false } else { seededForward = true }
                 let name = "path\(p.index)"
-                ctes.append(pathCTE(name: name, pattern: p, forward: seededForward, hopFilter: hopFilter))
+                ctes.append(try pathCTE(name: name, pattern: p, forward: seededForward, hopFilter: hopFilter))
                 from.append("(SELECT DISTINCT start, node FROM \(name) WHERE depth >= \(p.min)) AS q\(p.index)")
                 subjectColumn = seededForward ? "q\(p.index).start" : "q\(p.index).node"
                 objectColumn = seededForward ? "q\(p.index).node" : "q\(p.index).start"
@@ -94,11 +97,11 @@ struct Planner {
                 let edge: EdgeRef
                 switch (p.forward, p.inverse) {
                 case (let f?, let i?):
-                    from.append("(SELECT subject AS s, predicate, object AS o, 0 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested FROM edges\(whereClause(predicateFilter(f, "predicate"))) UNION ALL SELECT object AS s, predicate, subject AS o, 1 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested FROM edges\(whereClause(predicateFilter(i, "predicate")))) AS \(alias)")
-                    subjectColumn = "\(alias).s"
-                    objectColumn = "\(alias).o"
-                    edge = EdgeRef(alias: alias, subjectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).s ELSE \(alias).o END",
-                                   objectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).o ELSE \(alias).s END", predicate: "\(alias).predicate")
+                    from.append("(SELECT s AS a, p, o AS b, 0 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested FROM edges\(whereClause(try predicateFilter(f, "p"))) UNION ALL SELECT o AS a, p, s AS b, 1 AS inv, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested FROM edges\(whereClause(try predicateFilter(i, "p")))) AS \(alias)")
+                    subjectColumn = "\(alias).a"
+                    objectColumn = "\(alias).b"
+                    edge = EdgeRef(alias: alias, subjectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).a ELSE \(alias).b END",
+                                   objectKey: "CASE \(alias).inv WHEN 0 THEN \(alias).b ELSE \(alias).a END", predicate: "\(alias).p")
                 case (let f?, nil):
                     // A first pattern with nothing fixed reads every edge: a straight scan of
                     // the table beats walking an index and looking each row up.
@@ -106,21 +109,21 @@ struct Planner {
                         scansEverything = true
                     }
                     from.append("edges AS \(alias)" + (scansEverything && position == 0 ? " NOT INDEXED" : ""))
-                    wheres += predicateFilter(f, "\(alias).predicate")
-                    subjectColumn = "\(alias).subject"
-                    objectColumn = "\(alias).object"
-                    edge = EdgeRef(alias: alias, subjectKey: subjectColumn, objectKey: objectColumn, predicate: "\(alias).predicate")
+                    wheres += try predicateFilter(f, "\(alias).p")
+                    subjectColumn = "\(alias).s"
+                    objectColumn = "\(alias).o"
+                    edge = EdgeRef(alias: alias, subjectKey: subjectColumn, objectKey: objectColumn, predicate: "\(alias).p")
                 case (nil, let i?):
                     from.append("edges AS \(alias)")
-                    wheres += predicateFilter(i, "\(alias).predicate")
-                    subjectColumn = "\(alias).object"
-                    objectColumn = "\(alias).subject"
-                    edge = EdgeRef(alias: alias, subjectKey: objectColumn, objectKey: subjectColumn, predicate: "\(alias).predicate")
+                    wheres += try predicateFilter(i, "\(alias).p")
+                    subjectColumn = "\(alias).o"
+                    objectColumn = "\(alias).s"
+                    edge = EdgeRef(alias: alias, subjectKey: objectColumn, objectKey: subjectColumn, predicate: "\(alias).p")
                 case (nil, nil):
                     from.append("edges AS \(alias)")
-                    subjectColumn = "\(alias).subject"
-                    objectColumn = "\(alias).object"
-                    edge = EdgeRef(alias: alias, subjectKey: subjectColumn, objectKey: objectColumn, predicate: "\(alias).predicate")
+                    subjectColumn = "\(alias).s"
+                    objectColumn = "\(alias).o"
+                    edge = EdgeRef(alias: alias, subjectKey: subjectColumn, objectKey: objectColumn, predicate: "\(alias).p")
                 }
                 edges.append(edge)
                 if affirmedOnly { wheres.append("\(alias).supporting_docs > 0") }
@@ -158,16 +161,21 @@ struct Planner {
                 if !forSubgraph { projection.append(.edge(number, key.position)) }
             }
         }
+        /// The select list's expressions, entry `i` to be called `c<i>`.
         var selectList: [String] = []
         /// Per select-list entry, the id column an entity's label is looked up for (nil: the
         /// entry is an expression of its own).
         var labelOf: [Int?] = []
+        /// Per select-list entry holding a term id, where its name starts in the term's value
+        /// (nil: the entry is what it says).
+        var nameOf: [Int?] = []
         var columns: [Plan.Column] = []
         var groupBy: [String] = []
         var sortAliases: [String: [String]] = [:]
-        func add(_ expression: String) -> Int {
-            selectList.append("\(expression) AS c\(selectList.count)")
+        func add(_ expression: String, named: Int? = nil) -> Int {
+            selectList.append(expression)
             labelOf.append(nil)
+            nameOf.append(named)
             return selectList.count - 1
         }
         for item in projection {
@@ -175,12 +183,13 @@ struct Planner {
             case .variable(let v):
                 guard let binding = bindings[v.name] else { throw unbound(v) }
                 if binding.isPredicate {
-                    let i = add(binding.expression)
+                    let i = add(binding.expression, named: GraphWriter.predicateStart)
                     columns.append(.text(name: v.name, index: i))
                     sortAliases["?" + v.name] = ["c\(i)"]
                 } else {
-                    let id = add(binding.expression)
-                    let label = add(Self.label(of: binding.expression))
+                    let id = add(binding.expression, named: GraphWriter.entityStart)
+                    // Read from the id's term row once the rows are distinct.
+                    let label = add("NULL")
                     labelOf[label] = id
                     columns.append(.entity(name: v.name, id: id, label: label))
                     sortAliases["?" + v.name] = ["c\(label)", "c\(id)"]
@@ -206,7 +215,8 @@ struct Planner {
         var plan = Plan(sql: "", arguments: [], columns: columns, steps: steps)
         if forSubgraph {
             for edge in edges {
-                let s = add(edge.subjectKey), p = add(edge.predicate), o = add(edge.objectKey)
+                let s = add(edge.subjectKey, named: GraphWriter.entityStart), p = add(edge.predicate, named: GraphWriter.predicateStart)
+                let o = add(edge.objectKey, named: GraphWriter.entityStart)
                 plan.edgeKeys.append((s, p, o))
             }
             plan.entityColumns = columns.compactMap { if case .entity(_, let id, _) = $0 { id } else { nil } }
@@ -241,26 +251,30 @@ struct Planner {
         }
 
         var sql = ctes.isEmpty ? "" : "WITH RECURSIVE " + ctes.joined(separator: ",\n") + "\n"
-        if !hasAggregate && labelOf.contains(where: { $0 != nil }) {
-            // Labels are looked up once per distinct row, not once per joined row: a join
-            // that meets each answer many times (two hops through a hub) would look the
-            // same label up for every path to it.
-            let inner = selectList.indices.filter { labelOf[$0] == nil }.map { selectList[$0] }
-            let outer = selectList.indices.map { i in labelOf[i].map { "\(Self.label(of: "c\($0)")) AS c\(i)" } ?? "c\(i)" }
-            sql += "SELECT \(outer.joined(separator: ", "))\nFROM (SELECT DISTINCT \(inner.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
-            if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
-            sql += ")"
-        } else {
-            sql += "SELECT \(hasAggregate ? "" : "DISTINCT ")\(selectList.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
-            if !wheres.isEmpty { sql += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
-        }
+        var grouping = ""
         if hasAggregate {
             let keys = groupBy + select.groupBy.compactMap { bindings[$0.name]?.expression }.filter { !groupBy.contains($0) }
             // When every edge is read anyway, unary + keeps SQLite from walking an index just
             // to meet rows in group order, which costs a table lookup per edge; a scan and a
             // sort of the groups is cheaper.
             let prefix = scansEverything ? "+" : ""
-            if !keys.isEmpty { sql += "\nGROUP BY " + keys.map { prefix + $0 }.joined(separator: ", ") }
+            if !keys.isEmpty { grouping = "\nGROUP BY " + keys.map { prefix + $0 }.joined(separator: ", ") }
+        }
+        let core = selectList.indices.filter { labelOf[$0] == nil }.map { "\(selectList[$0]) AS c\($0)" }
+        var coreSQL = "SELECT \(hasAggregate ? "" : "DISTINCT ")\(core.joined(separator: ", "))\nFROM \(from.joined(separator: " CROSS JOIN "))"
+        if !wheres.isEmpty { coreSQL += "\nWHERE " + wheres.joined(separator: "\n  AND ") }
+        coreSQL += grouping
+        if nameOf.contains(where: { $0 != nil }) {
+            // Names and labels are looked up once per distinct row (or group), not once per
+            // joined row: a join that meets each answer many times (two hops through a hub)
+            // would look the same name up for every path to it. Each id column joins its
+            // term once, and its name and label are read from that row.
+            func name(_ i: Int) -> String { nameOf[i].map { "substr(t\(i).value, \($0))" } ?? "i.c\(i)" }
+            let outer = selectList.indices.map { i in "\(labelOf[i].map { Self.label(of: name($0)) } ?? name(i)) AS c\(i)" }
+            let terms = selectList.indices.filter { nameOf[$0] != nil }.map { " CROSS JOIN terms t\($0) ON t\($0).id = i.c\($0)" }
+            sql += "SELECT \(outer.joined(separator: ", "))\nFROM (\(coreSQL)) i" + terms.joined()
+        } else {
+            sql += coreSQL
         }
         if !orderBy.isEmpty && !(forSubgraph && hasAggregate) { sql += "\nORDER BY " + orderBy.joined(separator: ", ") }
         if let limit = select.tail.limit, !(forSubgraph && hasAggregate) {
@@ -290,7 +304,7 @@ struct Planner {
     func estimate(_ p: Resolved) throws -> Int {
         if p.isPath {
             switch (p.subject, p.object) {
-            case (.constant, .constant) where p.min <= 1: return 1
+            case (.constant, .constant): return 1
             case (.constant(let ids, _), _), (_, .constant(let ids, _)): return min(Self.estimateCap, ids.count * 100 * p.max)
             default: return Int.max / 4
             }
@@ -298,9 +312,9 @@ struct Planner {
         var total = 0
         for (direction, inverse) in [(p.forward, false), (p.inverse, true)] {
             guard let direction else { continue }
-            var parts = predicateFilter(direction, "predicate")
-            if case .constant(let ids, _) = p.subject { parts.append(inList(inverse ? "object" : "subject", ids)) }
-            if case .constant(let ids, _) = p.object { parts.append(inList(inverse ? "subject" : "object", ids)) }
+            var parts = try predicateFilter(direction, "p")
+            if case .constant(let ids, _) = p.subject { parts.append(try entityFilter(inverse ? "o" : "s", ids)) }
+            if case .constant(let ids, _) = p.object { parts.append(try entityFilter(inverse ? "s" : "o", ids)) }
             total += try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM edges\(whereClause(parts)) LIMIT \(Self.estimateCap))") ?? 0
         }
         return total
@@ -325,50 +339,54 @@ struct Planner {
 
     // MARK: SQL pieces
 
-    func pathCTE(name: String, pattern p: Resolved, forward: Bool, hopFilter: [String]) -> String {
-        let seedIDs: [String]?
+    func pathCTE(name: String, pattern p: Resolved, forward: Bool, hopFilter: [String]) throws -> String {
+        let seedIDs: [Int64]?
         switch forward ? p.subject : p.object {
-        case .constant(let ids, _): seedIDs = ids
+        case .constant(let ids, _): seedIDs = try EdgeTerms.entities(ids, in: db)
         case .variable: seedIDs = nil
         }
-        let seed = seedIDs.map { ids in "SELECT column1, column1, 0 FROM (VALUES \(ids.map { "(\(quote($0)))" }.joined(separator: ", ")))" }
-            ?? "SELECT subject, subject, 0 FROM edges UNION SELECT object, object, 0 FROM edges"
+        // A seed without a term has no edges; with none, the walk starts nowhere.
+        let seed = seedIDs.map { ids in
+            ids.isEmpty ? "SELECT NULL, NULL, 0 WHERE 0" : "SELECT column1, column1, 0 FROM (VALUES \(ids.map { "(\($0))" }.joined(separator: ", ")))"
+        } ?? "SELECT s, s, 0 FROM edges UNION SELECT o, o, 0 FROM edges"
         var arms = [seed]
         // Walking forward, a forward step goes subject → object; walking back from the object
         // end, every step is taken the other way round.
         for (direction, reversed) in [(p.forward, !forward), (p.inverse, forward)] {
             guard let direction else { continue }
-            let (from, to) = reversed ? ("object", "subject") : ("subject", "object")
-            let filter = ([("r.depth < \(p.max)")] + predicateFilter(direction, "h.predicate") + hopFilter).joined(separator: " AND ")
+            let (from, to) = reversed ? ("o", "s") : ("s", "o")
+            let filter = ([("r.depth < \(p.max)")] + (try predicateFilter(direction, "h.p")) + hopFilter).joined(separator: " AND ")
             arms.append("SELECT r.start, h.\(to), r.depth + 1 FROM \(name) r JOIN edges h ON h.\(from) = r.node WHERE \(filter)")
         }
         return "\(name)(start, node, depth) AS (\n  " + arms.joined(separator: "\n  UNION\n  ") + ")"
     }
 
-    /// For a path between two constants of at least one edge (or zero when the ends may
-    /// meet), whether one of at most `max` edges exists, by a breadth-first search from both
-    /// ends that grows the smaller frontier and stops as soon as the frontiers meet; nil when
-    /// the pattern is not such a path (longer minimums need walks, which the recursive SQL
-    /// enumerates).
+    /// For a path between two constants, whether one of `min` to `max` edges exists, by a
+    /// breadth-first search from both ends that grows the cheaper end and stops as soon as
+    /// the ends meet; nil when the pattern is not such a path. A minimum of two or more asks
+    /// for walks of those lengths (nodes may repeat, as in the recursive SQL), which keep
+    /// each end's layers apart instead of everything seen.
     func pathBetweenConstants(_ p: Resolved, hopFilter: [String]) throws -> Bool? {
-        guard case .constant(let sources, _) = p.subject, case .constant(let targets, _) = p.object, p.min <= 1 else { return nil }
+        guard case .constant(let sources, _) = p.subject, case .constant(let targets, _) = p.object else { return nil }
         let overlap = !Set(sources).isDisjoint(with: targets)
-        if overlap { return p.min == 0 ? true : nil }
+        if overlap && p.min <= 1 { return p.min == 0 ? true : nil }
         // Forward steps follow (subject → object) for the pattern's forward predicates and
         // (object → subject) for its inverse ones; the search from the target walks them back.
-        func steps(_ forward: (String, String), _ inverse: (String, String)) -> [(String, String, [String])] {
-            [p.forward.map { (forward.0, forward.1, predicateFilter($0, "h.predicate")) },
-             p.inverse.map { (inverse.0, inverse.1, predicateFilter($0, "h.predicate")) }].compactMap { $0 }
+        func steps(_ forward: (String, String), _ inverse: (String, String)) throws -> [(String, String, [String])] {
+            [try p.forward.map { (forward.0, forward.1, try predicateFilter($0, "h.p")) },
+             try p.inverse.map { (inverse.0, inverse.1, try predicateFilter($0, "h.p")) }].compactMap { $0 }
         }
-        let search = try PathSearch(db: db, outward: steps(("subject", "object"), ("object", "subject")),
-                                    inward: steps(("object", "subject"), ("subject", "object")), hopFilter: hopFilter)
-        return try search.connects(sources, targets, maxLength: p.max)
+        let search = try PathSearch(db: db, outward: try steps(("s", "o"), ("o", "s")),
+                                    inward: try steps(("o", "s"), ("s", "o")), hopFilter: hopFilter)
+        let (from, to) = (try EdgeTerms.entities(sources, in: db), try EdgeTerms.entities(targets, in: db))
+        if p.min >= 2 { return try search.connects(from, to, min: p.min, max: p.max) }
+        return try search.connects(from, to, maxLength: p.max)
     }
 
     func constrain(_ term: End, column: String, bindings: inout [String: Binding], wheres: inout [String]) throws {
         switch term {
         case .constant(let ids, _):
-            wheres.append(inList(column, ids))
+            wheres.append(try entityFilter(column, ids))
         case .variable(let v, let classes):
             try bind(v, to: column, isPredicate: false, bindings: &bindings, wheres: &wheres)
             if let classes { wheres.append(classTest(column, classes)) }
@@ -437,8 +455,9 @@ struct Planner {
                 guard let right = bindings[other.name] else { throw unbound(other) }
                 return "\(binding.expression) \(negate ? "<>" : "=") \(right.expression)"
             case .entity(let name):
-                let ids = binding.isPredicate ? [try catalog.predicate(name, in: db)] : try catalog.entityIDs(name, in: db)
-                return (negate ? "NOT " : "") + inList(binding.expression, ids)
+                let names = binding.isPredicate ? [try catalog.predicate(name, in: db)] : try catalog.entityIDs(name, in: db)
+                let ids = binding.isPredicate ? try EdgeTerms.predicates(names, in: db) : try EdgeTerms.entities(names, in: db)
+                return (negate ? "NOT " : "") + EdgeTerms.inList(binding.expression, ids)
             }
         case .isA(let v, let cls):
             guard let binding = bindings[v.name] else { throw unbound(v) }
@@ -447,22 +466,19 @@ struct Planner {
         }
     }
 
-    /// Whether the entity in `column` is of one of `classes`, looked up by the entity's key
-    /// for each row. (Written as `column IN (ids of the class)`, SQLite may instead drive the
-    /// join from every pair of such ids, which at a million edges never ends.)
+    /// Whether the entity whose term id is in `column` is of one of `classes`, looked up by the
+    /// entity's name for each row. (Written as `column IN (ids of the class)`, SQLite may
+    /// instead drive the join from every pair of such ids, which at a million edges never ends.)
     func classTest(_ column: String, _ classes: [String]) -> String {
-        inList("(SELECT class FROM entities WHERE id = \(column))", classes)
+        inList("(SELECT class FROM entities WHERE id = \(EdgeTerms.entityName(column)))", classes)
     }
 
     /// Whether some claim behind the edge passes `test` (on the claim `c` and what `join` adds).
     func claimExists(_ e: EdgeRef, join: String, test: String) -> String {
-        func term(_ namespace: String, _ name: String) -> String {
-            "(SELECT id FROM terms WHERE value = \(quote(namespace)) || \(name) AND kind = 1 AND datatype = '' AND lang = '')"
-        }
-        return """
-            EXISTS (SELECT 1 FROM claims c \(join) WHERE c.subject = \(term(Namespace.entity, e.subjectKey)) \
-            AND c.predicate = \(term(Namespace.ontology, e.predicate)) AND c.object = \(term(Namespace.entity, e.objectKey)) AND \(test))
-            """
+        """
+        EXISTS (SELECT 1 FROM claims c \(join) WHERE c.subject = \(e.subjectKey) \
+        AND c.predicate = \(e.predicate) AND c.object = \(e.objectKey) AND \(test))
+        """
     }
 
     /// The SQL test that a claim's holder in `column` is `name` (`=`, `!=`: in any case, or
@@ -488,8 +504,14 @@ struct Planner {
         }
     }
 
-    func predicateFilter(_ d: Direction, _ column: String) -> [String] {
-        d.names.isEmpty ? [] : [inList(column, d.names)]
+    /// The test that the predicate id in `column` is one of the direction's (none: any).
+    func predicateFilter(_ d: Direction, _ column: String) throws -> [String] {
+        d.names.isEmpty ? [] : [EdgeTerms.inList(column, try EdgeTerms.predicates(d.names, in: db))]
+    }
+
+    /// The test that the entity id in `column` is one of those the names denote.
+    func entityFilter(_ column: String, _ names: [String]) throws -> String {
+        EdgeTerms.inList(column, try EdgeTerms.entities(names, in: db))
     }
 
     func whereClause(_ parts: [String]) -> String {
