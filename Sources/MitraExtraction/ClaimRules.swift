@@ -1425,6 +1425,26 @@ extension ExtractionEngine {
                 j += 1
             }
         }
+        symptomsWith(scene, predicate: p, confidence: confidence, into: &out)
+    }
+
+    /// "kratom withdrawal with nausea, sweating and insomnia": the effects that come with a
+    /// symptom source are the substance's whose it is, like those it brings.
+    func symptomsWith(_ scene: Scene, predicate p: Int, confidence: Double, into out: inout [Candidate]) {
+        for (i, source) in scene.mentions.enumerated() where isSymptomSource[Int(source.entity)] {
+            guard source.end < scene.tokens.count, words.has(scene.tokens[source.end], RuleWords.withWord),
+                let first = scene.mentions.firstIndex(where: { $0.start > source.end && $0.start <= source.end + 2 }),
+                isAdverseEffect[Int(scene.mentions[first].entity)],
+                (source.end + 1..<scene.mentions[first].start).allSatisfy({ words.has(scene.tokens[$0], RuleWords.determiner) }),
+                let subject = symptomSubject(scene, i, trigger: source.end..<(source.end + 1), predicate: p)
+            else { continue }
+            let symptoms = group(scene, seed: first) { fitsObject($0, p, strong: true, adverseOnly: false) }.filter { $0 >= first }
+            for o in [i] + symptoms where scene.mentions[o].entity != subject.entity {
+                out.append(Candidate(
+                    subject: subject, object: endPoint(scene.mentions[o]), predicate: p, trigger: source.end..<(source.end + 1),
+                    passive: false, rule: NounCompoundRule.id + "+withdrawal-symptoms", confidence: min(confidence, 0.55)))
+            }
+        }
     }
 
     /// A plant and one of its alkaloids named in one sentence: the plant contains it, unless a
