@@ -487,12 +487,29 @@ extension ExtractionEngine {
                 }
             }
         }
+        // A mention on the far side that a hedge of its own side covers anyway ("is believed
+        // to act on X and may influence Y") is hedged with or without the stop.
         func endsHedge(_ c: PhraseSet<Int>.Occurrence) -> Bool {
-            rules[c.payload].ends.contains(.hedge) && scene.hedges.contains { h in
-                scene.mentions.contains { m in h.end <= c.start && m.start >= c.end || m.end <= c.start && h.start >= c.end }
+            guard rules[c.payload].ends.contains(.hedge) else { return false }
+            let hedgedBefore = scene.hedges.contains { $0.end <= c.start }
+            return scene.hedges.contains { h in
+                scene.mentions.contains { m in
+                    h.end <= c.start && m.start >= c.end && !scene.hedges.contains { $0.start >= c.end && $0.end <= m.start }
+                        || m.end <= c.start && h.start >= c.end && !hedgedBefore
+                }
             }
         }
-        found.removeAll { !endsNegation($0) && !endsHedge($0) }
+        // What follows a stop must be a verb (or an adverb before one). A mention is tagged a
+        // noun, and punctuation, determiners, prepositions and pronouns are no verb or adverb:
+        // such a stop is dropped before the sentence is tagged for it (most coordinations
+        // join mentions or noun phrases).
+        func beforeNoVerb(_ c: PhraseSet<Int>.Occurrence) -> Bool {
+            guard c.end < scene.tokens.count else { return true }
+            let next = scene.tokens[c.end]
+            return next.isPunctuation || words.has(next, RuleWords.determiner | RuleWords.preposition | RuleWords.pronoun)
+                || scene.mentions.contains { $0.start <= c.end && c.end < $0.end }
+        }
+        found.removeAll { beforeNoVerb($0) || !endsNegation($0) && !endsHedge($0) }
         guard !found.isEmpty else { return ([], []) }
         let surface = scene.surface.isEmpty ? surfaceWords(scene.tokens, sentence: sentence) : scene.surface
         let tags = scene.tags.count == surface.count ? scene.tags : syntax.tags(surface, mentions: scene.mentions)
