@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "MitraExtractionTests", dependencies: ["MitraModel", "MitraOntology", "MitraExtraction", "MitraTestSupport"]),
         .testTarget(name: "MitraStoreTests", dependencies: [
             "MitraModel", "MitraOntology", "MitraRDF", "MitraStore", "MitraBuild", "MitraQuery", "MitraTestSupport",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .testTarget(
             name: "MitraQueryTests",

@@ -9,8 +9,9 @@ import MitraStore
 /// every edge has a numeric `weight`, its support, for the tools that weigh edges by it.
 /// Entities without an edge are left out unless `includeIsolated`. Node ids are the entity ids,
 /// made valid NMTOKENs by writing any other byte as `_XX`; edge ids are `e0`, `e1`, …
-/// Edges stream from one SQLite cursor straight into libxml2, their text never becoming a
-/// Swift string, so a million edges take seconds.
+/// Edges stream from one SQLite cursor into a byte buffer (`MarkupBuffer`), their text never
+/// becoming a Swift string, and go to libxml2's writer 64 KB at a time, so a million edges
+/// take seconds.
 public struct GraphMLExporter {
     /// Write entities that have no edge too (only mentioned); a subgraph keeps all of its own.
     public var includeIsolated: Bool
@@ -51,6 +52,8 @@ public struct GraphMLExporter {
         let source = try GraphSource(store: store, subgraph: subgraph)
         let target = try OutputTarget(path: path)
         let file = try target.open()
+        // libxml2 hands the stream 4 KB pieces; a large buffer makes them a few big writes.
+        setvbuf(file, nil, _IOFBF, 1 << 20)
         var closed = false
         var edges = 0
         do {
@@ -98,31 +101,39 @@ public struct GraphMLExporter {
     }
 
     private func writeNodes(_ xml: XMLStreamWriter, _ source: GraphSource, keepIsolated: Bool) throws {
+        var out = MarkupBuffer()
         for node in try source.nodes(withDegree: !keepIsolated) where keepIsolated || node.degree > 0 {
             let e = node.entity
-            try xml.raw("\n    ")
-            try xml.start("node")
-            try xml.attribute("id", NMToken.escape(e.id))
-            let values: [(String, String)] = [
-                ("n_label", e.prefLabel), ("n_class", e.entityClass.name), ("n_category", node.category),
-                ("n_iri", e.iri), ("n_curie", e.curie), ("n_xref", JSONText.value(e.exactMatches)),
-                ("n_synonyms", JSONText.value(e.altLabels)), ("n_mentions", String(node.mentions)),
-                ("n_mention_documents", String(node.documents)),
-            ]
-            for (key, value) in values {
-                try xml.start("data")
-                try xml.attribute("key", key)
-                try xml.text(value)
-                try xml.end()
-            }
-            try xml.end()
+            out.append("\n    <node id=\"")
+            out.appendVerbatim(NMToken.escape(e.id))
+            out.append("\"><data key=\"n_label\">")
+            out.appendText(e.prefLabel)
+            out.append("</data><data key=\"n_class\">")
+            out.appendText(e.entityClass.name)
+            out.append("</data><data key=\"n_category\">")
+            out.appendText(node.category)
+            out.append("</data><data key=\"n_iri\">")
+            out.appendText(e.iri)
+            out.append("</data><data key=\"n_curie\">")
+            out.appendText(e.curie)
+            out.append("</data><data key=\"n_xref\">")
+            out.appendText(JSONText.value(e.exactMatches))
+            out.append("</data><data key=\"n_synonyms\">")
+            out.appendText(JSONText.value(e.altLabels))
+            out.append("</data><data key=\"n_mentions\">")
+            out.append(Int64(node.mentions))
+            out.append("</data><data key=\"n_mention_documents\">")
+            out.append(Int64(node.documents))
+            out.append("</data></node>")
+            try out.flushIfFull(to: xml)
         }
+        try out.flush(to: xml)
     }
 
     private func writeEdges(_ xml: XMLStreamWriter, store: GraphStore, subgraph: Subgraph?) throws -> Int {
         var documentList = RawMarkup(), supportingList = RawMarkup(), denyingList = RawMarkup()
         var scratch = NMToken.Scratch()
-        var markup = RawMarkup()
+        var out = MarkupBuffer()
         var count = 0
         /// Appends a document to a JSON array being written, opening it if it is the first.
         func add(_ bytes: UnsafeBufferPointer<UInt8>, to list: inout RawMarkup, first: inout Bool) {
@@ -145,52 +156,49 @@ public struct GraphMLExporter {
             supportingList.append(firstSupporting ? "[]" : "]")
             denyingList.append(firstDenying ? "[]" : "]")
             let support = row.supportingDocuments, denied = row.denyingDocuments
-            // libxml2 escapes every value that comes from the store (ids, predicate,
-            // documents); only our own markup and digits go out raw, one call per run of them.
-            try xml.raw("\n    ")
-            try xml.start("edge")
-            markup.clear()
-            markup.append("e")
-            markup.append(Int64(count))
-            try markup.terminated { try xml.attribute("id", bytes: $0) }
-            try scratch.escaped(row.subject) { try xml.attribute("source", bytes: $0) }
-            try scratch.escaped(row.object) { try xml.attribute("target", bytes: $0) }
-            try xml.raw("<data key=\"e_label\">")
-            try xml.text(bytes: row.predicate)
-            try xml.raw("</data><data key=\"e_predicate\">")
-            try xml.text(bytes: row.predicate)
-            try xml.raw("</data><data key=\"e_biolink\">")
-            try xml.text(bytes: row.biolink)
-            markup.clear()
-            markup.append("</data><data key=\"e_weight\">")
-            markup.append(support)
-            markup.append("</data><data key=\"e_support\">")
-            markup.append(support)
-            markup.append("</data><data key=\"e_denials\">")
-            markup.append(denied)
-            markup.append("</data><data key=\"e_hedged\">")
-            markup.append(row.hedgedClaims)
-            markup.append("</data><data key=\"e_claims\">")
-            markup.append(row.claimCount)
-            markup.append(row.contested ? "</data><data key=\"e_contested\">true" : "</data><data key=\"e_contested\">false")
-            markup.append(support == 0 && denied > 0 ? "</data><data key=\"e_only_denied\">true" : "</data><data key=\"e_only_denied\">false")
-            markup.append("</data><data key=\"e_documents\">")
-            try markup.bytes { try xml.raw(bytes: $0, count: $1) }
-            try documentList.terminated { try xml.text(bytes: $0) }
-            try xml.raw("</data><data key=\"e_supporting_documents\">")
-            try supportingList.terminated { try xml.text(bytes: $0) }
-            try xml.raw("</data><data key=\"e_denying_documents\">")
-            try denyingList.terminated { try xml.text(bytes: $0) }
-            try xml.raw("</data>")
-            try xml.end()
+            // Values from the store (predicate, documents) are escaped; ids are NMTOKENs,
+            // which need none.
+            out.append("\n    <edge id=\"e")
+            out.append(Int64(count))
+            out.append("\" source=\"")
+            scratch.escaped(row.subject) { out.appendVerbatim($0) }
+            out.append("\" target=\"")
+            scratch.escaped(row.object) { out.appendVerbatim($0) }
+            out.append("\"><data key=\"e_label\">")
+            out.appendText(row.predicate)
+            out.append("</data><data key=\"e_predicate\">")
+            out.appendText(row.predicate)
+            out.append("</data><data key=\"e_biolink\">")
+            out.appendText(row.biolink)
+            out.append("</data><data key=\"e_weight\">")
+            out.append(support)
+            out.append("</data><data key=\"e_support\">")
+            out.append(support)
+            out.append("</data><data key=\"e_denials\">")
+            out.append(denied)
+            out.append("</data><data key=\"e_hedged\">")
+            out.append(row.hedgedClaims)
+            out.append("</data><data key=\"e_claims\">")
+            out.append(row.claimCount)
+            out.append(row.contested ? "</data><data key=\"e_contested\">true" : "</data><data key=\"e_contested\">false")
+            out.append(support == 0 && denied > 0 ? "</data><data key=\"e_only_denied\">true" : "</data><data key=\"e_only_denied\">false")
+            out.append("</data><data key=\"e_documents\">")
+            documentList.bytes { out.appendText(UnsafeBufferPointer(start: $0, count: $1)) }
+            out.append("</data><data key=\"e_supporting_documents\">")
+            supportingList.bytes { out.appendText(UnsafeBufferPointer(start: $0, count: $1)) }
+            out.append("</data><data key=\"e_denying_documents\">")
+            denyingList.bytes { out.appendText(UnsafeBufferPointer(start: $0, count: $1)) }
+            out.append("</data></edge>")
+            try out.flushIfFull(to: xml)
             count += 1
         }
+        try out.flush(to: xml)
         return count
     }
 }
 
-/// A reusable byte buffer for runs of our own markup and digits, written to libxml2 in one
-/// raw call instead of many.
+/// A reusable byte buffer in which an edge's documents are written as a JSON array, before
+/// the array is escaped into the markup.
 struct RawMarkup {
     private var buffer: [UInt8] = []
 
@@ -200,17 +208,6 @@ struct RawMarkup {
 
     mutating func append(_ text: StaticString) {
         buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    mutating func append(_ value: Int64) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var v = value.magnitude
-        let start = buffer.count
-        repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(v % 10))
-            v /= 10
-        } while v > 0
-        buffer[start...].reverse()
     }
 
     /// A JSON string for UTF-8 bytes, escaping as RFC 8259 asks.
@@ -242,12 +239,6 @@ struct RawMarkup {
         try buffer.withUnsafeBufferPointer { try body($0.baseAddress!, $0.count) }
     }
 
-    /// The bytes with a NUL after them, for an API that reads a C string.
-    mutating func terminated<T>(_ body: (UnsafePointer<UInt8>) throws -> T) rethrows -> T {
-        buffer.append(0)
-        defer { buffer.removeLast() }
-        return try buffer.withUnsafeBufferPointer { try body($0.baseAddress!) }
-    }
 }
 
 /// Entity ids as XML NMTOKENs (GraphML's type for ids): letters, digits, `.`, `-` and `:`

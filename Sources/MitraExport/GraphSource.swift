@@ -65,7 +65,16 @@ struct GraphSource {
                 degree[key.object, default: 0] += 1
             }
         }
-        let wanted = try subgraph?.entityIDs ?? store.usedEntityIDs()
+        let wanted: Set<String>
+        if let subgraph {
+            wanted = subgraph.entityIDs
+        } else if withDegree {
+            // The entities some document mentions or some edge joins, which is what
+            // `usedEntityIDs` would read again: one more pass over every edge and mention.
+            wanted = Set(degree.keys).union(counts.keys)
+        } else {
+            wanted = try store.usedEntityIDs()
+        }
         return wanted.sorted().map { id in
             let entity = ontology.entities[id]
                 ?? Entity(id: id, iri: Namespace.entity + id, prefLabel: id, entityClass: EntityClass("Unknown"))

@@ -1,13 +1,12 @@
 import CLibXML2
 import Foundation
 
-/// A streaming XML writer over libxml2's `xmlTextWriter`, which escapes every attribute and
-/// text value it is given.
+/// A streaming XML writer over libxml2's `xmlTextWriter`, which escapes every attribute
+/// value it is given.
 ///
 /// Owns the writer (freed in `deinit`); every libxml2 failure becomes an `ExportError` naming
-/// the file. Static markup goes out through `raw` so a hot loop does not pay for building
-/// element names, and values can be passed as NUL-terminated byte pointers (straight from a
-/// SQLite row) without becoming Swift strings.
+/// the file. Markup built elsewhere (`MarkupBuffer`, which escapes its own text) goes out
+/// through `raw`, so a hot loop makes one call per 64 KB rather than several per value.
 final class XMLStreamWriter {
     let path: String
     private var writer: xmlTextWriterPtr?
@@ -44,23 +43,6 @@ final class XMLStreamWriter {
         try check(xmlTextWriterWriteAttribute(writer, name, Self.xmlCharacters(value)), "cannot write the attribute \(name)")
     }
 
-    /// An attribute whose value is NUL-terminated UTF-8.
-    func attribute(_ name: StaticString, bytes: UnsafePointer<UInt8>) throws {
-        if Self.needsCleaning(bytes) { return try attribute("\(name)", String(cString: bytes)) }
-        try check(xmlTextWriterWriteAttribute(writer, name.utf8Start, bytes), "cannot write an attribute")
-    }
-
-    /// Escaped text content.
-    func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, Self.xmlCharacters(value)), "cannot write text")
-    }
-
-    /// Escaped text content from NUL-terminated UTF-8.
-    func text(bytes: UnsafePointer<UInt8>) throws {
-        if Self.needsCleaning(bytes) { return try text(String(cString: bytes)) }
-        try check(xmlTextWriterWriteString(writer, bytes), "cannot write text")
-    }
-
     /// `value` without the characters XML 1.0 does not allow (C0 controls other than tab,
     /// newline and carriage return; U+FFFE, U+FFFF), which libxml2 would write as they are
     /// and make the document ill-formed. Labels rarely hold any, so the common case copies nothing.
@@ -73,18 +55,6 @@ final class XMLStreamWriter {
 
     static func isXMLCharacter(_ c: Unicode.Scalar) -> Bool {
         c.value >= 0x20 ? c.value != 0xFFFE && c.value != 0xFFFF : c == "\t" || c == "\n" || c == "\r"
-    }
-
-    /// Whether NUL-terminated UTF-8 holds a byte that starts a character XML 1.0 forbids.
-    static func needsCleaning(_ bytes: UnsafePointer<UInt8>) -> Bool {
-        var p = bytes
-        while p.pointee != 0 {
-            let b = p.pointee
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return true }
-            if b == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF) { return true }
-            p += 1
-        }
-        return false
     }
 
     /// Markup written as is; only for constant, well-formed pieces.

@@ -106,12 +106,16 @@ public struct Lexer {
     }
 
     private static func isWordCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." || c == "+" || c == "\u{2010}" || c == "\u{2011}"
+        // Most queries are ASCII: a byte test spares the Unicode property lookups.
+        if let a = c.asciiValue {
+            return (a | 0x20 >= 0x61 && a | 0x20 <= 0x7A) || (a >= 0x30 && a <= 0x39) || a == 0x5F || a == 0x2D || a == 0x2E || a == 0x2B
+        }
+        return c.isLetter || c.isNumber || c == "\u{2010}" || c == "\u{2011}"
     }
 
     private mutating func skipBlanksAndComments() {
         while let c = peek() {
-            if c.isWhitespace {
+            if c == " " || c.isWhitespace {
                 advance()
             } else if c == "#" {
                 while let d = peek(), !d.isNewline { advance() }
@@ -127,7 +131,8 @@ public struct Lexer {
 
     private mutating func advance() {
         guard index < scalars.count else { return }
-        if scalars[index].isNewline {
+        let c = scalars[index]
+        if c != " " && c.isNewline {
             line += 1
             column = 1
         } else {

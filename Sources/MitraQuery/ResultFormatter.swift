@@ -80,23 +80,44 @@ public struct ResultFormatter: Sendable {
     func json(_ result: QueryResult) -> String {
         if let json = result.json { return json }
         if result.rows.isEmpty { return "[]\n" }
+        // Keys are quoted once, not once per row; rows are appended to one string.
+        let keys = result.columns.map { JSONString.quoted($0) + ": " }
         var out = "[\n"
+        out.reserveCapacity(result.rows.count * 16 * max(1, keys.count))
         for (r, row) in result.rows.enumerated() {
-            let fields = zip(result.columns, row).map { column, value -> String in
-                let rendered: String
+            out += "  {"
+            for i in 0..<min(keys.count, row.count) {
+                if i > 0 { out += ", " }
+                out += keys[i]
+                let value = row[i]
                 switch value {
-                case .null: rendered = "null"
-                case .integer(let n): rendered = String(n)
-                case .text(let s): rendered = JSONString.quoted(s)
-                case .entity(let id, let label): rendered = "{\"id\": \(JSONString.quoted(id)), \"label\": \(JSONString.quoted(label))}"
-                case .real: rendered = value.display
-                case .span(let start, let end): rendered = "[\(start), \(end)]"
+                case .null: out += "null"
+                case .integer(let n): out += String(n)
+                case .text(let s): Self.appendQuoted(s, to: &out)
+                case .entity(let id, let label):
+                    out += "{\"id\": "
+                    Self.appendQuoted(id, to: &out)
+                    out += ", \"label\": "
+                    Self.appendQuoted(label, to: &out)
+                    out += "}"
+                case .real: out += value.display
+                case .span(let start, let end): out += "[\(start), \(end)]"
                 }
-                return "\(JSONString.quoted(column)): \(rendered)"
             }
-            out += "  {" + fields.joined(separator: ", ") + "}" + (r == result.rows.count - 1 ? "\n" : ",\n")
+            out += r == result.rows.count - 1 ? "}\n" : "},\n"
         }
         return out + "]\n"
+    }
+
+    /// `s` as a JSON string literal appended to `out`, without a copy when nothing needs escaping.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        if s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += JSONString.quoted(s)
+        } else {
+            out += "\""
+            out += s
+            out += "\""
+        }
     }
 
     func delimited(_ result: QueryResult, separator: String, escape: (String) -> String) -> String {

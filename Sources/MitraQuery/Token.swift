@@ -41,7 +41,12 @@ public struct Token: Equatable, Sendable {
 
     /// Whether this is the bare word `keyword`, ignoring case.
     public func isKeyword(_ keyword: String) -> Bool {
-        if case .word(let w) = kind { return w.lowercased() == keyword }
-        return false
+        guard case .word(let w) = kind else { return false }
+        // The parser asks this of every token many times: compare ASCII words byte by byte
+        // rather than lowercasing a copy; other words fold as Unicode does.
+        guard w.utf8.allSatisfy({ $0 < 0x80 }) else { return w.lowercased() == keyword }
+        return w.utf8.count == keyword.utf8.count && zip(w.utf8, keyword.utf8).allSatisfy { byte, expected in
+            byte == expected || (byte >= 0x41 && byte <= 0x5A && byte + 0x20 == expected)
+        }
     }
 }

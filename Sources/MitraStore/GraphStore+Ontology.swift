@@ -57,20 +57,31 @@ extension GraphStore {
                     subjectClasses: (row["subject_classes"] as String).split(separator: " ").map { EntityClass(String($0)) },
                     objectClasses: (row["object_classes"] as String).split(separator: " ").map { EntityClass(String($0)) })
             }
-            var labels: [String: [(String, String)]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT entity, label, kind FROM labels ORDER BY rowid") {
-                labels[row["entity"], default: []].append((row["label"], row["kind"]))
+            // Entities and labels come through cursors read by column index: a store of
+            // imported millions holds tens of thousands of entities, and rows fetched whole
+            // and read by column name cost an export more than writing the nodes.
+            var labels: [String: (alt: [String], hidden: [String])] = [:]
+            let labelRows = try Row.fetchCursor(db, sql: """
+                SELECT entity, label, kind = 'alt' FROM labels WHERE kind IN ('alt', 'hidden') ORDER BY rowid
+                """)
+            while let row = try labelRows.next() {
+                let label: String = row[1]
+                if row[2] as Bool {
+                    labels[row[0], default: ([], [])].alt.append(label)
+                } else {
+                    labels[row[0], default: ([], [])].hidden.append(label)
+                }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM entities") {
-                let id: String = row["id"]
-                let own = labels[id] ?? []
+            let entityRows = try Row.fetchCursor(db, sql: "SELECT id, iri, label, class, exact_matches, close_matches FROM entities")
+            while let row = try entityRows.next() {
+                let id: String = row[0]
+                let own = labels[id]
                 ontology.entities[id] = Entity(
-                    id: id, iri: row["iri"], prefLabel: row["label"],
-                    altLabels: own.filter { $0.1 == "alt" }.map(\.0),
-                    hiddenLabels: own.filter { $0.1 == "hidden" }.map(\.0),
-                    entityClass: EntityClass(row["class"]),
-                    exactMatches: (row["exact_matches"] as String).split(separator: " ").map(String.init),
-                    closeMatches: (row["close_matches"] as String).split(separator: " ").map(String.init))
+                    id: id, iri: row[1], prefLabel: row[2],
+                    altLabels: own?.alt ?? [], hiddenLabels: own?.hidden ?? [],
+                    entityClass: EntityClass(row[3]),
+                    exactMatches: (row[4] as String).split(separator: " ").map(String.init),
+                    closeMatches: (row[5] as String).split(separator: " ").map(String.init))
             }
             return ontology
         }

@@ -278,8 +278,13 @@ extension GraphStore {
         try String.fetchAll(db, sql: "SELECT \(EdgeTerms.entityName("d.id")) FROM (\(degreeSQL)) d")
     }
 
-    /// Per term id (`id`) of an edge's end, how many edges it is an end of (`n`).
-    static let degreeSQL = "SELECT id, count(*) AS n FROM (SELECT s AS id FROM edges UNION ALL SELECT o FROM edges) GROUP BY id"
+    /// Per term id (`id`) of an edge's end, how many edges it is an end of (`n`): counted per
+    /// end in the order of the index that leads with it (the key for subjects, edges_osp for
+    /// objects), so only the per-entity counts are grouped, not a sort of two rows per edge.
+    static let degreeSQL = """
+        SELECT id, sum(n) AS n FROM (SELECT s AS id, count(*) AS n FROM edges GROUP BY s
+        UNION ALL SELECT o, count(*) FROM edges INDEXED BY edges_osp GROUP BY o) GROUP BY id
+        """
 
 
     public func statistics(top: Int = 10) throws -> StoreStatistics {

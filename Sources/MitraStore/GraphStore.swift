@@ -18,6 +18,18 @@ public final class GraphStore: @unchecked Sendable {
     let pool: any DatabaseWriter
     /// Seconds a writer waits for another's write (the pool's busy timeout).
     let busyTimeout: Double
+    /// Whether the one connection of a store opened up to date and writable is kept in
+    /// `query_only` mode between writes. GRDB's own reads switch `query_only` on and off
+    /// around every read, and that pragma expires every prepared statement, so each query
+    /// would prepare all its cached statements again; `read` does without it.
+    private let keepsQueryOnly: Bool
+    /// Whether the single connection has the query tuning (`tuneForQueries`); a write
+    /// may change it. Only touched inside the connection's serialized access.
+    var isTunedForQueries = false
+    /// Whether every read and write goes through one connection (an up-to-date store).
+    var isSingleConnection: Bool { pool is DatabaseQueue }
+    /// Recent plans' statements on the single connection (`PlanStatements`).
+    let planStatements = PlanStatements()
 
     /// Opens a store; with `create`, makes it (and its folder) when it does not exist. A
     /// writer waits up to `busyTimeout` seconds for another process's write to finish.
@@ -53,14 +65,25 @@ public final class GraphStore: @unchecked Sendable {
             if exists && state.complete && state.appID == Schema.applicationID {
                 let folder = (path as NSString).deletingLastPathComponent
                 configuration.readonly = !fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: folder.isEmpty ? "." : folder)
-                pool = try DatabaseQueue(path: path, configuration: configuration)
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                if !configuration.readonly {
+                    try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
+                }
+                pool = queue
+                keepsQueryOnly = !configuration.readonly
             } else {
                 pool = try DatabasePool(path: path, configuration: configuration)
+                keepsQueryOnly = false
             }
         } catch {
             throw StoreError(kind: .corrupt, path: path, message: "cannot be opened as a store (\(error)); if it is damaged, rebuild it into a new file")
         }
         try prepareSchema(appID: state.appID, complete: state.complete)
+    }
+
+    deinit {
+        // Statements go before the connection they belong to closes.
+        planStatements.removeAll()
     }
 
     static let ontologyLayersKey = "ontology_layers"
@@ -176,17 +199,7 @@ public final class GraphStore: @unchecked Sendable {
     /// writer waits up to the busy timeout for the first and then fails as `.busy`, instead
     /// of failing on its first write after reading a snapshot that went stale.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingCorruption {
-            try pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw StoreError(kind: .writeFailed, path: path, message: "the write did not commit") }
-                return result
-            }
-        }
+        try writeOnce(if: { _ in false }, body)
     }
 
     /// Runs `body` in one write transaction like `write`, with a rollback journal in place of
@@ -202,6 +215,9 @@ public final class GraphStore: @unchecked Sendable {
     func writeOnce<T>(if worthIt: (Database) throws -> Bool, _ body: (Database) throws -> T) throws -> T {
         try translatingCorruption {
             try pool.writeWithoutTransaction { db in
+                isTunedForQueries = false
+                if keepsQueryOnly { try db.execute(sql: "PRAGMA query_only = 0") }
+                defer { if keepsQueryOnly { try? db.execute(sql: "PRAGMA query_only = 1") } }
                 var mode: String?
                 if try worthIt(db) {
                     let connection = db.sqliteConnection
@@ -224,9 +240,25 @@ public final class GraphStore: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` on a consistent snapshot.
+    /// Runs `body` on a consistent snapshot: one deferred transaction on the single
+    /// connection of an up-to-date store (`query_only` unless the file is read-only), else
+    /// GRDB's read on a pool's reader.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingCorruption { try pool.read(body) }
+        try translatingCorruption {
+            guard let queue = pool as? DatabaseQueue else { return try pool.read(body) }
+            return try queue.writeWithoutTransaction { db in
+                // Cached BEGIN and COMMIT: a short query would otherwise prepare both afresh.
+                try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+                do {
+                    let result = try body(db)
+                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    return result
+                } catch {
+                    if db.isInsideTransaction { try? db.rollback() }
+                    throw error
+                }
+            }
+        }
     }
 
     /// A damaged file found while working is the same error as one found while opening; a

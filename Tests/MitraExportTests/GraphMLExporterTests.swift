@@ -111,3 +111,57 @@ import Testing
         #expect(status == 0, "\(output)")
     }
 }
+
+@Suite struct MarkupBufferTests {
+    /// What the buffer holds, read back through libxml2's writer as raw markup.
+    func written(_ build: (inout MarkupBuffer) -> Void) throws -> String {
+        let path = Fixtures.temporaryDirectory("mitragraph-markup") + "/m.xml"
+        let target = try OutputTarget(path: path)
+        let file = try target.open()
+        let xml = try XMLStreamWriter(file: file, path: path)
+        try xml.start("m")
+        var out = MarkupBuffer()
+        build(&out)
+        try out.flush(to: xml)
+        try xml.end()
+        try xml.finish()
+        try target.close(file)
+        try target.commit()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return String(text[text.range(of: "<m>")!.upperBound..<text.range(of: "</m>")!.lowerBound])
+    }
+
+    @Test func escapesTextAsLibxml2DoesAndDropsWhatXMLForbids() throws {
+        let text = try written { out in
+            out.appendText("a<b>&\"c\"\r\u{1}d\u{FFFE}e\u{FFFF}\tf\ng \u{FFFD}é—ok")
+        }
+        #expect(text == "a&lt;b&gt;&amp;&quot;c&quot;&#13;de\tf\ng \u{FFFD}é—ok")
+    }
+
+    @Test func copiesCleanTextAndNumbersAsTheyAre() throws {
+        let text = try written { out in
+            out.append("<x>")
+            out.appendText("mu-opioid receptor")
+            out.append(Int64(-42))
+            out.append(Int64(0))
+            out.appendVerbatim("bench-agency-3")
+            out.append("</x>")
+        }
+        #expect(text == "<x>mu-opioid receptor-420bench-agency-3</x>")
+    }
+
+    @Test func flushesOnlyOnceFull() throws {
+        var out = MarkupBuffer()
+        let path = Fixtures.temporaryDirectory("mitragraph-markup-full") + "/m.xml"
+        let target = try OutputTarget(path: path)
+        let file = try target.open()
+        defer { fclose(file) }
+        let xml = try XMLStreamWriter(file: file, path: path)
+        out.appendText("short")
+        try out.flushIfFull(to: xml)
+        #expect(!out.isEmpty)
+        out.appendText(String(repeating: "x", count: MarkupBuffer.flushSize))
+        try out.flushIfFull(to: xml)
+        #expect(out.isEmpty)
+    }
+}

@@ -172,3 +172,18 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 5)
     }
 }
+
+@Suite struct KeywordTests {
+    @Test func keywordsMatchInAnyASCIICaseOnly() {
+        let p = SourcePosition(line: 1, column: 1)
+        #expect(Token(.word("FIND"), at: p).isKeyword("find"))
+        #expect(Token(.word("Find"), at: p).isKeyword("find"))
+        #expect(!Token(.word("finds"), at: p).isKeyword("find"))
+        #expect(!Token(.word("fin"), at: p).isKeyword("find"))
+        // '@' is 'a' - 0x21 and 'F' | 0x20 is 'f': only letters fold.
+        #expect(!Token(.word("@ny"), at: p).isKeyword("any"))
+        #expect(!Token(.string("find"), at: p).isKeyword("find"))
+        // The Kelvin sign lowercases to an ASCII k, as Unicode folds it.
+        #expect(Token(.word("\u{212A}ratom"), at: p).isKeyword("kratom"))
+    }
+}

@@ -128,15 +128,20 @@ struct QueryCommand: ParsableCommand {
                 var printed: [String] = []
                 for text in statements {
                     // With repeats, a first untimed run warms SQLite's page cache, then
-                    // --repeat runs are timed.
-                    var result = repeatCount > 1 ? try engine.run(text, timeout: timeout) : nil
+                    // --repeat runs are timed, each the whole query: parsed, planned, run
+                    // and formatted.
+                    if repeatCount > 1 { _ = formatter.format(try engine.run(text, timeout: timeout)) }
+                    var result: QueryResult?
+                    var formatted = ""
                     var times: [Double] = []
                     for _ in 0..<repeatCount {
                         let started = DispatchTime.now().uptimeNanoseconds
-                        result = try engine.run(text, timeout: timeout)
+                        let run = try engine.run(text, timeout: timeout)
+                        formatted = formatter.format(run)
                         times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+                        result = run
                     }
-                    if let result { printed.append(formatter.format(result)) }
+                    printed.append(formatted)
                     // The table shows a result's note; other formats keep their data clean.
                     if chosen != .table, let remark = result?.note { note(remark) }
                     if timing { reportTiming(times) }

@@ -18,12 +18,14 @@ final class Catalog {
         // The lookups every query makes go through statements cached on the connection: a
         // short query would otherwise spend most of its time preparing them.
         let byID = try db.cachedStatement(sql: "SELECT 1 FROM entities WHERE id = ?")
-        if try Bool.fetchOne(byID, arguments: [text]) == true { return [text] }
-        if text.lowercased().hasPrefix(Namespace.entityPrefix + ":") {
+        if try byID.hasRow(binding: text) { return [text] }
+        // Only a name with a colon can be `mge:id` or an external id.
+        let hasColon = text.utf8.contains(UInt8(ascii: ":"))
+        if hasColon && text.lowercased().hasPrefix(Namespace.entityPrefix + ":") {
             let local = String(text.dropFirst(Namespace.entityPrefix.count + 1))
-            if try Bool.fetchOne(byID, arguments: [local]) == true { return [local] }
+            if try byID.hasRow(binding: local) { return [local] }
         }
-        if text.contains(":") {
+        if hasColon {
             let ids = try String.fetchAll(db, sql: """
                 SELECT id FROM entities
                 WHERE (' ' || upper(exact_matches) || ' ') LIKE ? OR (' ' || upper(close_matches) || ' ') LIKE ?
@@ -31,9 +33,8 @@ final class Catalog {
                 """, arguments: StatementArguments(Array(repeating: "% " + text.uppercased() + " %", count: 3)))
             if let first = ids.first { return [first] }
         }
-        let ids = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT DISTINCT entity FROM labels WHERE normalized = ? ORDER BY entity"),
-            arguments: [LabelNormalizer.normalize(text)])
+        let ids = try db.cachedStatement(sql: "SELECT DISTINCT entity FROM labels WHERE normalized = ? ORDER BY entity")
+            .strings(binding: LabelNormalizer.normalize(text))
         if !ids.isEmpty { return ids }
         // Edges imported from RDF may name nodes the ontology does not know.
         if let term = try EdgeTerms.entity(text, in: db),
@@ -48,6 +49,8 @@ final class Catalog {
 
     /// The predicate a name denotes.
     func predicate(_ name: NameRef, in db: Database) throws -> String {
+        // A name as the store spells it needs one seek, not the whole list.
+        if try db.cachedStatement(sql: "SELECT 1 FROM predicates WHERE name = ?").hasRow(binding: name.text) { return name.text }
         let names = try predicates(db)
         if names.contains(name.text) { return name.text }
         if let folded = names.first(where: { $0.lowercased() == name.text.lowercased() }) { return folded }
@@ -109,7 +112,7 @@ final class Catalog {
     func classes(_ db: Database) throws -> [String: String?] {
         if let classParents { return classParents }
         var parents: [String: String?] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, parent FROM classes") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, parent FROM classes")) {
             parents[row["name"]] = row["parent"] as String?
         }
         classParents = parents

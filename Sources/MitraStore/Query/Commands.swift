@@ -7,6 +7,8 @@ struct Commands {
     let catalog: Catalog
     let db: Database
     let canceller: QueryCanceller
+    /// Where plans' statements are kept for the next query (nil: prepared each time).
+    var plans: PlanStatements? = nil
 
     func run(_ statement: MitraModel.Statement) throws -> QueryResult {
         switch statement {
@@ -35,7 +37,7 @@ struct Commands {
     // MARK: pattern queries
 
     func execute(_ plan: Plan) throws -> QueryResult {
-        let statement = try db.makeStatement(sql: plan.sql)
+        let statement = try plans?.statement(plan.sql, in: db) ?? db.makeStatement(sql: plan.sql)
         var rows: [[Value]] = []
         let cursor = try Row.fetchCursor(statement)
         while let row = try cursor.next() {

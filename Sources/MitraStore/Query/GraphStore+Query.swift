@@ -31,7 +31,7 @@ extension GraphStore {
     /// another thread); failures of the store underneath become `.storeFailure` errors.
     public func run(_ statement: MitraModel.Statement, canceller: QueryCanceller = QueryCanceller()) throws -> QueryResult {
         try executing(canceller) { db in
-            try Commands(catalog: Catalog(), db: db, canceller: canceller).run(statement)
+            try Commands(catalog: Catalog(), db: db, canceller: canceller, plans: isSingleConnection ? planStatements : nil).run(statement)
         }
     }
 
@@ -47,7 +47,7 @@ extension GraphStore {
     private func executing<T>(_ canceller: QueryCanceller, _ body: (Database) throws -> T) throws -> T {
         do {
             return try read { db in
-                try Self.tune(db)
+                try tuneForQueries(db)
                 return try canceller.watching(db) { try body(db) }
             }
         } catch let error as DatabaseError {
@@ -57,11 +57,14 @@ extension GraphStore {
 
     /// A bigger page cache and memory-mapped reads for the connection: joins over a large
     /// graph look rows up by key all over the file, which the default 2 MB cache turns into
-    /// reads from disk. (Cached statements: every query sets them, and preparing them again
-    /// would cost a short query more than running it.)
-    static func tune(_ db: Database) throws {
-        try db.cachedStatement(sql: "PRAGMA cache_size = -65536").execute()
-        try db.cachedStatement(sql: "PRAGMA mmap_size = 1073741824").execute()
+    /// reads from disk. A pragma takes effect when it is prepared, so these are prepared
+    /// afresh; the single connection of an up-to-date store keeps them until a write (whose
+    /// bulk loads set their own cache size), so a short query pays for them once, not each time.
+    func tuneForQueries(_ db: Database) throws {
+        if isSingleConnection && isTunedForQueries { return }
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+        try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+        if isSingleConnection { isTunedForQueries = true }
     }
 
     /// Predicates, classes and labels, for Tab completion. Labels are capped so a store of
