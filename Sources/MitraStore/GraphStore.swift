@@ -49,7 +49,7 @@ public final class GraphStore: @unchecked Sendable {
         if exists {
             let header = try Self.checkHeader(path)
             if header.ours && (header.rollbackMode || fm.fileExists(atPath: path + "-journal")) {
-                Self.recoverFromWriteOnce(path, busyTimeout: busyTimeout)
+                Self.recoverFromWriteOnce(path)
             }
             state = try Self.inspect(path)
         } else {
@@ -141,10 +141,10 @@ public final class GraphStore: @unchecked Sendable {
     /// was killed (a read-only connection cannot) and returns it to WAL mode.
     ///
     /// Failing here (a read-only file, another writer) is left to the checks that follow.
-    private static func recoverFromWriteOnce(_ path: String, busyTimeout: Double) {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+    /// Without waiting: a journal is only hot when no writer holds the store, and a live
+    /// one's writer would make the reader wait twice.
+    private static func recoverFromWriteOnce(_ path: String) {
+        guard let queue = try? DatabaseQueue(path: path) else { return }
         _ = try? queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
         try? queue.close()
     }
