@@ -121,6 +121,9 @@ extension ExtractionEngine {
         /// Token indices where a coordinated new predicate starts ("… and can cause"): a
         /// negation's scope ends there, though a trigger's reach does not.
         var scopeStops: [Int] = []
+        /// Token indices where a coordinated new predicate ends a hedge's scope ("may relieve
+        /// pain | and causes nausea").
+        var hedgeStops: [Int] = []
         /// Tokens inside a parenthesis or bracket that names nothing ("(n = 702, 62.8%)",
         /// "[43]"): skipped when measuring gaps, as a reader skips them inside a list.
         var inInsert: [Bool] = []
@@ -167,6 +170,12 @@ extension ExtractionEngine {
             return boundary(lo, hi) || scopeStops.contains { lo <= $0 && $0 < hi }
         }
 
+        /// Whether a hedge's scope from `a` to `b` ends in between.
+        func hedgeEnds(_ a: Int, _ b: Int) -> Bool {
+            let lo = min(a, b), hi = max(a, b)
+            return boundary(lo, hi) || hedgeStops.contains { lo <= $0 && $0 < hi }
+        }
+
         func hard(_ a: Int, _ b: Int) -> Bool {
             let lo = max(0, min(a, b)), hi = min(tokens.count, max(a, b))
             return lo < hi && hardPrefix[hi] - hardPrefix[lo] > 0
@@ -185,6 +194,13 @@ extension ExtractionEngine {
                 context.lastSubstanceIsPlant = isPlant[Int(last.entity)]
             }
         }
+        if let question = context.question {
+            context.question = nil
+            if question.sentence + 1 == sentence.index, let yes = answer(analysis) {
+                answered(question, yes: yes, by: sentence, claims: &claims, explanations: &explanations)
+                return
+            }
+        }
         guard !analysis.mentions.isEmpty else { return }
         // Each rule's prefilter once: bit `i` says rule `i` runs (the list rule only for items).
         var running: UInt64 = 0
@@ -194,9 +210,9 @@ extension ExtractionEngine {
             running |= 1 << UInt64(i)
         }
         guard running != 0 else { return }
-        // A question asserts nothing (an answer that names both ends is its own sentence);
-        // a disclaimer claims nothing.
-        if isQuestion(sentence.text) || analysis.cues.contains(.disclaimer) && holds(disclaimers, analysis.tokens) { return }
+        // A disclaimer claims nothing; a question only when the next sentence answers it.
+        if analysis.cues.contains(.disclaimer) && holds(disclaimers, analysis.tokens) { return }
+        let question = isQuestion(sentence.text)
         makeScene(analysis, sentence: sentence, context: context, into: &scene)
         scene.standalone = block == .listItem || block == .heading || block == .tableCell
         scene.list = list
@@ -206,9 +222,46 @@ extension ExtractionEngine {
         }
         if let list { applyLeadIn(list, &candidates) }
         dropAdvice(scene, &candidates)
+        if question {
+            var held = HeldQuestion(sentence: sentence.index, claims: [], explanations: [])
+            self.claims(
+                from: candidates, scene: scene, sentence: sentence, document: document, explain: explain, into: &held.claims,
+                explanations: &held.explanations)
+            if !held.claims.isEmpty { context.question = held }
+            return
+        }
         self.claims(
             from: candidates, scene: scene, sentence: sentence, document: document, explain: explain, into: &claims,
             explanations: &explanations)
+    }
+
+    /// Whether a sentence answers a yes-no question, and how: an answer word alone ("No.")
+    /// or before a short restatement that names nothing ("Yes, it can."). An answer that
+    /// names what it asserts, or goes on to a new clause ("No, but …"), is read as it stands.
+    func answer(_ analysis: SentenceAnalysis) -> Bool? {
+        let tokens = analysis.tokens
+        guard analysis.mentions.isEmpty, let first = tokens.first else { return nil }
+        let yes = words.has(first, RuleWords.yesWord)
+        guard yes || words.has(first, RuleWords.noWord) else { return nil }
+        let rest = tokens.dropFirst()
+        if rest.allSatisfy(\.isPunctuation) { return yes }
+        guard let next = rest.first, words.has(next, RuleWords.comma), rest.count <= 8,
+            !rest.contains(where: { words.has($0, RuleWords.boundary) })
+        else { return nil }
+        return yes
+    }
+
+    /// The question's claims, asserted by the answer sentence (denied by a "no").
+    func answered(
+        _ question: HeldQuestion, yes: Bool, by sentence: Sentence, claims: inout [Claim], explanations: inout [ClaimExplanation]
+    ) {
+        for var claim in question.claims {
+            claim.sentenceIndex = sentence.index
+            claim.sentence = sentence.text
+            if !yes { claim.negated.toggle() }
+            claims.append(claim)
+        }
+        explanations += question.explanations
     }
 
     // MARK: - The scene
@@ -231,6 +284,7 @@ extension ExtractionEngine {
         scene.tags.removeAll()
         scene.relatives.removeAll(keepingCapacity: true)
         scene.scopeStops.removeAll(keepingCapacity: true)
+        scene.hedgeStops.removeAll(keepingCapacity: true)
         scene.anaphors.removeAll(keepingCapacity: true)
         scene.allAnaphors.removeAll(keepingCapacity: true)
         scene.triggers.removeAll(keepingCapacity: true)
@@ -283,9 +337,10 @@ extension ExtractionEngine {
             scene.activeNegation[i] = false
             scene.activeNegation[i + 1] = false
         }
-        if scene.activeNegation.contains(true) {
+        if scene.activeNegation.contains(true) || !scene.hedges.isEmpty && hedgesEnd {
             let stops = scopeStops(scene, sentence: sentence)
-            scene.scopeStops = stops
+            scene.scopeStops = stops.negation
+            scene.hedgeStops = stops.hedge
         }
         // Anaphors: a noun phrase ("the herb") always stands for the plant; a pronoun only
         // when the last substance named before it is a plant.
@@ -407,31 +462,41 @@ extension ExtractionEngine {
         scene.relatives.last { $0.range.contains(position) && $0.range.lowerBound < position }
     }
 
-    /// Where a coordinator after an active negation cue starts a new verb group ("is not an
-    /// approved medicine | and can cause addiction"), by the ontology's scope terminators
-    /// and both taggers; only sentences with such a coordinator are tagged.
-    func scopeStops(_ scene: Scene, sentence: Sentence) -> [Int] {
-        guard let syntax = SyntaxLayer.shipped else { return [] }
-        // A "following" cue's scope starts after it; the others' reach back.
-        let from = scene.negations.indices.filter { scene.activeNegation[$0] }.map { n in
+    /// Where a coordinator after an active negation cue or a hedge starts a new verb group
+    /// ("is not an approved medicine | and can cause addiction"), by the ontology's scope
+    /// terminators and both taggers; only sentences with such a coordinator are tagged.
+    func scopeStops(_ scene: Scene, sentence: Sentence) -> (negation: [Int], hedge: [Int]) {
+        guard let syntax = SyntaxLayer.shipped else { return ([], []) }
+        let rules = ontology.cues.scopeTerminators
+        // A "following" cue's scope starts after it; the others' reach back. A hedge reaches
+        // both ways.
+        let negationFrom = scene.negations.indices.filter { scene.activeNegation[$0] }.map { n in
             scene.negations[n].payload.scope == .following ? scene.negations[n].end : 0
         }.min() ?? scene.tokens.count
+        let hedgeFrom = scene.hedges.isEmpty ? scene.tokens.count : 0
         var found: [PhraseSet<Int>.Occurrence] = []
-        scopeTerminators.occurrences(in: scene.tokens, range: from..<scene.tokens.count, into: &found)
-        // A stop matters only for a mention after it that no later negation denies anyway
-        // ("is not addictive and causes no anorexia").
-        found.removeAll { c in
-            !scene.mentions.contains { m in
+        scopeTerminators.occurrences(in: scene.tokens, range: min(negationFrom, hedgeFrom)..<scene.tokens.count, into: &found)
+        // A stop matters for a negation only for a mention after it that no later negation
+        // denies anyway ("is not addictive and causes no anorexia"); for a hedge, between
+        // the hedge and a mention.
+        func endsNegation(_ c: PhraseSet<Int>.Occurrence) -> Bool {
+            rules[c.payload].ends.contains(.negation) && c.start >= negationFrom && scene.mentions.contains { m in
                 m.start >= c.end && !scene.negations.indices.contains { n in
                     let cue = scene.negations[n]
                     return scene.activeNegation[n] && cue.payload.scope == .following && cue.start >= c.end && cue.end <= m.start
                 }
             }
         }
-        guard !found.isEmpty else { return [] }
+        func endsHedge(_ c: PhraseSet<Int>.Occurrence) -> Bool {
+            rules[c.payload].ends.contains(.hedge) && scene.hedges.contains { h in
+                scene.mentions.contains { m in h.end <= c.start && m.start >= c.end || m.end <= c.start && h.start >= c.end }
+            }
+        }
+        found.removeAll { !endsNegation($0) && !endsHedge($0) }
+        guard !found.isEmpty else { return ([], []) }
         let surface = scene.surface.isEmpty ? surfaceWords(scene.tokens, sentence: sentence) : scene.surface
         let tags = scene.tags.count == surface.count ? scene.tags : syntax.tags(surface, mentions: scene.mentions)
-        guard let penn = SyntaxLayer.penn else { return [] }
+        guard let penn = SyntaxLayer.penn else { return ([], []) }
         let pennTags = penn.tag(surface)
         // The tagger's weak spot is an "-s" verb it has not seen ("and triggers seizures"): a
         // predicate's verb trigger is a verb whatever its tag.
@@ -439,14 +504,22 @@ extension ExtractionEngine {
         for t in scene.triggers where !t.payload.nominal && !t.payload.predicates.isEmpty { verbTrigger.insert(t.start) }
         var inMention = Set<Int>()
         for m in scene.mentions { for k in m.start..<m.end { inMention.insert(k) } }
-        let rules = ontology.cues.scopeTerminators
-        return found.compactMap { c in
+        // Where the Penn tagger reads a verb the other tagger saw as a noun ("and cause
+        // constipation"), its form tells: a word that is its own lemma is the bare verb.
+        func pennForm(_ k: Int) -> String {
+            let tag = pennTags[k]
+            guard !tag.hasPrefix("VB"), tag != "MD", tags[k] == .verb || verbTrigger.contains(k) else { return tag }
+            let word = surface[k].lowercased()
+            return Lemmatizer.lemma(of: word, tag: .verb) == word ? "VB" : tag
+        }
+        let stops = found.filter { c in
             let rule = rules[c.payload]
             var k = c.end
             while k < tags.count, rule.skipTags.contains(tags[k].name) { k += 1 }
-            guard k < tags.count, !inMention.contains(k), !rule.nonFiniteTags.contains(pennTags[k]) else { return nil }
-            return rule.verbTags.contains(tags[k].name) || verbTrigger.contains(k) ? c.start : nil
+            guard k < tags.count, !inMention.contains(k), !rule.nonFiniteTags.contains(pennForm(k)) else { return false }
+            return rule.verbTags.contains(tags[k].name) || verbTrigger.contains(k)
         }
+        return (stops.filter(endsNegation).map(\.start), stops.filter(endsHedge).map(\.start))
     }
 
     /// `mentions` without those that only modify a head naming no entity ("opioid cravings").
@@ -695,6 +768,20 @@ extension ExtractionEngine {
         return false
     }
 
+    /// Whether a mention is an adjective that describes the noun after it: a word a prefix
+    /// negation cue ends with ("non-addictive"), or one the Penn tagger reads as an adjective
+    /// ("an addictive remedy"). A condition's noun ("pain relief") is the object.
+    func describesPhrase(_ scene: Scene, _ mention: Located) -> Bool {
+        let last = mention.end - 1
+        if scene.negations.contains(where: { $0.payload.scope == .own && $0.start <= last && last < $0.end && $0.end == mention.end }) {
+            return true
+        }
+        // Only a sentence the tagger already read has its words (one where a mention stands
+        // before a word that is no cue, as "addictive" before "remedy").
+        guard scene.surface.count == scene.tokens.count, let penn = SyntaxLayer.penn else { return false }
+        return ["JJ", "JJR", "JJS"].contains(penn.tag(scene.surface)[last])
+    }
+
     /// Whether a mention only modifies the mention right after it ("kratom withdrawal").
     func isModifier(_ scene: Scene, _ m: Int) -> Bool {
         m + 1 < scene.mentions.count && scene.mentions[m + 1].start == scene.mentions[m].end
@@ -864,6 +951,12 @@ extension ExtractionEngine {
         rule: String, topical: Bool = false, into out: inout [Candidate]
     ) {
         var left = leftSide(scene, position: trigger.lowerBound, predicate: p, strong: strong, adverseOnly: adverseOnly, objectsBlock: true)
+        // "a non-addictive remedy for pain": an adjective before the trigger describes the
+        // trigger's noun phrase, so the subject stands before it and the object after.
+        if case .objects(let o) = left, p != adverseIndex, describesPhrase(scene, scene.mentions[o.last!]) {
+            left = leftSide(scene, position: scene.mentions[o[0]].start, predicate: p, strong: strong, adverseOnly: adverseOnly,
+                objectsBlock: false)
+        }
         // A trigger in a relative clause whose subject is not inside it: the subject is the
         // noun the clause describes ("Kratom, which contains mitragynine", "morphine, which
         // causes …" even when morphine is only compared with).
@@ -1332,6 +1425,26 @@ extension ExtractionEngine {
                 j += 1
             }
         }
+        symptomsWith(scene, predicate: p, confidence: confidence, into: &out)
+    }
+
+    /// "kratom withdrawal with nausea, sweating and insomnia": the effects that come with a
+    /// symptom source are the substance's whose it is, like those it brings.
+    func symptomsWith(_ scene: Scene, predicate p: Int, confidence: Double, into out: inout [Candidate]) {
+        for (i, source) in scene.mentions.enumerated() where isSymptomSource[Int(source.entity)] {
+            guard source.end < scene.tokens.count, words.has(scene.tokens[source.end], RuleWords.withWord),
+                let first = scene.mentions.firstIndex(where: { $0.start > source.end && $0.start <= source.end + 2 }),
+                isAdverseEffect[Int(scene.mentions[first].entity)],
+                (source.end + 1..<scene.mentions[first].start).allSatisfy({ words.has(scene.tokens[$0], RuleWords.determiner) }),
+                let subject = symptomSubject(scene, i, trigger: source.end..<(source.end + 1), predicate: p)
+            else { continue }
+            let symptoms = group(scene, seed: first) { fitsObject($0, p, strong: true, adverseOnly: false) }.filter { $0 >= first }
+            for o in [i] + symptoms where scene.mentions[o].entity != subject.entity {
+                out.append(Candidate(
+                    subject: subject, object: endPoint(scene.mentions[o]), predicate: p, trigger: source.end..<(source.end + 1),
+                    passive: false, rule: NounCompoundRule.id + "+withdrawal-symptoms", confidence: min(confidence, 0.55)))
+            }
+        }
     }
 
     /// A plant and one of its alkaloids named in one sentence: the plant contains it, unless a
@@ -1413,7 +1526,7 @@ extension ExtractionEngine {
 
     func hedgeCue(_ scene: Scene, _ c: Candidate) -> Int? {
         scene.hedges.firstIndex { h in
-            !scene.boundary(min(h.start, c.trigger.lowerBound, c.object.start), max(h.end, c.trigger.lowerBound, c.object.start))
+            !scene.hedgeEnds(min(h.start, c.trigger.lowerBound, c.object.start), max(h.end, c.trigger.lowerBound, c.object.start))
         }
     }
 

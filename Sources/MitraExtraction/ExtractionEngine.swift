@@ -1,3 +1,4 @@
+import MitraLanguage
 import MitraModel
 import MitraIngest
 import MitraOntology
@@ -18,9 +19,11 @@ final class ExtractionEngine: Sendable {
     let implicitSubjects: PhraseSet<Bool>
     /// Phrases that hold a negation word but deny nothing ("not only", "not just").
     let pseudoNegations: PhraseSet<Bool>
-    /// Coordinators that end a negation's scope before a new verb group; the payload is the
+    /// Coordinators that end a negation's or hedge's scope before a new verb group; the payload is the
     /// index of its `ScopeTerminator` in the ontology's cues.
     let scopeTerminators: PhraseSet<Int>
+    /// Whether some scope terminator ends hedges too: else a hedged sentence is not tagged.
+    let hedgesEnd: Bool
     /// Category nouns whose examples treat the sentence's condition ("other options, such as …").
     let optionCues: PhraseSet<Bool>
     /// Heading and lead-in phrases that make a list's items objects of a predicate (its index).
@@ -159,6 +162,7 @@ final class ExtractionEngine: Sendable {
         self.implicitSubjects = implicitSubjects
         self.pseudoNegations = pseudoNegations
         self.scopeTerminators = scopeTerminators
+        hedgesEnd = ontology.cues.scopeTerminators.contains { $0.ends.contains(.hedge) }
         self.optionCues = optionCues
         self.listCues = listCues
         self.cueStarts = Self.cueStarts(vocabularySize: size, [
@@ -257,7 +261,10 @@ final class ExtractionEngine: Sendable {
             tokenizer.wordTokens(scalars, range: range, vocabulary: vocabulary, into: &analysis.tokens)
             analysis.cues = cues(of: analysis.tokens)
             findMentions(&analysis, scratch: &found)
-            if !analysis.mentions.isEmpty { addSuspendedHyphens(&analysis, scalars: scalars) }
+            if !analysis.mentions.isEmpty {
+                addSuspendedHyphens(&analysis, scalars: scalars)
+                addSharedHeads(&analysis, text: text)
+            }
             for m in analysis.mentions {
                 let first = analysis.tokens[m.start].start
                 let last = analysis.tokens[m.end - 1].end
@@ -317,6 +324,51 @@ final class ExtractionEngine: Sendable {
         analysis.mentions = (analysis.mentions + added).sorted { $0.start < $1.start }
     }
 
+    /// "mu and kappa receptors", "mu, kappa and delta receptors": each word before a
+    /// coordinator and a mention of two or more words shares the rest of that mention, when
+    /// the two make a label and the chunker reads their noun chunks as coordinated.
+    func addSharedHeads(_ analysis: inout SentenceAnalysis, text: ScalarText) {
+        let tokens = analysis.tokens
+        var added: [Located] = []
+        var parsed: MitraLanguage.SentenceAnalysis?
+        for m in analysis.mentions where m.end - m.start >= 2 && !tokens[m.start + 1].hyphenated {
+            var p = m.start
+            while p >= 2, words.has(tokens[p - 1], RuleWords.coordinator), !tokens[p].hyphenated {
+                let w = p - 2
+                guard !tokens[w].isPunctuation, !tokens[w + 1].hyphenated,
+                    !analysis.mentions.contains(where: { $0.start <= w && w < $0.end })
+                else { break }
+                let probe = [tokens[w]] + tokens[(m.start + 1)..<m.end]
+                guard let (entity, length) = trie.longestMatch(in: probe, from: 0, limit: probe.count), length == probe.count
+                else { break }
+                // Tagged only once a label fits, which few sentences reach.
+                if parsed == nil { parsed = chunked(analysis, text: text) }
+                guard let parsed, coordinated(w, m.end - 1, in: parsed) else { break }
+                added.append(Located(entity: entity, start: w, end: w + 1))
+                p = w
+            }
+        }
+        guard !added.isEmpty else { return }
+        analysis.mentions = (analysis.mentions + added).sorted { $0.start < $1.start }
+    }
+
+    /// The sentence tagged and chunked, when the tagger is installed.
+    private func chunked(_ analysis: SentenceAnalysis, text: ScalarText) -> MitraLanguage.SentenceAnalysis? {
+        guard let syntax = SyntaxLayer.shipped else { return nil }
+        let tokens = analysis.tokens
+        return syntax.analyse(tokens.map { text.text($0.start..<$0.end) }, mentions: analysis.mentions, hyphenated: tokens.indices.map {
+            $0 + 1 < tokens.count && tokens[$0 + 1].hyphenated
+        })
+    }
+
+    /// Whether tokens `a` and `b` stand in different noun chunks of one coordination.
+    private func coordinated(_ a: Int, _ b: Int, in parsed: MitraLanguage.SentenceAnalysis) -> Bool {
+        guard let x = parsed.chunks.firstIndex(where: { $0.range.contains(a) }),
+            let y = parsed.chunks.firstIndex(where: { $0.range.contains(b) }), x != y
+        else { return false }
+        return parsed.coordinations.contains { $0.chunks.contains(x) && $0.chunks.contains(y) }
+    }
+
     /// Longest match of all labels, left to right, without overlaps.
     ///
     /// The matches gather in `scratch`, a buffer the caller reuses, and are copied to the
@@ -344,4 +396,13 @@ struct DocumentContext {
     /// Whether the last thing named before the current sentence that could be a subject
     /// (a substance, a therapy, an agency) was a plant, so that "it" can stand for it.
     var lastSubstanceIsPlant: Bool
+    /// The claims of the question just read, held for an answer in the next sentence.
+    var question: HeldQuestion?
+}
+
+/// A question's claims, which only an answer asserts ("Is kratom addictive? Yes.").
+struct HeldQuestion {
+    var sentence: Int
+    var claims: [Claim]
+    var explanations: [ClaimExplanation]
 }

@@ -8,7 +8,7 @@ public struct Extractor: Sendable {
     /// The version of the rules' code. A store keeps it with the ontology's fingerprint, so
     /// changing the code (bump this) re-extracts stored documents on the next build just as
     /// changing the ontology does; otherwise unchanged documents would keep stale claims.
-    public static let codeVersion = "2026-12-02.1"
+    public static let codeVersion = "2026-12-02.2"
 
     /// The version of the rules: a hash of the code version and the rule data (rule
     /// settings, triggers, list cues, negation, hedge, advice and attribution cues).
@@ -22,7 +22,7 @@ public struct Extractor: Sendable {
         for p in cues.patterns { text += "pattern \(p)\n" }
         text += "negations \(cues.negations.map { "\($0.phrase)/\($0.scope.rawValue)/\($0.maxScope)" })\n"
         text += "pseudo \(cues.pseudoNegations)\nterminators \(cues.terminators)\n"
-        text += "scope terminators \(cues.scopeTerminators.map { "\($0.coordinators)/\($0.verbTags)/\($0.nonFiniteTags)/\($0.skipTags)" })\nhedges \(cues.hedges)\n"
+        text += "scope terminators \(cues.scopeTerminators.map { "\($0.coordinators)/\($0.verbTags)/\($0.nonFiniteTags)/\($0.skipTags)/\($0.ends.map(\.rawValue).sorted())" })\nhedges \(cues.hedges)\n"
         text += "anaphors \(cues.plantAnaphors)\nimplicit \(cues.implicitSubjects)\nadvice \(cues.advice)\n"
         text += "symptom sources \(cues.symptomSources)\noptions \(cues.optionCues)\n"
         text += "disclaimers \(cues.disclaimers)\nattributions \(cues.attributions)\nholders \(cues.holders)\n"

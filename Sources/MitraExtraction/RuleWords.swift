@@ -68,6 +68,9 @@ struct RuleWords: Sendable {
     static let asWord: UInt32 = 1 << 27
     /// Modal verbs: a fragment may open with one before its predicate ("May cause drowsiness").
     static let modalWord: UInt32 = 1 << 28
+    /// Words that answer a yes-no question ("Yes, it is.", "No.").
+    static let yesWord: UInt32 = 1 << 29
+    static let noWord: UInt32 = 1 << 30
 
     static let wideWords: [(String, UInt32)] = [
         ("than", comparative), ("similar", comparative), ("compared", comparative), ("comparable", comparative),
@@ -91,6 +94,7 @@ struct RuleWords: Sendable {
         ("to", toWord), (":", colonWord), ("of", ofWord), ("as", asWord),
         ("may", modalWord), ("can", modalWord), ("could", modalWord), ("might", modalWord), ("will", modalWord),
         ("would", modalWord), ("should", modalWord), ("must", modalWord),
+        ("yes", yesWord), ("yeah", yesWord), ("yep", yesWord), ("absolutely", yesWord), ("no", noWord), ("nope", noWord),
     ]
 
     private var flags: [UInt32] = []

@@ -76,12 +76,19 @@ public struct ScopeTerminator: Sendable, Equatable, Hashable {
     public var verbTags: [String]
     public var nonFiniteTags: [String]
     public var skipTags: [String]
+    /// Whose scopes end there (`mg:ends`): negations, hedges or both; negations alone when
+    /// the node names none.
+    public var ends: Set<ScopedCue>
 
-    public init(coordinators: [String], verbTags: [String], nonFiniteTags: [String] = [], skipTags: [String] = []) {
+    public init(
+        coordinators: [String], verbTags: [String], nonFiniteTags: [String] = [], skipTags: [String] = [],
+        ends: Set<ScopedCue> = [.negation]
+    ) {
         self.coordinators = coordinators
         self.verbTags = verbTags
         self.nonFiniteTags = nonFiniteTags
         self.skipTags = skipTags
+        self.ends = ends
     }
 
     /// The Penn Treebank tags (as UD English EWT's XPOS column writes them) a tag may name.
@@ -90,6 +97,12 @@ public struct ScopeTerminator: Sendable, Equatable, Hashable {
         "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$",
         "WRB", "ADD", "AFX", "GW", "HYPH", "NFP", "$", ",", ".", ":", "``", "''", "-LRB-", "-RRB-",
     ]
+}
+
+/// A cue with a scope that a scope terminator can end.
+public enum ScopedCue: String, Sendable, CaseIterable {
+    case negation
+    case hedge
 }
 
 /// What the rule data says about one claim rule: where it runs in the order (its

@@ -321,7 +321,7 @@ struct OntologyBuilder {
 
     /// One `mg:ScopeTerminatorCue` node: its `mg:phrase` coordinators, at least one
     /// `mg:verbTag` and any `mg:skipTag` (Universal Dependencies tags), and any
-    /// `mg:nonFiniteTag` (Penn Treebank tags).
+    /// `mg:nonFiniteTag` (Penn Treebank tags), and `mg:ends`, whose scopes it ends.
     private func scopeTerminator(
         _ subject: Term, _ node: Node, coordinators: [String], _ findings: inout [OntologyFinding]
     ) -> ScopeTerminator? {
@@ -346,8 +346,19 @@ struct OntologyBuilder {
                         + notPenn.joined(separator: ", "))))
             return nil
         }
+        let endsNames = unique(literals(node, Self.mg + "ends"))
+        let ends = endsNames.compactMap(ScopedCue.init(rawValue:))
+        if ends.count < endsNames.count {
+            findings.append(finding(
+                .error, .invalidValue, node.file, subject: subject,
+                "scope terminator \(name): mg:ends takes " + ScopedCue.allCases.map(\.rawValue).joined(separator: ", ") + ", not "
+                    + endsNames.filter { ScopedCue(rawValue: $0) == nil }.joined(separator: ", ")))
+            return nil
+        }
         guard !coordinators.isEmpty else { return nil }
-        return ScopeTerminator(coordinators: coordinators, verbTags: verbTags, nonFiniteTags: nonFiniteTags, skipTags: skipTags)
+        return ScopeTerminator(
+            coordinators: coordinators, verbTags: verbTags, nonFiniteTags: nonFiniteTags, skipTags: skipTags,
+            ends: ends.isEmpty ? [.negation] : Set(ends))
     }
 
     private func negationScope(_ subject: Term, _ node: Node, _ findings: inout [OntologyFinding]) -> NegationScope? {

@@ -11,6 +11,18 @@ import Testing
         ])
     }
 
+    @Test func anAnswerAssertsOrDeniesTheQuestion() {
+        let yes = TinyOntology.result("Does kratom relieve pain? Yes, it does.")
+        #expect(yes.claims.map { "\($0.object) \($0.negated) \($0.sentenceIndex) \($0.sentence)" } == ["pain false 1 Yes, it does."])
+        #expect(TinyOntology.claims("Can kratom cause nausea?\n\nNo.") == ["kratom has_adverse_effect nausea (denied) [trigger-between]"])
+        // An answer that goes on to a claim of its own is read as it stands; a question with
+        // no answer right after it still asserts nothing.
+        #expect(TinyOntology.claims("Does kratom relieve pain? No, but it can cause nausea.")
+            == ["kratom has_adverse_effect nausea [anaphor-subject]"])
+        #expect(TinyOntology.claims("Does kratom relieve pain? Kratom is a plant. Yes.") == [])
+        #expect(TinyOntology.claims("Does kratom relieve pain? No kratom product is approved.") == [])
+    }
+
     @Test func adviceAgainstAUseIsNoTreatsClaim() {
         #expect(TinyOntology.claims("Do not use kratom to relieve pain.") == [])
         // A harm in the same advice is still claimed.

@@ -52,3 +52,23 @@ import Testing
         #expect(ExtractionFixture.mentions("Well- and delta-opioid receptors.") == ["delta-opioid-receptor"])
     }
 }
+
+/// Coordinated modifiers without hyphens: "mu and kappa receptors" names both receptors.
+@Suite struct SharedHeadTests {
+    @Test func aCoordinatedModifierSharesTheMentionsHead() {
+        #expect(ExtractionFixture.plain("Mitragynine binds to mu and kappa receptors.") == [
+            "mitragynine interacts_with mu-opioid-receptor", "mitragynine interacts_with kappa-opioid-receptor",
+        ])
+        #expect(ExtractionFixture.plain("The alkaloid 7-hydroxymitragynine acts on the kappa and delta opioid receptors.") == [
+            "7-hydroxymitragynine interacts_with kappa-opioid-receptor", "7-hydroxymitragynine interacts_with delta-opioid-receptor",
+        ])
+        #expect(ExtractionFixture.mentions("Mitragynine binds to mu, kappa and delta receptors.")
+            == ["mitragynine", "mu-opioid-receptor", "kappa-opioid-receptor", "delta-opioid-receptor"])
+    }
+
+    @Test func onlyWhereALabelResults() {
+        // "nausea opioid withdrawal" is no label: nausea stays a mention of its own.
+        #expect(ExtractionFixture.mentions("Kratom causes nausea and opioid withdrawal.") == ["kratom", "nausea", "opioid-withdrawal"])
+        #expect(ExtractionFixture.mentions("Kratom is sold in shops and kappa receptors bind it.") == ["kratom", "kappa-opioid-receptor"])
+    }
+}

@@ -34,6 +34,23 @@ import Testing
         #expect(ExtractionFixture.plain("That kratom causes seizures is a myth.").contains("kratom has_adverse_effect seizure (denied)"))
     }
 
+    @Test func aBareVerbReadAsANounSharesTheNegation() {
+        // The Penn tagger reads this "cause" as a noun; its form still makes it the bare verb.
+        #expect(ExtractionFixture.plain("Kratom does not relieve pain and cause constipation.")
+            == ["kratom treats pain (denied)", "kratom has_adverse_effect constipation (denied)"])
+    }
+
+    @Test func anAdjectiveOfTheTriggersNounIsNotItsObject() {
+        // The adjective describes the remedy; what the remedy is for follows "for".
+        for text in ["Kratom is a non-addictive remedy for pain.", "Kratom is a non-addictive treatment for pain."] {
+            #expect(ExtractionFixture.plain(text) == ["kratom treats pain", "kratom has_adverse_effect addiction (denied)"])
+        }
+        #expect(ExtractionFixture.plain("Kratom is an addictive remedy for pain.")
+            == ["kratom treats pain", "kratom has_adverse_effect addiction"])
+        // A condition's noun before a nominal trigger is still its object.
+        #expect(ExtractionFixture.plain("Kratom offers anxiety relief.") == ["kratom treats anxiety"])
+    }
+
     @Test func aNegativeAdjectiveDeniesItsClause() {
         #expect(ExtractionFixture.plain("Kratom is non-addictive.") == ["kratom has_adverse_effect addiction (denied)"])
         #expect(ExtractionFixture.plain("Kratom is addictive.") == ["kratom has_adverse_effect addiction"])

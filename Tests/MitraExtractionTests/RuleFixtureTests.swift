@@ -119,6 +119,16 @@ import Testing
         ])
     }
 
+    @Test func symptomsThatComeWithAWithdrawalAreTheSubstances() {
+        #expect(TinyOntology.claims("Morphine withdrawal with nausea and insomnia is hard.") == [
+            "morphine has_adverse_effect withdrawal [noun-compound]",
+            "morphine has_adverse_effect nausea [noun-compound+withdrawal-symptoms]",
+            "morphine has_adverse_effect insomnia [noun-compound+withdrawal-symptoms]",
+        ])
+        // Only what follows "with" right after the withdrawal.
+        #expect(TinyOntology.claims("Morphine withdrawal is hard, and it starts with nausea.").allSatisfy { !$0.contains("withdrawal-symptoms") })
+    }
+
     @Test func objectsACopulaAndANominalTrigger() {
         #expect(TinyOntology.claims("Nausea and insomnia are other possible side effects of morphine.") == [
             "morphine has_adverse_effect nausea [object-copula-trigger]", "morphine has_adverse_effect insomnia [object-copula-trigger]",

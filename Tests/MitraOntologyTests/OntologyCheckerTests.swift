@@ -180,7 +180,24 @@ import Testing
 
     @Test func theShippedScopeTerminatorLoads() {
         #expect(Fixtures.ontology.cues.scopeTerminators == [
-            ScopeTerminator(coordinators: ["and", "or", "but"], verbTags: ["VERB", "AUX"], nonFiniteTags: ["VB", "VBG"], skipTags: ["ADV"]),
+            ScopeTerminator(
+                coordinators: ["and", "or", "but"], verbTags: ["VERB", "AUX"], nonFiniteTags: ["VB", "VBG"], skipTags: ["ADV"],
+                ends: [.negation, .hedge]),
+        ])
+    }
+
+    @Test func aScopeTerminatorNamesWhoseScopesItEnds() throws {
+        let (defaulted, _) = try check(["schema.ttl": F.schema, "z.ttl": F.header + """
+            mg:ScopeTerminatorCue a owl:Class .
+            mg:stop a mg:ScopeTerminatorCue ; mg:phrase "and" ; mg:verbTag "VERB" .
+            """])
+        #expect(defaulted.findings == [])
+        let (report, dir) = try check(["schema.ttl": F.schema, "z.ttl": F.header + """
+            mg:ScopeTerminatorCue a owl:Class .
+            mg:stop a mg:ScopeTerminatorCue ; mg:phrase "and" ; mg:verbTag "VERB" ; mg:ends "hedge", "advice" .
+            """])
+        #expect(report.findings.map(\.description) == [
+            "\(dir)/z.ttl:10:1: error: scope terminator mg:stop: mg:ends takes negation, hedge, not advice"
         ])
     }
 }
