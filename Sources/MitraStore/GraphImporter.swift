@@ -59,7 +59,10 @@ public struct GraphImporter {
         }
         let fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         attributes = nil
-        var report = try store.write { db in
+        // Into a store without quads (a new one, typically), the pages are written once.
+        var report = try store.writeOnce(if: { db in
+            try fileSize > 1_000_000 && Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM quads LIMIT 1)") == 0
+        }) { db in
             if let ontology, try GraphWriter.meta("ontology_hash", in: db) == nil {
                 try GraphWriter(db).writeOntology(ontology, rulesVersion: rulesVersion)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import MitraModel
 import MitraOntology
 
@@ -15,6 +16,8 @@ public final class GraphStore: @unchecked Sendable {
     /// reading writes nothing: no table GRDB makes to prime the WAL, no stray `-wal`/`-shm`
     /// left behind (the last connection closing removes them).
     let pool: any DatabaseWriter
+    /// Seconds a writer waits for another's write (the pool's busy timeout).
+    let busyTimeout: Double
     /// Whether the one connection of a store opened up to date and writable is kept in
     /// `query_only` mode between writes. GRDB's own reads switch `query_only` on and off
     /// around every read, and that pragma expires every prepared statement, so each query
@@ -32,6 +35,7 @@ public final class GraphStore: @unchecked Sendable {
     /// writer waits up to `busyTimeout` seconds for another process's write to finish.
     public init(path: String, create: Bool = false, busyTimeout: Double = 10) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -43,7 +47,10 @@ public final class GraphStore: @unchecked Sendable {
         }
         var state = (appID: Int32(0), complete: false)
         if exists {
-            try Self.checkHeader(path)
+            let header = try Self.checkHeader(path)
+            if header.ours && (header.rollbackMode || fm.fileExists(atPath: path + "-journal")) {
+                Self.recoverFromWriteOnce(path)
+            }
             state = try Self.inspect(path)
         } else {
             let folder = (path as NSString).deletingLastPathComponent
@@ -93,9 +100,9 @@ public final class GraphStore: @unchecked Sendable {
         "[" + layers.map(JSONString.quoted).joined(separator: ", ") + "]"
     }
 
-    /// Deletes a store file and its WAL companions (a store a failed command made).
+    /// Deletes a store file and its journal companions (a store a failed command made).
     public static func removeFiles(at path: String) {
-        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
 
     /// Checks an existing file through a read-only connection before anything may write to
@@ -130,7 +137,21 @@ public final class GraphStore: @unchecked Sendable {
         }
     }
 
-    private static func checkHeader(_ path: String) throws {
+    /// Puts back a store a `writeOnce` left behind: rolls back the hot journal of one that
+    /// was killed (a read-only connection cannot) and returns it to WAL mode.
+    ///
+    /// Failing here (a read-only file, another writer) is left to the checks that follow.
+    /// Without waiting: a journal is only hot when no writer holds the store, and a live
+    /// one's writer would make the reader wait twice.
+    private static func recoverFromWriteOnce(_ path: String) {
+        guard let queue = try? DatabaseQueue(path: path) else { return }
+        _ = try? queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        try? queue.close()
+    }
+
+    /// Checks that the file is a store (or an empty SQLite file). A store in rollback-journal
+    /// mode is one a `writeOnce` cut short left.
+    private static func checkHeader(_ path: String) throws -> (ours: Bool, rollbackMode: Bool) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError(kind: .notAStore, path: path, message: "cannot be read")
         }
@@ -146,6 +167,7 @@ public final class GraphStore: @unchecked Sendable {
         if appID != 0 && appID != Schema.applicationID {
             throw StoreError(kind: .notAStore, path: path, message: "is a SQLite file of another application; nothing was changed")
         }
+        return (appID == Schema.applicationID, header[header.startIndex + 18] == 1)
     }
 
     private func prepareSchema(appID: Int32, complete: Bool) throws {
@@ -177,11 +199,36 @@ public final class GraphStore: @unchecked Sendable {
     /// writer waits up to the busy timeout for the first and then fails as `.busy`, instead
     /// of failing on its first write after reading a snapshot that went stale.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writeOnce(if: { _ in false }, body)
+    }
+
+    /// Runs `body` in one write transaction like `write`, with a rollback journal in place of
+    /// the WAL when no other connection has the store open, then back to WAL.
+    ///
+    /// For a load into an (almost) empty store: the WAL holds every page the transaction
+    /// writes and its checkpoint writes them again, while a rollback journal keeps only the
+    /// few pages that existed before (new pages need no undo), so the pages are written
+    /// once. A crash leaves a hot journal, rolled back by the next open: the store as
+    /// before. Readers wait for the transaction, as in any rollback-journal store; when one
+    /// has the store open the switch is refused at once and the write goes through the WAL.
+    /// `worthIt` decides, on the writer's connection before the transaction.
+    func writeOnce<T>(if worthIt: (Database) throws -> Bool, _ body: (Database) throws -> T) throws -> T {
         try translatingCorruption {
             try pool.writeWithoutTransaction { db in
                 isTunedForQueries = false
                 if keepsQueryOnly { try db.execute(sql: "PRAGMA query_only = 0") }
                 defer { if keepsQueryOnly { try? db.execute(sql: "PRAGMA query_only = 1") } }
+                var mode: String?
+                if try worthIt(db) {
+                    let connection = db.sqliteConnection
+                    // Not the busy timeout: a store another connection has open keeps its WAL.
+                    sqlite3_busy_timeout(connection, 0)
+                    mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+                    sqlite3_busy_timeout(connection, Int32(busyTimeout * 1000))
+                }
+                defer {
+                    if mode == "delete" { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+                }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
