@@ -60,6 +60,8 @@ public final class GraphStore: @unchecked Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // Only a new, empty file takes it (an existing store keeps its page size).
+            try db.execute(sql: "PRAGMA page_size = 16384")
         }
         do {
             if exists && state.complete && state.appID == Schema.applicationID {
