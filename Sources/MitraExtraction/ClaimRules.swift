@@ -499,12 +499,15 @@ extension ExtractionEngine {
                 }
             }
         }
-        // What follows a stop must be a verb (or an adverb before one). A mention is tagged a
-        // noun, and punctuation, determiners, prepositions and pronouns are no verb or adverb:
-        // such a stop is dropped before the sentence is tagged for it (most coordinations
-        // join mentions or noun phrases).
+        // What follows a stop must be a verb, an adverb before one, or a verb trigger (which
+        // may open with a preposition: "to"). A mention is tagged a noun, and punctuation,
+        // determiners, prepositions and pronouns are no verb or adverb: such a stop is dropped
+        // before the sentence is tagged for it (most coordinations join noun phrases).
         func beforeNoVerb(_ c: PhraseSet<Int>.Occurrence) -> Bool {
             guard c.end < scene.tokens.count else { return true }
+            if scene.triggers.contains(where: { $0.start == c.end && !$0.payload.nominal && !$0.payload.predicates.isEmpty }) {
+                return false
+            }
             let next = scene.tokens[c.end]
             return next.isPunctuation || words.has(next, RuleWords.determiner | RuleWords.preposition | RuleWords.pronoun)
                 || scene.mentions.contains { $0.start <= c.end && c.end < $0.end }
