@@ -127,7 +127,7 @@ public struct GraphBuilder {
                     }
                 }
                 done += prepared.count
-                writer.trimCaches()
+                try writer.trimCaches()
             }
 
             let stored = Dictionary(uniqueKeysWithValues: known.keys.map { ($0, storedRoots[$0]) })

@@ -35,23 +35,16 @@ extension GraphStore {
         _ body: (Quad) throws -> Void
     ) throws {
         try read { db in
-            var conditions: [String] = []
-            var arguments: [DatabaseValueConvertible] = []
-            for (column, term) in [("q.s", subject), ("q.p", predicate), ("q.o", object), ("q.g", graph)] {
-                guard let term else { continue }
-                guard let id = try Self.termID(term, in: db) else { return }
-                conditions.append("\(column) = ?")
-                arguments.append(id)
-            }
+            guard let filter = try QuadPattern(subject: subject, predicate: predicate, object: object, graph: graph, in: db)
+            else { return }
             var sql = """
-                SELECT ts.kind, ts.value, ts.datatype, ts.lang, tp.kind, tp.value, tp.datatype, tp.lang,
+                \(filter.with)SELECT ts.kind, ts.value, ts.datatype, ts.lang, tp.kind, tp.value, tp.datatype, tp.lang,
                        tob.kind, tob.value, tob.datatype, tob.lang, tg.kind, tg.value, tg.datatype, tg.lang
                 FROM quads q JOIN terms ts ON ts.id = q.s JOIN terms tp ON tp.id = q.p
-                JOIN terms tob ON tob.id = q.o JOIN terms tg ON tg.id = q.g
+                JOIN terms tob ON tob.id = q.o JOIN terms tg ON tg.id = q.g\(filter.where)
                 """
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             if let limit { sql += " LIMIT \(limit)" }
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: filter.arguments)
             while let row = try cursor.next() {
                 func term(_ i: Int) -> Term {
                     TermDictionary.term(kind: row[i], value: row[i + 1], datatype: row[i + 2], lang: row[i + 3])
@@ -64,16 +57,9 @@ extension GraphStore {
     /// How many quads match a pattern.
     public func quadCount(subject: Term? = nil, predicate: Term? = nil, object: Term? = nil, graph: Term? = nil) throws -> Int {
         try read { db in
-            var conditions: [String] = []
-            var arguments: [DatabaseValueConvertible] = []
-            for (column, term) in [("s", subject), ("p", predicate), ("o", object), ("g", graph)] {
-                guard let term else { continue }
-                guard let id = try Self.termID(term, in: db) else { return 0 }
-                conditions.append("\(column) = ?")
-                arguments.append(id)
-            }
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM quads" + filter, arguments: StatementArguments(arguments)) ?? 0
+            guard let filter = try QuadPattern(subject: subject, predicate: predicate, object: object, graph: graph, in: db)
+            else { return 0 }
+            return try Int.fetchOne(db, sql: "\(filter.with)SELECT count(*) FROM quads q\(filter.where)", arguments: filter.arguments) ?? 0
         }
     }
 
@@ -100,4 +86,40 @@ extension GraphStore {
             db, sql: "SELECT id FROM terms WHERE value = ? AND kind = ? AND datatype = ? AND lang = ?",
             arguments: [key.value, Int(key.kind), key.datatype, key.lang])
     }
+}
+
+/// A quad pattern as SQL over `quads q`: the bound positions' term ids, and the graphs to seek
+/// when only the subject leads. The primary key is (g, s, p, o) and the other orderings start
+/// with p or o, so a bound subject without a graph is found by one seek per graph, which
+/// `quad_graphs` lists by hopping from each graph id to the next in the primary key.
+struct QuadPattern {
+    var with = ""
+    var `where` = ""
+    var arguments = StatementArguments()
+
+    /// Nil when a bound term is not in the store, so nothing can match.
+    init?(subject: Term?, predicate: Term?, object: Term?, graph: Term?, in db: Database) throws {
+        var conditions: [String] = []
+        var values: [DatabaseValueConvertible] = []
+        for (column, term) in [("q.s", subject), ("q.p", predicate), ("q.o", object), ("q.g", graph)] {
+            guard let term else { continue }
+            guard let id = try GraphStore.termID(term, in: db) else { return nil }
+            conditions.append("\(column) = ?")
+            values.append(id)
+        }
+        if subject != nil, object == nil, graph == nil {
+            with = Self.quadGraphs + " "
+            conditions.append("q.g IN (SELECT g FROM quad_graphs)")
+        }
+        if !conditions.isEmpty { `where` = " WHERE " + conditions.joined(separator: " AND ") }
+        arguments = StatementArguments(values)
+    }
+
+    /// The distinct graph ids of `quads`, one primary-key seek each.
+    static let quadGraphs = """
+        WITH RECURSIVE quad_graphs(g) AS (
+            SELECT (SELECT min(g) FROM quads)
+            UNION ALL
+            SELECT (SELECT min(g) FROM quads WHERE g > quad_graphs.g) FROM quad_graphs WHERE quad_graphs.g IS NOT NULL)
+        """
 }

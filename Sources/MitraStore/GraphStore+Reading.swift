@@ -297,7 +297,7 @@ extension GraphStore {
             stats.contestedEdges = try Int.fetchOne(db, sql: "SELECT count(*) FROM edges WHERE contested") ?? 0
             stats.selfContradictingEdges = try Int.fetchOne(db, sql: "SELECT count(*) FROM edges WHERE self_contradicting > 0") ?? 0
             stats.quads = try Int.fetchOne(db, sql: "SELECT count(*) FROM quads") ?? 0
-            stats.graphs = try Int.fetchOne(db, sql: "SELECT count(DISTINCT g) FROM quads") ?? 0
+            stats.graphs = try Int.fetchOne(db, sql: QuadPattern.quadGraphs + " SELECT count(g) FROM quad_graphs") ?? 0
             let used = try Self.mentionedEntityIDs(db).union(try Self.edgeEndIDs(db))
             for row in try Row.fetchAll(db, sql: "SELECT id, class FROM entities") where used.contains(row[0]) {
                 stats.entitiesByClass[row[1], default: 0] += 1

@@ -30,7 +30,7 @@ struct ImportedEdges {
 
     /// Whether a node is an IRI in our entity namespace with a local name.
     static func isEntity(_ node: RDFNodeView) -> Bool {
-        node.kind == .iri && node.value.count > Vocabulary.entityBytes.count && node.value.starts(with: Vocabulary.entityBytes)
+        node.kind == .iri && node.value.count > Vocabulary.entityBytes.count && node.value.hasPrefix(Vocabulary.entityBytes)
     }
 
     /// Why a statement of predicate `c.x` between entities of classes `c.y` and `c.z` (indexes
@@ -55,7 +55,11 @@ struct ImportedEdges {
     /// domain and range) to `graph_edges` for graph `g`, and says which did not and why, as
     /// `subject predicate object: why`, in the order of those names. Whether one fits depends
     /// only on its predicate and its ends' classes, so each combination is judged once.
-    mutating func write(graph g: Int64, in db: Database) throws -> (accepted: Int, rejected: [String]) {
+    ///
+    /// `asEdges`: the edge table is empty (no claims, no other graph), so each accepted
+    /// statement is also a whole edge, supported by this graph alone, and is appended to it
+    /// here, in key order, rather than merged into it afterwards.
+    mutating func write(graph g: Int64, asEdges: Bool, in db: Database) throws -> (accepted: Int, rejected: [String]) {
         candidates.sort { a, b in a.x != b.x ? a.x < b.x : a.y != b.y ? a.y < b.y : a.z < b.z }
         var parents: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT name, parent FROM classes WHERE parent IS NOT NULL") { parents[row[0]] = row[1] }
@@ -99,7 +103,10 @@ struct ImportedEdges {
 
         // Per (predicate, subject class, object class): nil when it fits, else why not.
         var verdicts: [SIMD3<Int64>: ((String, String) -> String)?] = [:]
-        let insert = try RowInserter(db, sql: "INSERT INTO graph_edges (graph, s, p, o) VALUES (?, ?, ?, ?)")
+        let insert = try IntegerRowInserter(db, insert: "INSERT INTO graph_edges (graph, s, p, o)", rowTemplate: "(?, ?, ?, ?)")
+        let edge = try IntegerRowInserter(db, insert: """
+            INSERT INTO edges (s, p, o, supporting_docs, denying_docs, hedged_claims, claim_count, self_contradicting, contested)
+            """, rowTemplate: "(?, ?, ?, 1, 0, 0, 1, 0, 0)")
         var accepted = 0
         var rejected: [(key: [String], text: String)] = []
         var previous: SIMD3<Int64>?
@@ -124,10 +131,12 @@ struct ImportedEdges {
                 rejected.append(([s, predicate, o], "\(s) \(predicate) \(o): \(why(s, o))"))
                 continue
             }
-            insert.bind(1, g); insert.bind(2, key.x); insert.bind(3, key.y); insert.bind(4, key.z)
-            try insert.run()
+            try insert.add(g, key.x, key.y, key.z)
+            if asEdges { try edge.add(key.x, key.y, key.z) }
             accepted += 1
         }
+        try insert.flush()
+        try edge.flush()
         candidates = []
         return (accepted, rejected.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.text))
     }

@@ -130,6 +130,12 @@ enum Schema {
             try db.execute(sql: v6)
             try EdgeDeriver.rebuildAll(in: db)
         }
+        // The quads' (s, p, o, g) ordering goes: with the graph-first primary key and few
+        // graphs, a subject is found by one seek per graph (`QuadGraphs`), and an import
+        // builds one B-tree of its quads fewer.
+        migrator.registerMigration("v7-no-quads-spo") { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS quads_spo")
+        }
         return migrator
     }
 
@@ -377,14 +383,14 @@ enum Schema {
         "CREATE INDEX claims_spo ON claims(subject, predicate, object, doc, negated, hedged)",
     ]
 
-    /// The secondary quad indexes: with the (g, s, p, o) primary key they serve every pattern.
+    /// The secondary quad indexes: with the (g, s, p, o) primary key they serve every pattern,
+    /// a bound subject without a graph by one primary-key seek per graph (`QuadGraphs`).
     /// The importer drops and re-creates them around a bulk load, so they are kept here once.
     static let quadIndexes = [
-        "CREATE INDEX quads_spo ON quads(s, p, o, g)",
         "CREATE INDEX quads_pos ON quads(p, o, s, g)",
         "CREATE INDEX quads_osp ON quads(o, s, p, g)",
     ]
-    static let quadIndexNames = ["quads_spo", "quads_pos", "quads_osp"]
+    static let quadIndexNames = ["quads_pos", "quads_osp"]
     /// The edge table's secondary indexes (v6), re-created the same way after a bulk import.
     static let edgeIndexes = [
         "CREATE INDEX edges_pos ON edges(p, o, s)",

@@ -78,8 +78,8 @@ public final class StoreWriter {
     }
 
     /// Lets go of cached term ids, so memory stays flat over a long build.
-    public func trimCaches() {
-        writer.terms.trimCache(above: 200_000)
+    public func trimCaches() throws {
+        try writer.terms.trimCache(above: 200_000)
     }
 
     /// Restores what a bulk load dropped and re-derives the edges of every key touched.

@@ -28,10 +28,14 @@ final class TermDictionary {
     /// False while the table held nothing when the dictionary opened and the cache has seen
     /// every term since: a miss is then surely new and needs no lookup.
     private var mayExist: Bool
+    /// Set while `terms_value` is dropped for a bulk load; the cache then holds every term.
+    private var bulk = false
+    private let db: Database
     private let select: Statement
     private let insert: Statement
 
     init(_ db: Database) throws {
+        self.db = db
         nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM terms") ?? 0) + 1
         mayExist = nextID > 1
         select = try db.makeStatement(sql: "SELECT id FROM terms WHERE value = ? AND kind = ? AND datatype = ? AND lang = ?")
@@ -59,7 +63,7 @@ final class TermDictionary {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in node.value { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             let slot = Int(truncatingIfNeeded: hash) & (Self.recentSlots - 1)
-            if recentIRIs[slot].id != 0, recentIRIs[slot].bytes.elementsEqual(node.value) { return recentIRIs[slot].id }
+            if recentIRIs[slot].id != 0, node.value.equals(recentIRIs[slot].bytes) { return recentIRIs[slot].id }
             let id = try id(of: Key(kind: Kind.iri.rawValue, value: String(decoding: node.value, as: UTF8.self), datatype: "", lang: ""))
             recentIRIs[slot] = (Array(node.value), id)
             return id
@@ -86,18 +90,6 @@ final class TermDictionary {
         }
         let id = try add(key)
         cache[key] = id
-        return id
-    }
-
-    /// The id of a term that is seldom seen twice (a claim's node), found or added without
-    /// filling the cache with it.
-    func uncachedID(iri: String) throws -> Int64 {
-        let key = Key(kind: Kind.iri.rawValue, value: iri, datatype: "", lang: "")
-        if let id = cache[key] { return id }
-        if mayExist, let id = try lookup(key) { return id }
-        let id = try add(key)
-        // Later misses may now hit this term, so they must look it up.
-        mayExist = true
         return id
     }
 
@@ -131,12 +123,36 @@ final class TermDictionary {
         throw Self.error(rc, select)
     }
 
-    /// Forgets cached ids, so memory stays flat over a long build.
-    func trimCache(above count: Int) {
+    /// Forgets cached ids, so memory stays flat over a long build. A bulk load ends first:
+    /// without its cache, misses must be looked up, which needs the index.
+    func trimCache(above count: Int) throws {
         if cache.count > count {
+            try endBulkLoad()
             cache.removeAll(keepingCapacity: false)
             mayExist = true
         }
+    }
+
+    /// Starts a bulk load: caches every stored term and drops the text index `terms_value`,
+    /// so a new term is one append to the table rather than a lookup and an insert into a
+    /// text B-tree at a random place, which is most of what a term costs. Worth it when a
+    /// load adds many more terms than the table holds; `endBulkLoad` sorts the index back.
+    func beginBulkLoad() throws {
+        guard !bulk else { return }
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, value, datatype, lang FROM terms")
+        while let row = try rows.next() {
+            cache[Key(kind: row[1], value: row[2], datatype: row[3], lang: row[4])] = row[0]
+        }
+        try db.execute(sql: "DROP INDEX terms_value")
+        mayExist = false
+        bulk = true
+    }
+
+    /// Builds `terms_value` again after `beginBulkLoad`; its uniqueness checks the cache's work.
+    func endBulkLoad() throws {
+        guard bulk else { return }
+        try db.execute(sql: Schema.termIndex)
+        bulk = false
     }
 
     static func key(_ term: Term) -> Key {
@@ -181,13 +197,15 @@ final class TermDictionary {
 /// Buffers the quads of one graph and inserts them sorted, a few million at a time: a B-tree
 /// takes rows in key order far faster than in file order.
 final class SortedQuadLoader {
-    private let inserter: QuadInserter
+    private let inserter: IntegerRowInserter
     private let graph: Int64
     private var buffer: [SIMD3<Int64>] = []
     private let capacity: Int
+    /// Distinct quads the graph gained.
+    var inserted: Int { inserter.inserted }
 
-    init(_ inserter: QuadInserter, graph: Int64, capacity: Int = 2_000_000) {
-        self.inserter = inserter
+    init(_ db: Database, graph: Int64, capacity: Int = 2_000_000) throws {
+        inserter = try IntegerRowInserter(db, insert: "INSERT OR IGNORE INTO quads (g, s, p, o)", rowTemplate: "(?, ?, ?, ?)")
         self.graph = graph
         self.capacity = capacity
         buffer.reserveCapacity(min(capacity, 65_536))
@@ -205,6 +223,7 @@ final class SortedQuadLoader {
             try inserter.add(graph, q.x, q.y, q.z)
             previous = q
         }
+        try inserter.flush()
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -149,6 +149,26 @@ import Testing
         #expect(try store.documents().map(\.id) == ["a.txt"])
     }
 
+    @Test func aV6StoreLosesTheQuadsSubjectOrderingAndStillFindsSubjects() throws {
+        // The last release kept quads in four orderings.
+        let path = try Self.oldStore("v6-edges-by-id", rows: """
+                CREATE INDEX quads_spo ON quads(s, p, o, g);
+                INSERT INTO terms (id, kind, value) VALUES (1, 1, 'urn:g'), (2, 1, 'urn:h'), (3, 1, 'urn:s'), (4, 1, 'urn:p');
+                INSERT INTO quads VALUES (1, 3, 4, 4), (2, 3, 4, 3), (2, 4, 4, 4);
+                """)
+        let store = try GraphStore(path: path)
+        let indexes = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'quads' ORDER BY name")
+        }
+        #expect(indexes == ["quads_osp", "quads_pos"])
+        #expect(Set(try store.quads(subject: .iri("urn:s")).map(\.graph)) == [.iri("urn:g"), .iri("urn:h")])
+        let plan = try store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(QuadPattern.quadGraphs) SELECT 1 FROM quads q WHERE q.s = 3 AND q.g IN (SELECT g FROM quad_graphs)")
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.first?.contains("PRIMARY KEY (g=? AND s=?)") == true, "one seek per graph: \(plan)")
+    }
+
     @Test func aV4StoreKeepsItsImportedSupportKeyedByTermIDs() throws {
         // A store of the last release: an import's support for edges kept by name. One name
         // ("nausea") has no term yet, as a damaged dictionary might; its support is kept too.

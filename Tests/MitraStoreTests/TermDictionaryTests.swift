@@ -28,3 +28,43 @@ import Testing
         }
     }
 }
+
+/// A bulk load caches the stored terms and drops the text index, and gives every term the
+/// id it would have had; the index comes back when the load ends, or when the cache is trimmed.
+@Suite struct TermDictionaryBulkLoadTests {
+    static func index(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'terms_value'")
+    }
+
+    @Test func aBulkLoadKeepsStoredIdsAddsEachNewTermOnceAndRestoresTheIndex() throws {
+        let store = try GraphStore(path: Fixtures.temporaryDirectory() + "/kg.sqlite", create: true)
+        try store.write { db in
+            let before = try TermDictionary(db)
+            let stored = try (0..<3).map { try before.id(iri: "http://ex.org/stored/\($0)") }
+            let terms = try TermDictionary(db)
+            try terms.beginBulkLoad()
+            #expect(try Self.index(db) == nil)
+            #expect(try (0..<3).map { try terms.id(iri: "http://ex.org/stored/\($0)") } == stored)
+            let new = try (0..<100).map { try terms.id(of: .literal("value \($0 % 50)", language: "en")) }
+            #expect(Set(new).count == 50 && Set(new).isDisjoint(with: stored))
+            try terms.endBulkLoad()
+            #expect(try Self.index(db) == "terms_value")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM terms") == 53)
+            #expect(try TermDictionary(db).id(of: .literal("value 7", language: "en")) == new[7], "found through the index")
+        }
+    }
+
+    @Test func trimmingTheCacheDuringABulkLoadEndsItFirst() throws {
+        let store = try GraphStore(path: Fixtures.temporaryDirectory() + "/kg.sqlite", create: true)
+        try store.write { db in
+            let terms = try TermDictionary(db)
+            try terms.beginBulkLoad()
+            let first = try (0..<10).map { try terms.id(iri: "http://ex.org/\($0)") }
+            try terms.trimCache(above: 5)
+            #expect(try Self.index(db) == "terms_value")
+            #expect(try (0..<10).map { try terms.id(iri: "http://ex.org/\($0)") } == first, "misses are looked up")
+            try terms.endBulkLoad()
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM terms") == 10)
+        }
+    }
+}
