@@ -99,11 +99,12 @@ public struct GraphImporter {
         let existingEdges = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM edges LIMIT ?)", arguments: [probe]) ?? 0
         let bulk = estimatedStatements > 10_000 && existingQuads < estimatedStatements
         let bulkEdges = bulk && existingEdges < estimatedStatements / 2
-        let existingTerms = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM terms LIMIT ?)", arguments: [probe]) ?? 0
         if bulk {
             for name in Schema.quadIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
             // A file names about one new term per ten statements; the stored ones are cached.
-            if existingTerms < estimatedStatements / 40 { try terms.beginBulkLoad() }
+            let termsLimit = estimatedStatements / 40
+            let existingTerms = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM terms LIMIT ?)", arguments: [termsLimit]) ?? 0
+            if existingTerms < termsLimit { try terms.beginBulkLoad() }
         }
         try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA threads = 2")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 0") }
