@@ -69,7 +69,7 @@ public struct GraphBuilder {
         let reader = DocumentReader()
         let listed = try reader.inputs(paths, stdinID: stdinID)
         let inputs = listed.files
-        return try store.update { writer in
+        return try store.update(firstLoad: inputs.count > bulkThreshold) { writer in
             var report = BuildReport()
             report.warnings = listed.warnings
             var roots = listed.roots.map { ListedRoot(key: $0.key, unreadable: $0.unreadable) }

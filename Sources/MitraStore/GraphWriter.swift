@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import MitraModel
 import MitraOntology
 import MitraRDF
@@ -22,7 +23,8 @@ final class GraphWriter {
     private var tally = EdgeTally()
     private var tallyHolds = true
     private let time: String
-    private let insertDocument, insertSentence, insertMention, insertClaim: RowInserter
+    private let insertDocument, insertSentence, insertMention: RowInserter
+    private let insertClaims: BatchInserter<ClaimRow>
     /// Term ids of entity ids, predicate names and rules, without building their IRIs again.
     private var entityTerms: [String: Int64] = [:]
     private var predicateTerms: [String: Int64] = [:]
@@ -38,11 +40,10 @@ final class GraphWriter {
             """)
         insertSentence = try RowInserter(db, sql: "INSERT INTO sentences (doc, count, spans) VALUES (?, ?, ?)")
         insertMention = try RowInserter(db, sql: "INSERT INTO mentions (doc, count, spans) VALUES (?, ?, ?)")
-        insertClaim = try RowInserter(db, sql: """
+        insertClaims = try BatchInserter(db, insert: """
             INSERT INTO claims (doc, sentence, subject, predicate, object, subject_start, subject_end,
                                 object_start, object_end, negated, hedged, rule, confidence, holder)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """, rowTemplate: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bind: ClaimRow.bind)
     }
 
     // MARK: Documents
@@ -69,16 +70,16 @@ final class GraphWriter {
             m.bind(1, num); m.bind(2, mentions.count); m.bind(3, packed)
             try m.run()
         }
-        let k = insertClaim
         for c in claims {
             let key = SIMD3(try entityTerm(c.subject), try predicateTerm(c.predicate), try entityTerm(c.object))
-            k.bind(1, num); k.bind(2, c.sentenceIndex); k.bind(3, key.x); k.bind(4, key.y); k.bind(5, key.z)
-            k.bind(6, c.subjectSpan.start); k.bind(7, c.subjectSpan.end); k.bind(8, c.objectSpan.start)
-            k.bind(9, c.objectSpan.end); k.bind(10, c.negated); k.bind(11, c.hedged); k.bind(12, try ruleTerm(c.rule))
-            k.bind(13, c.confidence); k.bind(14, c.holder)
-            try k.run()
+            try insertClaims.add(ClaimRow(doc: num, key: key, claim: c, rule: try ruleTerm(c.rule)))
             if deriveAll { tally.add(key, document: num, negated: c.negated, hedged: c.hedged) } else { affected.insert(key) }
         }
+    }
+
+    /// Writes the claims still buffered; anything that reads the claims table calls it first.
+    func flush() throws {
+        try insertClaims.flush()
     }
 
     private func entityTerm(_ id: String) throws -> Int64 {
@@ -107,6 +108,7 @@ final class GraphWriter {
     func remove(_ id: String) throws -> Bool {
         guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM documents WHERE id = ?"), arguments: [id])
         else { return false }
+        try flush()
         // Claims already tallied are going: the tally no longer holds, SQL derives instead.
         if deriveAll { tallyHolds = false }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT subject, predicate, object FROM claims WHERE doc = ?"),
@@ -147,6 +149,7 @@ final class GraphWriter {
 
     /// Re-derives the edges of every key touched since the writer opened.
     func finish() throws {
+        try flush()
         if deriveAll {
             // Imported support is merged by SQL; a store without any takes the tally as is.
             let imported = try Bool.fetchOne(db, sql: "SELECT 1 FROM graph_edges LIMIT 1") == true
@@ -187,6 +190,39 @@ final class GraphWriter {
 
     static func setMeta(_ key: String, _ value: String, in db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+}
+
+/// One claim's row, as the claims table keeps it: integers for the document, the terms and
+/// the spans, waiting in a `BatchInserter` for a statement's worth.
+struct ClaimRow {
+    var doc: Int64
+    var key: SIMD3<Int64>
+    var sentence, subjectStart, subjectEnd, objectStart, objectEnd: Int
+    var negated, hedged: Bool
+    var rule: Int64
+    var confidence: Double
+    var holder: String?
+
+    init(doc: Int64, key: SIMD3<Int64>, claim c: Claim, rule: Int64) {
+        self.doc = doc
+        self.key = key
+        sentence = c.sentenceIndex
+        subjectStart = c.subjectSpan.start; subjectEnd = c.subjectSpan.end
+        objectStart = c.objectSpan.start; objectEnd = c.objectSpan.end
+        negated = c.negated; hedged = c.hedged
+        self.rule = rule
+        confidence = c.confidence
+        holder = c.holder
+    }
+
+    static func bind(_ r: ClaimRow, to stmt: OpaquePointer, from i: Int32) {
+        func int(_ offset: Int32, _ value: Int64) { sqlite3_bind_int64(stmt, i + offset, value) }
+        int(0, r.doc); int(1, Int64(r.sentence)); int(2, r.key.x); int(3, r.key.y); int(4, r.key.z)
+        int(5, Int64(r.subjectStart)); int(6, Int64(r.subjectEnd)); int(7, Int64(r.objectStart)); int(8, Int64(r.objectEnd))
+        int(9, r.negated ? 1 : 0); int(10, r.hedged ? 1 : 0); int(11, r.rule)
+        sqlite3_bind_double(stmt, i + 12, r.confidence)
+        if let holder = r.holder { TermDictionary.bind(holder, to: stmt, at: i + 13) } else { sqlite3_bind_null(stmt, i + 13) }
     }
 }
 

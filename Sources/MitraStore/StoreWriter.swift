@@ -84,6 +84,7 @@ public final class StoreWriter {
 
     /// Restores what a bulk load dropped and re-derives the edges of every key touched.
     func finish() throws {
+        try writer.flush()
         if bulk { try writer.db.execute(sql: Schema.claimIndexes[1]) }
         bulk = false
         try writer.finish()
@@ -92,9 +93,13 @@ public final class StoreWriter {
 
 extension GraphStore {
     /// Runs `body` in one write transaction with a `StoreWriter`; the edges it touched are
-    /// derived before the transaction commits.
-    public func update<T>(time: String = ISO8601DateFormatter().string(from: Date()), _ body: (StoreWriter) throws -> T) throws -> T {
-        try write { db in
+    /// derived before the transaction commits. `firstLoad` declares a load large enough that,
+    /// into a store without documents, its pages are best written once (`writeOnce`).
+    public func update<T>(time: String = ISO8601DateFormatter().string(from: Date()), firstLoad: Bool = false,
+                          _ body: (StoreWriter) throws -> T) throws -> T {
+        try writeOnce(if: { db in
+            try firstLoad && Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM documents LIMIT 1)") == 0
+        }) { db in
             // Builds look rows up all over the file; a larger page cache keeps them in memory.
             try db.execute(sql: "PRAGMA cache_size = -32768")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
@@ -125,6 +130,7 @@ enum DocumentRoots {
     }
 
     static func set(_ id: String, root: String, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO document_roots (doc, root) VALUES (?, ?)", arguments: [id, root])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO document_roots (doc, root) VALUES (?, ?)")
+            .execute(arguments: [id, root])
     }
 }
