@@ -222,6 +222,9 @@ public final class GraphStore: @unchecked Sendable {
                 defer { if keepsQueryOnly { try? db.execute(sql: "PRAGMA query_only = 1") } }
                 var mode: String?
                 if try worthIt(db) {
+                    // This process's own idle readers (a build reads the store's settings
+                    // first) would refuse the switch as another process's would.
+                    (pool as? DatabasePool)?.invalidateReadOnlyConnections()
                     let connection = db.sqliteConnection
                     // Not the busy timeout: a store another connection has open keeps its WAL.
                     sqlite3_busy_timeout(connection, 0)

@@ -16,6 +16,15 @@ import Testing
         #expect(try store.writeOnce(if: { _ in false }, Self.journalMode) == "wal")
     }
 
+    @Test func theStoresOwnIdleReaderDoesNotKeepTheWAL() throws {
+        // A new store is a pool; a build reads its settings (a reader connection) first.
+        let store = try GraphStore(path: Fixtures.temporaryDirectory() + "/kg.sqlite", create: true)
+        #expect(!store.isSingleConnection)
+        _ = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM quads") }
+        #expect(try store.writeOnce(if: { _ in true }, Self.journalMode) == "delete")
+        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM quads") } == 0)
+    }
+
     @Test func anotherConnectionKeepsTheWALWithoutWaiting() throws {
         let path = Fixtures.temporaryDirectory() + "/kg.sqlite"
         let store = try GraphStore(path: path, create: true)

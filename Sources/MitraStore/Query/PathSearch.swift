@@ -55,12 +55,15 @@ struct PathSearch {
         guard seen[0].isDisjoint(with: seen[1]) else { return true }
         var frontiers = [sources, targets]
         var length = 0
+        // Only the frontier just grown changes its cost: the other's is counted once.
+        var costs: [Int?] = [nil, nil]
         while length < maxLength, !frontiers[0].isEmpty, !frontiers[1].isEmpty {
-            let costs = [try cost(frontiers[0], sides[0]), try cost(frontiers[1], sides[1])]
-            let side = costs[0] <= costs[1] ? 0 : 1
+            for i in 0..<2 where costs[i] == nil { costs[i] = try cost(frontiers[i], sides[i]) }
+            let (cost0, cost1) = (costs[0]!, costs[1]!)
+            let side = cost0 <= cost1 ? 0 : 1
             // The last edge allowed: testing each pair of the two frontiers for an edge is
             // cheaper than growing either when they are small and their nodes hubs.
-            if length + 1 == maxLength, frontiers[0].count * frontiers[1].count <= min(costs[0], costs[1]) {
+            if length + 1 == maxLength, frontiers[0].count * frontiers[1].count <= min(cost0, cost1) {
                 for node in frontiers[0] where try leads(from: node, to: frontiers[1], side: sides[0]) { return true }
                 return false
             }
@@ -81,6 +84,7 @@ struct PathSearch {
                 }
             }
             frontiers[side] = next
+            costs[side] = nil
             length += 1
         }
         return false
@@ -94,9 +98,10 @@ struct PathSearch {
         guard min <= max else { return false }
         var layers = [Set(sources), Set(targets)]
         var length = 0
+        var costs: [Int?] = [nil, nil]
         while length < max {
-            let costs = [try cost(Array(layers[0]), sides[0]), try cost(Array(layers[1]), sides[1])]
-            let side = costs[0] <= costs[1] ? 0 : 1
+            for i in 0..<2 where costs[i] == nil { costs[i] = try cost(Array(layers[i]), sides[i]) }
+            let side = costs[0]! <= costs[1]! ? 0 : 1
             var next: Set<Int64> = []
             for node in layers[side] {
                 for statement in sides[side].neighbours {
@@ -107,6 +112,7 @@ struct PathSearch {
             // No walk from this end goes any further.
             if next.isEmpty { return false }
             layers[side] = next
+            costs[side] = nil
             length += 1
             if length >= min, !layers[0].isDisjoint(with: layers[1]) { return true }
         }
