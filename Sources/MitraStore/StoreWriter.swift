@@ -85,13 +85,24 @@ public final class StoreWriter {
     /// Restores what a bulk load dropped and re-derives the edges of every key touched.
     func finish() throws {
         try writer.flush()
-        if bulk { try writer.db.execute(sql: Schema.claimIndexes[1]) }
+        if bulk {
+            // SQLite's sorter sorts runs the size of the page cache: with one helper thread
+            // and runs of a few MB, a helper sorts the next run while the main thread fills
+            // it and later runs are merged; with the build's 32 MB cache it is one run
+            // sorted in one thread. 372k claims: 0.53 s → 0.27–0.33 s (Python's sqlite3).
+            try writer.db.execute(sql: "PRAGMA threads = 1; PRAGMA cache_size = -4096")
+            defer { try? writer.db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = \(GraphStore.buildCacheSize)") }
+            try writer.db.execute(sql: Schema.claimIndexes[1])
+        }
         bulk = false
         try writer.finish()
     }
 }
 
 extension GraphStore {
+    /// The page cache of a build's transaction, in SQLite's units (negative: KiB).
+    static let buildCacheSize = -32768
+
     /// Runs `body` in one write transaction with a `StoreWriter`; the edges it touched are
     /// derived before the transaction commits. `firstLoad` declares a load large enough that,
     /// into a store without documents, its pages are best written once (`writeOnce`).
@@ -101,7 +112,7 @@ extension GraphStore {
             try firstLoad && Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM documents LIMIT 1)") == 0
         }) { db in
             // Builds look rows up all over the file; a larger page cache keeps them in memory.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA cache_size = \(Self.buildCacheSize)")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let writer = try StoreWriter(db, time: time)
             let result = try body(writer)
