@@ -128,10 +128,6 @@ public struct GraphBuilder {
                 }
                 done += prepared.count
                 try writer.trimCaches()
-                // Freeing a batch's results is a tenth of the writer's time; the thread that
-                // writes should not spend it.
-                let spent = (pending, prepared)
-                DispatchQueue.global(qos: .utility).async { withExtendedLifetime(spent) {} }
             }
 
             let stored = Dictionary(uniqueKeysWithValues: known.keys.map { ($0, storedRoots[$0]) })

@@ -29,7 +29,6 @@ final class GraphWriter {
     private var entityTerms: [String: Int64] = [:]
     private var predicateTerms: [String: Int64] = [:]
     private var ruleTerms: [String: Int64] = [:]
-    private var lastEntity: (id: String, term: Int64)?
 
     init(_ db: Database, time: String = ISO8601DateFormatter().string(from: Date())) throws {
         self.db = db
@@ -71,18 +70,10 @@ final class GraphWriter {
             m.bind(1, num); m.bind(2, mentions.count); m.bind(3, packed)
             try m.run()
         }
-        try claims.withUnsafeBufferPointer { claims in
-            // Read in place: a copy of each claim retains and releases its strings.
-            for i in claims.indices {
-                let key = SIMD3(try entityTerm(claims[i].subject), try predicateTerm(claims[i].predicate),
-                                try entityTerm(claims[i].object))
-                try insertClaims.add(ClaimRow(doc: num, key: key, claim: claims[i], rule: try ruleTerm(claims[i].rule)))
-                if deriveAll {
-                    tally.add(key, document: num, negated: claims[i].negated, hedged: claims[i].hedged)
-                } else {
-                    affected.insert(key)
-                }
-            }
+        for c in claims {
+            let key = SIMD3(try entityTerm(c.subject), try predicateTerm(c.predicate), try entityTerm(c.object))
+            try insertClaims.add(ClaimRow(doc: num, key: key, claim: c, rule: try ruleTerm(c.rule)))
+            if deriveAll { tally.add(key, document: num, negated: c.negated, hedged: c.hedged) } else { affected.insert(key) }
         }
     }
 
@@ -92,17 +83,9 @@ final class GraphWriter {
     }
 
     private func entityTerm(_ id: String) throws -> Int64 {
-        // Most of a document's claims share a subject: an equal string is cheaper to test
-        // than to hash.
-        if let last = lastEntity, last.id == id { return last.term }
-        let t: Int64
-        if let known = entityTerms[id] {
-            t = known
-        } else {
-            t = try terms.id(iri: Namespace.entity + id)
-            entityTerms[id] = t
-        }
-        lastEntity = (id, t)
+        if let t = entityTerms[id] { return t }
+        let t = try terms.id(iri: Namespace.entity + id)
+        entityTerms[id] = t
         return t
     }
 
@@ -191,7 +174,7 @@ final class GraphWriter {
                                self_contradicting, contested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // In key order, so the table grows at its end.
-        for (key, counts) in tally.edges {
+        for (key, counts) in tally.edges.sorted(by: { ($0.key.x, $0.key.y, $0.key.z) < ($1.key.x, $1.key.y, $1.key.z) }) {
             let c = counts.finished
             insert.bind(1, key.x); insert.bind(2, key.y); insert.bind(3, key.z)
             insert.bind(4, c.supporting); insert.bind(5, c.denying); insert.bind(6, c.hedged); insert.bind(7, c.claims)
@@ -264,33 +247,11 @@ struct EdgeTally {
         }
     }
 
-    /// An edge's key, hashed as three integers: `SIMD3`'s own hashing goes through its
-    /// generic lanes, a quarter of what counting a claim cost.
-    struct Key: Hashable {
-        var key: SIMD3<Int64>
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(key.x)
-            hasher.combine(key.y)
-            hasher.combine(key.z)
-        }
-
-        static func == (a: Key, b: Key) -> Bool {
-            a.key.x == b.key.x && a.key.y == b.key.y && a.key.z == b.key.z
-        }
-    }
-
-    private(set) var counts: [Key: Counts] = [:]
-
-    /// Each edge's counts, in key order.
-    var edges: [(key: SIMD3<Int64>, value: Counts)] {
-        counts.map { (key: $0.key.key, value: $0.value) }
-            .sorted { ($0.key.x, $0.key.y, $0.key.z) < ($1.key.x, $1.key.y, $1.key.z) }
-    }
+    private(set) var edges: [SIMD3<Int64>: Counts] = [:]
 
     mutating func add(_ key: SIMD3<Int64>, document: Int64, negated: Bool, hedged: Bool) {
         // Modified in place: one lookup per claim.
-        Self.count(&counts[Key(key: key), default: Counts()], document: document, negated: negated, hedged: hedged)
+        Self.count(&edges[key, default: Counts()], document: document, negated: negated, hedged: hedged)
     }
 
     private static func count(_ c: inout Counts, document: Int64, negated: Bool, hedged: Bool) {
