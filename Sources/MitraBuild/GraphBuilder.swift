@@ -78,19 +78,21 @@ public struct GraphBuilder {
             let known = try writer.documentHashes()
             // Documents stored before the store kept an ontology fingerprint are extracted
             // again too, as if the ontology had changed.
-            report.ontologyChanged = try writer.writeOntology(extractor.ontology, rulesVersion: extractor.rulesVersion)
+            report.ontologyChanged = try !writer.holdsOntology(extractor.ontology, rulesVersion: extractor.rulesVersion)
                 && (hadOntology || !known.isEmpty)
-            if known.isEmpty && inputs.count > bulkThreshold && inputs.count <= bulkLimit { try writer.beginBulkLoad() }
-            var seen: Set<String> = []
-            var done = 0
 
-            // While one batch is written, the next is read and extracted on the other cores.
+            // While one batch is written, the next is read and extracted on the other cores;
+            // the first while the ontology is written.
             let prepare = Preparation(reader: reader, extractor: extractor, known: known,
                                       reextractAll: report.ontologyChanged)
             let batches = stride(from: 0, to: inputs.count, by: batchSize).map {
                 Array(inputs[$0..<min($0 + batchSize, inputs.count)])
             }
             var upcoming = batches.first.map { prepare.start($0) }
+            try writer.writeOntology(extractor.ontology, rulesVersion: extractor.rulesVersion)
+            if known.isEmpty && inputs.count > bulkThreshold && inputs.count <= bulkLimit { try writer.beginBulkLoad() }
+            var seen: Set<String> = []
+            var done = 0
             for number in batches.indices {
                 guard let pending = upcoming else { break }
                 let prepared = pending.wait()

@@ -27,6 +27,12 @@ public final class StoreWriter {
         try GraphWriter.meta("ontology_hash", in: writer.db) != nil
     }
 
+    /// Whether the store holds this ontology under this `rulesVersion` already, so that
+    /// `writeOntology` would write nothing.
+    public func holdsOntology(_ ontology: Ontology, rulesVersion: String) throws -> Bool {
+        try GraphWriter.meta("ontology_hash", in: writer.db) == OntologyFingerprint.of(ontology, rulesVersion: rulesVersion)
+    }
+
     /// Replaces the ontology's tables and graph when its fingerprint (its files and
     /// `rulesVersion`, the extractor's) differs from the stored one; returns whether it did.
     @discardableResult
