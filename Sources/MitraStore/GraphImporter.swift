@@ -162,12 +162,7 @@ public struct GraphImporter {
         report.quads = loader.inserted
 
         if bulk {
-            // As for a bulk build's claims index: SQLite's sorter sorts runs the size of the
-            // page cache, and runs of a few MB, one sorted by a helper while the main thread
-            // fills the next, sort faster than one large run.
-            try db.execute(sql: "PRAGMA threads = 1; PRAGMA cache_size = -4096")
             for sql in Schema.quadIndexes { try db.execute(sql: sql) }
-            try db.execute(sql: "PRAGMA threads = 2; PRAGMA cache_size = -262144")
         }
         report.entities = try insertEntities(concepts, graph: graphIRI, in: db)
         if bulkEdges {
