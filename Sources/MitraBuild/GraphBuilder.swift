@@ -78,8 +78,8 @@ public struct GraphBuilder {
             let known = try writer.documentHashes()
             // Documents stored before the store kept an ontology fingerprint are extracted
             // again too, as if the ontology had changed.
-            report.ontologyChanged = try !writer.holdsOntology(extractor.ontology, rulesVersion: extractor.rulesVersion)
-                && (hadOntology || !known.isEmpty)
+            let ontologyStored = try writer.holdsOntology(extractor.ontology, rulesVersion: extractor.rulesVersion)
+            report.ontologyChanged = !ontologyStored && (hadOntology || !known.isEmpty)
 
             // While one batch is written, the next is read and extracted on the other cores;
             // the first while the ontology is written.
@@ -89,7 +89,7 @@ public struct GraphBuilder {
                 Array(inputs[$0..<min($0 + batchSize, inputs.count)])
             }
             var upcoming = batches.first.map { prepare.start($0) }
-            try writer.writeOntology(extractor.ontology, rulesVersion: extractor.rulesVersion)
+            if !ontologyStored { try writer.writeOntology(extractor.ontology, rulesVersion: extractor.rulesVersion) }
             if known.isEmpty && inputs.count > bulkThreshold && inputs.count <= bulkLimit { try writer.beginBulkLoad() }
             var seen: Set<String> = []
             var done = 0

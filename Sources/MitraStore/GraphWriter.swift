@@ -129,12 +129,17 @@ final class GraphWriter {
 
     // MARK: Ontology
 
+    /// Whether the stored ontology has this fingerprint (`OntologyFingerprint.of`).
+    func holds(fingerprint: String) throws -> Bool {
+        try Self.meta("ontology_hash", in: db) == fingerprint
+    }
+
     /// Replaces the ontology's tables and graph when its fingerprint differs from the stored
     /// one; returns whether it did.
     @discardableResult
     func writeOntology(_ ontology: Ontology, rulesVersion: String = "", force: Bool = false) throws -> Bool {
         let fingerprint = OntologyFingerprint.of(ontology, rulesVersion: rulesVersion)
-        if !force, try Self.meta("ontology_hash", in: db) == fingerprint { return false }
+        if !force, try holds(fingerprint: fingerprint) { return false }
         try GraphStore.writeOntology(ontology, to: db)
         let g = try terms.id(iri: StoreGraphs.ontology)
         try db.execute(sql: "DELETE FROM quads WHERE g = ?", arguments: [g])

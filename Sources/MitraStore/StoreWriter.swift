@@ -30,7 +30,7 @@ public final class StoreWriter {
     /// Whether the store holds this ontology under this `rulesVersion` already, so that
     /// `writeOntology` would write nothing.
     public func holdsOntology(_ ontology: Ontology, rulesVersion: String) throws -> Bool {
-        try GraphWriter.meta("ontology_hash", in: writer.db) == OntologyFingerprint.of(ontology, rulesVersion: rulesVersion)
+        try writer.holds(fingerprint: OntologyFingerprint.of(ontology, rulesVersion: rulesVersion))
     }
 
     /// Replaces the ontology's tables and graph when its fingerprint (its files and
