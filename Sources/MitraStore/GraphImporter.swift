@@ -106,7 +106,8 @@ public struct GraphImporter {
             let existingTerms = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM terms LIMIT ?)", arguments: [termsLimit]) ?? 0
             if existingTerms < termsLimit { try terms.beginBulkLoad() }
         }
-        try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA threads = 2")
+        let bulkCacheSize = -262144
+        try db.execute(sql: "PRAGMA cache_size = \(bulkCacheSize); PRAGMA threads = 2")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 0") }
 
         let vocabulary = try Vocabulary(db)
@@ -116,7 +117,10 @@ public struct GraphImporter {
         var lastPredicate: (bytes: [UInt8], id: Int64, ours: Bool) = ([], 0, false)
         var edges = ImportedEdges(predicates: vocabulary.predicates)
 
-        let loader = try SortedQuadLoader(db, graph: g)
+        // Sorted runs of 16k statements go in while the file is still being parsed, on the
+        // core the parser leaves idle; a file grouped by subject (most dumps) gives runs
+        // that land at the B-tree's end. 1M triples: 4.6–5.3 s → 4.2–4.4 s.
+        let loader = try SortedQuadLoader(db, graph: g, capacity: 16_384)
         try RDFReader(syntax: syntax).readNodesInBackground(file: file) { s, p, o, _ in
             report.statements += 1
             // Bounds memory on files far larger than the benchmark's.
@@ -162,7 +166,7 @@ public struct GraphImporter {
         report.quads = loader.inserted
 
         if bulk {
-            for sql in Schema.quadIndexes { try db.execute(sql: sql) }
+            try db.createIndexes(Schema.quadIndexes, thenCacheSize: bulkCacheSize)
         }
         report.entities = try insertEntities(concepts, graph: graphIRI, in: db)
         if bulkEdges {
@@ -172,7 +176,7 @@ public struct GraphImporter {
         (report.edges, report.rejectedEdges) = try edges.write(graph: g, asEdges: noEdges, in: db)
         if !noEdges { try addSupport(ofGraph: g, in: db) }
         if bulkEdges {
-            for sql in Schema.edgeIndexes { try db.execute(sql: sql) }
+            try db.createIndexes(Schema.edgeIndexes, thenCacheSize: bulkCacheSize)
         }
         try db.execute(
             sql: "INSERT INTO graphs (iri, kind, source, triples, added_at) VALUES (?, 'import', ?, ?, ?)",

@@ -194,7 +194,7 @@ final class TermDictionary {
     }
 }
 
-/// Buffers the quads of one graph and inserts them sorted, a few million at a time: a B-tree
+/// Buffers the quads of one graph and inserts them in sorted runs of `capacity`: a B-tree
 /// takes rows in key order far faster than in file order.
 final class SortedQuadLoader {
     private let inserter: IntegerRowInserter
