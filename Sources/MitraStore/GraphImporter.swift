@@ -106,8 +106,7 @@ public struct GraphImporter {
             let existingTerms = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM terms LIMIT ?)", arguments: [termsLimit]) ?? 0
             if existingTerms < termsLimit { try terms.beginBulkLoad() }
         }
-        let bulkCacheSize = -262144
-        try db.execute(sql: "PRAGMA cache_size = \(bulkCacheSize); PRAGMA threads = 2")
+        try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA threads = 2")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 0") }
 
         let vocabulary = try Vocabulary(db)
@@ -166,7 +165,7 @@ public struct GraphImporter {
         report.quads = loader.inserted
 
         if bulk {
-            try db.createIndexes(Schema.quadIndexes, thenCacheSize: bulkCacheSize)
+            try db.createIndexes(Schema.quadIndexes, helperThreads: 4)
         }
         report.entities = try insertEntities(concepts, graph: graphIRI, in: db)
         if bulkEdges {
@@ -176,7 +175,7 @@ public struct GraphImporter {
         (report.edges, report.rejectedEdges) = try edges.write(graph: g, asEdges: noEdges, in: db)
         if !noEdges { try addSupport(ofGraph: g, in: db) }
         if bulkEdges {
-            try db.createIndexes(Schema.edgeIndexes, thenCacheSize: bulkCacheSize)
+            try db.createIndexes(Schema.edgeIndexes, helperThreads: 4)
         }
         try db.execute(
             sql: "INSERT INTO graphs (iri, kind, source, triples, added_at) VALUES (?, 'import', ?, ?, ?)",
